@@ -1,0 +1,72 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const ENGINE_MUST_STAY_PURE = 'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
+const INJECT_TIME = 'src/engine must stay pure: use the injected clock and seeded random instead.'
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      eqeqeq: ['error', 'always'],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The engine boundary: engine ← store ← ui, never the other way.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
+              message: ENGINE_MUST_STAY_PURE,
+            },
+            { group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: ENGINE_MUST_STAY_PURE },
+            { group: ['../store/*', '../ui/*', '../../store/*', '../../ui/*', '**/store/**', '**/ui/**'], message: ENGINE_MUST_STAY_PURE },
+            { group: ['node:*', 'fs', 'path', 'events'], message: ENGINE_MUST_STAY_PURE },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'].map(
+          (name) => ({ name, message: ENGINE_MUST_STAY_PURE }),
+        ),
+        ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance', 'Date'].map((name) => ({
+          name,
+          message: INJECT_TIME,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: INJECT_TIME },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+)
