@@ -53,7 +53,7 @@ export default tseslint.config(
         ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'].map(
           (name) => ({ name, message: ENGINE_MUST_STAY_PURE }),
         ),
-        ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance', 'Date'].map((name) => ({
+        ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance'].map((name) => ({
           name,
           message: INJECT_TIME,
         })),
@@ -61,6 +61,11 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: INJECT_TIME },
+        { object: 'Date', property: 'now', message: INJECT_TIME },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: INJECT_TIME },
       ],
     },
   },

@@ -1,0 +1,39 @@
+import { EngineError } from './errors.ts'
+
+/** The simulation clock: the engine's only notion of time. It moves only when the caller advances it. */
+export interface Clock {
+  now(): number
+  /** Moves time forward by `ms` (finite, ≥ 0), then runs whatever became due (resume windows). */
+  advance(ms: number): void
+}
+
+/** @internal A clock with a hook the simulation uses to close sessions whose resume window passed. */
+export interface ManualClock extends Clock {
+  onAdvance(fn: (now: number) => void): void
+  /** Restores a snapshot's time without running the hooks. */
+  set(now: number): void
+}
+
+export function createManualClock(start: number): ManualClock {
+  let now = start
+  const hooks: ((now: number) => void)[] = []
+  return {
+    now: () => now,
+    advance(ms) {
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+        throw new EngineError(
+          'INVALID_TIME',
+          `clock.advance takes a finite number of ms ≥ 0 (time never runs backwards), got ${String(ms)}`,
+        )
+      }
+      now += ms
+      for (const hook of hooks) hook(now)
+    },
+    onAdvance(fn) {
+      hooks.push(fn)
+    },
+    set(value) {
+      now = value
+    },
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The engine's public data types (spec/engine-api.md). Ids are snowflakes: accepted as a decimal string,
+ * a bigint or a safe-integer number, always returned as a canonical decimal string.
+ */
+
+/** A snowflake as a caller may give it. The engine always hands back the decimal string form. */
+export type Snowflake = string | bigint | number
+
+/** The six backends of litecord's EventDispatcher. */
+export type BackendName = 'guild' | 'member' | 'channel' | 'user' | 'friend' | 'lazy_guild'
+
+/** A topic key: a snowflake, or for `member` the pair `[guildId, userId]`. */
+export type Key = Snowflake | readonly [Snowflake, Snowflake]
+
+/** A permission overwrite on a channel: `type` 0 is a role, 1 a member; allow/deny are bitfields. */
+export interface Overwrite {
+  id: Snowflake
+  type: 0 | 1
+  allow?: Snowflake
+  deny?: Snowflake
+}
+
+/** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
+export interface Frame {
+  readonly op: number
+  readonly t: string | null
+  readonly s: number | null
+  readonly d: unknown
+}
+
+/** Why a session the backend considered did not get the event. */
+export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed'
+
+/** A skipped session and the first check it failed. */
+export interface Skip {
+  readonly sessionId: string
+  readonly reason: SkipReason
+}
+
+/** What one dispatch did: every session the backend considered lands in exactly one of the three lists. */
+export interface DispatchResult {
+  readonly backend: BackendName
+  /** Canonical key: `'123'`, or `'123:456'` for `member`. */
+  readonly key: string
+  readonly type: string
+  /** Session ids whose live socket received the frame, in delivery order. */
+  readonly delivered: readonly string[]
+  /** Session ids that are disconnected but resumable: the frame waits in their resume buffer. */
+  readonly buffered: readonly string[]
+  readonly skipped: readonly Skip[]
+}
+
+/** A session's connection status. `closed` sessions are gone from the StateManager and every list. */
+export type SessionStatus = 'connected' | 'disconnected' | 'closed'
+
+/** A user's presence status, as op 3 and IDENTIFY carry it. */
+export type PresenceStatus = 'online' | 'idle' | 'dnd' | 'offline'
+
+/** One identified gateway connection of a user: a live view, reading it later shows its current state. */
+export interface GatewayState {
+  readonly sessionId: string
+  readonly userId: string
+  readonly shard: readonly [number, number]
+  readonly intents: number
+  /** The last sequence number given to this session (READY is 1). */
+  readonly seq: number
+  readonly status: SessionStatus
+  /** Every frame its socket received, in order (replays included, buffered-only frames not). */
+  readonly frames: readonly Frame[]
+}
+
+/** The answer to RESUME (op 6). A refusal is what Discord signals with INVALID_SESSION (op 9, `d: false`). */
+export type ResumeResult =
+  | { readonly resumed: true; readonly state: GatewayState; readonly replayed: readonly Frame[] }
+  | {
+      readonly resumed: false
+      readonly reason: 'unknown-session' | 'closed' | 'events-lost' | 'still-connected'
+    }
