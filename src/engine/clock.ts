@@ -9,14 +9,14 @@ export interface Clock {
 
 /** @internal A clock with a hook the simulation uses to close sessions whose resume window passed. */
 export interface ManualClock extends Clock {
-  onAdvance(fn: (now: number) => void): void
+  onAdvance(fn: (now: number, advancedBy: number) => void): void
   /** Restores a snapshot's time without running the hooks. */
   set(now: number): void
 }
 
 export function createManualClock(start: number): ManualClock {
   let now = start
-  const hooks: ((now: number) => void)[] = []
+  const hooks: ((now: number, advancedBy: number) => void)[] = []
   return {
     now: () => now,
     advance(ms) {
@@ -27,7 +27,7 @@ export function createManualClock(start: number): ManualClock {
         )
       }
       now += ms
-      for (const hook of hooks) hook(now)
+      for (const hook of hooks) hook(now, ms)
     },
     onAdvance(fn) {
       hooks.push(fn)

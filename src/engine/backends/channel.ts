@@ -1,0 +1,104 @@
+import { EngineError } from '../errors.ts'
+import { intentFor } from '../gateway/intents.ts'
+import { serves } from '../gateway/stateManager.ts'
+import { shardBase } from '../ids.ts'
+import { ChannelType } from '../world/channelType.ts'
+import type { Channel } from '../world/types.ts'
+import type { OutgoingEvent } from './event.ts'
+import type { Fanout } from './fanout.ts'
+import { parseIdKey } from './keys.ts'
+import { requireSession, SessionLists } from './sessionLists.ts'
+import type { Backend, BackendContext } from './types.ts'
+
+/** The `channel` backend with its lists exposed to IDENTIFY and the actions. */
+export interface ChannelBackend extends Backend {
+  readonly sessions: SessionLists
+}
+
+const GROUP_DM_FREE = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE', 'MESSAGE_DELETE', 'MESSAGE_DELETE_BULK'])
+
+/**
+ * `channel` (litecord pubsub/channel.py): channel id → subscribed sessions. For a guild channel a session
+ * must serve the guild's shard, hold the GUILD_* intent and be able to VIEW_CHANNEL *now* (the world may
+ * have changed since it subscribed). For a DM the DIRECT_* intent decides; in a group DM, MESSAGE_*
+ * pass whatever the intents (userdoccers). The channel's type comes from the world, never from the
+ * payload; litecord gated DMs with GUILD_* intents (bug 8). An event with no DM variant (CHANNEL_UPDATE…)
+ * is not a guild event in a DM, so no intent gates it there.
+ */
+export function createChannelBackend(ctx: BackendContext): ChannelBackend {
+  const sessions = new SessionLists('channel', ctx)
+
+  function fanoutGuildChannel(channel: Channel, event: OutgoingEvent, out: Fanout): void {
+    const base = shardBase(channel.guild_id as string)
+    const bit = intentFor(event.type)?.guild ?? 0
+    for (const session of sessions.sessions(channel.id)) {
+      if (!out.passes(session)) continue
+      if (!serves(session, base)) out.skip(session, 'shard')
+      else if (bit !== 0 && (session.intents & bit) === 0) out.skip(session, 'intents')
+      else if (!ctx.world.canView(session.userId, channel.id)) out.skip(session, 'permission')
+      else out.send(session, event)
+    }
+  }
+
+  function fanoutPrivateChannel(channel: Channel, event: OutgoingEvent, out: Fanout): void {
+    const free = channel.type === ChannelType.GROUP_DM && GROUP_DM_FREE.has(event.type)
+    const bit = free ? 0 : (intentFor(event.type)?.dm ?? 0)
+    for (const session of sessions.sessions(channel.id)) {
+      if (!out.passes(session)) continue
+      if (bit !== 0 && (session.intents & bit) === 0) out.skip(session, 'intents')
+      else out.send(session, event)
+    }
+  }
+
+  return {
+    name: 'channel',
+    keyShape: 'a channel id (snowflake)',
+    parseKey: parseIdKey,
+    sessions,
+    fanout(key, event, out) {
+      const channel = ctx.world.channel(key)
+      // A channel gone from the world has no subscribers left (deleteChannel unsubscribes them all).
+      if (!channel) return
+      if (channel.guild_id !== null) fanoutGuildChannel(channel, event, out)
+      else fanoutPrivateChannel(channel, event, out)
+    },
+    subscribers: (key) => sessions.subscriberIds(key),
+    unconsidered(key, considered) {
+      const channel = ctx.world.channel(key)
+      if (!channel) return []
+      const users =
+        channel.guild_id === null
+          ? channel.recipients
+          : Array.from(ctx.world.guildMemberIds(channel.guild_id)).filter((u) =>
+              ctx.world.canView(u, channel.id),
+            )
+      const missing: string[] = []
+      for (const userId of users) {
+        for (const s of ctx.states.sessionsOf(userId)) {
+          if (!considered.has(s.sessionId)) missing.push(s.sessionId)
+        }
+      }
+      return missing
+    },
+    lists: {
+      check(key, id) {
+        requireChannel(ctx, key)
+        requireSession(ctx.states, id)
+      },
+      sub(key, id) {
+        requireChannel(ctx, key)
+        sessions.add(key, requireSession(ctx.states, id))
+      },
+      unsub(key, id) {
+        const session = ctx.states.session(id)
+        if (session) sessions.remove(key, session)
+      },
+    },
+  }
+}
+
+function requireChannel(ctx: BackendContext, channelId: string): void {
+  if (!ctx.world.channel(channelId)) {
+    throw new EngineError('UNKNOWN_CHANNEL', `no channel ${channelId}; create it with world.createChannel`)
+  }
+}

@@ -1,0 +1,68 @@
+import type { Session } from '../gateway/session.ts'
+import type { Skip, SkipReason } from '../types.ts'
+import type { OutgoingEvent } from './event.ts'
+
+/** A `dispatchFilter` predicate threw; the dispatcher turns this into `EngineError('FILTER_FAILED')`. */
+export class FilterFailure extends Error {
+  override readonly name = 'FilterFailure'
+  override readonly cause: unknown
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause))
+    this.cause = cause
+  }
+}
+
+/** A `dispatchFilter` predicate over session ids. */
+export type SessionFilter = (sessionId: string) => boolean
+
+/**
+ * The outcome of one fan-out as it happens: every session the backend considers lands in exactly one list.
+ * Backends run their checks in the order the spec fixes (filter → shard → intents → permission → send)
+ * and call {@link skip} with the first that fails, or {@link send}.
+ */
+export class Fanout {
+  readonly delivered: string[] = []
+  readonly buffered: string[] = []
+  readonly skipped: Skip[] = []
+  readonly filter: SessionFilter | null
+
+  constructor(filter: SessionFilter | null) {
+    this.filter = filter
+  }
+
+  /** True when there is no filter or it accepts the session; a throwing filter stops the fan-out. */
+  passes(session: Session): boolean {
+    if (this.filter === null) return true
+    let accepted: boolean
+    try {
+      accepted = this.filter(session.sessionId)
+    } catch (error) {
+      throw new FilterFailure(error)
+    }
+    if (!accepted) this.skipped.push({ sessionId: session.sessionId, reason: 'filter' })
+    return accepted
+  }
+
+  skip(session: Session, reason: SkipReason): void {
+    this.skipped.push({ sessionId: session.sessionId, reason })
+  }
+
+  /**
+   * litecord's `send_event_to_states`: send, never mind errors. A socket that throws is recorded as
+   * `send-failed` for that session and the fan-out goes on (litecord's channel backend let the error
+   * escape and abort everyone after it, litecord-notes bug 5). Its seq and resume buffer still advanced.
+   */
+  send(session: Session, event: OutgoingEvent): void {
+    try {
+      if (session.dispatch(event.type, event.view(session))) this.delivered.push(session.sessionId)
+      else this.buffered.push(session.sessionId)
+    } catch {
+      this.skipped.push({ sessionId: session.sessionId, reason: 'send-failed' })
+    }
+  }
+
+  /** Sends to each state, checking only the filter: the `user`, `friend` and raw `lazy_guild` paths. */
+  sendToStates(sessions: readonly Session[], event: OutgoingEvent): void {
+    for (const session of sessions) if (this.passes(session)) this.send(session, event)
+  }
+}

@@ -1,0 +1,79 @@
+import { EngineError } from '../errors.ts'
+import { intentFor } from '../gateway/intents.ts'
+import { serves } from '../gateway/stateManager.ts'
+import { shardBase } from '../ids.ts'
+import type { Fanout } from './fanout.ts'
+import type { OutgoingEvent } from './event.ts'
+import { parseIdKey } from './keys.ts'
+import { requireSession, SessionLists } from './sessionLists.ts'
+import type { Backend, BackendContext } from './types.ts'
+
+/** The `guild` backend with its lists exposed to IDENTIFY and the actions. */
+export interface GuildBackend extends Backend {
+  readonly sessions: SessionLists
+}
+
+/**
+ * `guild` (litecord pubsub/guild.py): guild id → subscribed sessions. A session receives a guild event
+ * when it serves the guild's shard and holds the event's intent. Unlike litecord, disconnected sessions
+ * stay subscribed and buffer (bug 9), events under no intent pass (bug 6), and GUILD_MEMBER_UPDATE
+ * reaches every GUILD_MEMBERS holder plus the member's own sessions whatever their intents (bug 7).
+ */
+export function createGuildBackend(ctx: BackendContext): GuildBackend {
+  const sessions = new SessionLists('guild', ctx)
+
+  return {
+    name: 'guild',
+    keyShape: 'a guild id (snowflake)',
+    parseKey: parseIdKey,
+    sessions,
+    fanout(key: string, event: OutgoingEvent, out: Fanout) {
+      const base = shardBase(key)
+      const bit = intentFor(event.type)?.guild ?? 0
+      const selfId = event.type === 'GUILD_MEMBER_UPDATE' ? memberUpdateUserId(event.payload) : null
+      for (const session of sessions.sessions(key)) {
+        if (!out.passes(session)) continue
+        if (!serves(session, base)) out.skip(session, 'shard')
+        else if (bit !== 0 && (session.intents & bit) === 0 && session.userId !== selfId) {
+          out.skip(session, 'intents')
+        } else out.send(session, event)
+      }
+    },
+    subscribers: (key) => sessions.subscriberIds(key),
+    unconsidered(key, considered) {
+      const missing: string[] = []
+      for (const userId of ctx.world.guildMemberIds(key)) {
+        for (const s of ctx.states.sessionsOf(userId)) {
+          if (!considered.has(s.sessionId)) missing.push(s.sessionId)
+        }
+      }
+      return missing
+    },
+    lists: {
+      check(key, id) {
+        requireGuild(ctx, key)
+        requireSession(ctx.states, id)
+      },
+      sub(key, id) {
+        requireGuild(ctx, key)
+        sessions.add(key, requireSession(ctx.states, id))
+      },
+      unsub(key, id) {
+        const session = ctx.states.session(id)
+        if (session) sessions.remove(key, session)
+      },
+    },
+  }
+}
+
+function requireGuild(ctx: BackendContext, guildId: string): void {
+  if (!ctx.world.guild(guildId)) {
+    throw new EngineError('UNKNOWN_GUILD', `no guild ${guildId}; create it with world.createGuild`)
+  }
+}
+
+/** GUILD_MEMBER_UPDATE's `user.id`: that member's own sessions get it whatever their intents. */
+function memberUpdateUserId(payload: unknown): string | null {
+  const user = (payload as { user?: { id?: unknown } } | null)?.user
+  return typeof user?.id === 'string' ? user.id : null
+}

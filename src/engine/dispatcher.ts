@@ -1,0 +1,259 @@
+import { BACKEND_NAMES, type Backends } from './backends/index.ts'
+import { OutgoingEvent } from './backends/event.ts'
+import { Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
+import type { Backend, BackendContext } from './backends/types.ts'
+import { EngineError } from './errors.ts'
+import { describeValue } from './ids.ts'
+import { ownPayload } from './payload.ts'
+import type { BackendName, DispatchResult, Key } from './types.ts'
+
+/** litecord's `EventDispatcher` (litecord/dispatcher.py): routes by backend name. */
+export interface EventDispatcher {
+  /** Fans one event out through a backend (spec/semantics.md §4). Validates everything first. */
+  dispatch(backend: BackendName, key: Key, type: string, payload: unknown): DispatchResult
+  /** One dispatch per key, in order, with no de-duplication across keys. */
+  dispatchMany(backend: BackendName, keys: Key[], type: string, payload: unknown): DispatchResult[]
+  /** Only sessions for which `filter(sessionId)` is true; the others are skipped with `filter`. */
+  dispatchFilter(
+    backend: BackendName,
+    key: Key,
+    filter: (sessionId: string) => boolean,
+    type: string,
+    payload: unknown,
+  ): DispatchResult
+  /**
+   * For each key in order, dispatches to the sessions not yet in `sessionIds` and appends those reached
+   * (delivered or buffered): each session gets the event at most once. Returns the same array.
+   */
+  dispatchManyFilterList(
+    backend: BackendName,
+    keys: Key[],
+    sessionIds: string[],
+    type: string,
+    payload: unknown,
+  ): string[]
+  /** Subscribes a session (for `friend`, a user id) to a key; idempotent. */
+  sub(backend: BackendName, key: Key, id: string): void
+  /** Unsubscribes; an absent id is a no-op. */
+  unsub(backend: BackendName, key: Key, id: string): void
+  subMany(backend: BackendName, key: Key, ids: string[]): void
+  /** The key's subscribers: session ids (user ids for `friend`). */
+  subscribers(backend: BackendName, key: Key): string[]
+  /** On demand: sessions that could have been reached but were not subscribed (spec §4, §10). */
+  explain(result: DispatchResult): { sessionId: string; reason: 'not-subscribed' }[]
+}
+
+/** @internal What actions and the gateway use: dispatch of already-owned payloads, canonical keys. */
+export interface EventDispatcherInternal extends EventDispatcher {
+  send(
+    backend: BackendName,
+    key: string,
+    type: string,
+    payload: unknown,
+    filter?: SessionFilter | null,
+  ): DispatchResult
+}
+
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
+
+export function createEventDispatcher(
+  ctx: BackendContext,
+  backends: Backends,
+): EventDispatcherInternal {
+  let nextDispatchId = 1
+
+  function backendOf(name: unknown): Backend {
+    if (typeof name === 'string' && Object.hasOwn(backends, name)) {
+      return backends[name as BackendName]
+    }
+    throw new EngineError(
+      'UNKNOWN_BACKEND',
+      `unknown backend ${describeValue(name)}; the backends are ${BACKEND_NAMES.join(', ')}`,
+    )
+  }
+
+  function keyOf(backend: Backend, key: unknown): string {
+    const parsed = backend.parseKey(key as Key)
+    if (parsed !== undefined) return parsed
+    throw new EngineError(
+      'INVALID_KEY',
+      `the ${backend.name} backend takes ${backend.keyShape}: decimal digits with no leading zero ` +
+        `(or a bigint / safe integer), at most 2^64 − 1; got ${describeValue(key)}`,
+    )
+  }
+
+  function checkType(type: unknown): string {
+    if (typeof type === 'string' && EVENT_TYPE.test(type)) return type
+    throw new EngineError(
+      'INVALID_EVENT_TYPE',
+      `an event type is upper-case letters, digits and underscores, starting with a letter ` +
+        `(e.g. GUILD_UPDATE); got ${describeValue(type)}`,
+    )
+  }
+
+  function checkFilter(filter: unknown): SessionFilter {
+    if (typeof filter === 'function') return filter as SessionFilter
+    throw new EngineError('INVALID_FILTER', `a filter is a function (sessionId) => boolean; got ${describeValue(filter)}`)
+  }
+
+  function checkKeys(backend: Backend, keys: unknown): string[] {
+    if (!Array.isArray(keys)) {
+      throw new EngineError('INVALID_KEY', `keys must be an array of keys; got ${describeValue(keys)}`)
+    }
+    return keys.map((k) => keyOf(backend, k))
+  }
+
+  /** Runs one validated fan-out, freezes its result and reports it to the inspection stream. */
+  function run(
+    backend: Backend,
+    key: string,
+    type: string,
+    payload: unknown,
+    filter: SessionFilter | null,
+  ): DispatchResult {
+    const out = new Fanout(filter)
+    let failure: FilterFailure | undefined
+    try {
+      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world), out)
+    } catch (error) {
+      if (!(error instanceof FilterFailure)) throw error
+      failure = error
+    }
+    const result: DispatchResult = Object.freeze({
+      backend: backend.name,
+      key,
+      type,
+      delivered: Object.freeze(out.delivered),
+      buffered: Object.freeze(out.buffered),
+      skipped: Object.freeze(out.skipped.map((s) => Object.freeze(s))),
+    })
+    const id = nextDispatchId++
+    if (ctx.inspector.active) {
+      ctx.inspector.emit({
+        type: 'dispatch',
+        id,
+        at: ctx.now(),
+        backend: backend.name,
+        key,
+        eventType: type,
+        payload,
+        result,
+        cause: ctx.inspector.cause,
+      })
+    }
+    if (failure) {
+      throw new EngineError(
+        'FILTER_FAILED',
+        `the dispatchFilter filter threw (${failure.message}); deliveries made before it stand ` +
+          `(error.detail holds the partial result). A filter must return a boolean and never throw.`,
+        result,
+      )
+    }
+    return result
+  }
+
+  /** Appends the sessions a dispatch reached (delivered or buffered; a failed send is not reached). */
+  function reached(result: DispatchResult, into: string[], seen: Set<string>): void {
+    for (const id of [...result.delivered, ...result.buffered]) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      into.push(id)
+    }
+  }
+
+  const dispatcher: EventDispatcherInternal = {
+    dispatch(backendName, key, type, payload) {
+      const backend = backendOf(backendName)
+      const k = keyOf(backend, key)
+      const t = checkType(type)
+      return run(backend, k, t, ownPayload(payload), null)
+    },
+    dispatchMany(backendName, keys, type, payload) {
+      const backend = backendOf(backendName)
+      const ks = checkKeys(backend, keys)
+      const t = checkType(type)
+      const d = ownPayload(payload)
+      return ks.map((k) => run(backend, k, t, d, null))
+    },
+    dispatchFilter(backendName, key, filter, type, payload) {
+      const backend = backendOf(backendName)
+      const k = keyOf(backend, key)
+      const f = checkFilter(filter)
+      const t = checkType(type)
+      return run(backend, k, t, ownPayload(payload), f)
+    },
+    dispatchManyFilterList(backendName, keys, sessionIds, type, payload) {
+      const backend = backendOf(backendName)
+      const ks = checkKeys(backend, keys)
+      if (!Array.isArray(sessionIds) || sessionIds.some((id) => typeof id !== 'string')) {
+        throw new EngineError(
+          'INVALID_SESSION_LIST',
+          `sessionIds must be an array of session id strings (often []); got ${describeValue(sessionIds)}`,
+        )
+      }
+      const t = checkType(type)
+      const d = ownPayload(payload)
+      const seen = new Set(sessionIds)
+      const notYetReached = (id: string) => !seen.has(id)
+      for (const k of ks) reached(run(backend, k, t, d, notYetReached), sessionIds, seen)
+      return sessionIds
+    },
+    sub(backendName, key, id) {
+      const backend = backendOf(backendName)
+      listsOf(backend).sub(keyOf(backend, key), id)
+    },
+    unsub(backendName, key, id) {
+      const backend = backendOf(backendName)
+      listsOf(backend).unsub(keyOf(backend, key), id)
+    },
+    subMany(backendName, key, ids) {
+      const backend = backendOf(backendName)
+      const lists = listsOf(backend)
+      const k = keyOf(backend, key)
+      if (!Array.isArray(ids)) {
+        throw new EngineError('INVALID_SESSION_LIST', `ids must be an array; got ${describeValue(ids)}`)
+      }
+      // Validate every id before subscribing any, so a bad id changes nothing.
+      for (const id of ids) lists.check(k, id)
+      for (const id of ids) lists.sub(k, id)
+    },
+    subscribers(backendName, key) {
+      const backend = backendOf(backendName)
+      return backend.subscribers(keyOf(backend, key))
+    },
+    explain(result) {
+      const backend = backendOf((result as { backend?: unknown } | null)?.backend)
+      const considered = new Set<string>([
+        ...result.delivered,
+        ...result.buffered,
+        ...result.skipped.map((s) => s.sessionId),
+      ])
+      return backend
+        .unconsidered(result.key, considered)
+        .map((sessionId) => ({ sessionId, reason: 'not-subscribed' as const }))
+    },
+    send(backendName, key, type, payload, filter = null) {
+      return run(backends[backendName], key, type, payload, filter)
+    },
+  }
+  return dispatcher
+}
+
+function listsOf(backend: Backend) {
+  if (backend.lists) return backend.lists
+  if (backend.name === 'lazy_guild') {
+    throw new EngineError(
+      'USE_OP_14',
+      'lazy_guild subscriptions are member-list ranges: request them with gateway.requestMemberList ' +
+        '(op 14), not sub/unsub',
+    )
+  }
+  throw new EngineError(
+    'NO_SUBSCRIBERS',
+    `the ${backend.name} backend keeps no subscriber list: it reaches ` +
+      (backend.name === 'member'
+        ? "the user's sessions serving the guild's shard"
+        : 'every session of the user') +
+      '; dispatch to it directly',
+  )
+}

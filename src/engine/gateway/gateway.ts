@@ -1,0 +1,216 @@
+import type { EngineContext } from '../context.ts'
+import { EngineError, GatewayCloseError } from '../errors.ts'
+import { describeValue, parseSnowflake, shardBase } from '../ids.ts'
+import { ChannelType } from '../world/channelType.ts'
+import type { Frame, GatewayState, PresenceStatus, ResumeResult, Snowflake } from '../types.ts'
+import { validateIdentify, validatePresence, type IdentifyInput } from './identifyInput.ts'
+import type { Lifecycle } from './lifecycle.ts'
+import { DEFAULT_LARGE_THRESHOLD, guildCreatePayload, readyPayload } from './payloads.ts'
+import { Intents } from './intents.ts'
+import { Session } from './session.ts'
+import { serves } from './stateManager.ts'
+
+/** The mock gateway: what a client's socket can ask for (spec/engine-api.md `Gateway`). */
+export interface Gateway {
+  /** IDENTIFY (op 2): a new session; READY, GUILD_CREATEs, then subscribe-all. */
+  identify(p: IdentifyInput): GatewayState
+  /** The socket drops; the session stays resumable for the resume window, buffering its events. */
+  disconnect(sessionId: string): void
+  /** Closes the session now, without waiting for the window (op 9 `d: false` if connected). */
+  invalidate(sessionId: string): void
+  /** RESUME (op 6): re-sends every frame with `s > seq`, then RESUMED. */
+  resume(sessionId: string, seq: number): ResumeResult
+  /** op 14: the member-list ranges this session wants, per channel. */
+  requestMemberList(
+    sessionId: string,
+    guildId: Snowflake,
+    channels: Record<string, [number, number][]>,
+  ): void
+  /** op 3: the user's presence changes and fans out. */
+  updatePresence(sessionId: string, p: { status: PresenceStatus; activities?: unknown[] }): void
+  /** Fault injection: while on, every send to this session's socket throws. */
+  failSocket(sessionId: string, failing: boolean): void
+}
+
+export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway {
+  const { world, states, backends } = ctx
+
+  /** An open session by id; unknown and closed ids are refused with a clear EngineError. */
+  function open(sessionId: unknown): Session {
+    const session = typeof sessionId === 'string' ? states.session(sessionId) : undefined
+    if (session) return session
+    if (typeof sessionId === 'string' && states.wasClosed(sessionId)) {
+      throw new EngineError('SESSION_CLOSED', `session ${sessionId} is closed; IDENTIFY a new one`)
+    }
+    throw new EngineError(
+      'UNKNOWN_SESSION',
+      `no session ${describeValue(sessionId)}; use a sessionId returned by gateway.identify`,
+    )
+  }
+
+  function reportSocket(session: Session) {
+    if (!ctx.inspector.active) return
+    ctx.inspector.emit({
+      type: 'session',
+      at: ctx.clock.now(),
+      change: session.socket.failing ? 'socket-failing' : 'socket-healed',
+      sessionId: session.sessionId,
+      userId: session.userId,
+      status: session.status,
+      shard: session.shard,
+      intents: session.intents,
+      reason: null,
+    })
+  }
+
+  /** litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0, friends. */
+  function subscribeAll(session: Session, guildIds: readonly string[]) {
+    for (const guildId of guildIds) {
+      backends.guild.sessions.add(guildId, session)
+      for (const channel of world.guildChannels(guildId)) {
+        if (channel.type === ChannelType.GUILD_TEXT && world.canView(session.userId, channel.id)) {
+          backends.channel.sessions.add(channel.id, session)
+        }
+      }
+    }
+    // Discord sends events without a guild to shard 0 only (gateway-facts §4).
+    if (session.shardId === 0) {
+      for (const channel of world.privateChannels(session.userId)) {
+        backends.channel.sessions.add(channel.id, session)
+      }
+    }
+    for (const friendId of world.friendsOf(session.userId)) backends.friend.link(session.userId, friendId)
+  }
+
+  function sendOrFail(session: Session, frame: Frame, replay: boolean) {
+    try {
+      session.socket.send(frame)
+      ctx.reportFrame(session, frame, 'delivered', replay)
+    } catch {
+      ctx.reportFrame(session, frame, 'failed', replay)
+    }
+  }
+
+  return {
+    identify(input) {
+      const valid = validateIdentify(input, (id) => world.user(id) !== undefined)
+      const session = new Session({
+        sessionId: ctx.random.nextHex32(),
+        userId: valid.userId,
+        shard: valid.shard,
+        intents: valid.intents,
+        resumeBufferSize: ctx.settings.resumeBufferSize,
+      })
+      states.insert(session)
+      if (ctx.inspector.active) {
+        ctx.inspector.emit({
+          type: 'session',
+          at: ctx.clock.now(),
+          change: 'identify',
+          sessionId: session.sessionId,
+          userId: session.userId,
+          status: session.status,
+          shard: session.shard,
+          intents: session.intents,
+          reason: null,
+        })
+      }
+      // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
+      // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
+      ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
+      const guildIds = world.userGuildIds(valid.userId).filter((g) => serves(session, shardBase(g)))
+      ctx.sendDirect(session, 'READY', readyPayload(world, session, guildIds))
+      if ((session.intents & Intents.GUILDS) !== 0) {
+        for (const guildId of guildIds) {
+          const guild = world.guild(guildId)
+          if (guild) {
+            ctx.sendDirect(
+              session,
+              'GUILD_CREATE',
+              guildCreatePayload(world, guild, session, DEFAULT_LARGE_THRESHOLD),
+            )
+          }
+        }
+      }
+      subscribeAll(session, guildIds)
+      return session
+    },
+
+    disconnect(sessionId) {
+      const session = open(sessionId)
+      if (session.status !== 'connected') {
+        throw new EngineError(
+          'NOT_CONNECTED',
+          `session ${session.sessionId} is already disconnected; resume it or let its window pass`,
+        )
+      }
+      lifecycle.disconnect(session)
+    },
+
+    invalidate(sessionId) {
+      const session = open(sessionId)
+      if (session.status === 'connected') {
+        sendOrFail(session, { op: 9, t: null, s: null, d: false }, false)
+      }
+      lifecycle.close(session, 'invalidated')
+    },
+
+    resume(sessionId, seq) {
+      if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
+        throw new EngineError(
+          'INVALID_SEQ',
+          `RESUME's seq is the last s the client received, an integer ≥ 0; got ${describeValue(seq)}`,
+        )
+      }
+      const session = typeof sessionId === 'string' ? states.session(sessionId) : undefined
+      if (!session) {
+        const closed = typeof sessionId === 'string' && states.wasClosed(sessionId)
+        return Object.freeze({ resumed: false, reason: closed ? 'closed' : 'unknown-session' })
+      }
+      if (session.status === 'connected') return Object.freeze({ resumed: false, reason: 'still-connected' })
+      if (seq > session.seq) {
+        throw new GatewayCloseError(
+          4007,
+          `invalid seq ${seq} in RESUME: session ${session.sessionId} has only sent up to s = ` +
+            `${session.seq}; the session stays disconnected`,
+        )
+      }
+      if (seq + 1 < session.oldestBuffered()) {
+        // A frame the client never saw has left the buffer: it can never resume without loss.
+        sendOrFail(session, { op: 9, t: null, s: null, d: false }, false)
+        lifecycle.close(session, 'events-lost')
+        return Object.freeze({ resumed: false, reason: 'events-lost' })
+      }
+      lifecycle.reconnect(session)
+      const replayed = session.framesAfter(seq)
+      for (const frame of replayed) sendOrFail(session, Object.freeze(frame), true)
+      ctx.sendDirect(session, 'RESUMED', {})
+      return Object.freeze({ resumed: true, state: session, replayed: Object.freeze(replayed) })
+    },
+
+    requestMemberList(sessionId, guildId, channels) {
+      const session = open(sessionId)
+      const guild = parseSnowflake(guildId)
+      if (guild === undefined) {
+        throw new EngineError('INVALID_ID', `guildId must be a snowflake; got ${describeValue(guildId)}`)
+      }
+      ctx.lists.request(session, guild, channels)
+    },
+
+    updatePresence(sessionId, p) {
+      const session = open(sessionId)
+      const presence = validatePresence(p, 4001)
+      ctx.presence.set(session.userId, presence)
+    },
+
+    failSocket(sessionId, failing) {
+      const session = open(sessionId)
+      if (typeof failing !== 'boolean') {
+        throw new EngineError('INVALID_INPUT', `failSocket takes true or false; got ${describeValue(failing)}`)
+      }
+      if (session.socket.failing === failing) return
+      session.socket.failing = failing
+      reportSocket(session)
+    },
+  }
+}

@@ -1,0 +1,75 @@
+import type { EngineContext } from '../context.ts'
+import type { Session } from './session.ts'
+
+export type CloseReason = 'resume-window' | 'invalidated' | 'events-lost'
+
+/**
+ * Disconnects and closes sessions. A disconnected session waits in `expiring` (a Map in disconnect
+ * order, which is also deadline order since the window is fixed and time only moves forward) until its
+ * resume window passes; `expire` pops from the front, so the clock's check costs O(sessions closed).
+ */
+export interface Lifecycle {
+  disconnect(session: Session): void
+  /** The session resumed: it no longer expires. */
+  reconnect(session: Session): void
+  close(session: Session, reason: CloseReason): void
+  /** Closes every disconnected session whose window has passed at `now`. */
+  expire(now: number): void
+}
+
+export function createLifecycle(ctx: EngineContext): Lifecycle {
+  const expiring = new Map<Session, number>()
+
+  function report(session: Session, change: 'disconnect' | 'resume' | 'close', reason: string | null) {
+    if (!ctx.inspector.active) return
+    ctx.inspector.emit({
+      type: 'session',
+      at: ctx.clock.now(),
+      change,
+      sessionId: session.sessionId,
+      userId: session.userId,
+      status: session.status,
+      shard: session.shard,
+      intents: session.intents,
+      reason,
+    })
+  }
+
+  const lifecycle: Lifecycle = {
+    disconnect(session) {
+      session.status = 'disconnected'
+      session.disconnectedAt = ctx.clock.now()
+      expiring.set(session, session.disconnectedAt + ctx.settings.resumeWindowMs)
+      report(session, 'disconnect', null)
+    },
+    reconnect(session) {
+      expiring.delete(session)
+      session.status = 'connected'
+      report(session, 'resume', null)
+    },
+    /**
+     * Removes the session from the StateManager and from every list it is in, through its reverse index
+     * (O(its own subscriptions)); then, if it was the user's last session and the user was not offline,
+     * the one presence change that takes the user offline (spec/semantics.md §3, §7).
+     */
+    close(session, reason) {
+      expiring.delete(session)
+      session.status = 'closed'
+      ctx.states.remove(session)
+      for (const slot of session.slots) slot.evict(session)
+      session.slots.length = 0
+      ctx.lists.dropSession(session)
+      report(session, 'close', reason)
+      if (ctx.states.sessionsOf(session.userId).length === 0) {
+        ctx.presence.set(session.userId, { status: 'offline', activities: [] })
+      }
+    },
+    expire(now) {
+      for (const [session, deadline] of expiring) {
+        if (deadline > now) break
+        lifecycle.close(session, 'resume-window')
+      }
+    },
+  }
+  return lifecycle
+}

@@ -1,0 +1,153 @@
+import { Intents } from './intents.ts'
+import type { Session } from './session.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+import type { Channel, Guild, Member, Presence, User } from '../world/types.ts'
+
+/**
+ * Discord-shaped payloads built from the world (gateway-facts.md §3.3, §7). Plain data; the dispatcher
+ * freezes what it sends.
+ */
+
+/** The gateway API version READY announces. */
+export const GATEWAY_VERSION = 10
+
+/** A user object as Discord sends it. */
+export function userPayload(user: User) {
+  return {
+    id: user.id,
+    username: user.username,
+    discriminator: user.discriminator,
+    global_name: user.global_name,
+    avatar: user.avatar,
+    bot: user.bot,
+  }
+}
+
+/** A guild member object, with its user. */
+export function memberPayload(world: WorldInternal, member: Member) {
+  const user = world.user(member.user_id)
+  return {
+    user: user ? userPayload(user) : { id: member.user_id },
+    nick: member.nick,
+    roles: [...member.roles],
+    joined_at: member.joined_at,
+    deaf: false,
+    mute: false,
+  }
+}
+
+/** A presence as PRESENCE_UPDATE and GUILD_CREATE carry it: `guild_id` only for a guild's view. */
+export function presencePayload(userId: string, presence: Presence, guildId: string | null) {
+  const status = presence.status
+  return {
+    user: { id: userId },
+    ...(guildId === null ? {} : { guild_id: guildId }),
+    status,
+    activities: [...presence.activities],
+    client_status: status === 'offline' ? {} : { desktop: status },
+  }
+}
+
+/** A channel object; DMs and group DMs list their recipients as user objects. */
+export function channelPayload(world: WorldInternal, channel: Channel) {
+  const base = {
+    id: channel.id,
+    type: channel.type,
+  }
+  if (channel.guild_id === null) {
+    return {
+      ...base,
+      ...(channel.name === null ? {} : { name: channel.name }),
+      ...(channel.owner_id === null ? {} : { owner_id: channel.owner_id }),
+      recipients: channel.recipients.map((id) => {
+        const user = world.user(id)
+        return user ? userPayload(user) : { id }
+      }),
+    }
+  }
+  return {
+    ...base,
+    guild_id: channel.guild_id,
+    name: channel.name,
+    position: channel.position,
+    permission_overwrites: channel.permission_overwrites.map((o) => ({ ...o })),
+  }
+}
+
+/** A role object. */
+export function rolePayload(world: WorldInternal, guildId: string, roleId: string) {
+  const role = world.role(guildId, roleId)
+  return role
+    ? {
+        id: role.id,
+        name: role.name,
+        position: role.position,
+        hoist: role.hoist,
+        permissions: role.permissions,
+      }
+    : { id: roleId }
+}
+
+/** Discord's default `large_threshold`: above it, GUILD_CREATE carries only part of the member list. */
+export const DEFAULT_LARGE_THRESHOLD = 50
+
+/**
+ * GUILD_CREATE for one session: the guild, its roles and channels, and at most `largeThreshold` members
+ * (the session's own member, then the lowest user ids), with their presences if the session has
+ * GUILD_PRESENCES. Costs O(roles + channels + threshold), never O(guild members).
+ */
+export function guildCreatePayload(
+  world: WorldInternal,
+  guild: Guild,
+  session: Session,
+  largeThreshold: number,
+) {
+  const ids = [session.userId]
+  for (const id of world.lowestMemberIds(guild.id, largeThreshold)) {
+    if (ids.length >= largeThreshold) break
+    if (id !== session.userId) ids.push(id)
+  }
+  const members = ids.flatMap((id) => {
+    const member = world.member(guild.id, id)
+    return member ? [memberPayload(world, member)] : []
+  })
+  const withPresences = (session.intents & Intents.GUILD_PRESENCES) !== 0
+  const memberCount = world.memberCount(guild.id)
+  const own = world.member(guild.id, session.userId)
+  return {
+    id: guild.id,
+    name: guild.name,
+    owner_id: guild.owner_id,
+    unavailable: false,
+    large: memberCount > largeThreshold,
+    member_count: memberCount,
+    joined_at: own?.joined_at ?? null,
+    roles: world.roles(guild.id).map((r) => rolePayload(world, guild.id, r.id)),
+    channels: world.guildChannels(guild.id).map((c) => channelPayload(world, c)),
+    members,
+    presences: withPresences
+      ? ids
+          .map((id) => ({ id, presence: world.presence(id) }))
+          .filter((p) => p.presence.status !== 'offline')
+          .map((p) => presencePayload(p.id, p.presence, null))
+      : [],
+  }
+}
+
+/** READY: the user, the guilds this session serves as unavailable stubs, DMs (shard 0), friends. */
+export function readyPayload(world: WorldInternal, session: Session, guildIds: readonly string[]) {
+  const user = world.user(session.userId) as User
+  return {
+    v: GATEWAY_VERSION,
+    user: userPayload(user),
+    session_id: session.sessionId,
+    shard: [session.shardId, session.shardCount],
+    guilds: guildIds.map((id) => ({ id, unavailable: true })),
+    private_channels:
+      session.shardId === 0 ? world.privateChannels(user.id).map((c) => channelPayload(world, c)) : [],
+    relationships: Array.from(world.friendsOf(user.id), (id) => {
+      const friend = world.user(id)
+      return { id, type: 1, user: friend ? userPayload(friend) : { id } }
+    }),
+  }
+}

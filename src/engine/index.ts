@@ -1,0 +1,20 @@
+/**
+ * The engine's public API (spec/engine-api.md): the only module the store, the sandbox and the docs
+ * import. Pure TypeScript: no DOM, timers or ambient randomness.
+ */
+export { createSimulation, type Simulation, type SimulationOptions } from './simulation.ts'
+export { EngineError, GatewayCloseError } from './errors.ts'
+export { Intents, intentNames, intentFor, INTENT_NAMES, PRIVILEGED_INTENTS } from './gateway/intents.ts'
+export type { IntentName } from './gateway/intents.ts'
+export { Permissions } from './world/permissions.ts'
+export { ChannelType } from './world/channelType.ts'
+export { shardFor, parseSnowflake, snowflakeTime, DISCORD_EPOCH } from './ids.ts'
+export type { EventDispatcher } from './dispatcher.ts'
+export type { Gateway } from './gateway/gateway.ts'
+export type { IdentifyInput } from './gateway/identifyInput.ts'
+export type { StateManager } from './gateway/stateManager.ts'
+export type { Clock } from './clock.ts'
+export type * from './types.ts'
+export type * from './world/types.ts'
+export type * from './trace/types.ts'
+export { BACKEND_NAMES } from './backends/index.ts'

@@ -1,0 +1,84 @@
+import { EngineError } from './errors.ts'
+
+/** Payloads the engine made itself: already validated, copied and deep-frozen. */
+const owned = new WeakSet<object>()
+
+/**
+ * The engine's own deep-frozen copy of `payload`, validated as JSON data on the way (one walk does both).
+ * The caller's object is never touched and no recipient can change what another sees
+ * (spec/semantics.md §3; litecord mutated shared payloads in place, litecord-notes bug 4).
+ *
+ * Refused with `INVALID_PAYLOAD`: `undefined` at the top level or in an array, functions, symbols, bigints,
+ * non-finite numbers, cycles, and objects that are not plain (Map, Date, class instances), each with the
+ * path where it was found. `undefined` object properties are dropped, as JSON.stringify does.
+ */
+export function ownPayload(payload: unknown): unknown {
+  if (payload !== null && typeof payload === 'object' && owned.has(payload)) return payload
+  if (payload === undefined) {
+    throw new EngineError('INVALID_PAYLOAD', 'payload must be JSON data; got undefined (use null or {})')
+  }
+  return copy(payload, 'payload', new Set())
+}
+
+/** Marks an engine-built value (already frozen, JSON-safe) as owned, so re-dispatching it skips the walk. */
+export function freezeOwned<T>(value: T): T {
+  return ownPayload(value) as T
+}
+
+function refuse(path: string, what: string): never {
+  throw new EngineError(
+    'INVALID_PAYLOAD',
+    `payload must be JSON data (objects, arrays, strings, finite numbers, booleans, null); ` +
+      `found ${what} at ${path}`,
+  )
+}
+
+function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value
+    case 'number':
+      // JSON has no -0: normalise it so the copy equals the JSON round trip.
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : refuse(path, String(value))
+    case 'bigint':
+      return refuse(path, `a bigint (${value}n); send ids as decimal strings`)
+    case 'function':
+      return refuse(path, 'a function')
+    case 'symbol':
+      return refuse(path, 'a symbol')
+    case 'undefined':
+      return refuse(path, 'undefined')
+  }
+  if (value === null) return null
+  const object = value as object
+  if (owned.has(object)) return object
+  if (ancestors.has(object)) refuse(path, 'a cycle (an object that contains itself)')
+  ancestors.add(object)
+  let result: object
+  if (Array.isArray(object)) {
+    const array: unknown[] = new Array(object.length)
+    for (let i = 0; i < object.length; i++) {
+      if (!(i in object)) refuse(`${path}[${i}]`, 'a hole in a sparse array')
+      array[i] = copy(object[i], `${path}[${i}]`, ancestors)
+    }
+    result = array
+  } else {
+    const proto: unknown = Object.getPrototypeOf(object)
+    if (proto !== Object.prototype && proto !== null) {
+      const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object'
+      refuse(path, `a ${name} (only plain objects and arrays are JSON)`)
+    }
+    const record: Record<string, unknown> = {}
+    for (const key of Object.keys(object)) {
+      const field = (object as Record<string, unknown>)[key]
+      if (field === undefined) continue
+      record[key] = copy(field, `${path}.${key}`, ancestors)
+    }
+    result = record
+  }
+  ancestors.delete(object)
+  Object.freeze(result)
+  owned.add(result)
+  return result
+}
