@@ -22,6 +22,7 @@ export interface SimulationSettings {
  */
 export interface MemberListService {
   holders(guildId: string): readonly Session[]
+  guildsWithHolders(): string[]
   request(session: Session, guildId: string, channels: Record<string, [number, number][]>): void
   /** A session closed: drop its ranges. */
   dropSession(session: Session): void
@@ -32,6 +33,8 @@ export interface MemberListService {
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
   /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
   guildChanged(guildId: string): void
+  /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
+  userLeftGuild(guildId: string, userId: string): void
 }
 
 /** Presence (spec/semantics.md §7). */

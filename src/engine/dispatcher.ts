@@ -1,6 +1,7 @@
 import { BACKEND_NAMES, type Backends } from './backends/index.ts'
 import { OutgoingEvent } from './backends/event.ts'
-import { Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
+import type { Session } from './gateway/session.ts'
+import { appendReached, Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
 import type { Backend, BackendContext } from './backends/types.ts'
 import { EngineError } from './errors.ts'
 import { describeValue } from './ids.ts'
@@ -39,8 +40,17 @@ export interface EventDispatcher {
   subMany(backend: BackendName, key: Key, ids: string[]): void
   /** The key's subscribers: session ids (user ids for `friend`). */
   subscribers(backend: BackendName, key: Key): string[]
+  /** The keys of a backend that have subscribers now, in the order they first got one. */
+  topics(backend: BackendName): string[]
   /** On demand: sessions that could have been reached but were not subscribed (spec §4, §10). */
   explain(result: DispatchResult): { sessionId: string; reason: 'not-subscribed' }[]
+}
+
+/** @internal Options of an internal send. */
+export interface SendOptions {
+  filter?: SessionFilter | null
+  /** A per-session view of the payload (frozen, engine-owned), replacing the default views. */
+  view?: ((session: Session) => unknown) | null
 }
 
 /** @internal What actions and the gateway use: dispatch of already-owned payloads, canonical keys. */
@@ -50,8 +60,10 @@ export interface EventDispatcherInternal extends EventDispatcher {
     key: string,
     type: string,
     payload: unknown,
-    filter?: SessionFilter | null,
+    options?: SendOptions,
   ): DispatchResult
+  /** Runs `fn` and returns every DispatchResult made meanwhile, in order (an action's results). */
+  collect(fn: () => void): DispatchResult[]
 }
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
@@ -61,6 +73,8 @@ export function createEventDispatcher(
   backends: Backends,
 ): EventDispatcherInternal {
   let nextDispatchId = 1
+  /** Open `collect` calls, innermost last: each gets every result made while it runs. */
+  const collectors: DispatchResult[][] = []
 
   function backendOf(name: unknown): Backend {
     if (typeof name === 'string' && Object.hasOwn(backends, name)) {
@@ -110,11 +124,12 @@ export function createEventDispatcher(
     type: string,
     payload: unknown,
     filter: SessionFilter | null,
+    view: ((session: Session) => unknown) | null = null,
   ): DispatchResult {
     const out = new Fanout(filter)
     let failure: FilterFailure | undefined
     try {
-      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world), out)
+      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world, view), out)
     } catch (error) {
       if (!(error instanceof FilterFailure)) throw error
       failure = error
@@ -128,6 +143,7 @@ export function createEventDispatcher(
       skipped: Object.freeze(out.skipped.map((s) => Object.freeze(s))),
     })
     const id = nextDispatchId++
+    for (const collected of collectors) collected.push(result)
     if (ctx.inspector.active) {
       ctx.inspector.emit({
         type: 'dispatch',
@@ -152,14 +168,6 @@ export function createEventDispatcher(
     return result
   }
 
-  /** Appends the sessions a dispatch reached (delivered or buffered; a failed send is not reached). */
-  function reached(result: DispatchResult, into: string[], seen: Set<string>): void {
-    for (const id of [...result.delivered, ...result.buffered]) {
-      if (seen.has(id)) continue
-      seen.add(id)
-      into.push(id)
-    }
-  }
 
   const dispatcher: EventDispatcherInternal = {
     dispatch(backendName, key, type, payload) {
@@ -195,7 +203,7 @@ export function createEventDispatcher(
       const d = ownPayload(payload)
       const seen = new Set(sessionIds)
       const notYetReached = (id: string) => !seen.has(id)
-      for (const k of ks) reached(run(backend, k, t, d, notYetReached), sessionIds, seen)
+      for (const k of ks) appendReached(run(backend, k, t, d, notYetReached), sessionIds, seen)
       return sessionIds
     },
     sub(backendName, key, id) {
@@ -221,6 +229,9 @@ export function createEventDispatcher(
       const backend = backendOf(backendName)
       return backend.subscribers(keyOf(backend, key))
     },
+    topics(backendName) {
+      return backendOf(backendName).keys()
+    },
     explain(result) {
       const backend = backendOf((result as { backend?: unknown } | null)?.backend)
       const considered = new Set<string>([
@@ -232,8 +243,18 @@ export function createEventDispatcher(
         .unconsidered(result.key, considered)
         .map((sessionId) => ({ sessionId, reason: 'not-subscribed' as const }))
     },
-    send(backendName, key, type, payload, filter = null) {
-      return run(backends[backendName], key, type, payload, filter)
+    send(backendName, key, type, payload, options = {}) {
+      return run(backends[backendName], key, type, payload, options.filter ?? null, options.view ?? null)
+    },
+    collect(fn) {
+      const collected: DispatchResult[] = []
+      collectors.push(collected)
+      try {
+        fn()
+      } finally {
+        collectors.splice(collectors.lastIndexOf(collected), 1)
+      }
+      return collected
     },
   }
   return dispatcher

@@ -26,7 +26,7 @@ export function createPresenceService(ctx: EngineContext): PresenceService {
           guildId,
           'PRESENCE_UPDATE',
           freezeOwned(presencePayload(userId, presence, guildId)),
-          (sessionId) => !own.has(sessionId) && !toldByList.has(sessionId),
+          { filter: (sessionId) => !own.has(sessionId) && !toldByList.has(sessionId) },
         )
       }
       ctx.dispatcher.send(

@@ -17,6 +17,7 @@ import type { Frame } from './types.ts'
 import { createWorld } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
 import { createMemberLists } from './lazyGuild/memberListService.ts'
+import { createActions, type Actions, type ActionsState } from './actions/index.ts'
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -36,6 +37,7 @@ export interface Simulation {
   readonly states: StateManager
   readonly dispatcher: EventDispatcher
   readonly gateway: Gateway
+  readonly actions: Actions
   readonly clock: Clock
   /** Subscribes to the inspection stream; returns the function that unsubscribes. */
   inspect(listener: InspectionListener): () => void
@@ -130,6 +132,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     }
   }
 
+  const actionsState: ActionsState = { pendingDmPeers: new Map() }
   const lifecycle = createLifecycle(ctx)
   const gateway = createGateway(ctx, lifecycle)
   clock.onAdvance((now, advancedBy) => {
@@ -145,6 +148,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     states,
     dispatcher: ctx.dispatcher,
     gateway,
+    actions: createActions(ctx, actionsState),
     clock: { now: clock.now, advance: clock.advance },
     inspect: (listener) => inspector.listen(listener),
   }

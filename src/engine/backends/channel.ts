@@ -62,6 +62,7 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
       if (channel.guild_id !== null) fanoutGuildChannel(channel, event, out)
       else fanoutPrivateChannel(channel, event, out)
     },
+    keys: () => Array.from(sessions.table.keys()),
     subscribers: (key) => sessions.subscriberIds(key),
     unconsidered(key, considered) {
       const channel = ctx.world.channel(key)

@@ -23,10 +23,15 @@ export class OutgoingEvent {
   readonly payload: unknown
   readonly view: (session: Session) => unknown
 
-  constructor(type: string, payload: unknown, world: WorldInternal) {
+  constructor(
+    type: string,
+    payload: unknown,
+    world: WorldInternal,
+    view: ((session: Session) => unknown) | null = null,
+  ) {
     this.type = type
     this.payload = payload
-    this.view = chooseView(type, payload, world)
+    this.view = view ?? chooseView(type, payload, world)
   }
 }
 

@@ -66,3 +66,19 @@ export class Fanout {
     for (const session of sessions) if (this.passes(session)) this.send(session, event)
   }
 }
+
+/**
+ * Appends the sessions a dispatch reached (delivered or buffered; a failed send is not reached, so a
+ * later key may try it again) to `into`, once each: `dispatchManyFilterList`'s bookkeeping.
+ */
+export function appendReached(
+  result: { readonly delivered: readonly string[]; readonly buffered: readonly string[] },
+  into: string[],
+  seen: Set<string>,
+): void {
+  for (const id of [...result.delivered, ...result.buffered]) {
+    if (seen.has(id)) continue
+    seen.add(id)
+    into.push(id)
+  }
+}

@@ -58,6 +58,7 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
         out.sendToStates(ctx.states.sessionsOf(peer), event)
       }
     },
+    keys: () => Array.from(links.keys()),
     subscribers: (key) => Array.from(links.get(key) ?? NO_PEERS),
     unconsidered: () => [],
     link(a, b) {

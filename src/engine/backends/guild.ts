@@ -39,6 +39,7 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
         } else out.send(session, event)
       }
     },
+    keys: () => Array.from(sessions.table.keys()),
     subscribers: (key) => sessions.subscriberIds(key),
     unconsidered(key, considered) {
       const missing: string[] = []

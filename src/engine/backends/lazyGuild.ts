@@ -6,6 +6,8 @@ import type { Backend } from './types.ts'
 export interface RangeHolders {
   /** Sessions holding a range in any member list of the guild, in the order they first asked. */
   holders(guildId: string): readonly Session[]
+  /** Guild ids where some session holds a range. */
+  guildsWithHolders(): string[]
 }
 
 /**
@@ -22,6 +24,7 @@ export function createLazyGuildBackend(ranges: RangeHolders): Backend {
     fanout(key, event, out) {
       out.sendToStates(ranges.holders(key), event)
     },
+    keys: () => ranges.guildsWithHolders(),
     subscribers: (key) => ranges.holders(key).map((s) => s.sessionId),
     unconsidered: () => [],
   }

@@ -22,6 +22,7 @@ export function createMemberBackend(ctx: BackendContext): Backend {
         else out.send(session, event)
       }
     },
+    keys: () => [],
     subscribers(key) {
       const [guildId, userId] = splitPairKey(key)
       const base = shardBase(guildId)

@@ -25,6 +25,8 @@ export interface Backend {
   readonly keyShape: string
   /** Fans `event` out to the key's sessions, recording each one in `out`. */
   fanout(key: string, event: OutgoingEvent, out: Fanout): void
+  /** The keys that have subscribers now (empty for `member` and `user`, which keep no lists). */
+  keys(): string[]
   /** The subscribers: session ids, or for `friend` user ids. */
   subscribers(key: string): string[]
   /** Sessions that could have been reached but were not considered (`explain`, never on the hot path). */

@@ -14,6 +14,7 @@ export function createUserBackend(ctx: BackendContext): Backend {
     fanout(key, event, out) {
       out.sendToStates(ctx.states.sessionsOf(key), event)
     },
+    keys: () => [],
     subscribers: (key) => ctx.states.sessionsOf(key).map((s) => s.sessionId),
     unconsidered: () => [],
   }

@@ -5,9 +5,11 @@ export function createMemberLists(_ctx: EngineContext): MemberListService {
   const none = new Set<string>()
   return {
     holders: () => [],
+    guildsWithHolders: () => [],
     request: () => {},
     dropSession: () => {},
     membersChanged: () => none,
     guildChanged: () => {},
+    userLeftGuild: () => {},
   }
 }
