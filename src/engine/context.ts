@@ -33,6 +33,9 @@ export interface MemberListService {
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
   /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
   guildChanged(guildId: string): void
+  /** The ranges sessions hold, as plain data (snapshots); lists themselves are rebuilt from the world. */
+  snapshot(): unknown
+  restore(snapshot: unknown): void
   /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
   userLeftGuild(guildId: string, userId: string): void
 }

@@ -64,6 +64,8 @@ export interface EventDispatcherInternal extends EventDispatcher {
   ): DispatchResult
   /** Runs `fn` and returns every DispatchResult made meanwhile, in order (an action's results). */
   collect(fn: () => void): DispatchResult[]
+  /** The id the next dispatch's inspection event gets (snapshots). */
+  nextDispatchId: number
 }
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
@@ -72,7 +74,6 @@ export function createEventDispatcher(
   ctx: BackendContext,
   backends: Backends,
 ): EventDispatcherInternal {
-  let nextDispatchId = 1
   /** Open `collect` calls, innermost last: each gets every result made while it runs. */
   const collectors: DispatchResult[][] = []
 
@@ -142,7 +143,7 @@ export function createEventDispatcher(
       buffered: Object.freeze(out.buffered),
       skipped: Object.freeze(out.skipped.map((s) => Object.freeze(s))),
     })
-    const id = nextDispatchId++
+    const id = dispatcher.nextDispatchId++
     for (const collected of collectors) collected.push(result)
     if (ctx.inspector.active) {
       ctx.inspector.emit({
@@ -170,6 +171,7 @@ export function createEventDispatcher(
 
 
   const dispatcher: EventDispatcherInternal = {
+    nextDispatchId: 1,
     dispatch(backendName, key, type, payload) {
       const backend = backendOf(backendName)
       const k = keyOf(backend, key)

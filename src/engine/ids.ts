@@ -83,7 +83,14 @@ export function compareSnowflakes(a: string, b: string): number {
  * restarts each ms; when more than 4096 ids are made within one ms of simulation time, the generator moves
  * on to the next ms, as a real worker waits for its clock, so ids stay unique and increasing.
  */
-export function createSnowflakeGenerator(now: () => number): { next(): string } {
+export interface SnowflakeGenerator {
+  next(): string
+  /** @internal `[lastMs, increment]`, for snapshots. */
+  state(): [number, number]
+  setState(state: readonly [number, number]): void
+}
+
+export function createSnowflakeGenerator(now: () => number): SnowflakeGenerator {
   let lastMs = -1
   let increment = 0
   return {
@@ -99,6 +106,11 @@ export function createSnowflakeGenerator(now: () => number): { next(): string } 
         increment += 1
       }
       return ((BigInt(lastMs) << 22n) | BigInt(increment)).toString()
+    },
+    state: () => [lastMs, increment],
+    setState([ms, inc]) {
+      lastMs = ms
+      increment = inc
     },
   }
 }

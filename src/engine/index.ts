@@ -2,7 +2,13 @@
  * The engine's public API (spec/engine-api.md): the only module the store, the sandbox and the docs
  * import. Pure TypeScript: no DOM, timers or ambient randomness.
  */
-export { createSimulation, type Simulation, type SimulationOptions } from './simulation.ts'
+export {
+  createSimulation,
+  restoreSimulation,
+  type Simulation,
+  type SimulationOptions,
+} from './simulation.ts'
+export type { SimulationSnapshot } from './snapshot.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
 export { Intents, intentNames, intentFor, INTENT_NAMES, PRIVILEGED_INTENTS } from './gateway/intents.ts'
 export type { IntentName } from './gateway/intents.ts'

@@ -7,6 +7,10 @@ export interface Random {
   nextUint32(): number
   /** 32 lowercase hex characters, the form of a session id. */
   nextHex32(): string
+  /** @internal The generator's state, for snapshots. */
+  state(): number
+  /** @internal Restores a state from {@link state}. */
+  setState(state: number): void
 }
 
 export function createRandom(seed: number): Random {
@@ -20,6 +24,10 @@ export function createRandom(seed: number): Random {
   }
   return {
     nextUint32,
+    state: () => state,
+    setState(value) {
+      state = value >>> 0
+    },
     nextHex32() {
       let hex = ''
       for (let i = 0; i < 4; i++) hex += nextUint32().toString(16).padStart(8, '0')

@@ -18,6 +18,7 @@ import { createWorld } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
 import { createMemberLists } from './lazyGuild/memberListService.ts'
 import { createActions, type Actions, type ActionsState } from './actions/index.ts'
+import { applySnapshot, takeSnapshot, type SimulationSnapshot, type SnapshotParts } from './snapshot.ts'
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -41,6 +42,8 @@ export interface Simulation {
   readonly clock: Clock
   /** Subscribes to the inspection stream; returns the function that unsubscribes. */
   inspect(listener: InspectionListener): () => void
+  /** The whole simulation as immutable data, for `restoreSimulation` (step back, checkpoints). */
+  snapshot(): SimulationSnapshot
 }
 
 export const DEFAULTS: SimulationSettings = Object.freeze({
@@ -88,7 +91,23 @@ function settingsFrom(options: SimulationOptions): SimulationSettings {
  * session.frames.at(-1) // { op: 0, t: 'GUILD_UPDATE', s: 3, d: { id, name: 'Renamed' } }
  */
 export function createSimulation(options: SimulationOptions = {}): Simulation {
-  const settings = settingsFrom(options)
+  return build(settingsFrom(options)).sim
+}
+
+/**
+ * Rebuilds a simulation from `sim.snapshot()`: the result behaves exactly as the original did at that
+ * moment (same frames, same future ids and session ids). Inspection listeners are not part of it.
+ */
+export function restoreSimulation(snapshot: SimulationSnapshot): Simulation {
+  if (typeof snapshot !== 'object' || snapshot === null || (snapshot as { version?: unknown }).version !== 1) {
+    throw new EngineError('INVALID_SNAPSHOT', 'restoreSimulation takes a snapshot made by sim.snapshot()')
+  }
+  const built = build(settingsFrom(snapshot.settings))
+  applySnapshot(built.parts, snapshot)
+  return built.sim
+}
+
+function build(settings: SimulationSettings): { sim: Simulation; parts: SnapshotParts } {
   const clock = createManualClock(settings.startTime)
   const random = createRandom(settings.seed)
   const ids = createSnowflakeGenerator(clock.now)
@@ -143,7 +162,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     if (inspector.active) inspector.emit({ type: 'world', at: clock.now(), change })
   })
 
-  return {
+  const parts: SnapshotParts = { ctx, ids, lifecycle, actionsState }
+  const sim: Simulation = {
     world,
     states,
     dispatcher: ctx.dispatcher,
@@ -151,5 +171,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     actions: createActions(ctx, actionsState),
     clock: { now: clock.now, advance: clock.advance },
     inspect: (listener) => inspector.listen(listener),
+    snapshot: () => takeSnapshot(parts),
   }
+  return { sim, parts }
 }

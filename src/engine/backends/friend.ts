@@ -9,6 +9,10 @@ export interface FriendBackend extends Backend {
   /** Unlinks both ways (absent links are a no-op). */
   unlink(a: string, b: string): void
   peers(userId: string): ReadonlySet<string>
+  /** Every broadcaster with its peers, in order (snapshots). */
+  entries(): [string, string[]][]
+  /** Restores one directed link without reporting it. */
+  restoreLink(key: string, peer: string): void
 }
 
 const NO_PEERS: ReadonlySet<string> = new Set()
@@ -70,6 +74,12 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
       remove(b, a)
     },
     peers: (userId) => links.get(userId) ?? NO_PEERS,
+    entries: () => Array.from(links, ([key, peers]) => [key, Array.from(peers)]),
+    restoreLink(key, peer) {
+      let set = links.get(key)
+      if (!set) links.set(key, (set = new Set()))
+      set.add(peer)
+    },
     lists: {
       check,
       sub(key, id) {

@@ -109,4 +109,9 @@ export class TopicTable {
   keys(): IterableIterator<string> {
     return this.topics.keys()
   }
+
+  /** Every topic with its subscribers' session ids, in order (snapshots). */
+  entries(): [string, string[]][] {
+    return Array.from(this.topics, ([key, topic]) => [key, topic.sessions().map((s) => s.sessionId)])
+  }
 }

@@ -15,6 +15,9 @@ export interface Lifecycle {
   close(session: Session, reason: CloseReason): void
   /** Closes every disconnected session whose window has passed at `now`. */
   expire(now: number): void
+  /** Disconnected sessions with their deadlines, in deadline order (snapshots). */
+  expiring(): [string, number][]
+  restoreExpiring(session: Session, deadline: number): void
 }
 
 export function createLifecycle(ctx: EngineContext): Lifecycle {
@@ -63,6 +66,10 @@ export function createLifecycle(ctx: EngineContext): Lifecycle {
       if (ctx.states.sessionsOf(session.userId).length === 0) {
         ctx.presence.set(session.userId, { status: 'offline', activities: [] })
       }
+    },
+    expiring: () => Array.from(expiring, ([session, deadline]) => [session.sessionId, deadline]),
+    restoreExpiring(session, deadline) {
+      expiring.set(session, deadline)
     },
     expire(now) {
       for (const [session, deadline] of expiring) {

@@ -19,6 +19,21 @@ export class MockSocket {
   }
 }
 
+/** @internal A session as plain data (frames are frozen and shared, never copied). */
+export interface SessionSnapshot {
+  readonly sessionId: string
+  readonly userId: string
+  readonly shard: readonly [number, number]
+  readonly intents: number
+  readonly seq: number
+  readonly status: SessionStatus
+  readonly disconnectedAt: number
+  readonly failing: boolean
+  readonly received: readonly Frame[]
+  readonly ring: readonly Frame[]
+  readonly ringSize: number
+}
+
 /** A subscription list a session is in; the session keeps them for O(own subscriptions) removal. */
 export interface SubscriptionSlot {
   /** Removes `session` from this list; called when the session closes. */
@@ -94,6 +109,38 @@ export class Session implements GatewayState {
   /** Sends a frame that is not a dispatch (op 9 INVALID_SESSION, …): no seq, not kept for resume. */
   sendControl(op: number, d: unknown): void {
     this.socket.send({ op, t: null, s: null, d })
+  }
+
+  /** A plain-data copy for snapshots; its frames are frozen and shared with this session. */
+  toSnapshot(): SessionSnapshot {
+    for (const frame of this.ring) Object.freeze(frame)
+    return Object.freeze({
+      sessionId: this.sessionId,
+      userId: this.userId,
+      shard: this.shard,
+      intents: this.intents,
+      seq: this.seq,
+      status: this.status,
+      disconnectedAt: this.disconnectedAt,
+      failing: this.socket.failing,
+      received: this.frames,
+      ring: Object.freeze(this.ring.slice()),
+      ringSize: this.ringSize,
+    })
+  }
+
+  /** A live session rebuilt from {@link toSnapshot}'s data (no subscriptions: the caller restores them). */
+  static fromSnapshot(snapshot: SessionSnapshot): Session {
+    const session = new Session({ ...snapshot, resumeBufferSize: snapshot.ringSize })
+    session.seq = snapshot.seq
+    session.status = snapshot.status
+    session.disconnectedAt = snapshot.disconnectedAt
+    session.socket.failing = snapshot.failing
+    // Loops, not spread: a session may hold more frames than a call's argument limit.
+    for (const frame of snapshot.received) session.socket.received.push(frame)
+    for (const frame of snapshot.ring) session.ring.push(frame)
+    session.framesView = snapshot.received
+    return session
   }
 
   /** The lowest `s` still in the resume buffer (`seq + 1` when it is empty). */

@@ -22,6 +22,9 @@ export interface StateManagerInternal extends StateManager {
   remove(session: Session): void
   /** True for ids of sessions that existed and were closed (RESUME tells them apart from unknown ids). */
   wasClosed(sessionId: string): boolean
+  /** Every closed session id, in closing order (snapshots). */
+  closedIds(): string[]
+  markClosed(sessionId: string): void
 }
 
 const NONE: readonly Session[] = Object.freeze([])
@@ -67,5 +70,7 @@ export function createStateManager(): StateManagerInternal {
       else byUser.set(session.userId, rest)
     },
     wasClosed: (sessionId) => closed.has(sessionId),
+    closedIds: () => Array.from(closed),
+    markClosed: (sessionId) => void closed.add(sessionId),
   }
 }

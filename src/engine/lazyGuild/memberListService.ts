@@ -11,5 +11,7 @@ export function createMemberLists(_ctx: EngineContext): MemberListService {
     membersChanged: () => none,
     guildChanged: () => {},
     userLeftGuild: () => {},
+    snapshot: () => null,
+    restore: () => {},
   }
 }

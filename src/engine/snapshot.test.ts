@@ -1,0 +1,79 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { restoreSimulation, type Simulation } from './simulation.ts'
+import { ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL } from './testing/fixtures.ts'
+
+type Step = (sim: Simulation) => void
+
+/** Calls that touch every part a snapshot holds: frames, seqs, lists, links, the window, ids. */
+const steps: fc.Arbitrary<Step>[] = [
+  fc.constantFrom(ALICE, BOB, CAROL).map((u) => (sim: Simulation) => void sim.actions.sendMessage(GENERAL, u, 'hi')),
+  fc.constant((sim: Simulation) => void sim.gateway.identify({ userId: DAVE })),
+  fc.constant((sim: Simulation) => {
+    const s = sim.states.all().find((x) => x.status === 'connected')
+    if (s) sim.gateway.disconnect(s.sessionId)
+  }),
+  fc.constant((sim: Simulation) => {
+    const s = sim.states.all().find((x) => x.status === 'disconnected')
+    if (s) sim.gateway.resume(s.sessionId, Math.max(0, s.seq - 1))
+  }),
+  fc.constant((sim: Simulation) => sim.clock.advance(40_000)),
+  fc.constant((sim: Simulation) => {
+    if (!sim.world.member(G, DAVE)) sim.actions.joinGuild(G, DAVE)
+    else sim.actions.leaveGuild(G, DAVE)
+  }),
+  fc.constant((sim: Simulation) => {
+    if (!sim.world.user(DAVE) || sim.dispatcher.subscribers('friend', DAVE).includes(CAROL)) return
+    sim.actions.addFriend(DAVE, CAROL)
+  }),
+  fc.constant((sim: Simulation) => void sim.actions.createRole(G, { name: 'r', hoist: true })),
+  fc.constant((sim: Simulation) => void sim.actions.openDm(ALICE, DAVE)),
+]
+
+const everything = (sim: Simulation) =>
+  JSON.stringify({
+    sessions: sim.states.all().map((s) => [s.sessionId, s.status, s.seq, s.frames]),
+    guild: sim.dispatcher.subscribers('guild', G),
+    channel: sim.dispatcher.subscribers('channel', GENERAL),
+    friends: sim.dispatcher.subscribers('friend', DAVE),
+    now: sim.clock.now(),
+    users: sim.world.users(),
+    channels: sim.world.channels(),
+  })
+
+describe('snapshot and restoreSimulation', () => {
+  it('a restored simulation behaves exactly as the original from that point on', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(...steps)), fc.array(fc.oneof(...steps)), (before, after) => {
+        const { sim } = fixtureF()
+        for (const step of before) step(sim)
+        const snapshot = sim.snapshot()
+        const copy = restoreSimulation(snapshot)
+        expect(everything(copy)).toBe(everything(sim))
+        for (const step of after) {
+          step(sim)
+          step(copy)
+        }
+        expect(everything(copy)).toBe(everything(sim))
+        // Ids and session ids continue identically.
+        expect(copy.gateway.identify({ userId: BOB }).sessionId).toBe(sim.gateway.identify({ userId: BOB }).sessionId)
+        expect(copy.world.createUser({ username: 'x' }).id).toBe(sim.world.createUser({ username: 'x' }).id)
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('is immutable and unaffected by what the original does next', () => {
+    const { sim, A } = fixtureF()
+    const snapshot = sim.snapshot()
+    expect(Object.isFrozen(snapshot)).toBe(true)
+    const frames = A.frames.length
+    sim.actions.sendMessage(GENERAL, BOB, 'later')
+    const copy = restoreSimulation(snapshot)
+    expect(copy.states.fetchRaw(A.sessionId)?.frames.length).toBe(frames)
+  })
+
+  it('refuses what is not a snapshot', () => {
+    expect(() => restoreSimulation({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_SNAPSHOT' }))
+  })
+})

@@ -1,0 +1,84 @@
+import type { ActionsState } from './actions/index.ts'
+import type { EngineContext, SimulationSettings } from './context.ts'
+import type { Lifecycle } from './gateway/lifecycle.ts'
+import { Session, type SessionSnapshot } from './gateway/session.ts'
+import type { SnowflakeGenerator } from './ids.ts'
+import type { WorldSnapshot } from './world/createWorld.ts'
+
+/**
+ * A whole simulation as immutable plain data: what step-back, replay from a checkpoint and share links
+ * rebuild from (playground-notes "Time"). Opaque to callers: pass it to `restoreSimulation`. Frames are
+ * frozen and shared with the live simulation, so taking one costs O(sessions + subscriptions + world),
+ * not O(frames).
+ */
+export interface SimulationSnapshot {
+  readonly version: 1
+  readonly settings: SimulationSettings
+  readonly now: number
+  readonly random: number
+  readonly ids: readonly [number, number]
+  readonly nextDispatchId: number
+  readonly world: WorldSnapshot
+  readonly sessions: readonly SessionSnapshot[]
+  readonly closed: readonly string[]
+  readonly expiring: readonly (readonly [string, number])[]
+  readonly guild: readonly (readonly [string, readonly string[]])[]
+  readonly channel: readonly (readonly [string, readonly string[]])[]
+  readonly friend: readonly (readonly [string, readonly string[]])[]
+  readonly memberLists: unknown
+  readonly pendingDmPeers: readonly (readonly [string, string])[]
+}
+
+/** The parts of a built simulation a snapshot reads and writes. */
+export interface SnapshotParts {
+  readonly ctx: EngineContext
+  readonly ids: SnowflakeGenerator
+  readonly lifecycle: Lifecycle
+  readonly actionsState: ActionsState
+}
+
+export function takeSnapshot(parts: SnapshotParts): SimulationSnapshot {
+  const { ctx } = parts
+  return Object.freeze({
+    version: 1,
+    settings: ctx.settings,
+    now: ctx.clock.now(),
+    random: ctx.random.state(),
+    ids: Object.freeze(parts.ids.state()),
+    nextDispatchId: ctx.dispatcher.nextDispatchId,
+    world: ctx.world.snapshot(),
+    sessions: Object.freeze(ctx.states.all().map((s) => (s as Session).toSnapshot())),
+    closed: Object.freeze(ctx.states.closedIds()),
+    expiring: Object.freeze(parts.lifecycle.expiring()),
+    guild: Object.freeze(ctx.backends.guild.sessions.table.entries()),
+    channel: Object.freeze(ctx.backends.channel.sessions.table.entries()),
+    friend: Object.freeze(ctx.backends.friend.entries()),
+    memberLists: ctx.lists.snapshot(),
+    pendingDmPeers: Object.freeze(Array.from(parts.actionsState.pendingDmPeers)),
+  })
+}
+
+/** Loads a snapshot into a freshly built simulation (built with the snapshot's settings). */
+export function applySnapshot(parts: SnapshotParts, snapshot: SimulationSnapshot): void {
+  const { ctx } = parts
+  ctx.clock.set(snapshot.now)
+  ctx.random.setState(snapshot.random)
+  parts.ids.setState(snapshot.ids)
+  ctx.dispatcher.nextDispatchId = snapshot.nextDispatchId
+  ctx.world.restore(snapshot.world)
+  const byId = new Map<string, Session>()
+  for (const data of snapshot.sessions) {
+    const session = Session.fromSnapshot(data)
+    byId.set(session.sessionId, session)
+    ctx.states.insert(session)
+  }
+  for (const id of snapshot.closed) ctx.states.markClosed(id)
+  for (const [id, deadline] of snapshot.expiring) parts.lifecycle.restoreExpiring(byId.get(id)!, deadline)
+  for (const [key, ids] of snapshot.guild) for (const id of ids) ctx.backends.guild.sessions.table.add(key, byId.get(id)!)
+  for (const [key, ids] of snapshot.channel) {
+    for (const id of ids) ctx.backends.channel.sessions.table.add(key, byId.get(id)!)
+  }
+  for (const [key, peers] of snapshot.friend) for (const peer of peers) ctx.backends.friend.restoreLink(key, peer)
+  ctx.lists.restore(snapshot.memberLists)
+  for (const [dm, peer] of snapshot.pendingDmPeers) parts.actionsState.pendingDmPeers.set(dm, peer)
+}
