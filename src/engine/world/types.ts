@@ -76,16 +76,19 @@ export interface Message {
   readonly edited_timestamp: string | null
 }
 
+/** What `createUser` takes: `id` defaults to a generated snowflake, `bot` to false. */
 export interface CreateUserInput {
   id?: Snowflake
   username: string
   bot?: boolean
 }
+/** What `createGuild` takes: the owner must exist and becomes the first member. */
 export interface CreateGuildInput {
   id?: Snowflake
   name: string
   ownerId: Snowflake
 }
+/** What `createRole` takes: position defaults to above the highest role, permissions to `'0'`. */
 export interface CreateRoleInput {
   id?: Snowflake
   name: string
@@ -93,6 +96,10 @@ export interface CreateRoleInput {
   hoist?: boolean
   permissions?: Snowflake
 }
+/**
+ * What `createChannel` takes: guild channels (types 0, 2, 4; the default is 0) need `guildId`; a DM
+ * (1) takes exactly 2 recipients, a group DM (3) 1 to 10, the owner first.
+ */
 export interface CreateChannelInput {
   id?: Snowflake
   type?: number
@@ -101,6 +108,7 @@ export interface CreateChannelInput {
   recipients?: Snowflake[]
   overwrites?: Overwrite[]
 }
+/** A member's roles (never `@everyone`) and nick (`null` or `''` for none). */
 export interface MemberInput {
   roles?: Snowflake[]
   nick?: string | null
@@ -125,4 +133,52 @@ export interface World {
   member(guildId: Snowflake, userId: Snowflake): Member | undefined
   members(guildId: Snowflake): Member[]
   roles(guildId: Snowflake): Role[]
+}
+
+/** A patch for `updateChannel`: a new name, and/or overwrites that replace the old ones. */
+export interface UpdateChannelInput {
+  name?: string | null
+  overwrites?: Overwrite[]
+}
+/**
+ * A patch for `updateRole`. `@everyone` accepts only `permissions` (its name, position 0 and hoist
+ * are fixed).
+ */
+export interface UpdateRoleInput {
+  name?: string
+  position?: number
+  hoist?: boolean
+  permissions?: Snowflake
+}
+/** A patch for `updateUser`. `avatar` is an image hash, or `null` for the default avatar. */
+export interface UpdateUserInput {
+  username?: string
+  avatar?: string | null
+}
+/** A presence as op 3 sets it. `activities` must be JSON data; default `[]`. */
+export interface PresenceInput {
+  status: PresenceStatus
+  activities?: unknown[]
+}
+/** Options of `addMessage`: users mentioned (they must exist) and an explicit id. */
+export interface MessageOptions {
+  mentions?: Snowflake[]
+  id?: Snowflake
+}
+
+/**
+ * One successful world mutation, as `onChange` listeners and the inspection stream see it. There is
+ * one change per mutator call, naming the entity the call was about; its cascades are implied, not
+ * listed (a new guild's owner member and `@everyone` role; a deleted role leaving members and
+ * overwrites; a deleted channel's messages). `id` is the entity's id (a member's is its user id; a
+ * friendship's is the two user ids, lower first, joined by `:`); `guildId` is set for roles,
+ * members, guild channels and their messages; `channelId` for messages.
+ */
+export interface WorldChange {
+  readonly entity:
+    'user' | 'guild' | 'role' | 'channel' | 'member' | 'friendship' | 'presence' | 'message'
+  readonly op: 'create' | 'update' | 'delete'
+  readonly id: string
+  readonly guildId?: string
+  readonly channelId?: string
 }
