@@ -1,0 +1,58 @@
+import { lengthAfter } from './clientCopy.ts'
+import type { MemberList } from './memberList.ts'
+import { planUpdate, requestOps, validateRanges, type PlanStrategy } from './ops.ts'
+import type { ListChange, ListOp, Range } from './types.ts'
+
+/**
+ * One session's hold on one member list: the ranges it asked for with op 14, and the length of its
+ * copy of the list (as `applyOps` in clientCopy.ts leaves it). The length lets the planner stay
+ * minimal without guessing: it knows whether the copy holds anything past the end of the list, so
+ * it trims with a trailing DELETE only when rows pushed out of the ranges earlier really are there.
+ *
+ * When a channel's list id changes, `request(oldList, [])` gives the INVALIDATEs of the old list,
+ * and a new subscription's `request(newList, ranges)` the SYNCs of the new one.
+ *
+ * @example
+ * const sub = new ListSubscription()
+ * send(sub.request(list, [[0, 99]])) // [SYNC [0, 99]]
+ * const change = list.upsert(member)
+ * const ops = sub.update(change, list) // this session's ops, or null to send it nothing
+ */
+export class ListSubscription {
+  private held: readonly Range[] = []
+  private length = 0
+
+  /** The ranges held, in the order last requested. */
+  get ranges(): readonly Range[] {
+    return this.held
+  }
+
+  /** The length of the client's copy once it has applied every op handed out so far. */
+  get clientLength(): number {
+    return this.length
+  }
+
+  /**
+   * A new op 14 for this list: the ops to send (`INVALIDATE` for each dropped range, then a `SYNC`
+   * per requested range, in order). Invalid ranges are refused whole with `INVALID_RANGE`, changing
+   * nothing.
+   */
+  request(list: MemberList, ranges: readonly Range[]): ListOp[] {
+    validateRanges(ranges)
+    const ops = requestOps(list, this.held, ranges)
+    this.held = ranges.map(([start, end]): Range => [start, end])
+    this.length = ops.reduce(lengthAfter, this.length)
+    return ops
+  }
+
+  /**
+   * The ops this session must receive for `change`, `list` being the list after it; `null` to send
+   * nothing. Call it for every change, in order, before the list changes again.
+   */
+  update(change: ListChange, list: MemberList, strategy: PlanStrategy = 'auto'): ListOp[] | null {
+    const plan = planUpdate(change, list, this.held, this.length, strategy)
+    if (!plan) return null
+    this.length = plan.clientLength
+    return [...plan.ops]
+  }
+}
