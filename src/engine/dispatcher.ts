@@ -62,6 +62,16 @@ export interface EventDispatcherInternal extends EventDispatcher {
     payload: unknown,
     options?: SendOptions,
   ): DispatchResult
+  /**
+   * Sends each session its own payload (member-list updates: every session gets the ops for its
+   * ranges), reported as one dispatch through `backend`. Sessions not listed were not considered.
+   */
+  sendEach(
+    backend: BackendName,
+    key: string,
+    type: string,
+    targets: readonly (readonly [Session, unknown])[],
+  ): DispatchResult
   /** Runs `fn` and returns every DispatchResult made meanwhile, in order (an action's results). */
   collect(fn: () => void): DispatchResult[]
   /** The id the next dispatch's inspection event gets (snapshots). */
@@ -247,6 +257,16 @@ export function createEventDispatcher(
     },
     send(backendName, key, type, payload, options = {}) {
       return run(backends[backendName], key, type, payload, options.filter ?? null, options.view ?? null)
+    },
+    sendEach(backendName, key, type, targets) {
+      const payloads = new Map<Session, unknown>(targets)
+      const only: Backend = {
+        ...backends[backendName],
+        fanout: (_key, event, out) => {
+          for (const [session] of targets) out.send(session, event)
+        },
+      }
+      return run(only, key, type, targets[0]?.[1] ?? null, null, (s) => payloads.get(s))
     },
     collect(fn) {
       const collected: DispatchResult[] = []

@@ -73,7 +73,11 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
     for (const key of Object.keys(object)) {
       const field = (object as Record<string, unknown>)[key]
       if (field === undefined) continue
-      record[key] = copy(field, `${path}.${key}`, ancestors)
+      const value = copy(field, `${path}.${key}`, ancestors)
+      // An own "__proto__" key (JSON.parse makes one) must stay data, not become the prototype.
+      if (key === '__proto__') {
+        Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true })
+      } else record[key] = value
     }
     result = record
   }

@@ -16,7 +16,7 @@ import type { InspectionListener } from './trace/types.ts'
 import type { Frame } from './types.ts'
 import { createWorld } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
-import { createMemberLists } from './lazyGuild/memberListService.ts'
+import { createMemberLists } from './lazyGuild/service/memberListService.ts'
 import { createActions, type Actions, type ActionsState } from './actions/index.ts'
 import { applySnapshot, takeSnapshot, type SimulationSnapshot, type SnapshotParts } from './snapshot.ts'
 

@@ -28,6 +28,14 @@ const steps: fc.Arbitrary<Step>[] = [
   }),
   fc.constant((sim: Simulation) => void sim.actions.createRole(G, { name: 'r', hoist: true })),
   fc.constant((sim: Simulation) => void sim.actions.openDm(ALICE, DAVE)),
+  fc.nat(20).map((start) => (sim: Simulation) => {
+    const s = sim.states.all().find((x) => x.status === 'connected' && sim.world.member(G, x.userId))
+    if (s) sim.gateway.requestMemberList(s.sessionId, G, { [GENERAL]: [[start, start + 5]] })
+  }),
+  fc.constantFrom('online', 'idle', 'offline').map((status) => (sim: Simulation) => {
+    const s = sim.states.all().find((x) => x.status === 'connected')
+    if (s) sim.gateway.updatePresence(s.sessionId, { status: status as 'online' })
+  }),
 ]
 
 const everything = (sim: Simulation) =>
@@ -36,6 +44,7 @@ const everything = (sim: Simulation) =>
     guild: sim.dispatcher.subscribers('guild', G),
     channel: sim.dispatcher.subscribers('channel', GENERAL),
     friends: sim.dispatcher.subscribers('friend', DAVE),
+    lists: sim.dispatcher.subscribers('lazy_guild', G),
     now: sim.clock.now(),
     users: sim.world.users(),
     channels: sim.world.channels(),

@@ -56,6 +56,11 @@ export class MemberList {
     return this.members.has(userId)
   }
 
+  /** Every member, in no particular order (snapshots rebuild a list by upserting them). */
+  entries(): ListMember[] {
+    return Array.from(this.members.values())
+  }
+
   get(userId: string): ListMember | undefined {
     return this.members.get(userId)
   }

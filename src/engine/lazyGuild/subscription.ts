@@ -22,6 +22,14 @@ export class ListSubscription {
   private held: readonly Range[] = []
   private length = 0
 
+  /** A subscription as a snapshot left it: these ranges, a client copy of this length. */
+  static restore(ranges: readonly Range[], clientLength: number): ListSubscription {
+    const sub = new ListSubscription()
+    sub.held = ranges.map(([start, end]): Range => [start, end])
+    sub.length = clientLength
+    return sub
+  }
+
   /** The ranges held, in the order last requested. */
   get ranges(): readonly Range[] {
     return this.held
