@@ -33,11 +33,31 @@ export interface MemberListService {
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
   /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
   guildChanged(guildId: string): void
+  /** The guild's member lists now: who holds which ranges, and the list's counts. */
+  describe(guildId: string): MemberListInfo[]
   /** The ranges sessions hold, as plain data (snapshots); lists themselves are rebuilt from the world. */
   snapshot(): unknown
   restore(snapshot: unknown): void
   /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
   userLeftGuild(guildId: string, userId: string): void
+}
+
+/** One member list as `sim.memberLists(guildId)` describes it. */
+export interface MemberListInfo {
+  /** `"everyone"` or the murmur3 list id. */
+  readonly id: string
+  readonly guildId: string
+  /** The graph's topic key: `lazy_guild:<guildId>:<listId>`'s `<guildId>:<listId>` part. */
+  readonly key: string
+  readonly memberCount: number
+  readonly onlineCount: number
+  readonly groups: readonly { readonly id: string; readonly count: number }[]
+  /** Sessions holding ranges, in the order they first asked, with the channels their op 14 named. */
+  readonly holders: readonly {
+    readonly sessionId: string
+    readonly ranges: readonly (readonly [number, number])[]
+    readonly channels: readonly string[]
+  }[]
 }
 
 /** Presence (spec/semantics.md §7). */

@@ -9,6 +9,7 @@ export {
   type SimulationOptions,
 } from './simulation.ts'
 export type { SimulationSnapshot } from './snapshot.ts'
+export type { MemberListInfo } from './context.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
 export { Intents, intentNames, intentFor, INTENT_NAMES, PRIVILEGED_INTENTS } from './gateway/intents.ts'
 export type { IntentName } from './gateway/intents.ts'

@@ -1,19 +1,19 @@
 import { createBackends } from './backends/index.ts'
 import type { BackendContext } from './backends/types.ts'
 import { createManualClock, type Clock } from './clock.ts'
-import type { EngineContext, MemberListService, SimulationSettings } from './context.ts'
+import type { EngineContext, MemberListInfo, MemberListService, SimulationSettings } from './context.ts'
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.ts'
 import { EngineError } from './errors.ts'
 import { createGateway, type Gateway } from './gateway/gateway.ts'
 import { createLifecycle } from './gateway/lifecycle.ts'
 import { createStateManager, type StateManager } from './gateway/stateManager.ts'
-import { createSnowflakeGenerator } from './ids.ts'
+import { createSnowflakeGenerator, parseSnowflake } from './ids.ts'
 import { freezeOwned } from './payload.ts'
 import { createPresenceService } from './presence.ts'
 import { createRandom } from './random.ts'
 import { createInspector } from './trace/inspector.ts'
 import type { InspectionListener } from './trace/types.ts'
-import type { Frame } from './types.ts'
+import type { Frame, Snowflake } from './types.ts'
 import { createWorld } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
 import { createMemberLists } from './lazyGuild/service/memberListService.ts'
@@ -44,6 +44,12 @@ export interface Simulation {
   inspect(listener: InspectionListener): () => void
   /** The whole simulation as immutable data, for `restoreSimulation` (step back, checkpoints). */
   snapshot(): SimulationSnapshot
+  /**
+   * The guild's member lists (op 14) now: each list's id, counts, groups and the sessions holding ranges.
+   * On the inspection stream, holding a list is a `subscribe` to backend `lazy_guild` with key
+   * `<guildId>:<listId>`.
+   */
+  memberLists(guildId: Snowflake): MemberListInfo[]
 }
 
 export const DEFAULTS: SimulationSettings = Object.freeze({
@@ -172,6 +178,10 @@ function build(settings: SimulationSettings): { sim: Simulation; parts: Snapshot
     clock: { now: clock.now, advance: clock.advance },
     inspect: (listener) => inspector.listen(listener),
     snapshot: () => takeSnapshot(parts),
+    memberLists: (guildId) => {
+      const id = parseSnowflake(guildId)
+      return id === undefined ? [] : lists.describe(id)
+    },
   }
   return { sim, parts }
 }

@@ -41,7 +41,19 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
     return { id, guildId: channel.guild_id as string, channelId: channel.id, list, holdings: new Map() }
   }
 
+  function report(type: 'subscribe' | 'unsubscribe', state: ListState, session: Session): void {
+    if (!ctx.inspector.active) return
+    ctx.inspector.emit({
+      type,
+      at: ctx.clock.now(),
+      backend: 'lazy_guild',
+      key: `${state.guildId}:${state.id}`,
+      subscriber: session.sessionId,
+    })
+  }
+
   function hold(state: ListState, session: Session, sub: ListSubscription, channels: string[]): void {
+    if (!state.holdings.has(session)) report('subscribe', state, session)
     guildOf(state.guildId).hold(state, session, { sub, channels })
     let set = bySession.get(session)
     if (!set) bySession.set(session, (set = new Set()))
@@ -49,6 +61,7 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
   }
 
   function release(state: ListState, session: Session): void {
+    if (state.holdings.has(session)) report('unsubscribe', state, session)
     guilds.get(state.guildId)?.release(state, session)
     bySession.get(session)?.delete(state)
   }
@@ -211,6 +224,22 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         const change = regroupList.regroup(ctx, state, refresh)
         if (change) publish(state, change, told)
       }
+    },
+
+    describe(guildId) {
+      return Array.from(guilds.get(guildId)?.lists.values() ?? [], (state) => ({
+        id: state.id,
+        guildId,
+        key: `${guildId}:${state.id}`,
+        memberCount: state.list.memberCount,
+        onlineCount: state.list.onlineCount,
+        groups: state.list.groups(),
+        holders: Array.from(state.holdings, ([session, h]) => ({
+          sessionId: session.sessionId,
+          ranges: h.sub.ranges,
+          channels: [...h.channels],
+        })),
+      }))
     },
 
     snapshot: () => snapshotLists(guilds),

@@ -189,3 +189,29 @@ describe('member lists (op 14)', () => {
     expect(updates(V).at(-1)?.member_count).toBe(5)
   })
 })
+
+describe('sim.memberLists', () => {
+  it('describes each list with its holders and reports holding as lazy_guild subscriptions', () => {
+    const { sim, V, B } = fixtureL()
+    const events: string[] = []
+    sim.inspect((e) => {
+      if ((e.type === 'subscribe' || e.type === 'unsubscribe') && e.backend === 'lazy_guild') {
+        events.push(`${e.type} ${e.key} ${e.subscriber === V.sessionId ? 'V' : 'B'}`)
+      }
+    })
+    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 9]] })
+    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.modsOnly]: [[0, 9]], [L.general]: [[10, 19]] })
+    expect(sim.memberLists(L.guild).map((l) => [l.key, l.memberCount, l.holders.map((h) => h.ranges)])).toEqual([
+      [`${L.guild}:everyone`, 5, [[[0, 9]], [[10, 19]]]],
+      [`${L.guild}:3991150528`, 3, [[[0, 9]]]],
+    ])
+    sim.gateway.invalidate(V.sessionId)
+    expect(events).toEqual([
+      `subscribe ${L.guild}:everyone V`,
+      // Channels are served in the request object's key order, which JavaScript makes numeric.
+      `subscribe ${L.guild}:everyone B`,
+      `subscribe ${L.guild}:3991150528 B`,
+      `unsubscribe ${L.guild}:everyone V`,
+    ])
+  })
+})
