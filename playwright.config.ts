@@ -6,6 +6,9 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined)
 
+// Another port lets a second checkout run its e2e tests beside this one (E2E_PORT=4174 npm run e2e).
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -13,7 +16,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   reporter: [['list']],
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'off', screenshot: 'only-on-failure' },
+  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'off', screenshot: 'only-on-failure' },
   projects: [
     {
       name: 'chromium',
@@ -28,8 +31,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
