@@ -8,6 +8,7 @@ import type { Lifecycle } from './lifecycle.ts'
 import { DEFAULT_LARGE_THRESHOLD, guildCreatePayload, readyPayload } from './payloads.ts'
 import { Intents } from './intents.ts'
 import { Session } from './session.ts'
+import { reportSession } from './reportSession.ts'
 import { serves } from './stateManager.ts'
 
 /** The mock gateway: what a client's socket can ask for (spec/engine-api.md `Gateway`). */
@@ -46,21 +47,6 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       'UNKNOWN_SESSION',
       `no session ${describeValue(sessionId)}; use a sessionId returned by gateway.identify`,
     )
-  }
-
-  function reportSocket(session: Session) {
-    if (!ctx.inspector.active) return
-    ctx.inspector.emit({
-      type: 'session',
-      at: ctx.clock.now(),
-      change: session.socket.failing ? 'socket-failing' : 'socket-healed',
-      sessionId: session.sessionId,
-      userId: session.userId,
-      status: session.status,
-      shard: session.shard,
-      intents: session.intents,
-      reason: null,
-    })
   }
 
   /** litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0, friends. */
@@ -102,19 +88,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         resumeBufferSize: ctx.settings.resumeBufferSize,
       })
       states.insert(session)
-      if (ctx.inspector.active) {
-        ctx.inspector.emit({
-          type: 'session',
-          at: ctx.clock.now(),
-          change: 'identify',
-          sessionId: session.sessionId,
-          userId: session.userId,
-          status: session.status,
-          shard: session.shard,
-          intents: session.intents,
-          reason: null,
-        })
-      }
+      reportSession(ctx, session, 'identify')
       // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
       // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
       ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
@@ -210,7 +184,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       }
       if (session.socket.failing === failing) return
       session.socket.failing = failing
-      reportSocket(session)
+      reportSession(ctx, session, failing ? 'socket-failing' : 'socket-healed')
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.ts'
+import { reportSession } from './reportSession.ts'
 import type { Session } from './session.ts'
 
 export type CloseReason = 'resume-window' | 'invalidated' | 'events-lost'
@@ -23,20 +24,8 @@ export interface Lifecycle {
 export function createLifecycle(ctx: EngineContext): Lifecycle {
   const expiring = new Map<Session, number>()
 
-  function report(session: Session, change: 'disconnect' | 'resume' | 'close', reason: string | null) {
-    if (!ctx.inspector.active) return
-    ctx.inspector.emit({
-      type: 'session',
-      at: ctx.clock.now(),
-      change,
-      sessionId: session.sessionId,
-      userId: session.userId,
-      status: session.status,
-      shard: session.shard,
-      intents: session.intents,
-      reason,
-    })
-  }
+  const report = (session: Session, change: 'disconnect' | 'resume' | 'close', reason: string | null) =>
+    reportSession(ctx, session, change, reason)
 
   const lifecycle: Lifecycle = {
     disconnect(session) {
