@@ -1,5 +1,5 @@
 import { CONTENT_EVENTS, Intents } from '../gateway/intents.ts'
-import type { Session } from '../gateway/session.ts'
+import type { DispatchRecord, Session } from '../gateway/session.ts'
 import { freezeOwned } from '../payload.ts'
 import { ChannelType } from '../world/channelType.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
@@ -21,7 +21,13 @@ const isObject = (value: unknown): value is Json =>
 export class OutgoingEvent {
   readonly type: string
   readonly payload: unknown
-  readonly view: (session: Session) => unknown
+  /** The record every recipient of the shared payload gets (see session.ts `DispatchRecord`). */
+  readonly shared: DispatchRecord
+  /** The per-recipient view, or null when everyone gets the shared payload (most events). */
+  private readonly perRecipient: ((session: Session) => unknown) | null
+  /** The last per-recipient view and its record: recipients of the same view share one record. */
+  private lastView: unknown = undefined
+  private lastRecord: DispatchRecord | null = null
 
   constructor(
     type: string,
@@ -31,20 +37,41 @@ export class OutgoingEvent {
   ) {
     this.type = type
     this.payload = payload
-    this.view = view ?? chooseView(type, payload, world)
+    this.shared = { t: type, d: payload }
+    this.perRecipient = view ?? chooseView(type, payload, world)
+  }
+
+  /** The payload `session` sees. */
+  view(session: Session): unknown {
+    return this.perRecipient === null ? this.payload : this.perRecipient(session)
+  }
+
+  /** What `session` is sent: the shared record unless a rule gives it its own view. */
+  recordFor(session: Session): DispatchRecord {
+    if (this.perRecipient === null) return this.shared
+    const d = this.perRecipient(session)
+    if (d === this.payload) return this.shared
+    if (this.lastRecord === null || d !== this.lastView) {
+      this.lastView = d
+      this.lastRecord = { t: this.type, d }
+    }
+    return this.lastRecord
   }
 }
 
-function chooseView(type: string, payload: unknown, world: WorldInternal): (s: Session) => unknown {
-  const shared = () => payload
-  if (!isObject(payload)) return shared
+function chooseView(
+  type: string,
+  payload: unknown,
+  world: WorldInternal,
+): ((s: Session) => unknown) | null {
+  if (!isObject(payload)) return null
   if (CONTENT_EVENTS.has(type) && typeof payload.guild_id === 'string') return contentView(payload)
   if ((type === 'CHANNEL_CREATE' || type === 'CHANNEL_UPDATE') && typeof payload.id === 'string') {
     if (world.channel(payload.id)?.type === ChannelType.GROUP_DM && Array.isArray(payload.recipients)) {
       return groupDmView(payload)
     }
   }
-  return shared
+  return null
 }
 
 function contentView(payload: Json): (s: Session) => unknown {

@@ -6,16 +6,54 @@ export class SocketError extends Error {
 }
 
 /**
+ * The part of a dispatch frame that every recipient of the same view shares: the frame minus its `s`.
+ * A fan-out makes one per event and hands it to every recipient, so delivering allocates nothing per
+ * recipient; a session turns it into a frame only when someone reads it.
+ * @internal
+ */
+export interface DispatchRecord {
+  readonly t: string
+  readonly d: unknown
+}
+
+/** Dispatch frames `from..to` of the session, sent one after the other (materialised when read). */
+class SentRun {
+  readonly from: number
+  readonly to: number
+  constructor(from: number, to: number) {
+    this.from = from
+    this.to = to
+  }
+}
+
+/**
  * A mock socket: it records every frame it is sent, like a client's wire log. While `failing`, sends
  * throw, as a socket whose peer vanished would.
  */
 export class MockSocket {
-  readonly received: Frame[] = []
-  failing = false
+  /**
+   * The wire log not yet read, in order: frames sent whole (op 9, replays) and runs of dispatch frames.
+   * The session's latest dispatches are not even here: see `Session.runFrom`.
+   */
+  readonly log: (Frame | SentRun)[] = []
+  private readonly owner: Session
+
+  constructor(owner: Session) {
+    this.owner = owner
+  }
+
+  get failing(): boolean {
+    return this.owner.socketFailing
+  }
+
+  set failing(failing: boolean) {
+    this.owner.socketFailing = failing
+  }
 
   send(frame: Frame): void {
-    if (this.failing) throw new SocketError('socket send failed (fault injected)')
-    this.received.push(frame)
+    if (this.owner.socketFailing) throw new SocketError('socket send failed (fault injected)')
+    this.owner.closeRun()
+    this.log.push(frame)
   }
 }
 
@@ -56,13 +94,27 @@ export class Session implements GatewayState {
   status: SessionStatus = 'connected'
   /** Simulation time of the last disconnect (meaningful while disconnected). */
   disconnectedAt = 0
-  readonly socket = new MockSocket()
+  /** @internal Fault injection, read through `socket.failing`; kept here for the fan-out's hot path. */
+  socketFailing = false
+  readonly socket: MockSocket = new MockSocket(this)
   /** The reverse index: every list this session is in, with its position there (see topics.ts). */
   readonly slots: SubscriptionSlot[] = []
 
-  /** The resume buffer: dispatch frame `s` lives at `ring[(s - 1) % ring.length]` while kept. */
-  private readonly ring: Frame[]
+  /**
+   * Every dispatch this session was given, by `s`: `records[s - 1 - recordBase]` (a restored session
+   * starts at its snapshot's oldest kept frame). One shared reference per dispatch is all a delivery
+   * stores; the resume window (`ringSize` frames) is enforced by {@link oldestBuffered}.
+   */
+  private readonly records: DispatchRecord[] = []
+  private recordBase = 0
   private readonly ringSize: number
+  /**
+   * Dispatch frames `runFrom..seq` were all sent, after everything in `socket.log`: the open run. A
+   * delivery to a connected session only extends it (`seq += 1`); anything else closes it into the log.
+   */
+  private runFrom = 1
+  /** The frames read so far (frozen), and the frozen view handed out. */
+  private readonly materialised: Frame[] = []
   private framesView: readonly Frame[] = Object.freeze([])
 
   constructor(init: {
@@ -79,15 +131,21 @@ export class Session implements GatewayState {
     this.shardCount = init.shard[1]
     this.intents = init.intents
     this.ringSize = init.resumeBufferSize
-    this.ring = []
   }
 
   /** Every frame its socket received, in order: a frozen snapshot taken when read. */
   get frames(): readonly Frame[] {
-    const received = this.socket.received
-    if (this.framesView.length !== received.length) {
-      for (let i = this.framesView.length; i < received.length; i++) Object.freeze(received[i])
-      this.framesView = Object.freeze(received.slice())
+    this.closeRun()
+    const log = this.socket.log
+    if (log.length > 0) {
+      const frames = this.materialised
+      for (const entry of log) {
+        if (entry instanceof SentRun) {
+          for (let s = entry.from; s <= entry.to; s++) frames.push(this.frameAt(s))
+        } else frames.push(Object.freeze(entry))
+      }
+      log.length = 0
+      this.framesView = Object.freeze(frames.slice())
     }
     return this.framesView
   }
@@ -98,12 +156,34 @@ export class Session implements GatewayState {
    * resume still replays the frame (spec/semantics.md §4). Returns true when sent, false when buffered.
    */
   dispatch(t: string, d: unknown): boolean {
+    return this.deliver({ t, d })
+  }
+
+  /**
+   * {@link dispatch} with a record shared by every recipient of the event (the fan-out's path). A sent
+   * frame only extends the open run: no allocation, one store.
+   */
+  deliver(record: DispatchRecord): boolean {
     const s = ++this.seq
-    const frame: Frame = { op: 0, t, s, d }
-    this.ring[(s - 1) % this.ringSize] = frame
+    this.records.push(record)
+    if (this.status === 'connected' && !this.socketFailing) return true
+    // Not sent: the open run ends before `s`, and the next one can start after it.
+    this.closeRun(s - 1)
+    this.runFrom = s + 1
     if (this.status !== 'connected') return false
-    this.socket.send(frame)
-    return true
+    throw new SocketError('socket send failed (fault injected)')
+  }
+
+  /** @internal Writes the open run (frames `runFrom..to`) into the socket log, before another frame. */
+  closeRun(to: number = this.seq): void {
+    if (to >= this.runFrom) this.socket.log.push(new SentRun(this.runFrom, to))
+    this.runFrom = to + 1
+  }
+
+  /** The dispatch frame `s`, frozen; `s` must be one this session still holds. */
+  private frameAt(s: number): Frame {
+    const record = this.records[s - 1 - this.recordBase] as DispatchRecord
+    return Object.freeze({ op: 0, t: record.t, s, d: record.d })
   }
 
   /** Sends a frame that is not a dispatch (op 9 INVALID_SESSION, …): no seq, not kept for resume. */
@@ -113,7 +193,6 @@ export class Session implements GatewayState {
 
   /** A plain-data copy for snapshots; its frames are frozen and shared with this session. */
   toSnapshot(): SessionSnapshot {
-    for (const frame of this.ring) Object.freeze(frame)
     return Object.freeze({
       sessionId: this.sessionId,
       userId: this.userId,
@@ -124,7 +203,7 @@ export class Session implements GatewayState {
       disconnectedAt: this.disconnectedAt,
       failing: this.socket.failing,
       received: this.frames,
-      ring: Object.freeze(this.ring.slice()),
+      ring: Object.freeze(this.framesAfter(this.oldestBuffered() - 1)),
       ringSize: this.ringSize,
     })
   }
@@ -137,9 +216,14 @@ export class Session implements GatewayState {
     session.disconnectedAt = snapshot.disconnectedAt
     session.socket.failing = snapshot.failing
     // Loops, not spread: a session may hold more frames than a call's argument limit.
-    for (const frame of snapshot.received) session.socket.received.push(frame)
-    for (const frame of snapshot.ring) session.ring.push(frame)
+    for (const frame of snapshot.received) session.materialised.push(frame)
     session.framesView = snapshot.received
+    session.runFrom = snapshot.seq + 1
+    // The kept frames are the last `ring.length` dispatches, whatever order they are listed in.
+    session.recordBase = snapshot.seq - snapshot.ring.length
+    for (const frame of snapshot.ring) {
+      session.records[(frame.s as number) - 1 - session.recordBase] = { t: frame.t as string, d: frame.d }
+    }
     return session
   }
 
@@ -151,7 +235,7 @@ export class Session implements GatewayState {
   /** The buffered frames with `s > after`, in order; the caller checks they are all still kept. */
   framesAfter(after: number): Frame[] {
     const frames: Frame[] = []
-    for (let s = after + 1; s <= this.seq; s++) frames.push(this.ring[(s - 1) % this.ringSize] as Frame)
+    for (let s = after + 1; s <= this.seq; s++) frames.push(this.frameAt(s))
     return frames
   }
 }
