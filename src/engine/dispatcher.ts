@@ -1,6 +1,6 @@
 import { BACKEND_NAMES, type Backends } from './backends/index.ts'
 import { OutgoingEvent } from './backends/event.ts'
-import type { Session } from './gateway/session.ts'
+import { RecordTable, type Session } from './gateway/session.ts'
 import { appendReached, Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
 import type { Backend, BackendContext } from './backends/types.ts'
 import { EngineError } from './errors.ts'
@@ -86,6 +86,8 @@ export function createEventDispatcher(
 ): EventDispatcherInternal {
   /** Open `collect` calls, innermost last: each gets every result made while it runs. */
   const collectors: DispatchResult[][] = []
+  /** What the fan-outs sent: sessions keep indexes into it (see session.ts `RecordTable`). */
+  const records = new RecordTable()
 
   function backendOf(name: unknown): Backend {
     if (typeof name === 'string' && Object.hasOwn(backends, name)) {
@@ -140,7 +142,7 @@ export function createEventDispatcher(
     const out = new Fanout(filter)
     let failure: FilterFailure | undefined
     try {
-      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world, view), out)
+      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world, records, view), out)
     } catch (error) {
       if (!(error instanceof FilterFailure)) throw error
       failure = error

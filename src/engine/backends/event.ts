@@ -1,5 +1,5 @@
 import { CONTENT_EVENTS, Intents } from '../gateway/intents.ts'
-import type { DispatchRecord, Session } from '../gateway/session.ts'
+import type { RecordTable, Session } from '../gateway/session.ts'
 import { freezeOwned } from '../payload.ts'
 import { ChannelType } from '../world/channelType.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
@@ -21,23 +21,25 @@ const isObject = (value: unknown): value is Json =>
 export class OutgoingEvent {
   readonly type: string
   readonly payload: unknown
-  /** The record every recipient of the shared payload gets (see session.ts `DispatchRecord`). */
-  readonly shared: DispatchRecord
+  /** The simulation's records: recipients keep the index of the record they were sent. */
+  readonly table: RecordTable
   /** The per-recipient view, or null when everyone gets the shared payload (most events). */
   private readonly perRecipient: ((session: Session) => unknown) | null
-  /** The last per-recipient view and its record: recipients of the same view share one record. */
+  /** The shared payload's record index (-1 until first sent), and the last per-recipient view's. */
+  private sharedId = -1
   private lastView: unknown = undefined
-  private lastRecord: DispatchRecord | null = null
+  private lastId = -1
 
   constructor(
     type: string,
     payload: unknown,
     world: WorldInternal,
+    table: RecordTable,
     view: ((session: Session) => unknown) | null = null,
   ) {
     this.type = type
     this.payload = payload
-    this.shared = { t: type, d: payload }
+    this.table = table
     this.perRecipient = view ?? chooseView(type, payload, world)
   }
 
@@ -46,16 +48,23 @@ export class OutgoingEvent {
     return this.perRecipient === null ? this.payload : this.perRecipient(session)
   }
 
-  /** What `session` is sent: the shared record unless a rule gives it its own view. */
-  recordFor(session: Session): DispatchRecord {
-    if (this.perRecipient === null) return this.shared
-    const d = this.perRecipient(session)
-    if (d === this.payload) return this.shared
-    if (this.lastRecord === null || d !== this.lastView) {
-      this.lastView = d
-      this.lastRecord = { t: this.type, d }
+  /**
+   * The index in {@link table} of what `session` is sent: the shared record unless a rule gives it its
+   * own view. Recipients of the same view share one record.
+   */
+  recordFor(session: Session): number {
+    if (this.perRecipient !== null) {
+      const d = this.perRecipient(session)
+      if (d !== this.payload) {
+        if (this.lastId < 0 || d !== this.lastView) {
+          this.lastView = d
+          this.lastId = this.table.add({ t: this.type, d })
+        }
+        return this.lastId
+      }
     }
-    return this.lastRecord
+    if (this.sharedId < 0) this.sharedId = this.table.add({ t: this.type, d: this.payload })
+    return this.sharedId
   }
 }
 

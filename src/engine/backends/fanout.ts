@@ -54,7 +54,7 @@ export class Fanout {
    */
   send(session: Session, event: OutgoingEvent): void {
     try {
-      if (session.deliver(event.recordFor(session))) this.delivered.push(session.sessionId)
+      if (session.deliver(event.table, event.recordFor(session))) this.delivered.push(session.sessionId)
       else this.buffered.push(session.sessionId)
     } catch {
       this.skipped.push({ sessionId: session.sessionId, reason: 'send-failed' })
