@@ -1,7 +1,17 @@
 import { expect, test } from './fixtures'
 
-test('the home page loads offline with a title and a heading', async ({ page }) => {
+test('the home page explains the project and links to the playground', async ({ page }) => {
   await page.goto('/')
   await expect(page).toHaveTitle(/Fanout/)
   await expect(page.getByRole('heading', { level: 1, name: 'Fanout' })).toBeVisible()
+  await page.getByRole('main').getByRole('link', { name: 'Playground' }).click()
+  await expect(page).toHaveURL(/\/play$/)
+  await expect(page).toHaveTitle('Intents · Playground · Fanout')
+  await expect(page.getByTestId('subscription-graph').locator('.react-flow__node').first()).toBeVisible()
+})
+
+test('unknown pages say so and link back', async ({ page }) => {
+  await page.goto('/nowhere')
+  await expect(page.getByRole('heading', { name: 'Nothing here' })).toBeVisible()
+  await expect(page).toHaveTitle(/Not found/)
 })

@@ -1,12 +1,20 @@
-/** The site's shell. The playground and docs arrive in their own issues. */
+import { lazy, Suspense } from 'react'
+import { Home } from './ui/site/Home.tsx'
+import { NotFound } from './ui/site/NotFound.tsx'
+import { matchPlay, usePath } from './ui/site/router.ts'
+
+// The playground (React Flow, dagre, the engine) loads only on /play: the home page stays small.
+const PlaygroundPage = lazy(() => import('./ui/playground/PlaygroundPage.tsx'))
+
+/** The site's shell: routes only. */
 export function App() {
+  const path = usePath()
+  const play = matchPlay(path)
+  if (path === '/' || path === '/index.html') return <Home />
+  if (!play) return <NotFound />
   return (
-    <main className="home">
-      <h1>Fanout</h1>
-      <p>
-        How a Discord-style gateway fans events out to its sessions: litecord&apos;s pub/sub layer, its six
-        backends, shards, intents, permissions, resume and the lazy member list.
-      </p>
-    </main>
+    <Suspense fallback={<div className="loading" role="status">Loading the playground…</div>}>
+      <PlaygroundPage scenarioId={play.scenarioId} />
+    </Suspense>
   )
 }

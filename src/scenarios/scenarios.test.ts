@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { recordStep } from '../store/connectEngine.ts'
+import { applyCall } from '../store/engineCall.ts'
+import { createRun, groupCalls } from '../store/timeline.ts'
+import { scenarios } from './index.ts'
+
+/** Calls to the engine's server flows wait for `sim.actions` (the lead's next engine issue). */
+const hasActions = (run: ReturnType<typeof createRun>) => 'actions' in run.sim
+
+describe('scenarios', () => {
+  it('registers the eight scenarios with unique ids matching their files', () => {
+    expect(scenarios.map((s) => s.id)).toEqual([
+      'guild-basics',
+      'intents',
+      'sharded-bot',
+      'dms-and-group-dms',
+      'friends-and-presence',
+      'lazy-member-list',
+      'disconnect-and-resume',
+      'large-guild',
+    ])
+  })
+
+  for (const scenario of scenarios) {
+    it(`${scenario.id}: every call and every suggestion runs without error`, () => {
+      const run = createRun(scenario.seed)
+      groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
+      for (const call of scenario.suggested) {
+        if (call.target === 'actions' && !hasActions(run)) continue
+        expect(() => applyCall(run, call), call.label).not.toThrow()
+      }
+      expect(run.sim.states.all().length).toBeGreaterThan(0)
+    })
+  }
+
+  it('large-guild identifies 1,000 sessions without presences fanning out', () => {
+    const scenario = scenarios.find((s) => s.id === 'large-guild')
+    if (!scenario) throw new Error('missing')
+    const run = createRun(scenario.seed)
+    const steps = groupCalls(scenario.calls).map((calls, i) => recordStep(run, calls, i))
+    expect(run.sim.states.all()).toHaveLength(1000)
+    expect(steps).toHaveLength(2)
+    expect(steps.flatMap((s) => s.dispatches)).toHaveLength(0)
+  })
+
+  it('the intents scenario skips logbot on GUILD_UPDATE for intents', () => {
+    const scenario = scenarios.find((s) => s.id === 'intents')
+    const call = scenario?.suggested[0]
+    if (!scenario || !call) throw new Error('missing')
+    const run = createRun(scenario.seed)
+    groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
+    const step = recordStep(run, [call], 99)
+    const result = step.dispatches[0]?.result
+    expect(result?.delivered).toHaveLength(2)
+    expect(result?.skipped.map((s) => s.reason)).toEqual(['intents'])
+  })
+})

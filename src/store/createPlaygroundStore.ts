@@ -1,0 +1,51 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { EngineRuntime } from './runtime.ts'
+import { selectionActions, selectionInitial } from './slices/selection.ts'
+import { simulationActions, simulationInitial } from './slices/simulation.ts'
+import { timelineActions, timelineInitial } from './slices/timeline.ts'
+import { viewActions, viewInitial } from './slices/view.ts'
+import type { SliceContext } from './slices/shared.ts'
+import type { Scenario } from '../scenarios/types.ts'
+import type { PlaygroundState } from './types.ts'
+
+export type PlaygroundStore = StoreApi<PlaygroundState> & {
+  /** Stops timers; call when the playground unmounts. */
+  destroy(): void
+}
+
+export interface PlaygroundInit {
+  /** Loaded at once when given. */
+  scenario?: Scenario
+}
+
+/**
+ * One playground instance's store (STYLE §10): a vanilla zustand store of four slices (timeline,
+ * simulation, view, selection) plus the engine runtime it drives, which lives beside the state because
+ * the simulation is mutable and React never needs to watch it.
+ */
+export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStore {
+  const runtime = new EngineRuntime()
+  const store = createStore<PlaygroundState>()((set, get) => {
+    const ctx: SliceContext = { set, get, runtime }
+    return {
+      ...timelineInitial,
+      ...simulationInitial,
+      ...viewInitial,
+      ...selectionInitial,
+      actions: {
+        ...timelineActions(ctx),
+        ...simulationActions(ctx),
+        ...viewActions(ctx),
+        ...selectionActions(ctx),
+      },
+      dispatchById(id) {
+        const step = Number(id.split('.')[0])
+        const { steps, cursor } = get()
+        if (!(step < cursor)) return undefined
+        return steps[step]?.dispatches.find((d) => d.id === id)
+      },
+    }
+  })
+  if (init.scenario) store.getState().actions.loadScenario(init.scenario)
+  return { ...store, destroy: () => runtime.stopTimer() }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { scenarioById } from '../scenarios/index.ts'
+import { createPlaygroundStore } from './createPlaygroundStore.ts'
+import { ledgerOf, narrate } from './explain.ts'
+
+function after(id: string, suggestion: number) {
+  const scenario = scenarioById(id)
+  const call = scenario?.suggested[suggestion]
+  if (!scenario || !call) throw new Error('missing scenario')
+  const store = createPlaygroundStore({ scenario })
+  store.getState().actions.apply(call)
+  store.destroy()
+  const { steps, cursor, model } = store.getState()
+  const record = steps[cursor - 1]?.dispatches.at(-1)
+  if (!record) throw new Error('no dispatch')
+  return { record, model }
+}
+
+describe('explain', () => {
+  it('narrates a dispatch in one line', () => {
+    const { record } = after('intents', 0)
+    expect(narrate(record)).toBe('GUILD_UPDATE on guild:20971520 → 2 delivered, 1 skipped: intents')
+  })
+
+  it('says which intent was missing and what the session asked for', () => {
+    const { record, model } = after('intents', 0)
+    const skipped = ledgerOf(record, model).find((e) => e.outcome.kind === 'skipped')
+    expect(skipped?.why).toBe('GUILD_UPDATE needs GUILDS; this session identified with GUILD_MESSAGES.')
+  })
+
+  it('uses the DM variant of an intent in a DM', () => {
+    const { record, model } = after('dms-and-group-dms', 0)
+    const skipped = ledgerOf(record, model).find((e) => e.outcome.kind === 'skipped')
+    expect(skipped?.why).toMatch(/^MESSAGE_CREATE needs DIRECT_MESSAGES;/)
+  })
+
+  it('shows the shard arithmetic', () => {
+    const { record, model } = after('sharded-bot', 1)
+    const whys = ledgerOf(record, model).filter((e) => e.outcome.kind === 'skipped').map((e) => e.why)
+    expect(whys[0]).toBe('Guild 20971520 is on shard 1 of 4 ((20971520 >> 22) % 4 = 1); this session is shard 0.')
+  })
+
+  it('lists not-subscribed sessions from explain', () => {
+    const { record, model } = after('dms-and-group-dms', 1)
+    expect(ledgerOf(record, model).filter((e) => e.outcome.kind === 'not-subscribed')).toHaveLength(1)
+  })
+})

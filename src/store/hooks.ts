@@ -1,0 +1,66 @@
+import { useMemo } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { DispatchRecord, DirectRecord } from './connectEngine.ts'
+import { usePlaygroundStore } from './PlaygroundProvider.tsx'
+import type { PlaygroundState } from './types.ts'
+
+// Module-level selectors (STYLE §11). Each hook's comment says what re-renders it.
+const actionsSelector = (s: PlaygroundState) => s.actions
+const modelSelector = (s: PlaygroundState) => s.model
+const errorSelector = (s: PlaygroundState) => s.error
+const scenarioSelector = (s: PlaygroundState) => s.scenario
+const selectionSelector = (s: PlaygroundState) => s.selection
+const detailSelector = (s: PlaygroundState) => s.sessionDetail
+const positionsSelector = (s: PlaygroundState) => s.positions
+const expandedSelector = (s: PlaygroundState) => s.expanded
+const stepsSelector = (s: PlaygroundState) => s.steps
+const cursorSelector = (s: PlaygroundState) => s.cursor
+const timelineSelector = (s: PlaygroundState) => ({
+  cursor: s.cursor,
+  length: s.steps.length,
+  playing: s.playing,
+  speed: s.speed,
+  label: s.steps[s.cursor - 1]?.label ?? 'Empty world',
+})
+const activeSelector = (s: PlaygroundState) =>
+  s.activeDispatchId === null ? null : (s.dispatchById(s.activeDispatchId) ?? null)
+
+/** Every action; never re-renders (the object is stable). */
+export const useActions = () => usePlaygroundStore(actionsSelector)
+/** The graph model at the cursor; re-renders when the cursor moves or a call is applied. */
+export const useModel = () => usePlaygroundStore(modelSelector)
+/** The last refused call's message. */
+export const useError = () => usePlaygroundStore(errorSelector)
+/** The loaded scenario. */
+export const useScenario = () => usePlaygroundStore(scenarioSelector)
+/** What is selected on the graph. */
+export const useSelection = () => usePlaygroundStore(selectionSelector)
+/** The selected session read from the engine at the cursor. */
+export const useSessionDetail = () => usePlaygroundStore(detailSelector)
+/** Dragged node positions. */
+export const usePositions = () => usePlaygroundStore(positionsSelector)
+/** Expanded summary nodes. */
+export const useExpanded = () => usePlaygroundStore(expandedSelector)
+/** Cursor, length, playing, speed and the current step's label; re-renders on any of them. */
+export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
+/** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */
+export const useActiveDispatch = () => usePlaygroundStore(activeSelector)
+
+/** The event log's dispatches up to the cursor, oldest first; re-renders when steps or cursor change. */
+export function useLogDispatches(): DispatchRecord[] {
+  const steps = usePlaygroundStore(stepsSelector)
+  const cursor = usePlaygroundStore(cursorSelector)
+  return useMemo(() => steps.slice(0, cursor).flatMap((s) => s.dispatches), [steps, cursor])
+}
+
+/** Frames sent straight to sessions (READY, replays…) up to the cursor. */
+export function useLogDirects(): DirectRecord[] {
+  const steps = usePlaygroundStore(stepsSelector)
+  const cursor = usePlaygroundStore(cursorSelector)
+  return useMemo(() => steps.slice(0, cursor).flatMap((s) => s.directs), [steps, cursor])
+}
+
+/** The labels of all steps, for the timeline's list. */
+export function useStepLabels(): string[] {
+  return usePlaygroundStore(useShallow((s: PlaygroundState) => s.steps.map((st) => st.label)))
+}

@@ -1,0 +1,166 @@
+import { recordStep, type Step } from '../connectEngine.ts'
+import { readModel, sessionDirectory } from '../graphModel.ts'
+import { checkpointOf, groupCalls, wantsCheckpoint } from '../timeline.ts'
+import type { PlaygroundActions, TimelineSlice } from '../types.ts'
+import { EMPTY_MODEL } from './simulation.ts'
+import {
+  DISPATCH_MS,
+  MAX_ANIMATED_PER_STEP,
+  QUIET_STEP_MS,
+  detailFor,
+  type SliceContext,
+} from './shared.ts'
+
+export const timelineInitial: TimelineSlice = {
+  scenario: null,
+  seed: 1,
+  steps: [],
+  cursor: 0,
+  playing: false,
+  speed: 1,
+}
+
+export const SPEEDS = [0.5, 1, 2, 4] as const
+
+type TimelineActions = Pick<
+  PlaygroundActions,
+  'loadScenario' | 'apply' | 'stepBack' | 'stepForward' | 'seek' | 'play' | 'pause' | 'togglePlay' | 'setSpeed'
+>
+
+export function timelineActions(ctx: SliceContext): TimelineActions {
+  const { set, get, runtime } = ctx
+
+  /** Plays the dispatches of the step just reached, one after the other, then calls `done`. */
+  function animateStep(count: number, done: () => void) {
+    runtime.stopTimer()
+    const dispatches = get().steps[count - 1]?.dispatches ?? []
+    const queue = dispatches.slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id)
+    const next = () => {
+      const id = queue.shift()
+      if (id === undefined) {
+        runtime.timer = null
+        done()
+        return
+      }
+      set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
+      runtime.timer = setTimeout(next, DISPATCH_MS / get().speed)
+    }
+    if (queue.length === 0) runtime.timer = setTimeout(() => ((runtime.timer = null), done()), QUIET_STEP_MS / get().speed)
+    else next()
+  }
+
+  /** Moves the cursor to `count`; `animate` for forward moves of one step. */
+  function land(count: number, animate: boolean) {
+    const { steps } = get()
+    runtime.stopTimer()
+    const model = runtime.modelAt(steps, count)
+    // A step reached without animation shows no dispatch, as a freshly loaded scenario does: the graph
+    // at step n is then the same however the user got there (step back must restore it exactly).
+    set({ cursor: count, model, activeDispatchId: null })
+    set({ sessionDetail: detailFor(ctx) })
+    if (animate) animateStep(count, () => (get().playing ? playNext() : undefined))
+    else if (get().playing) set({ playing: false })
+  }
+
+  function playNext() {
+    const { cursor, steps } = get()
+    if (cursor >= steps.length) {
+      set({ playing: false })
+      return
+    }
+    land(cursor + 1, true)
+  }
+
+  function play() {
+    const { cursor, steps } = get()
+    if (steps.length === 0) return
+    // From the end, Play starts over, as media players do.
+    if (cursor >= steps.length) land(0, false)
+    set({ playing: true })
+    playNext()
+  }
+
+  function pause() {
+    runtime.stopTimer()
+    set({ playing: false })
+  }
+
+  return {
+    loadScenario(scenario) {
+      runtime.reset(scenario.seed)
+      const run = runtime.ensureRun([], 0)
+      runtime.remember(0, EMPTY_MODEL)
+      const done: Step[] = []
+      const steps = groupCalls(scenario.calls).map((calls, i) => {
+        const started = performance.now()
+        const step = recordStep(run, calls, i)
+        runtime.runAt = i + 1
+        if (wantsCheckpoint(i + 1, performance.now() - started)) runtime.checkpoints.set(i + 1, checkpointOf(run))
+        done.push(step)
+        // The model of every step up front: scrubbing a fresh scenario never waits for the engine.
+        runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))
+        return step
+      })
+      set({
+        scenario,
+        seed: scenario.seed,
+        steps,
+        cursor: steps.length,
+        playing: false,
+        model: runtime.modelAt(steps, steps.length),
+        error: null,
+        selection: null,
+        sessionDetail: null,
+        activeDispatchId: null,
+        positions: {},
+        expanded: {},
+      })
+    },
+
+    apply(call) {
+      const { steps, cursor } = get()
+      const run = runtime.ensureRun(steps, cursor)
+      const started = performance.now()
+      let step
+      try {
+        step = recordStep(run, [call], cursor)
+      } catch (error) {
+        // Not logged: the timeline only holds calls that ran. Rebuild rather than trust the run.
+        runtime.invalidateRun()
+        set({ error: error instanceof Error ? error.message : String(error) })
+        return false
+      }
+      runtime.truncate(cursor)
+      runtime.runAt = cursor + 1
+      if (wantsCheckpoint(cursor + 1, performance.now() - started)) {
+        runtime.checkpoints.set(cursor + 1, checkpointOf(run))
+      }
+      set({ steps: [...steps.slice(0, cursor), step], error: null, playing: false })
+      land(cursor + 1, true)
+      return true
+    },
+
+    stepBack() {
+      const { cursor } = get()
+      if (cursor > 0) land(cursor - 1, false)
+    },
+    stepForward() {
+      const { cursor, steps } = get()
+      if (cursor < steps.length) land(cursor + 1, true)
+    },
+    seek(count) {
+      const { steps, cursor } = get()
+      const target = Math.max(0, Math.min(steps.length, Math.round(count)))
+      if (target !== cursor) land(target, target === cursor + 1)
+    },
+    play,
+    pause,
+    togglePlay() {
+      if (get().playing) pause()
+      else play()
+    },
+    setSpeed(speed) {
+      set({ speed })
+    },
+  }
+}

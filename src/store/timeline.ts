@@ -1,0 +1,78 @@
+import { createSimulation, restoreSimulation, type SimulationSnapshot } from '../engine/index.ts'
+import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
+import type { Step } from './connectEngine.ts'
+
+/** A run frozen after some step: the engine's snapshot plus the sessions `$session` refs name. */
+export interface Checkpoint {
+  readonly snapshot: SimulationSnapshot
+  readonly sessions: readonly string[]
+}
+
+/** Checkpoints by step count (the run after that many steps). */
+export type Checkpoints = Map<number, Checkpoint>
+
+/** A fresh simulation for a seed, with nothing applied. */
+export function createRun(seed: number): EngineRun {
+  return { sim: createSimulation({ seed }), sessions: [] }
+}
+
+/** Groups a flat call list into steps: consecutive calls with the same `group` form one step. */
+export function groupCalls(calls: readonly EngineCall[]): EngineCall[][] {
+  const steps: EngineCall[][] = []
+  let previous: string | undefined
+  for (const call of calls) {
+    const last = steps.at(-1)
+    if (last && call.group !== undefined && call.group === previous) last.push(call)
+    else steps.push([call])
+    previous = call.group
+  }
+  return steps
+}
+
+/** Applies steps `[from, to)` to a run without listening: their events were recorded when first made. */
+export function advanceRun(run: EngineRun, steps: readonly Step[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    for (const call of steps[i]?.calls ?? []) applyCall(run, call)
+  }
+}
+
+/** Freezes a run as a checkpoint. */
+export function checkpointOf(run: EngineRun): Checkpoint {
+  return { snapshot: run.sim.snapshot(), sessions: [...run.sessions] }
+}
+
+/** A step costing more than this (ms) to apply gets a checkpoint after it, so replays skip it. */
+export const EXPENSIVE_STEP_MS = 8
+/** Cheap steps still get a checkpoint every this many steps, bounding any replay. */
+export const CHECKPOINT_EVERY = 16
+
+/** Whether to keep a checkpoint after step count `count`, which took `ms` to apply. */
+export function wantsCheckpoint(count: number, ms: number): boolean {
+  return ms > EXPENSIVE_STEP_MS || count % CHECKPOINT_EVERY === 0
+}
+
+/** Drops the checkpoints of steps after `count` (the future the user just overwrote). */
+export function truncateCheckpoints(checkpoints: Checkpoints, count: number): void {
+  for (const at of checkpoints.keys()) if (at > count) checkpoints.delete(at)
+}
+
+/**
+ * The simulation after the first `count` steps: the one place that knows how. It restores the nearest
+ * checkpoint at or before `count` (or starts from the seed) and replays only the steps after it; the
+ * engine's determinism makes that exact.
+ */
+export function rebuild(
+  seed: number,
+  steps: readonly Step[],
+  count: number,
+  checkpoints: Checkpoints = new Map(),
+): EngineRun {
+  let from = 0
+  for (const at of checkpoints.keys()) if (at <= count && at > from) from = at
+  const checkpoint = checkpoints.get(from)
+  const run: EngineRun = checkpoint
+    ? { sim: restoreSimulation(checkpoint.snapshot), sessions: [...checkpoint.sessions] }
+    : createRun(seed)
+  advanceRun(run, steps, from, count)
+  return run
+}

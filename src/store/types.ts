@@ -1,0 +1,74 @@
+import type { Scenario } from '../scenarios/types.ts'
+import type { DispatchRecord, Step } from './connectEngine.ts'
+import type { EngineCall } from './engineCall.ts'
+import type { GraphModel } from './graphModel.ts'
+import type { SessionDetail } from './runtime.ts'
+
+export type XY = { x: number; y: number }
+
+/** What is selected on the graph: a session, a topic key node, or a summary node of the LOD view. */
+export type Selection =
+  | { kind: 'session'; id: string }
+  | { kind: 'topic'; id: string }
+  | { kind: 'group'; id: string }
+
+export interface TimelineSlice {
+  scenario: Scenario | null
+  seed: number
+  steps: readonly Step[]
+  /** How many steps are applied: 0 is the empty world, `steps.length` the latest. */
+  cursor: number
+  playing: boolean
+  /** Playback speed: 0.5, 1, 2 or 4. */
+  speed: number
+}
+
+export interface SimulationSlice {
+  model: GraphModel
+  /** The last refused call's message; cleared by the next successful change. */
+  error: string | null
+}
+
+export interface ViewSlice {
+  /** Positions of nodes the user dragged, by node id. */
+  positions: Readonly<Record<string, XY>>
+  /** Level of detail: how many extra sessions each "+N more" node shows. */
+  expanded: Readonly<Record<string, number>>
+}
+
+export interface SelectionSlice {
+  selection: Selection | null
+  /** The dispatch the graph, ledger and narration show (a log row, or the one animating). */
+  activeDispatchId: string | null
+  /** Bumped whenever the active dispatch should (re)play its animation. */
+  replayNonce: number
+  /** The selected session, read from the simulation at the cursor. */
+  sessionDetail: SessionDetail | null
+}
+
+/** Every action, in one stable object (components select it once and never re-render for it). */
+export interface PlaygroundActions {
+  loadScenario(scenario: Scenario): void
+  /** Appends a call after the cursor (dropping any future); false when the engine refused it. */
+  apply(call: EngineCall): boolean
+  stepBack(): void
+  stepForward(): void
+  seek(count: number): void
+  play(): void
+  pause(): void
+  togglePlay(): void
+  setSpeed(speed: number): void
+  select(selection: Selection | null): void
+  /** Shows a log row's dispatch on the graph and replays its animation. */
+  showDispatch(id: string | null): void
+  clearError(): void
+  setPosition(nodeId: string, position: XY): void
+  resetPositions(): void
+  expand(groupId: string, by: number): void
+}
+
+export interface PlaygroundState extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice {
+  actions: PlaygroundActions
+  /** Finds a dispatch among the applied steps. */
+  dispatchById(id: string): DispatchRecord | undefined
+}

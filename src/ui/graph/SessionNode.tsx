@@ -1,0 +1,45 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+import { ALL_INTENTS, decodeIntents } from '../../store/engineInfo.ts'
+import { outcomeChip } from './outcomeText.ts'
+import type { SessionNode as SessionNodeType } from './toFlowElements.ts'
+
+function intentsText(intents: number): string {
+  if (intents === ALL_INTENTS) return 'all intents'
+  const names = decodeIntents(intents)
+  return names.length === 0 ? 'no intents' : names.join(' · ')
+}
+
+/** One gateway session: its user, shard, intents, status, and what the shown dispatch did to it. */
+function SessionNodeComponent({ data }: NodeProps<SessionNodeType>) {
+  const { session, outcome } = data
+  const chip = outcome ? outcomeChip(outcome) : null
+  const classes = ['session-node', `status-${session.status}`]
+  if (outcome) classes.push(`outcome-${outcome.kind}`)
+  if (session.failing) classes.push('is-failing')
+  const intents = intentsText(session.intents)
+  return (
+    <div className={classes.join(' ')}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="session-node__row">
+        <span className="session-node__name">
+          {data.standalone ? data.username : `session ${session.ordinal}`}
+          {data.standalone && data.bot && <span className="bot-badge">bot</span>}
+        </span>
+        <span className="session-node__shard">
+          shard {session.shard[0]}/{session.shard[1]}
+        </span>
+      </div>
+      <div className="session-node__intents" title={`Intents: ${intents}`}>
+        {intents}
+      </div>
+      <div className="session-node__badges">
+        {session.status === 'disconnected' && <span className="chip chip--buffered">disconnected</span>}
+        {session.failing && <span className="chip chip--skipped">socket failing</span>}
+        {chip && <span className={chip.className}>{chip.text}</span>}
+      </div>
+    </div>
+  )
+}
+
+export const SessionNode = memo(SessionNodeComponent)

@@ -1,0 +1,47 @@
+import { useMemo } from 'react'
+import type { DispatchRecord } from '../../store/connectEngine.ts'
+import type { GraphModel } from '../../store/graphModel.ts'
+import { useActiveDispatch, useExpanded, useModel, usePositions, useSelection } from '../../store/hooks.ts'
+import { buildGraphView, LOD_THRESHOLD } from './graphView.ts'
+import { computeLayout, layoutInput } from './layout.ts'
+import { buildOverlay, type DispatchOverlay } from './overlay.ts'
+import { toFlowElements, type FlowElements } from './toFlowElements.ts'
+
+/** A name for a topic that has no node of its own (member and user backends have no lists). */
+function transientLabel(record: DispatchRecord, model: GraphModel): string {
+  const user = (id: string | undefined) => model.users.find((u) => u.id === id)?.username ?? id ?? '?'
+  const guild = (id: string | undefined) => model.guilds.find((g) => g.id === id)?.name ?? id ?? '?'
+  if (record.backend === 'member') {
+    const [g, u] = record.key.split(':')
+    return `${user(u)} in ${guild(g)}`
+  }
+  if (record.backend === 'user') return user(record.key)
+  if (record.backend === 'friend') return `friends of ${user(record.key)}`
+  if (record.backend === 'channel') return model.channels.find((c) => c.id === record.key)?.label ?? record.key
+  return guild(record.key)
+}
+
+/** The graph's nodes and edges from the store: view, layout and overlay, each memoised on its inputs. */
+export function useFlowElements(): FlowElements & { overlay: DispatchOverlay | null; empty: boolean } {
+  const model = useModel()
+  const expanded = useExpanded()
+  const positions = usePositions()
+  const selection = useSelection()
+  const active = useActiveDispatch()
+  const summarised = model.sessions.length > LOD_THRESHOLD
+  const pinnedId = summarised && selection?.kind === 'session' ? selection.id : null
+  const view = useMemo(
+    () => buildGraphView(model, { expanded, pinned: new Set(pinnedId ? [pinnedId] : []) }),
+    [model, expanded, pinnedId],
+  )
+  const layout = useMemo(() => computeLayout(layoutInput(view)), [view])
+  const overlay = useMemo(
+    () => (active ? buildOverlay(active, view, transientLabel(active, model)) : null),
+    [active, view, model],
+  )
+  const elements = useMemo(
+    () => toFlowElements(view, layout, overlay, positions, selection),
+    [view, layout, overlay, positions, selection],
+  )
+  return { ...elements, overlay, empty: view.topics.length === 0 && view.sessions.length + view.summaries.length === 0 }
+}

@@ -1,0 +1,61 @@
+import { useMemo } from 'react'
+import { decodeIntents } from '../../store/engineInfo.ts'
+import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
+import { sessionLabel } from '../format/sessionLabel.ts'
+import { FaultControls } from './FaultControls.tsx'
+import { FrameList } from './FrameList.tsx'
+
+/** One session: who, which shard and intents, its seq and status, fault injection, and its frames. */
+export function SessionInspector({ sessionId }: { sessionId: string }) {
+  const model = useModel()
+  const detail = useSessionDetail()
+  const directs = useLogDirects()
+  const entry = model.directory.get(sessionId)
+  const replayedSeqs = useMemo(
+    () => new Set(directs.filter((d) => d.sessionId === sessionId && d.replay && d.s !== null).map((d) => d.s as number)),
+    [directs, sessionId],
+  )
+  if (!entry) return <p className="panel__empty">This session does not exist yet at this step.</p>
+  const user = model.users.find((u) => u.id === entry.userId)
+  const live = detail?.sessionId === sessionId ? detail : null
+  const intents = decodeIntents(entry.intents)
+  return (
+    <div className="inspector__body">
+      <h3>
+        {sessionLabel(model, sessionId)} {user?.bot && <span className="bot-badge">bot</span>}
+      </h3>
+      <dl className="facts">
+        <dt>Session id</dt>
+        <dd className="mono">{sessionId}</dd>
+        <dt>User</dt>
+        <dd>
+          {user?.username ?? entry.userId} <span className="mono muted">{entry.userId}</span>
+        </dd>
+        <dt>Shard</dt>
+        <dd>
+          {entry.shard[0]} of {entry.shard[1]}
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          {live?.exists ? live.status : `closed${entry.closeReason ? ` (${entry.closeReason})` : ''}`}
+          {live?.exists && entry.failing && ' · socket failing'}
+        </dd>
+        <dt>seq</dt>
+        <dd>
+          {live?.seq ?? '—'} <span className="muted">(client last saw s {live?.lastSeen ?? '—'})</span>
+        </dd>
+        <dt>Intents</dt>
+        <dd>
+          <ul className="intent-list" aria-label="Intents">
+            {intents.length === 0 && <li>none</li>}
+            {intents.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      {live?.exists && <FaultControls sessionId={sessionId} status={live.status} failing={entry.failing} lastSeen={live.lastSeen} />}
+      <FrameList frames={live?.frames ?? []} replayedSeqs={replayedSeqs} />
+    </div>
+  )
+}

@@ -1,0 +1,79 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { usePlaygroundStore } from '../../store/PlaygroundProvider.tsx'
+import { useActions, useLogDirects, useLogDispatches, useModel } from '../../store/hooks.ts'
+import type { PlaygroundState } from '../../store/types.ts'
+import { logRows } from './logRows.ts'
+import { EventRow } from './EventRow.tsx'
+
+const MAX_ROWS = 300
+const activeSelector = (s: PlaygroundState) => s.activeDispatchId
+
+/** The delivery ledger as a table: one row per dispatch up to the cursor, newest at the bottom. */
+export function EventLog() {
+  const dispatches = useLogDispatches()
+  const directs = useLogDirects()
+  const model = useModel()
+  const activeId = usePlaygroundStore(activeSelector)
+  const { showDispatch, select } = useActions()
+  const all = useMemo(() => logRows(dispatches, directs), [dispatches, directs])
+  const rows = all.slice(-MAX_ROWS)
+  const scroller = useRef<HTMLDivElement>(null)
+  const count = all.length
+  useEffect(() => {
+    const el = scroller.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [count])
+
+  return (
+    <section className="panel event-log" aria-labelledby="event-log-title">
+      <header className="panel__header">
+        <h2 id="event-log-title">Event log</h2>
+        <span className="panel__hint">
+          {dispatches.length} dispatch{dispatches.length === 1 ? '' : 'es'} · select a row to replay it
+        </span>
+      </header>
+      <div className="event-log__scroll" ref={scroller}>
+        <table aria-labelledby="event-log-title">
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Event</th>
+              <th scope="col">Topic</th>
+              <th scope="col">Delivered</th>
+              <th scope="col">Buffered</th>
+              <th scope="col">Skipped</th>
+              <th scope="col">Not subscribed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {all.length > rows.length && (
+              <tr className="event-log__more">
+                <td colSpan={7}>{all.length - rows.length} earlier rows not shown</td>
+              </tr>
+            )}
+            {rows.map((row) => (
+              <EventRow
+                key={row.id}
+                row={row}
+                model={model}
+                selected={row.id === activeId}
+                onSelect={() =>
+                  row.kind === 'dispatch'
+                    ? showDispatch(row.id)
+                    : row.sessionId && select({ kind: 'session', id: row.sessionId })
+                }
+              />
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={7} className="event-log__empty">
+                  No dispatch yet. Try one of the suggested dispatches on the left.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}

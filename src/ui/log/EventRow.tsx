@@ -1,0 +1,71 @@
+import { memo, type KeyboardEvent } from 'react'
+import { skipCounts } from '../../store/connectEngine.ts'
+import type { GraphModel } from '../../store/graphModel.ts'
+import { sessionLabel } from '../format/sessionLabel.ts'
+import type { LogRow } from './logRows.ts'
+
+interface Props {
+  row: LogRow
+  model: GraphModel
+  selected: boolean
+  onSelect: () => void
+}
+
+/** One row of the event log; Enter or Space selects it like a click. */
+function EventRowComponent({ row, model, selected, onSelect }: Props) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      onSelect()
+    }
+  }
+  const common = {
+    tabIndex: 0,
+    onClick: onSelect,
+    onKeyDown,
+    'aria-selected': selected,
+    className: `event-row event-row--${row.kind}${selected ? ' is-selected' : ''}`,
+  }
+  if (row.kind === 'direct') {
+    return (
+      <tr {...common}>
+        <td>{row.step + 1}</td>
+        <td className="mono">{row.types.join(', ')}</td>
+        <td>
+          direct → {row.sessionId ? sessionLabel(model, row.sessionId) : `${row.sessions.toLocaleString('en-US')} sessions`}
+          {row.replayed > 0 && <span className="tag tag--replay">{row.replayed} replayed</span>}
+        </td>
+        <td className="num">{row.sessions - row.failed}</td>
+        <td />
+        <td>{row.failed ? `${row.failed} send-failed` : ''}</td>
+        <td />
+      </tr>
+    )
+  }
+  const { record } = row
+  const { delivered, buffered } = record.result
+  const skips = skipCounts(record.result)
+  const notSubscribed = record.notSubscribed
+  return (
+    <tr {...common}>
+      <td>{row.step + 1}</td>
+      <td className="mono">{record.eventType}</td>
+      <td className="mono">
+        {record.backend}:{record.key}
+        {record.cause && <span className="tag">{record.cause}</span>}
+      </td>
+      <td className="num delivered">{delivered.length}</td>
+      <td className="num buffered">{buffered.length || ''}</td>
+      <td className="skipped">
+        {skips.map(([reason, n]) => (
+          <span key={reason} className="reason-tag">
+            {n} {reason}
+          </span>
+        ))}
+      </td>
+      <td className="num">{notSubscribed === null ? '—' : notSubscribed.length || ''}</td>
+    </tr>
+  )
+}
+
+export const EventRow = memo(EventRowComponent)

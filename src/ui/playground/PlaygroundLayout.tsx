@@ -1,0 +1,57 @@
+import { DeliveryLedger } from '../inspector/DeliveryLedger.tsx'
+import { Inspector } from '../inspector/Inspector.tsx'
+import { EventLog } from '../log/EventLog.tsx'
+import { Graph } from '../graph/Graph.tsx'
+import { SiteHeader } from '../site/SiteHeader.tsx'
+import { TimelineBar } from '../timeline/TimelineBar.tsx'
+import { useTimelineKeys } from '../timeline/useTimelineKeys.ts'
+import { DispatchComposer } from '../world/DispatchComposer.tsx'
+import { SessionForms } from '../world/SessionForms.tsx'
+import { WorldPanel } from '../world/WorldPanel.tsx'
+import { ErrorBanner } from './ErrorBanner.tsx'
+import { Legend } from './Legend.tsx'
+import { Narrator } from './Narrator.tsx'
+import { ScenarioCard } from './ScenarioCard.tsx'
+import { ScenarioPicker } from './ScenarioPicker.tsx'
+import { Tabs } from './Tabs.tsx'
+import { useScenario } from '../../store/hooks.ts'
+
+const TABS = [
+  { id: 'dispatch', title: 'Dispatch', content: <DispatchComposer /> },
+  { id: 'world', title: 'World', content: <WorldPanel /> },
+  { id: 'sessions', title: 'Sessions & clock', content: <SessionForms /> },
+] as const
+
+/** The playground at 1280×720: controls left, graph, timeline and log in the centre, details right. */
+export function PlaygroundLayout() {
+  useTimelineKeys()
+  const scenario = useScenario()
+  return (
+    <div className="playground">
+      <SiteHeader current="play">
+        <ScenarioPicker />
+      </SiteHeader>
+      <div className="playground__grid">
+        <aside className="playground__left" aria-label="Scenario and changes">
+          <ScenarioCard />
+          <Tabs label="Make a change" tabs={TABS} />
+        </aside>
+        <main className="playground__center" id="main">
+          <h1 className="visually-hidden">Playground: {scenario?.title}</h1>
+          <div className="graph-wrap">
+            <Graph />
+            <ErrorBanner />
+            <Narrator />
+            <Legend />
+          </div>
+          <TimelineBar />
+          <EventLog />
+        </main>
+        <aside className="playground__right" aria-label="Delivery and inspector">
+          <DeliveryLedger />
+          <Inspector />
+        </aside>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { scenarios } from '../../scenarios/index.ts'
+import { useScenario } from '../../store/hooks.ts'
+import { navigate } from '../site/router.ts'
+
+/** Picks a scenario; each has its own address, `/play/<id>`. */
+export function ScenarioPicker() {
+  const scenario = useScenario()
+  return (
+    <label className="scenario-picker">
+      <span className="scenario-picker__label">Scenario</span>
+      <select
+        aria-label="Scenario"
+        value={scenario?.id ?? ''}
+        onChange={(e) => navigate(`/play/${e.currentTarget.value}`)}
+      >
+        {scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

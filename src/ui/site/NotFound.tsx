@@ -1,0 +1,20 @@
+import { useEffect } from 'react'
+import { Link } from './Link.tsx'
+import { SiteHeader } from './SiteHeader.tsx'
+
+export function NotFound() {
+  useEffect(() => {
+    document.title = 'Not found — Fanout'
+  }, [])
+  return (
+    <>
+      <SiteHeader current="home" />
+      <main className="home" id="main">
+        <h1>Nothing here</h1>
+        <p>
+          This page does not exist. Go <Link href="/">home</Link> or open the <Link href="/play">playground</Link>.
+        </p>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react'
+import { Link } from './Link.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
+
+/** The bar on every page: the name, the two destinations, the theme, and room for page controls. */
+export function SiteHeader({ current, children }: { current: 'home' | 'play'; children?: ReactNode }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand" aria-current={current === 'home' ? 'page' : undefined}>
+        <span className="brand__mark" aria-hidden="true">
+          ⟡
+        </span>
+        Fanout
+      </Link>
+      <nav aria-label="Site" className="site-nav">
+        <Link href="/play" aria-current={current === 'play' ? 'page' : undefined}>
+          Playground
+        </Link>
+      </nav>
+      <div className="site-header__slot">{children}</div>
+      <ThemeToggle />
+    </header>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react'
+import { ALL_INTENTS, INTENT_OPTIONS } from '../../store/engineInfo.ts'
+import { useActions, useModel } from '../../store/hooks.ts'
+import { Form, Select, text } from './Form.tsx'
+import { userOptions } from './options.ts'
+
+/** IDENTIFY (op 2): a user, the intents it asks for, its shard and presence. */
+export function IdentifyForm() {
+  const model = useModel()
+  const { apply } = useActions()
+  const [intents, setIntents] = useState<number>(ALL_INTENTS)
+  const toggle = (bit: number) => setIntents((v) => v ^ bit)
+  return (
+    <Form
+      title="IDENTIFY a session"
+      submit="IDENTIFY"
+      hint="The new session subscribes to the guilds its shard serves and the channels its user can read."
+      onSubmit={(d) => {
+        const shard = [Number(text(d, 'shardId')), Number(text(d, 'shardCount'))]
+        const status = text(d, 'status')
+        const ok = apply({ target: 'gateway', method: 'identify', args: [{ userId: text(d, 'user'), intents, shard, presence: { status } }] })
+        if (ok) setIntents(ALL_INTENTS)
+        return ok
+      }}
+    >
+      <Select label="User" name="user" options={userOptions(model)} />
+      <div className="field-row">
+        <label className="field">
+          <span>Shard id</span>
+          <input name="shardId" type="number" min={0} defaultValue={0} required />
+        </label>
+        <label className="field">
+          <span>of</span>
+          <input name="shardCount" type="number" min={1} defaultValue={1} required />
+        </label>
+        <Select label="Presence" name="status" options={[['online', 'online'], ['idle', 'idle'], ['dnd', 'dnd'], ['offline', 'offline']]} />
+      </div>
+      <fieldset className="intents">
+        <legend>
+          Intents{' '}
+          <button type="button" className="link-button" onClick={() => setIntents(ALL_INTENTS)}>
+            all
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => setIntents(0)}>
+            none
+          </button>
+        </legend>
+        {INTENT_OPTIONS.map((o) => (
+          <label key={o.name} className="check check--small">
+            <input type="checkbox" checked={(intents & o.bit) !== 0} onChange={() => toggle(o.bit)} />
+            {o.name}
+            {o.privileged && <span className="muted"> (privileged)</span>}
+          </label>
+        ))}
+      </fieldset>
+    </Form>
+  )
+}

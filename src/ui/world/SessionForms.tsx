@@ -1,0 +1,37 @@
+import { useActions, useModel } from '../../store/hooks.ts'
+import { Form, Select, text } from './Form.tsx'
+import { IdentifyForm } from './IdentifyForm.tsx'
+import { sessionOptions } from './options.ts'
+
+/** IDENTIFY, presence (op 3) and the simulation clock. */
+export function SessionForms() {
+  const model = useModel()
+  const { apply } = useActions()
+  const seconds = Math.round((model.now % 86_400_000) / 1000)
+  return (
+    <>
+      <IdentifyForm />
+      <Form
+        title="Change presence (op 3)"
+        submit="Update presence"
+        onSubmit={(d) =>
+          apply({ target: 'gateway', method: 'updatePresence', args: [text(d, 'session'), { status: text(d, 'status') }] })
+        }
+      >
+        <Select label="Session" name="session" options={sessionOptions(model)} />
+        <Select label="Status" name="status" options={[['online', 'online'], ['idle', 'idle'], ['dnd', 'dnd'], ['offline', 'offline']]} />
+      </Form>
+      <Form
+        title="Advance the clock"
+        submit="Advance"
+        hint={`Disconnected sessions close when their 60 s resume window passes. Clock: ${seconds.toLocaleString('en-US')} s into the day.`}
+        onSubmit={(d) => apply({ target: 'clock', method: 'advance', args: [Number(text(d, 'seconds')) * 1000] })}
+      >
+        <label className="field">
+          <span>Seconds</span>
+          <input name="seconds" type="number" min={0} step={1} defaultValue={60} required />
+        </label>
+      </Form>
+    </>
+  )
+}
