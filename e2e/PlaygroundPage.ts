@@ -45,9 +45,16 @@ export class PlaygroundPage {
   /** What the graph and the log show, as text: what "exactly the same" is checked against. */
   async snapshot() {
     const nodes = await this.graph.locator('.react-flow__node').allTextContents()
-    const edges = await this.graph.locator('.react-flow__edge').evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('data-id') ?? ''} ${e.querySelector('g')?.getAttribute('class') ?? ''}`).sort(),
-    )
+    const edges = await this.graph
+      .locator('.react-flow__edge')
+      .evaluateAll((els) =>
+        els
+          .map(
+            (e) =>
+              `${e.getAttribute('data-id') ?? ''} ${e.querySelector('g')?.getAttribute('class') ?? ''}`,
+          )
+          .sort(),
+      )
     const rows = await this.log.locator('tbody tr').allTextContents()
     return { nodes: [...nodes].sort(), edges, rows, timeline: await this.timeline.inputValue() }
   }

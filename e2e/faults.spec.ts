@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures'
 import { PlaygroundPage } from './PlaygroundPage'
 
-test('disconnect buffers what a session misses; resume replays it, frames visible in the inspector', async ({ page }) => {
+test('disconnect buffers what a session misses; resume replays it, frames visible in the inspector', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('guild-basics')
   const bob = play.session('bob')
@@ -15,7 +17,9 @@ test('disconnect buffers what a session misses; resume replays it, frames visibl
   const missed = play.log.locator('tbody tr', { hasText: /GUILD_UPDATE|MESSAGE_CREATE/ })
   await expect(missed).toHaveCount(2)
   for (const row of await missed.all()) await expect(row.locator('td.buffered')).toHaveText('1')
-  await expect(play.ledger.getByRole('listitem').filter({ hasText: 'bob' })).toContainText('buffered')
+  await expect(play.ledger.getByRole('listitem').filter({ hasText: 'bob' })).toContainText(
+    'buffered',
+  )
 
   await bob.click()
   const frames = play.inspector.getByRole('list', { name: /Frames/ })
@@ -31,7 +35,9 @@ test('disconnect buffers what a session misses; resume replays it, frames visibl
   await expect(bob).not.toContainText('disconnected')
 })
 
-test('a failing socket skips with send-failed; the clock closes sessions after the resume window', async ({ page }) => {
+test('a failing socket skips with send-failed; the clock closes sessions after the resume window', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('disconnect-and-resume')
   const carol = play.session('carol')
@@ -40,7 +46,9 @@ test('a failing socket skips with send-failed; the clock closes sessions after t
   await expect(carol).toContainText('socket failing')
   await play.suggest(/welcome back/)
   await expect(play.log.locator('tbody tr').last()).toContainText('1 send-failed')
-  await expect(play.ledger.getByRole('listitem').filter({ hasText: 'carol' })).toContainText('Its socket failed')
+  await expect(play.ledger.getByRole('listitem').filter({ hasText: 'carol' })).toContainText(
+    'Its socket failed',
+  )
 
   // bob is still disconnected in this scenario: 60 s later his window has passed.
   await play.suggest(/Advance the clock 60 s/)

@@ -7,7 +7,9 @@ test('the home page explains the project and links to the playground', async ({ 
   await page.getByRole('main').getByRole('link', { name: 'Playground' }).click()
   await expect(page).toHaveURL(/\/play$/)
   await expect(page).toHaveTitle('Intents · Playground · Fanout')
-  await expect(page.getByTestId('subscription-graph').locator('.react-flow__node').first()).toBeVisible()
+  await expect(
+    page.getByTestId('subscription-graph').locator('.react-flow__node').first(),
+  ).toBeVisible()
 })
 
 test('unknown pages say so and link back', async ({ page }) => {

@@ -24,7 +24,9 @@ async function checkLayout(play: PlaygroundPage) {
     expect(box.x + box.width).toBeLessThanOrEqual(1280)
     expect(box.y + box.height).toBeLessThanOrEqual(720)
   }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  )
   expect(overflow, 'no horizontal page scroll').toBe(false)
 }
 

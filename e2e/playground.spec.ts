@@ -19,17 +19,23 @@ test('Intents: the screen says why one session got nothing', async ({ page }) =>
   const play = new PlaygroundPage(page)
   await play.open('intents')
   await play.suggest(/GUILD_UPDATE to guild/)
-  await expect(play.narration).toHaveText('GUILD_UPDATE on guild:20971520 → 2 delivered, 1 skipped: intents')
+  await expect(play.narration).toHaveText(
+    'GUILD_UPDATE on guild:20971520 → 2 delivered, 1 skipped: intents',
+  )
   await expect(play.session('logbot')).toContainText('skipped: intents')
   await expect(play.session('alice')).toContainText('delivered')
   await expect(play.graph.locator('.edge-label', { hasText: 'intents' })).toBeVisible()
   const item = play.ledger.getByRole('listitem').filter({ hasText: 'logbot' })
   await expect(item).toContainText('skipped: intents')
-  await expect(item).toContainText('GUILD_UPDATE needs GUILDS; this session identified with GUILD_MESSAGES.')
+  await expect(item).toContainText(
+    'GUILD_UPDATE needs GUILDS; this session identified with GUILD_MESSAGES.',
+  )
   await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toContainText('1 intents')
 })
 
-test('step back restores the previous graph and log exactly, step forward replays', async ({ page }) => {
+test('step back restores the previous graph and log exactly, step forward replays', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('guild-basics')
   const before = await play.snapshot()
@@ -41,16 +47,22 @@ test('step back restores the previous graph and log exactly, step forward replay
   expect(await play.snapshot()).toEqual(before)
   await play.stepForward.click()
   await expect(play.graph).toHaveAttribute('data-animating', 'true')
-  await expect(play.log.locator('tbody tr', { hasText: 'channel:1002' })).toContainText('1 permission')
+  await expect(play.log.locator('tbody tr', { hasText: 'channel:1002' })).toContainText(
+    '1 permission',
+  )
   // Scrub to the start and back: the empty world, then the same last step.
   await play.timeline.fill('0')
   await expect(play.graph.locator('.react-flow__node')).toHaveCount(0)
-  await expect(play.log.locator('tbody tr')).toHaveText(['No dispatch yet. Try one of the suggested dispatches on the left.'])
+  await expect(play.log.locator('tbody tr')).toHaveText([
+    'No dispatch yet. Try one of the suggested dispatches on the left.',
+  ])
   await play.timeline.fill(before.timeline)
   expect(await play.snapshot()).toEqual(before)
 })
 
-test('a refused call shows the engine’s reason and does not enter the timeline', async ({ page }) => {
+test('a refused call shows the engine’s reason and does not enter the timeline', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('intents')
   const steps = await play.timeline.getAttribute('max')
@@ -67,6 +79,8 @@ test('a refused call shows the engine’s reason and does not enter the timeline
   await page.getByLabel('Backend').selectOption('guild')
   await page.getByLabel(/^Key/).fill('18446744073709551616')
   await page.getByRole('button', { name: 'Dispatch', exact: true }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Refused' })).toContainText('guild backend takes')
+  await expect(page.getByRole('alert').filter({ hasText: 'Refused' })).toContainText(
+    'guild backend takes',
+  )
   await expect(play.timeline).toHaveAttribute('max', String(Number(steps) + 1))
 })

@@ -1,7 +1,9 @@
 import { expect, test } from './fixtures'
 import { PlaygroundPage } from './PlaygroundPage'
 
-test('1,000 sessions: summarised, expandable, and a dispatch animates smoothly', async ({ page }) => {
+test('1,000 sessions: summarised, expandable, and a dispatch animates smoothly', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('large-guild')
   const more = play.graph.locator('.react-flow__node-summary', { hasText: /^\+970 more/ })
@@ -28,9 +30,13 @@ test('1,000 sessions: summarised, expandable, and a dispatch animates smoothly',
   const p90 = times[Math.floor(times.length * 0.9)] ?? 0
   test.info().annotations.push({ type: 'frame p90 ms', description: p90.toFixed(1) })
   expect(p90).toBeLessThan(100)
-  await expect(play.narration).toHaveText('GUILD_UPDATE on guild:20971520 → 997 delivered, 3 not subscribed')
+  await expect(play.narration).toHaveText(
+    'GUILD_UPDATE on guild:20971520 → 997 delivered, 3 not subscribed',
+  )
   await expect(more).toContainText('970 delivered')
 
   await more.getByRole('button', { name: 'Show 50 more' }).click()
-  await expect(play.graph.locator('.react-flow__node-summary', { hasText: /^\+920 more/ })).toBeVisible()
+  await expect(
+    play.graph.locator('.react-flow__node-summary', { hasText: /^\+920 more/ }),
+  ).toBeVisible()
 })

@@ -12,7 +12,9 @@ const SCENARIOS = [
   ['large-guild', 'Large guild (1,000 sessions)'],
 ] as const
 
-test('every scenario loads from the picker, at its own address, and its first suggestion dispatches', async ({ page }) => {
+test('every scenario loads from the picker, at its own address, and its first suggestion dispatches', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('guild-basics')
   await expect(play.scenario.locator('option')).toHaveCount(SCENARIOS.length)
@@ -24,7 +26,12 @@ test('every scenario loads from the picker, at its own address, and its first su
       await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
       await expect(play.graph.locator('.react-flow__node').first()).toBeVisible()
       const rows = await play.log.locator('tbody tr').count()
-      await page.getByRole('region', { name: title, exact: true }).getByRole('listitem').first().getByRole('button').click()
+      await page
+        .getByRole('region', { name: title, exact: true })
+        .getByRole('listitem')
+        .first()
+        .getByRole('button')
+        .click()
       await expect(play.timeline).toHaveAttribute('aria-valuetext', /Step \d+ of \d+/)
       await expect.poll(() => play.log.locator('tbody tr').count()).toBeGreaterThanOrEqual(rows)
     })

@@ -13,7 +13,13 @@ export function App() {
   if (path === '/' || path === '/index.html') return <Home />
   if (!play) return <NotFound />
   return (
-    <Suspense fallback={<div className="loading" role="status">Loading the playground…</div>}>
+    <Suspense
+      fallback={
+        <div className="loading" role="status">
+          Loading the playground…
+        </div>
+      }
+    >
       <PlaygroundPage scenarioId={play.scenarioId} />
     </Suspense>
   )

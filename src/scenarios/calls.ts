@@ -6,10 +6,14 @@ function call(target: CallTarget, method: string, ...args: Json[]): EngineCall {
 }
 
 export const world = {
-  createUser: (u: { id: string; username: string; bot?: boolean }) => call('world', 'createUser', u),
-  createGuild: (g: { id: string; name: string; ownerId: string }) => call('world', 'createGuild', g),
-  createRole: (guildId: string, r: { id: string; name: string; position?: number; hoist?: boolean; permissions?: string }) =>
-    call('world', 'createRole', guildId, r),
+  createUser: (u: { id: string; username: string; bot?: boolean }) =>
+    call('world', 'createUser', u),
+  createGuild: (g: { id: string; name: string; ownerId: string }) =>
+    call('world', 'createGuild', g),
+  createRole: (
+    guildId: string,
+    r: { id: string; name: string; position?: number; hoist?: boolean; permissions?: string },
+  ) => call('world', 'createRole', guildId, r),
   createChannel: (c: { [key: string]: Json }) => call('world', 'createChannel', c),
   addMember: (guildId: string, userId: string, m: { roles?: string[]; nick?: string } = {}) =>
     call('world', 'addMember', guildId, userId, m),
@@ -21,15 +25,22 @@ export const world = {
 type Presence = { status: 'online' | 'idle' | 'dnd' | 'offline' }
 
 export const gateway = {
-  identify: (p: { userId: string; intents?: number; shard?: [number, number]; presence?: Presence }) =>
-    call('gateway', 'identify', p),
+  identify: (p: {
+    userId: string
+    intents?: number
+    shard?: [number, number]
+    presence?: Presence
+  }) => call('gateway', 'identify', p),
   disconnect: (session: Json) => call('gateway', 'disconnect', session),
   resume: (session: Json, seq: Json) => call('gateway', 'resume', session, seq),
   invalidate: (session: Json) => call('gateway', 'invalidate', session),
   failSocket: (session: Json, failing: boolean) => call('gateway', 'failSocket', session, failing),
   updatePresence: (session: Json, p: Presence) => call('gateway', 'updatePresence', session, p),
-  requestMemberList: (session: Json, guildId: string, channels: Record<string, [number, number][]>) =>
-    call('gateway', 'requestMemberList', session, guildId, channels),
+  requestMemberList: (
+    session: Json,
+    guildId: string,
+    channels: Record<string, [number, number][]>,
+  ) => call('gateway', 'requestMemberList', session, guildId, channels),
 }
 
 export const dispatcher = {
@@ -38,6 +49,8 @@ export const dispatcher = {
 }
 
 export const actions = {
+  setNick: (guildId: string, userId: string, nick: string | null) =>
+    call('actions', 'setNick', guildId, userId, nick),
   setMemberRoles: (guildId: string, userId: string, roles: string[]) =>
     call('actions', 'setMemberRoles', guildId, userId, roles),
 }

@@ -6,7 +6,11 @@ const GENERAL = '1001'
 const [ALICE, BOB, CAROL] = ['10', '11', '12']
 const message = (id: string, content: string) =>
   dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-    id, channel_id: GENERAL, guild_id: GUILD, author: { id: ALICE }, content,
+    id,
+    channel_id: GENERAL,
+    guild_id: GUILD,
+    author: { id: ALICE },
+    content,
   })
 
 export default {
@@ -25,9 +29,12 @@ export default {
       world.addMember(GUILD, CAROL),
       world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
     ]),
-    ...step('IDENTIFY alice, bob and carol (offline)', [ALICE, BOB, CAROL].map((userId) =>
-      gateway.identify({ userId, presence: { status: 'offline' } }),
-    )),
+    ...step(
+      'IDENTIFY alice, bob and carol (offline)',
+      [ALICE, BOB, CAROL].map((userId) =>
+        gateway.identify({ userId, presence: { status: 'offline' } }),
+      ),
+    ),
     labelled('bob’s socket drops', gateway.disconnect(session(1))),
     labelled('MESSAGE_CREATE “are you there?” (bob: buffered)', message('5001', 'are you there?')),
     labelled('MESSAGE_CREATE “hello?” (bob: buffered)', message('5002', 'hello?')),

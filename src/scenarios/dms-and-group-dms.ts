@@ -5,7 +5,10 @@ const [ALICE, BOB, CAROL] = ['10', '11', '12']
 const DM = '1101'
 const GROUP = '1102'
 const message = (id: string, channel: string, content: string) => ({
-  id, channel_id: channel, author: { id: ALICE }, content,
+  id,
+  channel_id: channel,
+  author: { id: ALICE },
+  content,
 })
 
 export default {
@@ -20,22 +23,37 @@ export default {
       world.createUser({ id: BOB, username: 'bob' }),
       world.createUser({ id: CAROL, username: 'carol', bot: true }),
       world.createChannel({ id: DM, type: 1, recipients: [ALICE, BOB] }),
-      world.createChannel({ id: GROUP, type: 3, name: 'weekend plans', recipients: [ALICE, BOB, CAROL] }),
+      world.createChannel({
+        id: GROUP,
+        type: 3,
+        name: 'weekend plans',
+        recipients: [ALICE, BOB, CAROL],
+      }),
     ]),
     gateway.identify({ userId: ALICE }),
-    labelled('IDENTIFY bob without DIRECT_MESSAGES', gateway.identify({ userId: BOB, intents: intents('GUILDS') })),
+    labelled(
+      'IDENTIFY bob without DIRECT_MESSAGES',
+      gateway.identify({ userId: BOB, intents: intents('GUILDS') }),
+    ),
     labelled('IDENTIFY carol shard 0/2', gateway.identify({ userId: CAROL, shard: [0, 2] })),
     labelled('IDENTIFY carol shard 1/2', gateway.identify({ userId: CAROL, shard: [1, 2] })),
   ],
   suggested: [
-    labelled('MESSAGE_CREATE in the DM', dispatcher.dispatch('channel', DM, 'MESSAGE_CREATE', message('5001', DM, 'psst'))),
+    labelled(
+      'MESSAGE_CREATE in the DM',
+      dispatcher.dispatch('channel', DM, 'MESSAGE_CREATE', message('5001', DM, 'psst')),
+    ),
     labelled(
       'MESSAGE_CREATE in the group DM',
       dispatcher.dispatch('channel', GROUP, 'MESSAGE_CREATE', message('5002', GROUP, 'saturday?')),
     ),
     labelled(
       'TYPING_START in the DM',
-      dispatcher.dispatch('channel', DM, 'TYPING_START', { channel_id: DM, user_id: ALICE, timestamp: 0 }),
+      dispatcher.dispatch('channel', DM, 'TYPING_START', {
+        channel_id: DM,
+        user_id: ALICE,
+        timestamp: 0,
+      }),
     ),
   ],
   explanation: [

@@ -7,7 +7,8 @@ const [ALICE, BOB, CAROL, DAVE] = ['10', '11', '12', '13']
 export default {
   id: 'friends-and-presence',
   title: 'Friends and presence',
-  summary: 'Presence travels to friends through the friend backend and to guild-mates through the guild.',
+  summary:
+    'Presence travels to friends through the friend backend and to guild-mates through the guild.',
   order: 5,
   seed: 5,
   calls: [
@@ -21,11 +22,21 @@ export default {
       world.addFriendship(ALICE, BOB),
       world.addFriendship(ALICE, CAROL),
     ]),
-    labelled('IDENTIFY bob (offline)', gateway.identify({ userId: BOB, presence: { status: 'offline' } })),
-    labelled('IDENTIFY carol (offline)', gateway.identify({ userId: CAROL, presence: { status: 'offline' } })),
+    labelled(
+      'IDENTIFY bob (offline)',
+      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
+    ),
+    labelled(
+      'IDENTIFY carol (offline)',
+      gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
+    ),
     labelled(
       'IDENTIFY dave without GUILD_PRESENCES (offline)',
-      gateway.identify({ userId: DAVE, intents: intents('GUILDS', 'GUILD_MESSAGES'), presence: { status: 'offline' } }),
+      gateway.identify({
+        userId: DAVE,
+        intents: intents('GUILDS', 'GUILD_MESSAGES'),
+        presence: { status: 'offline' },
+      }),
     ),
     labelled('IDENTIFY alice (online: her presence fans out)', gateway.identify({ userId: ALICE })),
   ],
@@ -33,7 +44,11 @@ export default {
     labelled('alice goes idle (op 3)', gateway.updatePresence(session(3), { status: 'idle' })),
     labelled(
       'PRESENCE_UPDATE through friend alice',
-      dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', { user: { id: ALICE }, status: 'dnd', activities: [] }),
+      dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
+        user: { id: ALICE },
+        status: 'dnd',
+        activities: [],
+      }),
     ),
     labelled('bob comes online (op 3)', gateway.updatePresence(session(0), { status: 'online' })),
   ],

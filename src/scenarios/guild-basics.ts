@@ -45,18 +45,29 @@ export default {
   suggested: [
     labelled(
       'GUILD_UPDATE to guild Fanout HQ',
-      dispatcher.dispatch('guild', GUILD, 'GUILD_UPDATE', { id: GUILD, name: 'Fanout HQ (renamed)' }),
+      dispatcher.dispatch('guild', GUILD, 'GUILD_UPDATE', {
+        id: GUILD,
+        name: 'Fanout HQ (renamed)',
+      }),
     ),
     labelled(
       'MESSAGE_CREATE in #general',
       dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-        id: '5001', channel_id: GENERAL, guild_id: GUILD, author: { id: ALICE }, content: 'hello everyone',
+        id: '5001',
+        channel_id: GENERAL,
+        guild_id: GUILD,
+        author: { id: ALICE },
+        content: 'hello everyone',
       }),
     ),
     labelled(
       'MESSAGE_CREATE in #staff',
       dispatcher.dispatch('channel', STAFF, 'MESSAGE_CREATE', {
-        id: '5002', channel_id: STAFF, guild_id: GUILD, author: { id: ALICE }, content: 'staff only',
+        id: '5002',
+        channel_id: STAFF,
+        guild_id: GUILD,
+        author: { id: ALICE },
+        content: 'staff only',
       }),
     ),
   ],

@@ -3,13 +3,18 @@ import type { Scenario } from './types.ts'
 export type { Scenario } from './types.ts'
 
 // Every `<kebab-name>.ts` here except the helpers is a scenario (STYLE §16: xyflow's generic-tests).
-const modules = import.meta.glob<Scenario>(['./*.ts', '!./*.test.ts', '!./index.ts', '!./types.ts', '!./calls.ts'], {
-  eager: true,
-  import: 'default',
-})
+const modules = import.meta.glob<Scenario>(
+  ['./*.ts', '!./*.test.ts', '!./index.ts', '!./types.ts', '!./calls.ts'],
+  {
+    eager: true,
+    import: 'default',
+  },
+)
 
 /** Every scenario, in picker order. */
-export const scenarios: readonly Scenario[] = Object.values(modules).sort((a, b) => a.order - b.order)
+export const scenarios: readonly Scenario[] = Object.values(modules).sort(
+  (a, b) => a.order - b.order,
+)
 
 /** A scenario by id, or undefined. */
 export function scenarioById(id: string): Scenario | undefined {

@@ -8,7 +8,8 @@ const [ALICE, BOB, LOGBOT] = ['10', '11', '40']
 export default {
   id: 'intents',
   title: 'Intents',
-  summary: 'Sessions choose which events they want; the others are skipped with the reason intents.',
+  summary:
+    'Sessions choose which events they want; the others are skipped with the reason intents.',
   order: 2,
   seed: 2,
   calls: [
@@ -39,13 +40,20 @@ export default {
     labelled(
       'PRESENCE_UPDATE to guild Fanout HQ',
       dispatcher.dispatch('guild', GUILD, 'PRESENCE_UPDATE', {
-        user: { id: ALICE }, guild_id: GUILD, status: 'idle', activities: [],
+        user: { id: ALICE },
+        guild_id: GUILD,
+        status: 'idle',
+        activities: [],
       }),
     ),
     labelled(
       'MESSAGE_CREATE in #general',
       dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-        id: '5001', channel_id: GENERAL, guild_id: GUILD, author: { id: ALICE }, content: 'ship it',
+        id: '5001',
+        channel_id: GENERAL,
+        guild_id: GUILD,
+        author: { id: ALICE },
+        content: 'ship it',
       }),
     ),
   ],

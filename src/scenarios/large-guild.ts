@@ -37,7 +37,8 @@ const identifyAll: EngineCall[] = [
 export default {
   id: 'large-guild',
   title: 'Large guild (1,000 sessions)',
-  summary: 'A thousand sessions in one guild: the graph summarises them and still animates every dispatch.',
+  summary:
+    'A thousand sessions in one guild: the graph summarises them and still animates every dispatch.',
   order: 8,
   seed: 8,
   calls: [
@@ -52,12 +53,21 @@ export default {
     labelled(
       'MESSAGE_CREATE in #announcements',
       dispatcher.dispatch('channel', ANNOUNCEMENTS, 'MESSAGE_CREATE', {
-        id: '5001', channel_id: ANNOUNCEMENTS, guild_id: GUILD, author: { id: OWNER }, content: 'release day',
+        id: '5001',
+        channel_id: ANNOUNCEMENTS,
+        guild_id: GUILD,
+        author: { id: OWNER },
+        content: 'release day',
       }),
     ),
     labelled(
       'PRESENCE_UPDATE to guild Megaguild',
-      dispatcher.dispatch('guild', GUILD, 'PRESENCE_UPDATE', { user: { id: OWNER }, guild_id: GUILD, status: 'online', activities: [] }),
+      dispatcher.dispatch('guild', GUILD, 'PRESENCE_UPDATE', {
+        user: { id: OWNER },
+        guild_id: GUILD,
+        status: 'online',
+        activities: [],
+      }),
     ),
   ],
   explanation: [

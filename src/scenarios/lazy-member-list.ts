@@ -5,7 +5,20 @@ import type { Scenario } from './types.ts'
 const GUILD = '20971520'
 const GENERAL = '1001'
 const MODS = '3001'
-const NAMES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'olivia']
+const NAMES = [
+  'alice',
+  'bob',
+  'carol',
+  'dave',
+  'erin',
+  'frank',
+  'grace',
+  'heidi',
+  'ivan',
+  'judy',
+  'mallory',
+  'olivia',
+]
 const USERS = NAMES.map((username, i) => ({ id: String(10 + i), username }))
 const id = (i: number) => USERS[i]?.id ?? ''
 
@@ -29,16 +42,28 @@ export default {
       'IDENTIFY 6 members (the others stay offline)',
       USERS.slice(0, 6).map((u) => gateway.identify({ userId: u.id })),
     ),
-    labelled('alice opens #general: member list range 0–99', gateway.requestMemberList(session(0), GUILD, { [GENERAL]: [[0, 99]] })),
-    labelled('bob opens #general: range 0–9 only', gateway.requestMemberList(session(1), GUILD, { [GENERAL]: [[0, 9]] })),
+    labelled(
+      'alice opens #general: member list range 0–99',
+      gateway.requestMemberList(session(0), GUILD, { [GENERAL]: [[0, 99]] }),
+    ),
+    labelled(
+      'bob opens #general: range 0–9 only',
+      gateway.requestMemberList(session(1), GUILD, { [GENERAL]: [[0, 9]] }),
+    ),
   ],
   suggested: [
+    labelled('judy (offline, index 12) is renamed zed', actions.setNick(GUILD, id(9), 'zed')),
     labelled('frank goes idle (op 3)', gateway.updatePresence(session(5), { status: 'idle' })),
-    labelled('carol joins Moderators', actions.setMemberRoles(GUILD, id(2), [MODS])),
+    labelled('dave joins Moderators', actions.setMemberRoles(GUILD, id(3), [MODS])),
     labelled(
       'GUILD_MEMBER_LIST_UPDATE through lazy_guild',
       dispatcher.dispatch('lazy_guild', GUILD, 'GUILD_MEMBER_LIST_UPDATE', {
-        id: 'everyone', guild_id: GUILD, member_count: 12, online_count: 6, groups: [], ops: [],
+        id: 'everyone',
+        guild_id: GUILD,
+        member_count: 12,
+        online_count: 6,
+        groups: [],
+        ops: [],
       }),
     ),
   ],
@@ -46,6 +71,8 @@ export default {
     'Large guilds do not send every member change to everyone. A client asks (op 14) for the slice of ' +
       'the member list it shows, and gets GUILD_MEMBER_LIST_UPDATE ops only for changes inside its ranges.',
     'There is one list per distinct visibility (here everyone can read #general: the list "everyone"). ' +
-      'alice holds 0–99, bob 0–9: a change below bob’s range reaches alice only.',
+      'alice holds 0–99, bob 0–9. The list reads: Moderators (bob, carol), online (alice, dave, erin, ' +
+      'frank), offline (the rest). judy sits past index 9, so her new nickname reaches alice only; dave ' +
+      'moving up into Moderators changes both ranges.',
   ],
 } satisfies Scenario

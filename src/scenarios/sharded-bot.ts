@@ -31,25 +31,39 @@ export default {
     ...Array.from({ length: SHARDS }, (_, shard) =>
       labelled(
         `IDENTIFY fanbot shard ${shard}/${SHARDS}`,
-        gateway.identify({ userId: BOT, shard: [shard, SHARDS], intents: intents('GUILDS', 'GUILD_MEMBERS', 'GUILD_MESSAGES') }),
+        gateway.identify({
+          userId: BOT,
+          shard: [shard, SHARDS],
+          intents: intents('GUILDS', 'GUILD_MEMBERS', 'GUILD_MESSAGES'),
+        }),
       ),
     ),
   ],
   suggested: [
     labelled(
       'GUILD_UPDATE to guild Borealis',
-      dispatcher.dispatch('guild', GUILDS[1] ?? '', 'GUILD_UPDATE', { id: GUILDS[1] ?? '', name: 'Borealis' }),
+      dispatcher.dispatch('guild', GUILDS[1] ?? '', 'GUILD_UPDATE', {
+        id: GUILDS[1] ?? '',
+        name: 'Borealis',
+      }),
     ),
     labelled(
       'GUILD_MEMBER_UPDATE for fanbot in Borealis (member backend)',
       dispatcher.dispatch('member', [GUILDS[1] ?? '', BOT], 'GUILD_MEMBER_UPDATE', {
-        guild_id: GUILDS[1] ?? '', user: { id: BOT }, roles: [], nick: 'fanbot',
+        guild_id: GUILDS[1] ?? '',
+        user: { id: BOT },
+        roles: [],
+        nick: 'fanbot',
       }),
     ),
     labelled(
       'MESSAGE_CREATE in Dune #general',
       dispatcher.dispatch('channel', '2003', 'MESSAGE_CREATE', {
-        id: '5001', channel_id: '2003', guild_id: GUILDS[3] ?? '', author: { id: ALICE }, content: 'hi bot',
+        id: '5001',
+        channel_id: '2003',
+        guild_id: GUILDS[3] ?? '',
+        author: { id: ALICE },
+        content: 'hi bot',
       }),
     ),
   ],

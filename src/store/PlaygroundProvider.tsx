@@ -1,12 +1,22 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
-import { createPlaygroundStore, type PlaygroundInit, type PlaygroundStore } from './createPlaygroundStore.ts'
+import {
+  createPlaygroundStore,
+  type PlaygroundInit,
+  type PlaygroundStore,
+} from './createPlaygroundStore.ts'
 import type { PlaygroundState } from './types.ts'
 
 const StoreContext = createContext<PlaygroundStore | null>(null)
 
 /** Gives its subtree one playground store, created once per mount (xyflow's StoreContext pattern). */
-export function PlaygroundProvider({ init, children }: { init?: PlaygroundInit; children: ReactNode }) {
+export function PlaygroundProvider({
+  init,
+  children,
+}: {
+  init?: PlaygroundInit
+  children: ReactNode
+}) {
   const [store] = useState(() => createPlaygroundStore(init))
   useEffect(() => () => store.destroy(), [store])
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>

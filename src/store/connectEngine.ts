@@ -77,7 +77,9 @@ export function recordStep(run: EngineRun, calls: readonly EngineCall[], step: n
         payload: event.payload,
         result: event.result,
         cause: event.cause,
-        notSubscribed: explained ? sim.dispatcher.explain(event.result).map((e) => e.sessionId) : null,
+        notSubscribed: explained
+          ? sim.dispatcher.explain(event.result).map((e) => e.sessionId)
+          : null,
       })
     } else if (event.type === 'send') {
       const { frame } = event

@@ -14,7 +14,8 @@ export function namesFrom(sim: Simulation): NameOf {
     const channel = sim.world.channel(id)
     if (channel?.name) return `#${channel.name}`
     const session = sim.states.fetchRaw(id)
-    if (session) return `${sim.world.user(session.userId)?.username ?? session.userId}·${id.slice(0, 4)}`
+    if (session)
+      return `${sim.world.user(session.userId)?.username ?? session.userId}·${id.slice(0, 4)}`
     return id
   }
 }

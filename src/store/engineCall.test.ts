@@ -12,7 +12,11 @@ function world() {
 describe('applyCall', () => {
   it('runs an allowed call and returns its result', () => {
     const run = world()
-    const state = applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '10' }] })
+    const state = applyCall(run, {
+      target: 'gateway',
+      method: 'identify',
+      args: [{ userId: '10' }],
+    })
     expect((state as { userId: string }).userId).toBe('10')
     expect(run.sessions).toHaveLength(1)
   })
@@ -20,26 +24,31 @@ describe('applyCall', () => {
   it('refuses unknown targets and methods, naming what is allowed', () => {
     const run = world()
     const bad = (call: unknown) => () => applyCall(run, call as EngineCall)
-    expect(bad({ target: 'window', method: 'alert', args: [] })).toThrow(/unknown target "window"; use one of world/)
+    expect(bad({ target: 'window', method: 'alert', args: [] })).toThrow(
+      /unknown target "window"; use one of world/,
+    )
     expect(bad({ target: 'world', method: 'users', args: [] })).toThrow(CallError)
     expect(bad({ target: 'world', method: 'users', args: [] })).toThrow(/world allows createUser/)
     expect(bad({ target: 'world', method: 'constructor', args: [] })).toThrow(CallError)
-    expect(bad({ target: 'world', method: 'createUser', args: 'x' })).toThrow(/args must be an array/)
+    expect(bad({ target: 'world', method: 'createUser', args: 'x' })).toThrow(
+      /args must be an array/,
+    )
   })
 
   it('allows only methods that exist on the engine', () => {
     const run = world()
     for (const [target, methods] of Object.entries(ALLOWED_CALLS)) {
       const object = (run.sim as unknown as Record<string, Record<string, unknown>>)[target]
-      for (const method of methods) expect(typeof object?.[method], `${target}.${method}`).toBe('function')
+      for (const method of methods)
+        expect(typeof object?.[method], `${target}.${method}`).toBe('function')
     }
   })
 
   it('lets engine errors through unchanged', () => {
     const run = world()
-    expect(() => applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '99' }] })).toThrow(
-      GatewayCloseError,
-    )
+    expect(() =>
+      applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '99' }] }),
+    ).toThrow(GatewayCloseError)
     expect(() =>
       applyCall(run, { target: 'dispatcher', method: 'dispatch', args: ['guilds', '1', 'X', {}] }),
     ).toThrow(EngineError)
@@ -49,10 +58,14 @@ describe('applyCall', () => {
     const run = world()
     applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '10' }] })
     applyCall(run, { target: 'gateway', method: 'disconnect', args: [{ $session: 0 }] })
-    const result = applyCall(run, { target: 'gateway', method: 'resume', args: [{ $session: 0 }, { $lastSeq: 0 }] })
+    const result = applyCall(run, {
+      target: 'gateway',
+      method: 'resume',
+      args: [{ $session: 0 }, { $lastSeq: 0 }],
+    })
     expect(result).toMatchObject({ resumed: true })
-    expect(() => applyCall(run, { target: 'gateway', method: 'disconnect', args: [{ $session: 5 }] })).toThrow(
-      /names no session; only 1 identified/,
-    )
+    expect(() =>
+      applyCall(run, { target: 'gateway', method: 'disconnect', args: [{ $session: 5 }] }),
+    ).toThrow(/names no session; only 1 identified/)
   })
 })

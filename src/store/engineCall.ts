@@ -122,10 +122,13 @@ function targetObject(sim: Simulation, target: CallTarget): Record<string, unkno
  * propagate unchanged so the user sees the engine's own explanation.
  */
 export function applyCall(run: EngineRun, call: EngineCall): unknown {
-  if (call === null || typeof call !== 'object') throw new CallError('a call is an object { target, method, args }')
+  if (call === null || typeof call !== 'object')
+    throw new CallError('a call is an object { target, method, args }')
   const { target, method, args } = call
   if (!TARGETS.includes(target)) {
-    throw new CallError(`unknown target ${JSON.stringify(target)}; use one of ${TARGETS.join(', ')}`)
+    throw new CallError(
+      `unknown target ${JSON.stringify(target)}; use one of ${TARGETS.join(', ')}`,
+    )
   }
   const allowed = ALLOWED_CALLS[target]
   if (typeof method !== 'string' || !allowed.includes(method)) {

@@ -1,4 +1,10 @@
-import { BACKEND_NAMES, INTENT_NAMES, Intents, intentNames, PRIVILEGED_INTENTS } from '../engine/index.ts'
+import {
+  BACKEND_NAMES,
+  INTENT_NAMES,
+  Intents,
+  intentNames,
+  PRIVILEGED_INTENTS,
+} from '../engine/index.ts'
 import type { BackendName } from '../engine/index.ts'
 
 /** Engine constants the UI needs (the UI imports only types from the engine; values come through here). */

@@ -25,7 +25,9 @@ describe('explain', () => {
   it('says which intent was missing and what the session asked for', () => {
     const { record, model } = after('intents', 0)
     const skipped = ledgerOf(record, model).find((e) => e.outcome.kind === 'skipped')
-    expect(skipped?.why).toBe('GUILD_UPDATE needs GUILDS; this session identified with GUILD_MESSAGES.')
+    expect(skipped?.why).toBe(
+      'GUILD_UPDATE needs GUILDS; this session identified with GUILD_MESSAGES.',
+    )
   })
 
   it('uses the DM variant of an intent in a DM', () => {
@@ -36,12 +38,18 @@ describe('explain', () => {
 
   it('shows the shard arithmetic', () => {
     const { record, model } = after('sharded-bot', 1)
-    const whys = ledgerOf(record, model).filter((e) => e.outcome.kind === 'skipped').map((e) => e.why)
-    expect(whys[0]).toBe('Guild 20971520 is on shard 1 of 4 ((20971520 >> 22) % 4 = 1); this session is shard 0.')
+    const whys = ledgerOf(record, model)
+      .filter((e) => e.outcome.kind === 'skipped')
+      .map((e) => e.why)
+    expect(whys[0]).toBe(
+      'Guild 20971520 is on shard 1 of 4 ((20971520 >> 22) % 4 = 1); this session is shard 0.',
+    )
   })
 
   it('lists not-subscribed sessions from explain', () => {
     const { record, model } = after('dms-and-group-dms', 1)
-    expect(ledgerOf(record, model).filter((e) => e.outcome.kind === 'not-subscribed')).toHaveLength(1)
+    expect(ledgerOf(record, model).filter((e) => e.outcome.kind === 'not-subscribed')).toHaveLength(
+      1,
+    )
   })
 })

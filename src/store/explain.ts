@@ -19,14 +19,19 @@ export interface LedgerEntry {
 function neededIntent(record: DispatchRecord, model: GraphModel): string {
   const gate = intentFor(record.eventType)
   if (!gate) return 'an intent'
-  const channel = record.backend === 'channel' ? model.channels.find((c) => c.id === record.key) : undefined
+  const channel =
+    record.backend === 'channel' ? model.channels.find((c) => c.id === record.key) : undefined
   const dm = channel !== undefined && channel.guildId === null
   const bits = dm && gate.dm !== 0 ? gate.dm : gate.guild
   return intentNames(bits).join(' or ') || 'an intent'
 }
 
 /** "guild 20971520 is on shard 1 of 4 ((20971520 >> 22) % 4); this session is shard 0". */
-function shardWhy(record: DispatchRecord, session: SessionEntry | undefined, model: GraphModel): string {
+function shardWhy(
+  record: DispatchRecord,
+  session: SessionEntry | undefined,
+  model: GraphModel,
+): string {
   const guildId =
     record.backend === 'member'
       ? record.key.split(':')[0]
@@ -76,12 +81,27 @@ export function explainOutcome(
 /** Every session a dispatch concerned, with its outcome and why, in delivered/buffered/skipped/not order. */
 export function ledgerOf(record: DispatchRecord, model: GraphModel): LedgerEntry[] {
   const entries: { sessionId: string; outcome: SessionOutcome }[] = [
-    ...record.result.delivered.map((sessionId) => ({ sessionId, outcome: { kind: 'delivered' } as const })),
-    ...record.result.buffered.map((sessionId) => ({ sessionId, outcome: { kind: 'buffered' } as const })),
-    ...record.result.skipped.map((s) => ({ sessionId: s.sessionId, outcome: { kind: 'skipped', reason: s.reason } as const })),
-    ...(record.notSubscribed ?? []).map((sessionId) => ({ sessionId, outcome: { kind: 'not-subscribed' } as const })),
+    ...record.result.delivered.map((sessionId) => ({
+      sessionId,
+      outcome: { kind: 'delivered' } as const,
+    })),
+    ...record.result.buffered.map((sessionId) => ({
+      sessionId,
+      outcome: { kind: 'buffered' } as const,
+    })),
+    ...record.result.skipped.map((s) => ({
+      sessionId: s.sessionId,
+      outcome: { kind: 'skipped', reason: s.reason } as const,
+    })),
+    ...(record.notSubscribed ?? []).map((sessionId) => ({
+      sessionId,
+      outcome: { kind: 'not-subscribed' } as const,
+    })),
   ]
-  return entries.map((e) => ({ ...e, why: explainOutcome(record, e.outcome, model.directory.get(e.sessionId), model) }))
+  return entries.map((e) => ({
+    ...e,
+    why: explainOutcome(record, e.outcome, model.directory.get(e.sessionId), model),
+  }))
 }
 
 /** The narration of a dispatch: "GUILD_UPDATE on guild:20971520 → 3 delivered, 1 skipped: intents". */

@@ -39,6 +39,8 @@ export interface TopicInfo {
   /** Session ids; for `friend`, the peers' user ids (the graph expands them to their sessions). */
   readonly subscribers: readonly string[]
   readonly guildId: string | null
+  /** Member lists (`lazy_guild`): the ranges each holder asked for with op 14. */
+  readonly ranges?: Readonly<Record<string, readonly (readonly [number, number])[]>>
 }
 
 export interface ChannelInfo {
@@ -88,7 +90,12 @@ export function sessionDirectory(steps: readonly Step[], count: number): Map<str
       directory.set(e.sessionId, {
         ...prior,
         status: e.status,
-        failing: e.change === 'socket-failing' ? true : e.change === 'socket-healed' ? false : prior.failing,
+        failing:
+          e.change === 'socket-failing'
+            ? true
+            : e.change === 'socket-healed'
+              ? false
+              : prior.failing,
         closeReason: e.change === 'close' ? e.reason : prior.closeReason,
       })
     }
@@ -96,17 +103,24 @@ export function sessionDirectory(steps: readonly Step[], count: number): Map<str
   return directory
 }
 
-function channelLabel(sim: Simulation, c: ReturnType<Simulation['world']['channels']>[number]): string {
+function channelLabel(
+  sim: Simulation,
+  c: ReturnType<Simulation['world']['channels']>[number],
+): string {
   const name = (id: string) => sim.world.user(id)?.username ?? id
   if (c.type === ChannelType.DM) return `DM ${c.recipients.map(name).join(' ↔ ')}`
-  if (c.type === ChannelType.GROUP_DM) return c.name ?? `group DM (${c.recipients.map(name).join(', ')})`
+  if (c.type === ChannelType.GROUP_DM)
+    return c.name ?? `group DM (${c.recipients.map(name).join(', ')})`
   return `#${c.name ?? c.id}`
 }
 
-const LISTED_BACKENDS: readonly BackendName[] = ['guild', 'channel', 'friend', 'lazy_guild']
+const LISTED_BACKENDS: readonly BackendName[] = ['guild', 'channel', 'friend']
 
 /** Reads the graph model from a simulation at a step, through the engine's public API only. */
-export function readModel(sim: Simulation, directory: ReadonlyMap<string, SessionEntry>): GraphModel {
+export function readModel(
+  sim: Simulation,
+  directory: ReadonlyMap<string, SessionEntry>,
+): GraphModel {
   const { world, dispatcher } = sim
   const users = world.users().map((u) => ({ id: u.id, username: u.username, bot: u.bot }))
   const username = (id: string) => world.user(id)?.username ?? id
@@ -123,16 +137,37 @@ export function readModel(sim: Simulation, directory: ReadonlyMap<string, Sessio
   for (const backend of LISTED_BACKENDS) {
     for (const key of dispatcher.topics(backend)) {
       const channel = backend === 'channel' ? channelById.get(key) : undefined
-      const guildId = backend === 'guild' || backend === 'lazy_guild' ? key : (channel?.guildId ?? null)
+      const guildId =
+        backend === 'guild' || backend === 'lazy_guild' ? key : (channel?.guildId ?? null)
       const label =
         backend === 'guild'
           ? (world.guild(key)?.name ?? key)
           : backend === 'channel'
             ? (channel?.label ?? key)
-            : backend === 'friend'
-              ? `friends of ${username(key)}`
-              : `member list · ${world.guild(key)?.name ?? key}`
-      topics.push({ id: `${backend}:${key}`, backend, key, label, subscribers: dispatcher.subscribers(backend, key), guildId })
+            : `friends of ${username(key)}`
+      topics.push({
+        id: `${backend}:${key}`,
+        backend,
+        key,
+        label,
+        subscribers: dispatcher.subscribers(backend, key),
+        guildId,
+      })
+    }
+  }
+  // One node per member list (playground-notes): `lazy_guild:<guildId>:<listId>`, holders as subscribers.
+  for (const guild of guilds) {
+    for (const list of sim.memberLists(guild.id)) {
+      if (list.holders.length === 0) continue
+      topics.push({
+        id: `lazy_guild:${list.key}`,
+        backend: 'lazy_guild',
+        key: list.key,
+        label: `${list.id === 'everyone' ? 'everyone' : `list ${list.id}`} · ${guild.name}`,
+        subscribers: list.holders.map((h) => h.sessionId),
+        guildId: guild.id,
+        ranges: Object.fromEntries(list.holders.map((h) => [h.sessionId, h.ranges])),
+      })
     }
   }
   const sessions = sim.states.all().map((s) => {

@@ -52,7 +52,12 @@ export class EngineRuntime {
   /** The live run after `count` steps: advanced when a little behind, else rebuilt from a checkpoint. */
   ensureRun(steps: readonly Step[], count: number): EngineRun {
     if (this.run && this.runAt === count) return this.run
-    if (this.run && this.runAt >= 0 && this.runAt < count && count - this.runAt <= FORWARD_REPLAY_LIMIT) {
+    if (
+      this.run &&
+      this.runAt >= 0 &&
+      this.runAt < count &&
+      count - this.runAt <= FORWARD_REPLAY_LIMIT
+    ) {
       advanceRun(this.run, steps, this.runAt, count)
     } else {
       this.run = rebuild(this.seed, steps, count, this.checkpoints)

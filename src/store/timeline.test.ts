@@ -10,23 +10,60 @@ import { checkpointOf, createRun, groupCalls, rebuild, type Checkpoints } from '
 const GUILD = '20971520'
 const USERS = ['10', '11', '12']
 const setup: EngineCall[] = [
-  ...USERS.map((id) => ({ target: 'world' as const, method: 'createUser', args: [{ id, username: `u${id}` }] })),
+  ...USERS.map((id) => ({
+    target: 'world' as const,
+    method: 'createUser',
+    args: [{ id, username: `u${id}` }],
+  })),
   { target: 'world', method: 'createGuild', args: [{ id: GUILD, name: 'G', ownerId: '10' }] },
   { target: 'world', method: 'addMember', args: [GUILD, '11'] },
-  { target: 'world', method: 'createChannel', args: [{ id: '100', guildId: GUILD, name: 'general' }] },
+  {
+    target: 'world',
+    method: 'createChannel',
+    args: [{ id: '100', guildId: GUILD, name: 'general' }],
+  },
 ]
 
 /** Random calls over a small world; some are refused by the engine, as real users' calls are. */
 const callArb: fc.Arbitrary<EngineCall> = fc.oneof(
-  fc.record({ user: fc.constantFrom(...USERS), intents: fc.constantFrom(1, 513, 33554431, 0), shard: fc.constantFrom<number[]>([0, 1], [0, 2], [1, 2]) })
-    .map(({ user, intents, shard }) => ({ target: 'gateway' as const, method: 'identify', args: [{ userId: user, intents, shard }] })),
+  fc
+    .record({
+      user: fc.constantFrom(...USERS),
+      intents: fc.constantFrom(1, 513, 33554431, 0),
+      shard: fc.constantFrom<number[]>([0, 1], [0, 2], [1, 2]),
+    })
+    .map(({ user, intents, shard }) => ({
+      target: 'gateway' as const,
+      method: 'identify',
+      args: [{ userId: user, intents, shard }],
+    })),
   fc.constantFrom('GUILD_UPDATE', 'MESSAGE_CREATE', 'PRESENCE_UPDATE').map((t) => ({
-    target: 'dispatcher' as const, method: 'dispatch', args: ['guild', GUILD, t, { id: GUILD, guild_id: GUILD }],
+    target: 'dispatcher' as const,
+    method: 'dispatch',
+    args: ['guild', GUILD, t, { id: GUILD, guild_id: GUILD }],
   })),
-  fc.constant({ target: 'dispatcher' as const, method: 'dispatch', args: ['channel', '100', 'MESSAGE_CREATE', { content: 'x', guild_id: GUILD }] }),
-  fc.nat(4).map((n) => ({ target: 'gateway' as const, method: 'disconnect', args: [{ $session: n }] })),
-  fc.nat(4).map((n) => ({ target: 'gateway' as const, method: 'resume', args: [{ $session: n }, { $lastSeq: n }] })),
-  fc.tuple(fc.nat(4), fc.boolean()).map(([n, on]) => ({ target: 'gateway' as const, method: 'failSocket', args: [{ $session: n }, on] })),
+  fc.constant({
+    target: 'dispatcher' as const,
+    method: 'dispatch',
+    args: ['channel', '100', 'MESSAGE_CREATE', { content: 'x', guild_id: GUILD }],
+  }),
+  fc
+    .nat(4)
+    .map((n) => ({ target: 'gateway' as const, method: 'disconnect', args: [{ $session: n }] })),
+  fc
+    .nat(4)
+    .map((n) => ({
+      target: 'gateway' as const,
+      method: 'resume',
+      args: [{ $session: n }, { $lastSeq: n }],
+    })),
+  fc
+    .tuple(fc.nat(4), fc.boolean())
+    .map(([n, on]) => ({
+      target: 'gateway' as const,
+      method: 'failSocket',
+      args: [{ $session: n }, on],
+    })),
   fc.constant({ target: 'clock' as const, method: 'advance', args: [30_000] }),
   fc.constant({ target: 'world' as const, method: 'addMember', args: [GUILD, '12'] }),
   fc.constant({ target: 'actions' as const, method: 'joinGuild', args: [GUILD, '12'] }),
@@ -50,7 +87,11 @@ function recordAll(calls: EngineCall[], checkpoints: Checkpoints) {
 describe('timeline rebuild', () => {
   it('groups consecutive calls of one group into a step', () => {
     const a: EngineCall = { target: 'clock', method: 'advance', args: [1] }
-    expect(groupCalls([{ ...a, group: 'x' }, { ...a, group: 'x' }, a, a, { ...a, group: 'x' }]).map((s) => s.length)).toEqual([2, 1, 1, 1])
+    expect(
+      groupCalls([{ ...a, group: 'x' }, { ...a, group: 'x' }, a, a, { ...a, group: 'x' }]).map(
+        (s) => s.length,
+      ),
+    ).toEqual([2, 1, 1, 1])
   })
 
   it('rebuilds any step exactly: same model and same events, from the seed or a checkpoint', () => {
@@ -91,7 +132,9 @@ describe('timeline rebuild', () => {
     expect(rows()).toEqual(logBefore)
     // Past the model cache: a fresh store rebuilding step n from the seed agrees.
     const fresh = rebuild(scenario?.seed ?? 0, store.getState().steps, before.cursor)
-    expect(readModel(fresh.sim, sessionDirectory(store.getState().steps, before.cursor))).toEqual(before.model)
+    expect(readModel(fresh.sim, sessionDirectory(store.getState().steps, before.cursor))).toEqual(
+      before.model,
+    )
     store.destroy()
   })
 
@@ -99,7 +142,9 @@ describe('timeline rebuild', () => {
     const scenario = scenarioById('intents')
     const store = createPlaygroundStore(scenario ? { scenario } : {})
     const length = store.getState().steps.length
-    const ok = store.getState().actions.apply({ target: 'dispatcher', method: 'dispatch', args: ['guild', 'nope', 'X', {}] })
+    const ok = store
+      .getState()
+      .actions.apply({ target: 'dispatcher', method: 'dispatch', args: ['guild', 'nope', 'X', {}] })
     expect(ok).toBe(false)
     expect(store.getState().error).toMatch(/guild backend takes/)
     expect(store.getState().steps).toHaveLength(length)

@@ -8,9 +8,7 @@ export type XY = { x: number; y: number }
 
 /** What is selected on the graph: a session, a topic key node, or a summary node of the LOD view. */
 export type Selection =
-  | { kind: 'session'; id: string }
-  | { kind: 'topic'; id: string }
-  | { kind: 'group'; id: string }
+  { kind: 'session'; id: string } | { kind: 'topic'; id: string } | { kind: 'group'; id: string }
 
 export interface TimelineSlice {
   scenario: Scenario | null

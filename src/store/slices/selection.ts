@@ -8,7 +8,9 @@ export const selectionInitial: SelectionSlice = {
   sessionDetail: null,
 }
 
-export function selectionActions(ctx: SliceContext): Pick<PlaygroundActions, 'select' | 'showDispatch'> {
+export function selectionActions(
+  ctx: SliceContext,
+): Pick<PlaygroundActions, 'select' | 'showDispatch'> {
   return {
     select(selection) {
       ctx.set({ selection })

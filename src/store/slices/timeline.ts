@@ -24,7 +24,15 @@ export const SPEEDS = [0.5, 1, 2, 4] as const
 
 type TimelineActions = Pick<
   PlaygroundActions,
-  'loadScenario' | 'apply' | 'stepBack' | 'stepForward' | 'seek' | 'play' | 'pause' | 'togglePlay' | 'setSpeed'
+  | 'loadScenario'
+  | 'apply'
+  | 'stepBack'
+  | 'stepForward'
+  | 'seek'
+  | 'play'
+  | 'pause'
+  | 'togglePlay'
+  | 'setSpeed'
 >
 
 export function timelineActions(ctx: SliceContext): TimelineActions {
@@ -45,7 +53,11 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
       runtime.timer = setTimeout(next, DISPATCH_MS / get().speed)
     }
-    if (queue.length === 0) runtime.timer = setTimeout(() => ((runtime.timer = null), done()), QUIET_STEP_MS / get().speed)
+    if (queue.length === 0)
+      runtime.timer = setTimeout(
+        () => ((runtime.timer = null), done()),
+        QUIET_STEP_MS / get().speed,
+      )
     else next()
   }
 
@@ -95,7 +107,8 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         const started = performance.now()
         const step = recordStep(run, calls, i)
         runtime.runAt = i + 1
-        if (wantsCheckpoint(i + 1, performance.now() - started)) runtime.checkpoints.set(i + 1, checkpointOf(run))
+        if (wantsCheckpoint(i + 1, performance.now() - started))
+          runtime.checkpoints.set(i + 1, checkpointOf(run))
         done.push(step)
         // The model of every step up front: scrubbing a fresh scenario never waits for the engine.
         runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))

@@ -20,7 +20,14 @@ function DispatchEdgeComponent(props: EdgeProps<DispatchEdgeType>) {
     },
     [registry, id],
   )
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  })
   const kind = data?.kind ?? 'idle'
   const classes = ['dispatch-edge', `dispatch-edge--${kind}`]
   if (data?.quiet) classes.push('is-quiet')

@@ -67,7 +67,11 @@ export function Graph() {
       setNodes((prev) => applyNodeChanges(changes, prev))
       for (const c of changes) {
         if (c.type !== 'select' || !c.selected) continue
-        const kind = c.id.startsWith('session:') ? 'session' : c.id.startsWith('summary:') ? 'group' : 'topic'
+        const kind = c.id.startsWith('session:')
+          ? 'session'
+          : c.id.startsWith('summary:')
+            ? 'group'
+            : 'topic'
         select({ kind, id: kind === 'session' ? c.id.slice('session:'.length) : c.id })
       }
     },

@@ -34,7 +34,9 @@ function SessionNodeComponent({ data }: NodeProps<SessionNodeType>) {
         {intents}
       </div>
       <div className="session-node__badges">
-        {session.status === 'disconnected' && <span className="chip chip--buffered">disconnected</span>}
+        {session.status === 'disconnected' && (
+          <span className="chip chip--buffered">disconnected</span>
+        )}
         {session.failing && <span className="chip chip--skipped">socket failing</span>}
         {chip && <span className={chip.className}>{chip.text}</span>}
       </div>

@@ -16,7 +16,11 @@ function SummaryNodeComponent({ id, data }: NodeProps<SummaryNodeType>) {
       <div className="summary-node__detail">{summary.detail}</div>
       {counts && <div className="summary-node__counts">{countsText(counts)}</div>}
       {data.expandable && (
-        <button type="button" className="link-button nodrag" onClick={() => expand(id, LOD_EXPAND_BY)}>
+        <button
+          type="button"
+          className="link-button nodrag"
+          onClick={() => expand(id, LOD_EXPAND_BY)}
+        >
           Show {LOD_EXPAND_BY} more
         </button>
       )}

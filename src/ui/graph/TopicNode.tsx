@@ -19,7 +19,8 @@ function TopicNodeComponent({ data }: NodeProps<TopicNodeType>) {
           <span>no list: considered on the fly</span>
         ) : (
           <span>
-            {data.subscriberCount.toLocaleString('en-US')} sub{data.subscriberCount === 1 ? '' : 's'}
+            {data.subscriberCount.toLocaleString('en-US')} sub
+            {data.subscriberCount === 1 ? '' : 's'}
           </span>
         )}
       </div>

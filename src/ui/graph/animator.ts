@@ -104,8 +104,11 @@ export function createAnimator(options: {
       }
       if (tokens++ < MAX_TOKENS) token(group, edge.kind, travelMs)
       const arrival = edge.kind === 'skipped' ? travelMs * TRAVEL.skipped : travelMs
-      if (edge.kind === 'skipped') later(arrival, () => flashEdge(group, edge.kind, durationMs, false))
-      const node = container?.querySelector(`.react-flow__node[data-id="${CSS.escape(edge.target)}"]`)
+      if (edge.kind === 'skipped')
+        later(arrival, () => flashEdge(group, edge.kind, durationMs, false))
+      const node = container?.querySelector(
+        `.react-flow__node[data-id="${CSS.escape(edge.target)}"]`,
+      )
       later(arrival, () => pulseNode(node, edge.kind))
     }
   }

@@ -5,5 +5,10 @@ import { SummaryNode } from './SummaryNode.tsx'
 import { TopicNode } from './TopicNode.tsx'
 
 // Module level, so React Flow never sees new objects (reactflow.dev performance guide).
-export const nodeTypes = { topic: TopicNode, frame: FrameNode, session: SessionNode, summary: SummaryNode }
+export const nodeTypes = {
+  topic: TopicNode,
+  frame: FrameNode,
+  session: SessionNode,
+  summary: SummaryNode,
+}
 export const edgeTypes = { dispatch: DispatchEdge }

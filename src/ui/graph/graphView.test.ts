@@ -54,7 +54,10 @@ describe('buildGraphView', () => {
     const { store } = loadForTest('large-guild')
     const model = store.getState().model
     const pinned = model.sessions.at(-1)?.id ?? ''
-    const view = buildGraphView(model, { expanded: { 'summary:more': 50 }, pinned: new Set([pinned]) })
+    const view = buildGraphView(model, {
+      expanded: { 'summary:more': 50 },
+      pinned: new Set([pinned]),
+    })
     expect(view.sessions).toHaveLength(LOD_VISIBLE_USERS + 50 + 1)
     expect(view.nodeOfSession.get(pinned)).toBe(`session:${pinned}`)
     store.destroy()

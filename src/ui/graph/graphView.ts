@@ -100,7 +100,13 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
   const drawSession = (s: SessionInfo, parentId: string | null) => {
     const user = users.get(s.userId)
     const id = sessionNodeId(s.id)
-    viewSessions.push({ id, session: s, username: user?.username ?? s.userId, bot: user?.bot ?? false, parentId })
+    viewSessions.push({
+      id,
+      session: s,
+      username: user?.username ?? s.userId,
+      bot: user?.bot ?? false,
+      parentId,
+    })
     nodeOfSession.set(s.id, id)
     return id
   }
@@ -114,7 +120,13 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
       const user = users.get(userId)
       const id = userNodeId(userId)
       const sessionNodeIds = sessions.map((s) => drawSession(s, id))
-      viewUsers.push({ id, userId, username: user?.username ?? userId, bot: user?.bot ?? false, sessionNodeIds })
+      viewUsers.push({
+        id,
+        userId,
+        username: user?.username ?? userId,
+        bot: user?.bot ?? false,
+        sessionNodeIds,
+      })
     }
   } else {
     const moreId = 'summary:more'
@@ -170,7 +182,10 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
   const links = new Map<string, { source: string; target: string; count: number }>()
   const topics: ViewTopic[] = model.topics.map((t) => {
     // friend topics list peer user ids: the link goes to every session of each peer.
-    const sessionIds = t.backend === 'friend' ? t.subscribers.flatMap((u) => sessionsOfUser.get(u) ?? []) : t.subscribers
+    const sessionIds =
+      t.backend === 'friend'
+        ? t.subscribers.flatMap((u) => sessionsOfUser.get(u) ?? [])
+        : t.subscribers
     for (const sid of sessionIds) {
       const target = nodeOfSession.get(sid)
       if (!target) continue
@@ -179,7 +194,13 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
       if (link) link.count += 1
       else links.set(id, { source: t.id, target, count: 1 })
     }
-    return { id: t.id, backend: t.backend, key: t.key, label: t.label, subscriberCount: sessionIds.length }
+    return {
+      id: t.id,
+      backend: t.backend,
+      key: t.key,
+      label: t.label,
+      subscriberCount: sessionIds.length,
+    }
   })
   return {
     summarised,

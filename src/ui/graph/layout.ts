@@ -39,8 +39,15 @@ export function layoutInput(view: GraphView, extraTopics: readonly string[] = []
   const nodes: LayoutNode[] = [
     ...view.topics.map((t) => ({ id: t.id, ...SIZES.topic, column: 0 as const })),
     ...extraTopics.map((id) => ({ id, ...SIZES.topic, column: 0 as const })),
-    ...view.users.map((u) => ({ id: u.id, width: FRAME_WIDTH, height: frameHeight(u.sessionNodeIds.length), column: 1 as const })),
-    ...view.sessions.filter((s) => s.parentId === null).map((s) => ({ id: s.id, ...SIZES.session, column: 1 as const })),
+    ...view.users.map((u) => ({
+      id: u.id,
+      width: FRAME_WIDTH,
+      height: frameHeight(u.sessionNodeIds.length),
+      column: 1 as const,
+    })),
+    ...view.sessions
+      .filter((s) => s.parentId === null)
+      .map((s) => ({ id: s.id, ...SIZES.session, column: 1 as const })),
     ...view.summaries.map((s) => ({ id: s.id, ...SIZES.summary, column: 1 as const })),
   ]
   const parentOf = new Map(view.sessions.map((s) => [s.id, s.parentId ?? s.id]))
@@ -56,15 +63,40 @@ export function layoutInput(view: GraphView, extraTopics: readonly string[] = []
   return { nodes, edges }
 }
 
-const COLUMN_X = [0, 380] as const
+const COLUMN_X = [0, 340] as const
 const GAP = 14
-/** The right column wraps into sub-columns past this height, so big views keep a readable zoom. */
-const WRAP_HEIGHT = 760
+/** The graph's box at 1280×720, less the fit padding: wrapping aims for the best zoom in it. */
+const BOX = { width: 600, height: 380 }
 const MAX_SUBCOLUMNS = 5
 const SUBCOLUMN_GAP = 24
 
+/**
+ * How many sub-columns the right column wraps into: the count that lets the whole graph fit the box it
+ * is shown in at the largest zoom, so a tall list of sessions stays readable.
+ */
+function bestSubcolumns(rightHeight: number, leftHeight: number, width: number): number {
+  let best = 1
+  let bestZoom = 0
+  for (let k = 1; k <= MAX_SUBCOLUMNS; k++) {
+    const w = COLUMN_X[1] + k * (width + SUBCOLUMN_GAP)
+    const h = Math.max(leftHeight, rightHeight / k + 60)
+    const zoom = Math.min(BOX.width / w, BOX.height / h)
+    // Another sub-column must earn its crossings: at least 10 % more zoom.
+    if (zoom > bestZoom * 1.1) {
+      best = k
+      bestZoom = zoom
+    }
+  }
+  return best
+}
+
 /** Stacks nodes top to bottom from `y`, wrapping into sub-columns `width` apart past `wrapAt`. */
-function stack(nodes: readonly LayoutNode[], x: number, wrapAt: number, into: Map<string, { x: number; y: number }>) {
+function stack(
+  nodes: readonly LayoutNode[],
+  x: number,
+  wrapAt: number,
+  into: Map<string, { x: number; y: number }>,
+) {
   let column = 0
   let y = 0
   const width = Math.max(0, ...nodes.map((n) => n.width)) + SUBCOLUMN_GAP
@@ -96,8 +128,12 @@ export function computeLayout(input: LayoutInput): XYMap {
   const right = input.nodes.filter((n) => n.column === 1).sort(byY)
   const heightOf = (col: readonly LayoutNode[]) => col.reduce((h, n) => h + n.height + GAP, -GAP)
   const rightHeight = heightOf(right)
-  const subcolumns = Math.min(MAX_SUBCOLUMNS, Math.max(1, Math.ceil(rightHeight / WRAP_HEIGHT)))
-  const wrapAt = subcolumns === 1 ? Infinity : Math.max(rightHeight / subcolumns + 80, WRAP_HEIGHT * 0.6)
+  const subcolumns = bestSubcolumns(
+    rightHeight,
+    heightOf(left),
+    Math.max(0, ...right.map((n) => n.width)),
+  )
+  const wrapAt = subcolumns === 1 ? Infinity : rightHeight / subcolumns + 60
   const positions = new Map<string, { x: number; y: number }>()
   stack(left, COLUMN_X[0], Infinity, positions)
   stack(right, COLUMN_X[1], wrapAt, positions)

@@ -40,7 +40,12 @@ export interface DispatchOverlay {
 }
 
 /** The graph id of a dispatch's topic key: `guild:1`, `member:1:2`, `user:2`, … (playground-notes). */
-export function topicIdOf(record: Pick<DispatchRecord, 'backend' | 'key'>): string {
+export function topicIdOf(record: Pick<DispatchRecord, 'backend' | 'key' | 'payload'>): string {
+  if (record.backend === 'lazy_guild' && !record.key.includes(':')) {
+    // A member-list update names its list in the payload: draw it from that list's node.
+    const list = (record.payload as { id?: unknown } | null)?.id
+    if (typeof list === 'string') return `lazy_guild:${record.key}:${list}`
+  }
   return `${record.backend}:${record.key}`
 }
 
@@ -62,8 +67,15 @@ export function countsText(c: OutcomeCounts): string {
  * Where one dispatch went, in graph terms: the outcome of each session node, counts per summary node,
  * and the edges to light (existing subscription edges, or transient ones for backends without lists).
  */
-export function buildOverlay(record: DispatchRecord, view: GraphView, transientLabel?: string): DispatchOverlay {
-  const topicId = topicIdOf(record)
+export function buildOverlay(
+  record: DispatchRecord,
+  view: GraphView,
+  transientLabel?: string,
+): DispatchOverlay {
+  const listTopic = topicIdOf(record)
+  const topicId = view.topics.some((t) => t.id === listTopic)
+    ? listTopic
+    : `${record.backend}:${record.key}`
   const drawn = view.topics.some((t) => t.id === topicId)
   const links = new Set(view.links.map((l) => l.id))
   const outcomes = new Map<string, Outcome>()
@@ -75,14 +87,16 @@ export function buildOverlay(record: DispatchRecord, view: GraphView, transientL
     if (!node) return // closed since: nothing to draw
     if (node.startsWith('summary:')) {
       const c = counts.get(node) ?? emptyCounts()
-      if (outcome.kind === 'skipped') c.skipped[outcome.reason] = (c.skipped[outcome.reason] ?? 0) + 1
+      if (outcome.kind === 'skipped')
+        c.skipped[outcome.reason] = (c.skipped[outcome.reason] ?? 0) + 1
       else if (outcome.kind === 'not-subscribed') c.notSubscribed += 1
       else c[outcome.kind] += 1
       counts.set(node, c)
     } else {
       outcomes.set(node, outcome)
     }
-    if (outcome.kind !== 'not-subscribed') perTarget.set(node, [...(perTarget.get(node) ?? []), outcome])
+    if (outcome.kind !== 'not-subscribed')
+      perTarget.set(node, [...(perTarget.get(node) ?? []), outcome])
   }
   const { result } = record
   for (const id of result.delivered) note(id, { kind: 'delivered' })
@@ -102,12 +116,21 @@ export function buildOverlay(record: DispatchRecord, view: GraphView, transientL
     else if (first?.kind === 'buffered') label = 'held'
     const existing = linkId(topicId, target)
     const transient = !links.has(existing)
-    edges.push({ id: transient ? `transient:${topicId}->${target}` : existing, source: topicId, target, kind, label, transient })
+    edges.push({
+      id: transient ? `transient:${topicId}->${target}` : existing,
+      source: topicId,
+      target,
+      kind,
+      label,
+      transient,
+    })
   }
   return {
     dispatchId: record.id,
     topicId,
-    transientTopic: drawn ? null : { id: topicId, label: transientLabel ?? `${record.backend} ${record.key}` },
+    transientTopic: drawn
+      ? null
+      : { id: topicId, label: transientLabel ?? `${record.backend} ${record.key}` },
     outcomes,
     counts,
     edges,

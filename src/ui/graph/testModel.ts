@@ -1,7 +1,7 @@
 import { scenarioById } from '../../scenarios/index.ts'
 import { createPlaygroundStore } from '../../store/createPlaygroundStore.ts'
 
-/** A scenario's store after it loads, plus a way to apply its n-th suggestion (tests only). */
+/** A scenario's store after it loads, and a way to apply its n-th suggestion, returning its last dispatch. */
 export function loadForTest(id: string) {
   const scenario = scenarioById(id)
   if (!scenario) throw new Error(`no scenario ${id}`)
@@ -10,10 +10,11 @@ export function loadForTest(id: string) {
     store,
     suggest(n: number) {
       const call = scenario.suggested[n]
-      if (!call || !store.getState().actions.apply(call)) throw new Error(store.getState().error ?? 'no call')
+      if (!call || !store.getState().actions.apply(call))
+        throw new Error(store.getState().error ?? 'no call')
       store.getState().actions.pause()
-      const { activeDispatchId, steps, cursor } = store.getState()
-      return steps[cursor - 1]?.dispatches.find((d) => d.id === activeDispatchId) ?? steps[cursor - 1]?.dispatches.at(-1)
+      const { steps, cursor } = store.getState()
+      return steps[cursor - 1]?.dispatches.at(-1)
     },
   }
 }

@@ -34,28 +34,49 @@ describe('toFlowElements', () => {
     const topic = nodes.find((n) => n.id === 'member:20971520:50')
     expect(topic?.data).toMatchObject({ transient: true, active: true })
     const transient = edges.filter((e) => e.source === 'member:20971520:50')
-    expect(transient.map((e) => e.data?.kind).sort()).toEqual(['delivered', 'skipped', 'skipped', 'skipped'])
+    expect(transient.map((e) => e.data?.kind).sort()).toEqual([
+      'delivered',
+      'skipped',
+      'skipped',
+      'skipped',
+    ])
     expect(transient.filter((e) => e.data?.label === 'shard')).toHaveLength(3)
   })
 
   it('marks not-subscribed sessions without inventing an edge', () => {
     const { nodes, edges } = elementsAfter('dms-and-group-dms', 1)
     const carolShard1 = nodes.find(
-      (n): n is SessionNode => n.type === 'session' && n.data.username === 'carol' && n.data.session.shard[0] === 1,
+      (n): n is SessionNode =>
+        n.type === 'session' && n.data.username === 'carol' && n.data.session.shard[0] === 1,
     )
     expect(carolShard1?.data.outcome).toEqual({ kind: 'not-subscribed' })
     expect(edges.some((e) => e.target === carolShard1?.id)).toBe(false)
   })
 
+  it('draws one node per member list and lights only the holders a list update reached', () => {
+    const { nodes, edges, overlay } = elementsAfter('lazy-member-list', 0)
+    expect(overlay.topicId).toBe('lazy_guild:20971520:everyone')
+    expect(nodes.find((n) => n.id === 'lazy_guild:20971520:everyone')?.data).toMatchObject({
+      active: true,
+      transient: false,
+    })
+    const fromList = edges.filter((e) => e.source === 'lazy_guild:20971520:everyone')
+    expect(fromList).toHaveLength(2)
+    expect(fromList.map((e) => e.data?.kind ?? null).sort()).toEqual(['delivered', null])
+  })
+
   it('puts sessions inside their user frame, parents first', () => {
     const { nodes } = elementsAfter('guild-basics', 0)
     const index = new Map(nodes.map((n, i) => [n.id, i]))
-    for (const n of nodes) if (n.parentId) expect(index.get(n.parentId)).toBeLessThan(index.get(n.id) ?? -1)
+    for (const n of nodes)
+      if (n.parentId) expect(index.get(n.parentId)).toBeLessThan(index.get(n.id) ?? -1)
   })
 
   it('counts outcomes on summary nodes above the threshold', () => {
     const { nodes, edges } = elementsAfter('large-guild', 0)
-    const more = nodes.find((n): n is SummaryNode => n.type === 'summary' && n.data.summary.kind === 'more')
+    const more = nodes.find(
+      (n): n is SummaryNode => n.type === 'summary' && n.data.summary.kind === 'more',
+    )
     expect(more?.data.counts?.delivered).toBe(more?.data.summary.sessionIds.length)
     expect(edges.find((e) => e.target === more?.id)?.data?.label).toMatch(/^970 delivered$/)
     expect(nodes.length).toBeLessThan(60)
@@ -64,7 +85,13 @@ describe('toFlowElements', () => {
   it('keeps dragged positions over the layout', () => {
     const t = loadForTest('intents')
     const view = buildGraphView(t.store.getState().model, { expanded: {}, pinned: new Set() })
-    const { nodes } = toFlowElements(view, computeLayout(layoutInput(view)), null, { 'guild:20971520': { x: -99, y: 7 } }, null)
+    const { nodes } = toFlowElements(
+      view,
+      computeLayout(layoutInput(view)),
+      null,
+      { 'guild:20971520': { x: -99, y: 7 } },
+      null,
+    )
     expect(nodes.find((n) => n.id === 'guild:20971520')?.position).toEqual({ x: -99, y: 7 })
     t.store.destroy()
   })

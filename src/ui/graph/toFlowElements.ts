@@ -95,7 +95,14 @@ export function toFlowElements(
       position: positions[id] ?? { x: 0, y: topicBottom + 40 },
       ...SIZES.topic,
       selectable: false,
-      data: { label, backend: id.split(':')[0] ?? '', keyText: id, subscriberCount: 0, transient: true, active: true },
+      data: {
+        label,
+        backend: id.split(':')[0] ?? '',
+        keyText: id,
+        subscriberCount: 0,
+        transient: true,
+        active: true,
+      },
     })
   }
   for (const u of view.users) {
@@ -111,7 +118,9 @@ export function toFlowElements(
       data: { username: u.username, bot: u.bot, sessionCount: u.sessionNodeIds.length },
     })
   }
-  const indexInFrame = new Map(view.users.flatMap((u) => u.sessionNodeIds.map((id, i) => [id, i] as const)))
+  const indexInFrame = new Map(
+    view.users.flatMap((u) => u.sessionNodeIds.map((id, i) => [id, i] as const)),
+  )
   for (const s of view.sessions) {
     const index = indexInFrame.get(s.id) ?? 0
     const inFrame: XY = {
@@ -143,7 +152,11 @@ export function toFlowElements(
       ...SIZES.summary,
       selected: selected(selection, 'group', summary.id),
       ariaLabel: `${summary.label}: ${summary.detail}`,
-      data: { summary, counts: overlay?.counts.get(summary.id) ?? null, expandable: summary.kind === 'more' },
+      data: {
+        summary,
+        counts: overlay?.counts.get(summary.id) ?? null,
+        expandable: summary.kind === 'more',
+      },
     })
   }
 

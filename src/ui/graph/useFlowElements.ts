@@ -1,7 +1,13 @@
 import { useMemo } from 'react'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
-import { useActiveDispatch, useExpanded, useModel, usePositions, useSelection } from '../../store/hooks.ts'
+import {
+  useActiveDispatch,
+  useExpanded,
+  useModel,
+  usePositions,
+  useSelection,
+} from '../../store/hooks.ts'
 import { buildGraphView, LOD_THRESHOLD } from './graphView.ts'
 import { computeLayout, layoutInput } from './layout.ts'
 import { buildOverlay, type DispatchOverlay } from './overlay.ts'
@@ -9,7 +15,8 @@ import { toFlowElements, type FlowElements } from './toFlowElements.ts'
 
 /** A name for a topic that has no node of its own (member and user backends have no lists). */
 function transientLabel(record: DispatchRecord, model: GraphModel): string {
-  const user = (id: string | undefined) => model.users.find((u) => u.id === id)?.username ?? id ?? '?'
+  const user = (id: string | undefined) =>
+    model.users.find((u) => u.id === id)?.username ?? id ?? '?'
   const guild = (id: string | undefined) => model.guilds.find((g) => g.id === id)?.name ?? id ?? '?'
   if (record.backend === 'member') {
     const [g, u] = record.key.split(':')
@@ -17,12 +24,16 @@ function transientLabel(record: DispatchRecord, model: GraphModel): string {
   }
   if (record.backend === 'user') return user(record.key)
   if (record.backend === 'friend') return `friends of ${user(record.key)}`
-  if (record.backend === 'channel') return model.channels.find((c) => c.id === record.key)?.label ?? record.key
+  if (record.backend === 'channel')
+    return model.channels.find((c) => c.id === record.key)?.label ?? record.key
   return guild(record.key)
 }
 
 /** The graph's nodes and edges from the store: view, layout and overlay, each memoised on its inputs. */
-export function useFlowElements(): FlowElements & { overlay: DispatchOverlay | null; empty: boolean } {
+export function useFlowElements(): FlowElements & {
+  overlay: DispatchOverlay | null
+  empty: boolean
+} {
   const model = useModel()
   const expanded = useExpanded()
   const positions = usePositions()
@@ -43,5 +54,9 @@ export function useFlowElements(): FlowElements & { overlay: DispatchOverlay | n
     () => toFlowElements(view, layout, overlay, positions, selection),
     [view, layout, overlay, positions, selection],
   )
-  return { ...elements, overlay, empty: view.topics.length === 0 && view.sessions.length + view.summaries.length === 0 }
+  return {
+    ...elements,
+    overlay,
+    empty: view.topics.length === 0 && view.sessions.length + view.summaries.length === 0,
+  }
 }

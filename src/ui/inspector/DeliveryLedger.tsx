@@ -15,7 +15,10 @@ export function DeliveryLedger() {
   const entries = useMemo(() => (record ? ledgerOf(record, model) : []), [record, model])
   // Skips and not-subscribed first: they are what people come to ask about.
   const ordered = useMemo(
-    () => [...entries].sort((a, b) => Number(a.outcome.kind === 'delivered') - Number(b.outcome.kind === 'delivered')),
+    () =>
+      [...entries].sort(
+        (a, b) => Number(a.outcome.kind === 'delivered') - Number(b.outcome.kind === 'delivered'),
+      ),
     [entries],
   )
   return (
@@ -24,7 +27,9 @@ export function DeliveryLedger() {
         <h2 id="ledger-title">Delivery</h2>
       </header>
       {!record ? (
-        <p className="panel__empty">Dispatch something (or select a row of the event log) to see who got it and why.</p>
+        <p className="panel__empty">
+          Dispatch something (or select a row of the event log) to see who got it and why.
+        </p>
       ) : (
         <>
           <p className="ledger__summary">{narrate(record)}</p>
@@ -38,21 +43,32 @@ export function DeliveryLedger() {
                 key={e.sessionId}
                 className={`ledger__item ledger__item--${e.outcome.kind}${selection?.kind === 'session' && selection.id === e.sessionId ? ' is-selected' : ''}`}
               >
-                <button type="button" className="ledger__who" onClick={() => select({ kind: 'session', id: e.sessionId })}>
-                  <span aria-hidden="true">{SYMBOL[e.outcome.kind]}</span> {sessionLabel(model, e.sessionId)}
+                <button
+                  type="button"
+                  className="ledger__who"
+                  onClick={() => select({ kind: 'session', id: e.sessionId })}
+                >
+                  <span aria-hidden="true">{SYMBOL[e.outcome.kind]}</span>{' '}
+                  {sessionLabel(model, e.sessionId)}
                 </button>
                 <span className="ledger__what">
-                  {e.outcome.kind === 'skipped' ? `skipped: ${e.outcome.reason}` : e.outcome.kind.replace('-', ' ')}
+                  {e.outcome.kind === 'skipped'
+                    ? `skipped: ${e.outcome.reason}`
+                    : e.outcome.kind.replace('-', ' ')}
                 </span>
                 <span className="ledger__why">{e.why}</span>
               </li>
             ))}
           </ul>
           {ordered.length > MAX_ENTRIES && (
-            <p className="panel__hint">…and {ordered.length - MAX_ENTRIES} more sessions, all delivered.</p>
+            <p className="panel__hint">
+              …and {ordered.length - MAX_ENTRIES} more sessions, all delivered.
+            </p>
           )}
           {record.notSubscribed === null && (
-            <p className="panel__hint">Not-subscribed sessions were not computed for this dispatch (a busy step).</p>
+            <p className="panel__hint">
+              Not-subscribed sessions were not computed for this dispatch (a busy step).
+            </p>
           )}
         </>
       )}

@@ -18,7 +18,12 @@ export function FaultControls({ sessionId, status, failing, lastSeen }: Props) {
     <div className="faults" role="group" aria-label="Fault injection">
       <h3 className="subheading">Fault injection</h3>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => gateway('disconnect')} disabled={!connected}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => gateway('disconnect')}
+          disabled={!connected}
+        >
           Disconnect
         </button>
         <button
@@ -30,10 +35,19 @@ export function FaultControls({ sessionId, status, failing, lastSeen }: Props) {
         >
           Resume from s {lastSeen}
         </button>
-        <button type="button" className="button" onClick={() => gateway('failSocket', !failing)} aria-pressed={failing}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => gateway('failSocket', !failing)}
+          aria-pressed={failing}
+        >
           {failing ? 'Heal socket' : 'Fail socket'}
         </button>
-        <button type="button" className="button button--danger" onClick={() => gateway('invalidate')}>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => gateway('invalidate')}
+        >
           Invalidate
         </button>
       </div>

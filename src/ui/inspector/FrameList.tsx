@@ -3,7 +3,13 @@ import type { Frame } from '../../engine/index.ts'
 const MAX_FRAMES = 80
 
 /** The frames a session's socket received, newest first, as Discord JSON. */
-export function FrameList({ frames, replayedSeqs }: { frames: readonly Frame[]; replayedSeqs: ReadonlySet<number> }) {
+export function FrameList({
+  frames,
+  replayedSeqs,
+}: {
+  frames: readonly Frame[]
+  replayedSeqs: ReadonlySet<number>
+}) {
   const shown = frames.slice(-MAX_FRAMES).reverse()
   return (
     <>
@@ -16,7 +22,9 @@ export function FrameList({ frames, replayedSeqs }: { frames: readonly Frame[]; 
             <div className="frame__head">
               <span className="mono frame__t">{frame.t ?? `op ${frame.op}`}</span>
               {frame.s !== null && <span className="frame__s">s {frame.s}</span>}
-              {frame.s !== null && replayedSeqs.has(frame.s) && <span className="tag tag--replay">replayed</span>}
+              {frame.s !== null && replayedSeqs.has(frame.s) && (
+                <span className="tag tag--replay">replayed</span>
+              )}
             </div>
             <details>
               <summary>JSON</summary>

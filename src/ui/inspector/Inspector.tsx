@@ -17,11 +17,13 @@ export function Inspector() {
         <TopicInspector topicId={selection.id} />
       ) : selection?.kind === 'group' ? (
         <p className="panel__empty">
-          A summary node: {model.sessions.length.toLocaleString('en-US')} sessions are too many to draw one by one.
-          Use “Show more” on it, or pick a session in the Delivery list.
+          A summary node: {model.sessions.length.toLocaleString('en-US')} sessions are too many to
+          draw one by one. Use “Show more” on it, or pick a session in the Delivery list.
         </p>
       ) : (
-        <p className="panel__empty">Select a session or a topic on the graph (click it, or Tab to it and press Enter).</p>
+        <p className="panel__empty">
+          Select a session or a topic on the graph (click it, or Tab to it and press Enter).
+        </p>
       )}
     </section>
   )

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { decodeIntents } from '../../store/engineInfo.ts'
+import { ALL_INTENTS, decodeIntents } from '../../store/engineInfo.ts'
 import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { FaultControls } from './FaultControls.tsx'
@@ -12,7 +12,12 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
   const directs = useLogDirects()
   const entry = model.directory.get(sessionId)
   const replayedSeqs = useMemo(
-    () => new Set(directs.filter((d) => d.sessionId === sessionId && d.replay && d.s !== null).map((d) => d.s as number)),
+    () =>
+      new Set(
+        directs
+          .filter((d) => d.sessionId === sessionId && d.replay && d.s !== null)
+          .map((d) => d.s as number),
+      ),
     [directs, sessionId],
   )
   if (!entry) return <p className="panel__empty">This session does not exist yet at this step.</p>
@@ -37,25 +42,48 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
         </dd>
         <dt>Status</dt>
         <dd>
-          {live?.exists ? live.status : `closed${entry.closeReason ? ` (${entry.closeReason})` : ''}`}
+          {live?.exists
+            ? live.status
+            : `closed${entry.closeReason ? ` (${entry.closeReason})` : ''}`}
           {live?.exists && entry.failing && ' · socket failing'}
         </dd>
         <dt>seq</dt>
         <dd>
-          {live?.seq ?? '—'} <span className="muted">(client last saw s {live?.lastSeen ?? '—'})</span>
+          {live?.seq ?? '—'}{' '}
+          <span className="muted">(client last saw s {live?.lastSeen ?? '—'})</span>
         </dd>
         <dt>Intents</dt>
         <dd>
-          <ul className="intent-list" aria-label="Intents">
-            {intents.length === 0 && <li>none</li>}
-            {intents.map((name) => (
-              <li key={name}>{name}</li>
-            ))}
-          </ul>
+          {entry.intents === ALL_INTENTS ? (
+            <details>
+              <summary>all {intents.length} intents</summary>
+              <IntentList names={intents} />
+            </details>
+          ) : (
+            <IntentList names={intents} />
+          )}
         </dd>
       </dl>
-      {live?.exists && <FaultControls sessionId={sessionId} status={live.status} failing={entry.failing} lastSeen={live.lastSeen} />}
+      {live?.exists && (
+        <FaultControls
+          sessionId={sessionId}
+          status={live.status}
+          failing={entry.failing}
+          lastSeen={live.lastSeen}
+        />
+      )}
       <FrameList frames={live?.frames ?? []} replayedSeqs={replayedSeqs} />
     </div>
+  )
+}
+
+function IntentList({ names }: { names: readonly string[] }) {
+  return (
+    <ul className="intent-list" aria-label="Intents">
+      {names.length === 0 && <li>none</li>}
+      {names.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+    </ul>
   )
 }

@@ -12,7 +12,8 @@ export function TopicInspector({ topicId }: { topicId: string }) {
   return (
     <div className="inspector__body">
       <h3>
-        <span className={`backend-pill backend-${topic.backend}`}>{topic.backend}</span> {topic.label}
+        <span className={`backend-pill backend-${topic.backend}`}>{topic.backend}</span>{' '}
+        {topic.label}
       </h3>
       <dl className="facts">
         <dt>Key</dt>
@@ -20,16 +21,30 @@ export function TopicInspector({ topicId }: { topicId: string }) {
         <dt>{friend ? 'Friends' : 'Subscribers'}</dt>
         <dd>{topic.subscribers.length.toLocaleString('en-US')}</dd>
       </dl>
-      {friend && <p className="panel__hint">A friend link lists users: an event reaches every session of each of them.</p>}
+      {friend && (
+        <p className="panel__hint">
+          A friend link lists users: an event reaches every session of each of them.
+        </p>
+      )}
       <ul className="plain-list" aria-label={friend ? 'Friends' : 'Subscribers'}>
         {topic.subscribers.slice(0, 100).map((id) => (
           <li key={id}>
             {friend ? (
               userName(id)
             ) : (
-              <button type="button" className="link-button" onClick={() => select({ kind: 'session', id })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => select({ kind: 'session', id })}
+              >
                 {sessionLabel(model, id)}
               </button>
+            )}
+            {topic.ranges?.[id] && (
+              <span className="muted">
+                {' '}
+                holds {topic.ranges[id].map(([a, b]) => `${a}–${b}`).join(', ')}
+              </span>
             )}
           </li>
         ))}

@@ -29,7 +29,8 @@ export function EventLog() {
       <header className="panel__header">
         <h2 id="event-log-title">Event log</h2>
         <span className="panel__hint">
-          {dispatches.length} dispatch{dispatches.length === 1 ? '' : 'es'} · select a row to replay it
+          {dispatches.length} dispatch{dispatches.length === 1 ? '' : 'es'} · select a row to replay
+          it
         </span>
       </header>
       <div className="event-log__scroll" ref={scroller}>

@@ -32,7 +32,10 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
         <td>{row.step + 1}</td>
         <td className="mono">{row.types.join(', ')}</td>
         <td>
-          direct → {row.sessionId ? sessionLabel(model, row.sessionId) : `${row.sessions.toLocaleString('en-US')} sessions`}
+          direct →{' '}
+          {row.sessionId
+            ? sessionLabel(model, row.sessionId)
+            : `${row.sessions.toLocaleString('en-US')} sessions`}
           {row.replayed > 0 && <span className="tag tag--replay">{row.replayed} replayed</span>}
         </td>
         <td className="num">{row.sessions - row.failed}</td>

@@ -8,7 +8,12 @@ export function ErrorBanner() {
   return (
     <div className="error-banner" role="alert">
       <strong>Refused, not added to the timeline:</strong> <span>{error}</span>
-      <button type="button" className="icon-button" onClick={clearError} aria-label="Dismiss the error">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={clearError}
+        aria-label="Dismiss the error"
+      >
         ✕
       </button>
     </div>

@@ -4,12 +4,28 @@ export function Legend() {
     <details className="legend">
       <summary>Legend</summary>
       <ul>
-        <li><span className="swatch swatch--idle" aria-hidden="true" /> subscription (topic → session)</li>
-        <li><span className="swatch swatch--delivered" aria-hidden="true" /> ✓ delivered</li>
-        <li><span className="swatch swatch--buffered" aria-hidden="true" /> ⏸ held: disconnected, in the resume buffer</li>
-        <li><span className="swatch swatch--skipped" aria-hidden="true" /> ✕ skipped, with the reason: shard, intents, permission, filter, send-failed</li>
-        <li><span className="swatch swatch--not" aria-hidden="true" /> – not subscribed: could have got it, has no edge</li>
-        <li><span className="swatch swatch--transient" aria-hidden="true" /> dashed topic: member/user backends keep no list</li>
+        <li>
+          <span className="swatch swatch--idle" aria-hidden="true" /> subscription (topic → session)
+        </li>
+        <li>
+          <span className="swatch swatch--delivered" aria-hidden="true" /> ✓ delivered
+        </li>
+        <li>
+          <span className="swatch swatch--buffered" aria-hidden="true" /> ⏸ held: disconnected, in
+          the resume buffer
+        </li>
+        <li>
+          <span className="swatch swatch--skipped" aria-hidden="true" /> ✕ skipped, with the reason:
+          shard, intents, permission, filter, send-failed
+        </li>
+        <li>
+          <span className="swatch swatch--not" aria-hidden="true" /> – not subscribed: could have
+          got it, has no edge
+        </li>
+        <li>
+          <span className="swatch swatch--transient" aria-hidden="true" /> dashed topic: member/user
+          backends keep no list
+        </li>
       </ul>
     </details>
   )

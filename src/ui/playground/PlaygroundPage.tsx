@@ -8,7 +8,8 @@ import './playground.css'
 
 /** `/play` and `/play/<scenario>`: one playground instance with its own store. */
 export default function PlaygroundPage({ scenarioId }: { scenarioId: string | null }) {
-  const scenario = scenarioById(scenarioId ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
+  const scenario =
+    scenarioById(scenarioId ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
   const unknown = scenarioId !== null && scenarioById(scenarioId) === undefined
   useEffect(() => {
     // An unknown scenario id: show the default one at its own address rather than an empty page.

@@ -1,7 +1,13 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 
 /** Accessible tabs (WAI-ARIA pattern): arrow keys move between tabs, Tab moves into the panel. */
-export function Tabs({ label, tabs }: { label: string; tabs: readonly { id: string; title: string; content: ReactNode }[] }) {
+export function Tabs({
+  label,
+  tabs,
+}: {
+  label: string
+  tabs: readonly { id: string; title: string; content: ReactNode }[]
+}) {
   const [current, setCurrent] = useState(tabs[0]?.id ?? '')
   const base = useId()
   const refs = useRef<(HTMLButtonElement | null)[]>([])

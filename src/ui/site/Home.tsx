@@ -14,23 +14,25 @@ export function Home() {
         <p className="home__eyebrow">An interactive model of a chat gateway</p>
         <h1>Fanout</h1>
         <p className="home__lead">
-          When something happens in a Discord-style guild, the gateway must decide which of thousands of open
-          connections hear about it. Fanout re-implements that machinery, litecord&apos;s pub/sub{' '}
-          <code>EventDispatcher</code> and its six backends (guild, channel, member, user, friend and the lazy
-          member list), with shards, intents, permissions, resume buffers and presence, as a deterministic engine
-          that runs in your browser.
+          When something happens in a Discord-style guild, the gateway must decide which of
+          thousands of open connections hear about it. Fanout re-implements that machinery,
+          litecord&apos;s pub/sub <code>EventDispatcher</code> and its six backends (guild, channel,
+          member, user, friend and the lazy member list), with shards, intents, permissions, resume
+          buffers and presence, as a deterministic engine that runs in your browser.
         </p>
         <p>
-          The playground draws every subscription as an edge from a topic key to a session and animates every
-          dispatch along them. Sessions that get nothing say why: not subscribed, the wrong shard, a missing
-          intent, no permission, a failed socket. Step back and forward through time, inject faults, resume a
-          dropped session and watch the missed frames replay.
+          The playground draws every subscription as an edge from a topic key to a session and
+          animates every dispatch along them. Sessions that get nothing say why: not subscribed, the
+          wrong shard, a missing intent, no permission, a failed socket. Step back and forward
+          through time, inject faults, resume a dropped session and watch the missed frames replay.
         </p>
         <p className="home__cta">
           <Link href="/play" className="button button--primary">
             Playground
           </Link>
-          <span className="home__hint">Start with the “Intents” scenario: one click, one skipped session, one reason.</span>
+          <span className="home__hint">
+            Start with the “Intents” scenario: one click, one skipped session, one reason.
+          </span>
         </p>
       </main>
     </>

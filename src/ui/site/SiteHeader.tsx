@@ -3,7 +3,13 @@ import { Link } from './Link.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
 /** The bar on every page: the name, the two destinations, the theme, and room for page controls. */
-export function SiteHeader({ current, children }: { current: 'home' | 'play'; children?: ReactNode }) {
+export function SiteHeader({
+  current,
+  children,
+}: {
+  current: 'home' | 'play'
+  children?: ReactNode
+}) {
   return (
     <header className="site-header">
       <Link href="/" className="brand" aria-current={current === 'home' ? 'page' : undefined}>

@@ -8,7 +8,13 @@ export function ThemeToggle() {
   const { choice } = useTheme()
   const label = `Theme: ${choice}. Switch to ${NEXT[choice]}`
   return (
-    <button type="button" className="icon-button" onClick={() => setTheme(NEXT[choice])} aria-label={label} title={label}>
+    <button
+      type="button"
+      className="icon-button"
+      onClick={() => setTheme(NEXT[choice])}
+      aria-label={label}
+      title={label}
+    >
       <span aria-hidden="true">{ICON[choice]}</span>
       <span className="icon-button__text">{choice}</span>
     </button>

@@ -30,7 +30,15 @@ export function navigate(path: string, { replace = false } = {}): void {
 
 /** An onClick for `<a href>` that navigates in-app, leaving modified clicks to the browser. */
 export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return
   event.preventDefault()
   navigate(new URL(event.currentTarget.href).pathname)
 }

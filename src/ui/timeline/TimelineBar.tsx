@@ -10,7 +10,13 @@ export function TimelineBar() {
   return (
     <div className="timeline" role="group" aria-label="Timeline controls">
       <div className="timeline__buttons">
-        <button type="button" className="button" onClick={stepBack} disabled={cursor === 0} aria-keyshortcuts="ArrowLeft">
+        <button
+          type="button"
+          className="button"
+          onClick={stepBack}
+          disabled={cursor === 0}
+          aria-keyshortcuts="ArrowLeft"
+        >
           <span aria-hidden="true">◀</span> Step back
         </button>
         <button
@@ -60,7 +66,11 @@ export function TimelineBar() {
       </div>
       <label className="timeline__speed" htmlFor={speedId}>
         Speed
-        <select id={speedId} value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
+        <select
+          id={speedId}
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.currentTarget.value))}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×

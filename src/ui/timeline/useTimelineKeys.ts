@@ -5,7 +5,10 @@ import { useActions } from '../../store/hooks.ts'
 function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable) return true
-  if (target.closest('input, textarea, select, [role="slider"], [role="tablist"], .react-flow__node')) return true
+  if (
+    target.closest('input, textarea, select, [role="slider"], [role="tablist"], .react-flow__node')
+  )
+    return true
   // Space activates buttons, links and table rows by itself.
   return key === ' ' && target.closest('button, a, [role="button"], tr[tabindex]') !== null
 }

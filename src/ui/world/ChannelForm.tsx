@@ -26,23 +26,38 @@ export function ChannelForm() {
               { id: target, type: privateTo === 'role' ? 0 : 1, allow: VIEW_CHANNEL },
             ]
           : []
-        return apply({ target: 'actions', method: 'createChannel', args: [{ guildId: guild, name: text(d, 'name'), overwrites }] })
+        return apply({
+          target: 'actions',
+          method: 'createChannel',
+          args: [{ guildId: guild, name: text(d, 'name'), overwrites }],
+        })
       }}
     >
-      <Select label="Guild" name="guild" options={guildOptions(model)} value={guild} onChange={setGuildId} />
+      <Select
+        label="Guild"
+        name="guild"
+        options={guildOptions(model)}
+        value={guild}
+        onChange={setGuildId}
+      />
       <label className="field">
         <span>Name</span>
         <input name="name" required placeholder="secret-plans" autoComplete="off" />
       </label>
       <label className="field">
         <span>Who can view</span>
-        <select value={privateTo} onChange={(e) => setPrivateTo(e.currentTarget.value as typeof privateTo)}>
+        <select
+          value={privateTo}
+          onChange={(e) => setPrivateTo(e.currentTarget.value as typeof privateTo)}
+        >
           <option value="">everyone</option>
           <option value="role">private: only a role</option>
           <option value="member">private: only a member</option>
         </select>
       </label>
-      {privateTo && <Select label={privateTo === 'role' ? 'Role' : 'Member'} name="target" options={targets} />}
+      {privateTo && (
+        <Select label={privateTo === 'role' ? 'Role' : 'Member'} name="target" options={targets} />
+      )}
     </Form>
   )
 }

@@ -3,16 +3,30 @@ import { BACKENDS, KEY_HINTS } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { validateComposer, type ComposerInput } from './composerValidation.ts'
 
-const COMMON_TYPES = ['GUILD_UPDATE', 'MESSAGE_CREATE', 'PRESENCE_UPDATE', 'TYPING_START', 'GUILD_MEMBER_UPDATE', 'CHANNEL_UPDATE', 'GUILD_ROLE_CREATE']
+const COMMON_TYPES = [
+  'GUILD_UPDATE',
+  'MESSAGE_CREATE',
+  'PRESENCE_UPDATE',
+  'TYPING_START',
+  'GUILD_MEMBER_UPDATE',
+  'CHANNEL_UPDATE',
+  'GUILD_ROLE_CREATE',
+]
 
 /** A raw `dispatcher.dispatch(backend, key, type, payload)`, validated field by field. */
 export function DispatchComposer() {
   const model = useModel()
   const { apply } = useActions()
   const ids = { types: useId(), keys: useId(), error: useId() }
-  const [input, setInput] = useState<ComposerInput>({ backend: 'guild', key: '', type: 'GUILD_UPDATE', payload: '{}' })
+  const [input, setInput] = useState<ComposerInput>({
+    backend: 'guild',
+    key: '',
+    type: 'GUILD_UPDATE',
+    payload: '{}',
+  })
   const [errors, setErrors] = useState<Partial<Record<keyof ComposerInput, string>>>({})
-  const set = (field: keyof ComposerInput) => (value: string) => setInput((v) => ({ ...v, [field]: value }))
+  const set = (field: keyof ComposerInput) => (value: string) =>
+    setInput((v) => ({ ...v, [field]: value }))
   const keys = model.topics.filter((t) => t.backend === input.backend).map((t) => [t.key, t.label])
   const keyPlaceholder = keys[0]?.[0] ?? model.guilds[0]?.id ?? ''
 
@@ -23,7 +37,8 @@ export function DispatchComposer() {
     setErrors({})
     apply({ target: 'dispatcher', method: 'dispatch', args: result.args })
   }
-  const describedBy = (field: keyof ComposerInput) => (errors[field] ? `${ids.error}-${field}` : undefined)
+  const describedBy = (field: keyof ComposerInput) =>
+    errors[field] ? `${ids.error}-${field}` : undefined
   const message = (field: keyof ComposerInput) =>
     errors[field] && (
       <span className="field__error" id={`${ids.error}-${field}`} role="alert">
@@ -32,7 +47,12 @@ export function DispatchComposer() {
     )
 
   return (
-    <form className="mini-form composer" aria-label="Dispatch composer" onSubmit={submit} noValidate>
+    <form
+      className="mini-form composer"
+      aria-label="Dispatch composer"
+      onSubmit={submit}
+      noValidate
+    >
       <h3 className="subheading">dispatcher.dispatch(…)</h3>
       <label className="field">
         <span>Backend</span>
@@ -43,7 +63,9 @@ export function DispatchComposer() {
         </select>
       </label>
       <label className="field">
-        <span>Key <span className="muted">({KEY_HINTS[input.backend as keyof typeof KEY_HINTS]})</span></span>
+        <span>
+          Key <span className="muted">({KEY_HINTS[input.backend as keyof typeof KEY_HINTS]})</span>
+        </span>
         <input
           value={input.key}
           placeholder={keyPlaceholder}

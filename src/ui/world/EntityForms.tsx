@@ -12,7 +12,11 @@ export function EntityForms() {
         title="Add a user"
         submit="Add user"
         onSubmit={(d) =>
-          apply({ target: 'world', method: 'createUser', args: [{ username: text(d, 'username'), bot: d.get('bot') === 'on' }] })
+          apply({
+            target: 'world',
+            method: 'createUser',
+            args: [{ username: text(d, 'username'), bot: d.get('bot') === 'on' }],
+          })
         }
       >
         <label className="field">
@@ -28,7 +32,11 @@ export function EntityForms() {
         submit="Add guild"
         hint="Its owner becomes a member; @everyone can view its channels."
         onSubmit={(d) =>
-          apply({ target: 'world', method: 'createGuild', args: [{ name: text(d, 'name'), ownerId: text(d, 'owner') }] })
+          apply({
+            target: 'world',
+            method: 'createGuild',
+            args: [{ name: text(d, 'name'), ownerId: text(d, 'owner') }],
+          })
         }
       >
         <label className="field">

@@ -38,7 +38,14 @@ export function Form({
 }
 
 /** A labelled select of options `[value, label]`. */
-export function Select({ label, name, options, value, onChange, required = true }: {
+export function Select({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+  required = true,
+}: {
   label: string
   required?: boolean
   name: string

@@ -18,7 +18,11 @@ export function IdentifyForm() {
       onSubmit={(d) => {
         const shard = [Number(text(d, 'shardId')), Number(text(d, 'shardCount'))]
         const status = text(d, 'status')
-        const ok = apply({ target: 'gateway', method: 'identify', args: [{ userId: text(d, 'user'), intents, shard, presence: { status } }] })
+        const ok = apply({
+          target: 'gateway',
+          method: 'identify',
+          args: [{ userId: text(d, 'user'), intents, shard, presence: { status } }],
+        })
         if (ok) setIntents(ALL_INTENTS)
         return ok
       }}
@@ -33,7 +37,16 @@ export function IdentifyForm() {
           <span>of</span>
           <input name="shardCount" type="number" min={1} defaultValue={1} required />
         </label>
-        <Select label="Presence" name="status" options={[['online', 'online'], ['idle', 'idle'], ['dnd', 'dnd'], ['offline', 'offline']]} />
+        <Select
+          label="Presence"
+          name="status"
+          options={[
+            ['online', 'online'],
+            ['idle', 'idle'],
+            ['dnd', 'dnd'],
+            ['offline', 'offline'],
+          ]}
+        />
       </div>
       <fieldset className="intents">
         <legend>
@@ -47,7 +60,11 @@ export function IdentifyForm() {
         </legend>
         {INTENT_OPTIONS.map((o) => (
           <label key={o.name} className="check check--small">
-            <input type="checkbox" checked={(intents & o.bit) !== 0} onChange={() => toggle(o.bit)} />
+            <input
+              type="checkbox"
+              checked={(intents & o.bit) !== 0}
+              onChange={() => toggle(o.bit)}
+            />
             {o.name}
             {o.privileged && <span className="muted"> (privileged)</span>}
           </label>

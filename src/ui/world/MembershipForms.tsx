@@ -9,14 +9,26 @@ export function MembershipForms() {
   const { apply } = useActions()
   const [guildId, setGuildId] = useState('')
   const guild = guildId || model.guilds[0]?.id || ''
-  const guildSelect = <Select label="Guild" name="guild" options={guildOptions(model)} value={guild} onChange={setGuildId} />
+  const guildSelect = (
+    <Select
+      label="Guild"
+      name="guild"
+      options={guildOptions(model)}
+      value={guild}
+      onChange={setGuildId}
+    />
+  )
   return (
     <>
       <Form
         title="Add a role"
         submit="Create role"
         onSubmit={(d) =>
-          apply({ target: 'actions', method: 'createRole', args: [guild, { name: text(d, 'name'), hoist: d.get('hoist') === 'on' }] })
+          apply({
+            target: 'actions',
+            method: 'createRole',
+            args: [guild, { name: text(d, 'name'), hoist: d.get('hoist') === 'on' }],
+          })
         }
       >
         {guildSelect}
@@ -31,7 +43,9 @@ export function MembershipForms() {
       <Form
         title="Add a member"
         submit="Join guild"
-        onSubmit={(d) => apply({ target: 'actions', method: 'joinGuild', args: [guild, text(d, 'user')] })}
+        onSubmit={(d) =>
+          apply({ target: 'actions', method: 'joinGuild', args: [guild, text(d, 'user')] })
+        }
       >
         {guildSelect}
         <Select label="User" name="user" options={userOptions(model)} />
@@ -41,17 +55,28 @@ export function MembershipForms() {
         submit="Set roles"
         onSubmit={(d) => {
           const role = text(d, 'role')
-          return apply({ target: 'actions', method: 'setMemberRoles', args: [guild, text(d, 'user'), role ? [role] : []] })
+          return apply({
+            target: 'actions',
+            method: 'setMemberRoles',
+            args: [guild, text(d, 'user'), role ? [role] : []],
+          })
         }}
       >
         {guildSelect}
         <Select label="Member" name="user" options={userOptions(model)} />
-        <Select label="Role" name="role" required={false} options={[["", "no role"], ...roleOptions(model, guild)]} />
+        <Select
+          label="Role"
+          name="role"
+          required={false}
+          options={[['', 'no role'], ...roleOptions(model, guild)]}
+        />
       </Form>
       <Form
         title="Make two users friends"
         submit="Add friend"
-        onSubmit={(d) => apply({ target: 'actions', method: 'addFriend', args: [text(d, 'a'), text(d, 'b')] })}
+        onSubmit={(d) =>
+          apply({ target: 'actions', method: 'addFriend', args: [text(d, 'a'), text(d, 'b')] })
+        }
       >
         <Select label="User" name="a" options={userOptions(model)} />
         <Select label="Friend" name="b" options={userOptions(model)} />

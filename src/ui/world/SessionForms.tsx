@@ -15,17 +15,32 @@ export function SessionForms() {
         title="Change presence (op 3)"
         submit="Update presence"
         onSubmit={(d) =>
-          apply({ target: 'gateway', method: 'updatePresence', args: [text(d, 'session'), { status: text(d, 'status') }] })
+          apply({
+            target: 'gateway',
+            method: 'updatePresence',
+            args: [text(d, 'session'), { status: text(d, 'status') }],
+          })
         }
       >
         <Select label="Session" name="session" options={sessionOptions(model)} />
-        <Select label="Status" name="status" options={[['online', 'online'], ['idle', 'idle'], ['dnd', 'dnd'], ['offline', 'offline']]} />
+        <Select
+          label="Status"
+          name="status"
+          options={[
+            ['online', 'online'],
+            ['idle', 'idle'],
+            ['dnd', 'dnd'],
+            ['offline', 'offline'],
+          ]}
+        />
       </Form>
       <Form
         title="Advance the clock"
         submit="Advance"
         hint={`Disconnected sessions close when their 60 s resume window passes. Clock: ${seconds.toLocaleString('en-US')} s into the day.`}
-        onSubmit={(d) => apply({ target: 'clock', method: 'advance', args: [Number(text(d, 'seconds')) * 1000] })}
+        onSubmit={(d) =>
+          apply({ target: 'clock', method: 'advance', args: [Number(text(d, 'seconds')) * 1000] })
+        }
       >
         <label className="field">
           <span>Seconds</span>

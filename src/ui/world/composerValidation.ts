@@ -8,8 +8,7 @@ export interface ComposerInput {
 }
 
 export type ComposerResult =
-  | { ok: true; args: Json[] }
-  | { ok: false; errors: Partial<Record<keyof ComposerInput, string>> }
+  { ok: true; args: Json[] } | { ok: false; errors: Partial<Record<keyof ComposerInput, string>> }
 
 const SNOWFLAKE = /^(0|[1-9][0-9]*)$/
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
