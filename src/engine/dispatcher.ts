@@ -153,7 +153,7 @@ export function createEventDispatcher(
       type,
       delivered: Object.freeze(out.delivered),
       buffered: Object.freeze(out.buffered),
-      skipped: Object.freeze(out.skipped.map((s) => Object.freeze(s))),
+      skipped: Object.freeze(out.skipped),
     })
     const id = dispatcher.nextDispatchId++
     for (const collected of collectors) collected.push(result)

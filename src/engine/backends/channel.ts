@@ -1,6 +1,5 @@
 import { EngineError } from '../errors.ts'
 import { intentFor } from '../gateway/intents.ts'
-import { serves } from '../gateway/stateManager.ts'
 import { shardBase } from '../ids.ts'
 import { ChannelType } from '../world/channelType.ts'
 import type { Channel } from '../world/types.ts'
@@ -29,12 +28,18 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
   const sessions = new SessionLists('channel', ctx)
 
   function fanoutGuildChannel(channel: Channel, event: OutgoingEvent, out: Fanout): void {
-    const base = shardBase(channel.guild_id as string)
     const bit = intentFor(event.type)?.guild ?? 0
+    // `guildId >> 22` (BigInt parsing) only once a sharded session asks: most worlds have none.
+    let base = -1
     for (const session of sessions.sessions(channel.id)) {
       if (!out.passes(session)) continue
-      if (!serves(session, base)) out.skip(session, 'shard')
-      else if (bit !== 0 && (session.intents & bit) === 0) out.skip(session, 'intents')
+      if (
+        session.shardCount !== 1 &&
+        (base < 0 ? (base = shardBase(channel.guild_id as string)) : base) % session.shardCount !==
+          session.shardId
+      ) {
+        out.skip(session, 'shard')
+      } else if (bit !== 0 && (session.intents & bit) === 0) out.skip(session, 'intents')
       else if (!ctx.world.canView(session.userId, channel.id)) out.skip(session, 'permission')
       else out.send(session, event)
     }

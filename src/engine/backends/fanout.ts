@@ -22,6 +22,7 @@ export type SessionFilter = (sessionId: string) => boolean
  */
 export class Fanout {
   readonly delivered: string[] = []
+  /** Frozen entries (Session.skipEntry), so the result can freeze the list as it is. */
   readonly buffered: string[] = []
   readonly skipped: Skip[] = []
   readonly filter: SessionFilter | null
@@ -39,12 +40,12 @@ export class Fanout {
     } catch (error) {
       throw new FilterFailure(error)
     }
-    if (!accepted) this.skipped.push({ sessionId: session.sessionId, reason: 'filter' })
+    if (!accepted) this.skipped.push(session.skipEntry('filter'))
     return accepted
   }
 
   skip(session: Session, reason: SkipReason): void {
-    this.skipped.push({ sessionId: session.sessionId, reason })
+    this.skipped.push(session.skipEntry(reason))
   }
 
   /**
@@ -57,7 +58,7 @@ export class Fanout {
       if (session.deliver(event.table, event.recordFor(session))) this.delivered.push(session.sessionId)
       else this.buffered.push(session.sessionId)
     } catch {
-      this.skipped.push({ sessionId: session.sessionId, reason: 'send-failed' })
+      this.skipped.push(session.skipEntry('send-failed'))
     }
   }
 

@@ -1,6 +1,5 @@
 import { EngineError } from '../errors.ts'
 import { intentFor } from '../gateway/intents.ts'
-import { serves } from '../gateway/stateManager.ts'
 import { shardBase } from '../ids.ts'
 import type { Fanout } from './fanout.ts'
 import type { OutgoingEvent } from './event.ts'
@@ -28,13 +27,18 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
     parseKey: parseIdKey,
     sessions,
     fanout(key: string, event: OutgoingEvent, out: Fanout) {
-      const base = shardBase(key)
       const bit = intentFor(event.type)?.guild ?? 0
       const selfId = event.type === 'GUILD_MEMBER_UPDATE' ? memberUpdateUserId(event.payload) : null
+      // `guildId >> 22` (BigInt parsing) only once a sharded session asks: most worlds have none.
+      let base = -1
       for (const session of sessions.sessions(key)) {
         if (!out.passes(session)) continue
-        if (!serves(session, base)) out.skip(session, 'shard')
-        else if (bit !== 0 && (session.intents & bit) === 0 && session.userId !== selfId) {
+        if (
+          session.shardCount !== 1 &&
+          (base < 0 ? (base = shardBase(key)) : base) % session.shardCount !== session.shardId
+        ) {
+          out.skip(session, 'shard')
+        } else if (bit !== 0 && (session.intents & bit) === 0 && session.userId !== selfId) {
           out.skip(session, 'intents')
         } else out.send(session, event)
       }

@@ -1,4 +1,4 @@
-import type { Frame, GatewayState, SessionStatus } from '../types.ts'
+import type { Frame, GatewayState, SessionStatus, Skip, SkipReason } from '../types.ts'
 
 /** Thrown by a mock socket whose send was made to fail (fault injection). */
 export class SocketError extends Error {
@@ -124,6 +124,8 @@ export class Session implements GatewayState {
   readonly socket: MockSocket = new MockSocket(this)
   /** The reverse index: every list this session is in, with its position there (see topics.ts). */
   readonly slots: SubscriptionSlot[] = []
+  /** The last skip entry made for this session, reused while the reason repeats (see skipEntry). */
+  private lastSkip: Skip | null = null
 
   /**
    * Every dispatch this session was given, in `s` order from `s = idBase + 1` (a restored session starts
@@ -222,6 +224,16 @@ export class Session implements GatewayState {
   closeRun(to: number = this.seq): void {
     if (to >= this.runFrom) this.socket.log.push(new SentRun(this.runFrom, to))
     this.runFrom = to + 1
+  }
+
+  /**
+   * A frozen `{ sessionId, reason }` for a DispatchResult's `skipped` list. Results may share it (it is
+   * immutable), so a filtered fan-out that skips 50,000 sessions allocates nothing for them.
+   */
+  skipEntry(reason: SkipReason): Skip {
+    const last = this.lastSkip
+    if (last !== null && last.reason === reason) return last
+    return (this.lastSkip = Object.freeze({ sessionId: this.sessionId, reason }))
   }
 
   /** The dispatch frame `s`, frozen; `s` must be one this session still holds. */
