@@ -2,7 +2,7 @@ import { readModel, sessionDirectory, type GraphModel } from './graphModel.ts'
 import type { Step } from './connectEngine.ts'
 import type { EngineRun } from './engineCall.ts'
 import { lastSeenSeq } from './engineCall.ts'
-import { rebuild, type Checkpoints, advanceRun } from './timeline.ts'
+import { advanceRun, checkpointOf, rebuild, wantsCheckpoint, type Checkpoints } from './timeline.ts'
 import type { Frame, SessionStatus } from '../engine/index.ts'
 
 /** What the inspector shows of a session: read from the simulation at the cursor. */
@@ -40,6 +40,7 @@ export class EngineRuntime {
     this.run = null
     this.runAt = -1
     this.checkpoints.clear()
+    this.costs.clear()
     this.models.clear()
     this.stopTimer()
   }
@@ -66,6 +67,19 @@ export class EngineRuntime {
     return this.run
   }
 
+  /** Cost (ms) of each step when it first ran, to decide where checkpoints go. */
+  private readonly costs = new Map<number, number>()
+
+  /** Records that step `count` (1-based) took `ms`; keeps a checkpoint of `run` if replays grew costly. */
+  noteStep(count: number, ms: number, run: EngineRun): void {
+    this.costs.set(count, ms)
+    let last = 0
+    for (const at of this.checkpoints.keys()) if (at < count && at > last) last = at
+    let since = 0
+    for (let i = last + 1; i <= count; i++) since += this.costs.get(i) ?? 0
+    if (wantsCheckpoint(count - last, since)) this.checkpoints.set(count, checkpointOf(run))
+  }
+
   /** Marks the live run unusable (a call threw part-way): the next use rebuilds it. */
   invalidateRun(): void {
     this.run = null
@@ -76,6 +90,7 @@ export class EngineRuntime {
   truncate(count: number): void {
     for (const at of this.models.keys()) if (at > count) this.models.delete(at)
     for (const at of this.checkpoints.keys()) if (at > count) this.checkpoints.delete(at)
+    for (const at of this.costs.keys()) if (at > count) this.costs.delete(at)
   }
 
   /** The graph model after `count` steps, cached. */

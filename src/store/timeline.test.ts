@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
 import { recordStep, type Step } from './connectEngine.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
+import { EngineRuntime } from './runtime.ts'
 import type { EngineCall, EngineRun } from './engineCall.ts'
 import { readModel, sessionDirectory } from './graphModel.ts'
 import { checkpointOf, createRun, groupCalls, rebuild, type Checkpoints } from './timeline.ts'
@@ -50,20 +51,16 @@ const callArb: fc.Arbitrary<EngineCall> = fc.oneof(
   fc
     .nat(4)
     .map((n) => ({ target: 'gateway' as const, method: 'disconnect', args: [{ $session: n }] })),
-  fc
-    .nat(4)
-    .map((n) => ({
-      target: 'gateway' as const,
-      method: 'resume',
-      args: [{ $session: n }, { $lastSeq: n }],
-    })),
-  fc
-    .tuple(fc.nat(4), fc.boolean())
-    .map(([n, on]) => ({
-      target: 'gateway' as const,
-      method: 'failSocket',
-      args: [{ $session: n }, on],
-    })),
+  fc.nat(4).map((n) => ({
+    target: 'gateway' as const,
+    method: 'resume',
+    args: [{ $session: n }, { $lastSeq: n }],
+  })),
+  fc.tuple(fc.nat(4), fc.boolean()).map(([n, on]) => ({
+    target: 'gateway' as const,
+    method: 'failSocket',
+    args: [{ $session: n }, on],
+  })),
   fc.constant({ target: 'clock' as const, method: 'advance', args: [30_000] }),
   fc.constant({ target: 'world' as const, method: 'addMember', args: [GUILD, '12'] }),
   fc.constant({ target: 'actions' as const, method: 'joinGuild', args: [GUILD, '12'] }),
@@ -149,6 +146,40 @@ describe('timeline rebuild', () => {
     expect(store.getState().error).toMatch(/guild backend takes/)
     expect(store.getState().steps).toHaveLength(length)
     store.destroy()
+  })
+
+  it('rebuilds any step of a 1,000-step timeline in under 100 ms, exactly', () => {
+    const scenario = scenarioById('intents')
+    if (!scenario) throw new Error('missing')
+    const runtime = new EngineRuntime()
+    runtime.reset(scenario.seed)
+    const run = runtime.ensureRun([], 0)
+    const steps: Step[] = []
+    const calls = [
+      ...groupCalls(scenario.calls),
+      ...Array.from({ length: 1000 }, (_, i) => [scenario.suggested[i % 3] as EngineCall]),
+    ]
+    for (const [i, step] of calls.entries()) {
+      const started = performance.now()
+      steps.push(recordStep(run, step, i))
+      runtime.runAt = i + 1
+      runtime.noteStep(i + 1, performance.now() - started, run)
+    }
+    expect(runtime.checkpoints.size).toBeGreaterThan(steps.length / 20)
+    let slowest = 0
+    for (let k = 0; k < 60; k++) {
+      const n = Math.floor(((k * 7919) % 1000) + 1)
+      const started = performance.now()
+      const rebuilt = rebuild(scenario.seed, steps, n, runtime.checkpoints)
+      slowest = Math.max(slowest, performance.now() - started)
+      if (k % 20 === 0) {
+        const fromSeed = rebuild(scenario.seed, steps, n)
+        expect(readModel(rebuilt.sim, sessionDirectory(steps, n))).toEqual(
+          readModel(fromSeed.sim, sessionDirectory(steps, n)),
+        )
+      }
+    }
+    expect(slowest).toBeLessThan(100)
   })
 
   it('rebuilds a step of the 1,000-session scenario from a checkpoint in well under a second', () => {

@@ -41,14 +41,17 @@ export function checkpointOf(run: EngineRun): Checkpoint {
   return { snapshot: run.sim.snapshot(), sessions: [...run.sessions] }
 }
 
-/** A step costing more than this (ms) to apply gets a checkpoint after it, so replays skip it. */
-export const EXPENSIVE_STEP_MS = 8
-/** Cheap steps still get a checkpoint every this many steps, bounding any replay. */
+/** Replaying from the last checkpoint may cost at most about this much (ms) before a new one is taken. */
+export const REPLAY_BUDGET_MS = 30
+/** And at most this many steps, however cheap. */
 export const CHECKPOINT_EVERY = 16
 
-/** Whether to keep a checkpoint after step count `count`, which took `ms` to apply. */
-export function wantsCheckpoint(count: number, ms: number): boolean {
-  return ms > EXPENSIVE_STEP_MS || count % CHECKPOINT_EVERY === 0
+/**
+ * Whether to keep a checkpoint after step `count`, given what replaying the steps since the last one
+ * cost when they first ran: snapshots bound every rebuild's replay without one per cheap step.
+ */
+export function wantsCheckpoint(stepsSince: number, msSince: number): boolean {
+  return stepsSince >= CHECKPOINT_EVERY || msSince > REPLAY_BUDGET_MS
 }
 
 /** Drops the checkpoints of steps after `count` (the future the user just overwrote). */

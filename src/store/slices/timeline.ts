@@ -1,6 +1,6 @@
 import { recordStep, type Step } from '../connectEngine.ts'
 import { readModel, sessionDirectory } from '../graphModel.ts'
-import { checkpointOf, groupCalls, wantsCheckpoint } from '../timeline.ts'
+import { groupCalls } from '../timeline.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { EMPTY_MODEL } from './simulation.ts'
 import {
@@ -107,8 +107,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         const started = performance.now()
         const step = recordStep(run, calls, i)
         runtime.runAt = i + 1
-        if (wantsCheckpoint(i + 1, performance.now() - started))
-          runtime.checkpoints.set(i + 1, checkpointOf(run))
+        runtime.noteStep(i + 1, performance.now() - started, run)
         done.push(step)
         // The model of every step up front: scrubbing a fresh scenario never waits for the engine.
         runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))
@@ -145,9 +144,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       }
       runtime.truncate(cursor)
       runtime.runAt = cursor + 1
-      if (wantsCheckpoint(cursor + 1, performance.now() - started)) {
-        runtime.checkpoints.set(cursor + 1, checkpointOf(run))
-      }
+      runtime.noteStep(cursor + 1, performance.now() - started, run)
       set({ steps: [...steps.slice(0, cursor), step], error: null, playing: false })
       land(cursor + 1, true)
       return true
