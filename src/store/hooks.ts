@@ -22,6 +22,9 @@ const timelineSelector = (s: PlaygroundState) => ({
   speed: s.speed,
   label: s.steps[s.cursor - 1]?.label ?? 'Empty world',
 })
+const nonceSelector = (s: PlaygroundState) => s.replayNonce
+const speedSelector = (s: PlaygroundState) => s.speed
+const activeIdSelector = (s: PlaygroundState) => s.activeDispatchId
 const activeSelector = (s: PlaygroundState) =>
   s.activeDispatchId === null ? null : (s.dispatchById(s.activeDispatchId) ?? null)
 
@@ -45,6 +48,13 @@ export const useExpanded = () => usePlaygroundStore(expandedSelector)
 export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
 /** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */
 export const useActiveDispatch = () => usePlaygroundStore(activeSelector)
+
+/** Bumped once per dispatch to (re)animate; the graph's animator effect is its only reader. */
+export const useReplayNonce = () => usePlaygroundStore(nonceSelector)
+/** Playback speed. */
+export const useSpeed = () => usePlaygroundStore(speedSelector)
+/** The shown dispatch's id (for highlighting its log row). */
+export const useActiveDispatchId = () => usePlaygroundStore(activeIdSelector)
 
 /** The event log's dispatches up to the cursor, oldest first; re-renders when steps or cursor change. */
 export function useLogDispatches(): DispatchRecord[] {

@@ -8,10 +8,8 @@ import {
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
-import { usePlaygroundStore } from '../../store/PlaygroundProvider.tsx'
-import { useActions } from '../../store/hooks.ts'
+import { useActions, useReplayNonce, useSpeed } from '../../store/hooks.ts'
 import { DISPATCH_MS } from '../../store/slices/shared.ts'
-import type { PlaygroundState } from '../../store/types.ts'
 import { useTheme } from '../site/theme.ts'
 import { AutoFit } from './AutoFit.tsx'
 import { FIT } from './fit.ts'
@@ -21,9 +19,6 @@ import { edgeTypes, nodeTypes } from './flowTypes.ts'
 import type { FlowNode } from './toFlowElements.ts'
 import { useFlowElements } from './useFlowElements.ts'
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts'
-
-const nonceSelector = (s: PlaygroundState) => s.replayNonce
-const speedSelector = (s: PlaygroundState) => s.speed
 
 /** Keeps React Flow's measurements of nodes we rebuild, so edges never blink while re-measuring. */
 function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
@@ -40,8 +35,8 @@ export function Graph() {
   const { select, setPosition } = useActions()
   const { theme } = useTheme()
   const reducedMotion = usePrefersReducedMotion()
-  const nonce = usePlaygroundStore(nonceSelector)
-  const speed = usePlaygroundStore(speedSelector)
+  const nonce = useReplayNonce()
+  const speed = useSpeed()
   const container = useRef<HTMLDivElement>(null)
   const [registry] = useState<EdgeRegistry>(() => new Map())
   const animator = useRef<Animator | null>(null)

@@ -1,19 +1,22 @@
 import { useEffect, useMemo, useRef } from 'react'
-import { usePlaygroundStore } from '../../store/PlaygroundProvider.tsx'
-import { useActions, useLogDirects, useLogDispatches, useModel } from '../../store/hooks.ts'
-import type { PlaygroundState } from '../../store/types.ts'
+import {
+  useActions,
+  useActiveDispatchId,
+  useLogDirects,
+  useLogDispatches,
+  useModel,
+} from '../../store/hooks.ts'
 import { logRows } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
 
 const MAX_ROWS = 300
-const activeSelector = (s: PlaygroundState) => s.activeDispatchId
 
 /** The delivery ledger as a table: one row per dispatch up to the cursor, newest at the bottom. */
 export function EventLog() {
   const dispatches = useLogDispatches()
   const directs = useLogDirects()
   const model = useModel()
-  const activeId = usePlaygroundStore(activeSelector)
+  const activeId = useActiveDispatchId()
   const { showDispatch, select } = useActions()
   const all = useMemo(() => logRows(dispatches, directs), [dispatches, directs])
   const rows = all.slice(-MAX_ROWS)

@@ -19,7 +19,7 @@ import { useScenario } from '../../store/hooks.ts'
 const TABS = [
   { id: 'dispatch', title: 'Dispatch', content: <DispatchComposer /> },
   { id: 'world', title: 'World', content: <WorldPanel /> },
-  { id: 'sessions', title: 'Sessions & clock', content: <SessionForms /> },
+  { id: 'sessions', title: 'Sessions', content: <SessionForms /> },
 ] as const
 
 /** The playground at 1280×720: controls left, graph, timeline and log in the centre, details right. */
