@@ -116,3 +116,11 @@ function groupDmView(payload: Json): (s: Session) => unknown {
     return view
   }
 }
+
+/** Keeps OutgoingEvent's hidden class alive across full GCs (see fanout.ts KEEP_FANOUT_SHAPE_ALIVE). */
+export const KEEP_EVENT_SHAPE_ALIVE = new OutgoingEvent(
+  'KEEP_SHAPE_ALIVE',
+  null, // not an object: the constructor then never reads the world
+  null as unknown as WorldInternal,
+  null as unknown as RecordTable,
+)
