@@ -6,7 +6,7 @@ import type { Backend, BackendContext } from './backends/types.ts'
 import { EngineError } from './errors.ts'
 import { describeValue } from './ids.ts'
 import { ownPayload } from './payload.ts'
-import type { BackendName, DispatchResult, Key } from './types.ts'
+import type { BackendName, DispatchResult, Key, SkipReason } from './types.ts'
 
 /** litecord's `EventDispatcher` (litecord/dispatcher.py): routes by backend name. */
 export interface EventDispatcher {
@@ -53,6 +53,9 @@ export interface SendOptions {
   view?: ((session: Session) => unknown) | null
 }
 
+/** @internal One session of `sendEach`: its own payload, or the reason it gets nothing. */
+export type EachTarget = readonly [Session, unknown] | readonly [Session, null, SkipReason]
+
 /** @internal What actions and the gateway use: dispatch of already-owned payloads, canonical keys. */
 export interface EventDispatcherInternal extends EventDispatcher {
   send(
@@ -70,7 +73,7 @@ export interface EventDispatcherInternal extends EventDispatcher {
     backend: BackendName,
     key: string,
     type: string,
-    targets: readonly (readonly [Session, unknown])[],
+    targets: readonly EachTarget[],
   ): DispatchResult
   /** Runs `fn` and returns every DispatchResult made meanwhile, in order (an action's results). */
   collect(fn: () => void): DispatchResult[]
@@ -261,14 +264,19 @@ export function createEventDispatcher(
       return run(backends[backendName], key, type, payload, options.filter ?? null, options.view ?? null)
     },
     sendEach(backendName, key, type, targets) {
-      const payloads = new Map<Session, unknown>(targets)
+      const payloads = new Map<Session, unknown>()
+      for (const [session, payload] of targets) payloads.set(session, payload)
       const only: Backend = {
         ...backends[backendName],
         fanout: (_key, event, out) => {
-          for (const [session] of targets) out.send(session, event)
+          for (const [session, , reason] of targets) {
+            if (reason === undefined) out.send(session, event)
+            else out.skip(session, reason)
+          }
         },
       }
-      return run(only, key, type, targets[0]?.[1] ?? null, null, (s) => payloads.get(s))
+      const first = targets.find((t) => t[2] === undefined)?.[1] ?? null
+      return run(only, key, type, first, null, (s) => payloads.get(s))
     },
     collect(fn) {
       const collected: DispatchResult[] = []

@@ -28,8 +28,11 @@ export interface Frame {
   readonly d: unknown
 }
 
-/** Why a session the backend considered did not get the event. */
-export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed'
+/**
+ * Why a session the backend considered did not get the event. `range` is the member lists' own: the
+ * session holds ranges in the list, and the change touches none of them (semantics.md §6).
+ */
+export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed' | 'range'
 
 /** A skipped session and the first check it failed. */
 export interface Skip {
@@ -67,6 +70,8 @@ export interface GatewayState {
   readonly status: SessionStatus
   /** Every frame its socket received, in order (replays included, buffered-only frames not). */
   readonly frames: readonly Frame[]
+  /** True while fault injection makes every send to its socket fail (`gateway.failSocket`). */
+  readonly socketFailing: boolean
 }
 
 /** The answer to RESUME (op 6). A refusal is what Discord signals with INVALID_SESSION (op 9, `d: false`). */

@@ -44,6 +44,23 @@ function shardWhy(
   return `Guild ${guildId} is on shard ${on} of ${count} ((${guildId} >> 22) % ${count} = ${on}); this session is shard ${id}.`
 }
 
+/** A member-list change outside every range the session holds (the lists' own skip reason). */
+function rangeWhy(record: DispatchRecord, sessionId: string, model: GraphModel): string {
+  const listId = (record.payload as { id?: unknown } | null)?.id
+  const topic = model.topics.find(
+    (t) =>
+      t.backend === 'lazy_guild' &&
+      t.guildId === record.key &&
+      t.ranges?.[sessionId] !== undefined &&
+      (typeof listId !== 'string' || t.key.endsWith(`:${listId}`)),
+  )
+  const ranges = topic?.ranges?.[sessionId]?.map(([a, b]) => `${a}–${b}`).join(', ')
+  return (
+    `Holds ${ranges ? `ranges ${ranges}` : 'ranges'} of this member list, and the change touches none ` +
+    'of them (it is past their ends): nothing to send.'
+  )
+}
+
 /** Why one session got (or did not get) one dispatch, in words a newcomer can read. */
 export function explainOutcome(
   record: DispatchRecord,
@@ -74,6 +91,8 @@ export function explainOutcome(
           return 'Left out by the dispatch’s filter (e.g. a presence never goes to the user’s own sessions).'
         case 'send-failed':
           return 'Its socket failed (fault injected): the seq still counted and the frame stays in its resume buffer.'
+        case 'range':
+          return rangeWhy(record, session?.id ?? '', model)
       }
   }
 }

@@ -148,7 +148,8 @@ describe('timeline rebuild', () => {
     store.destroy()
   })
 
-  it('rebuilds any step of a 1,000-step timeline in under 100 ms, exactly', () => {
+  // How fast a rebuild is belongs to the benchmark (bench/timeline.ts); here: exact, and bounded work.
+  it('rebuilds any step of a 1,000-step timeline exactly, replaying at most 16 steps', () => {
     const scenario = scenarioById('intents')
     if (!scenario) throw new Error('missing')
     const runtime = new EngineRuntime()
@@ -165,33 +166,31 @@ describe('timeline rebuild', () => {
       runtime.runAt = i + 1
       runtime.noteStep(i + 1, performance.now() - started, run)
     }
-    expect(runtime.checkpoints.size).toBeGreaterThan(steps.length / 20)
-    let slowest = 0
     for (let k = 0; k < 60; k++) {
       const n = Math.floor(((k * 7919) % 1000) + 1)
-      const started = performance.now()
-      const rebuilt = rebuild(scenario.seed, steps, n, runtime.checkpoints)
-      slowest = Math.max(slowest, performance.now() - started)
-      if (k % 20 === 0) {
+      const nearest = Math.max(0, ...[...runtime.checkpoints.keys()].filter((at) => at <= n))
+      expect(n - nearest).toBeLessThanOrEqual(16)
+      if (k % 12 === 0) {
+        const rebuilt = rebuild(scenario.seed, steps, n, runtime.checkpoints)
         const fromSeed = rebuild(scenario.seed, steps, n)
         expect(readModel(rebuilt.sim, sessionDirectory(steps, n))).toEqual(
           readModel(fromSeed.sim, sessionDirectory(steps, n)),
         )
       }
     }
-    expect(slowest).toBeLessThan(100)
   })
 
-  it('rebuilds a step of the 1,000-session scenario from a checkpoint in well under a second', () => {
+  it('rebuilds a step of the 1,000-session scenario from a checkpoint exactly', () => {
     const scenario = scenarioById('large-guild')
     const store = createPlaygroundStore(scenario ? { scenario } : {})
     const { steps, seed } = store.getState()
     const checkpoints: Checkpoints = new Map()
-    const run = rebuild(seed, steps, steps.length)
-    checkpoints.set(steps.length, checkpointOf(run))
-    const started = performance.now()
-    rebuild(seed, steps, steps.length, checkpoints)
-    expect(performance.now() - started).toBeLessThan(1000)
+    const run = rebuild(seed, steps, steps.length - 1)
+    checkpoints.set(steps.length - 1, checkpointOf(run))
+    const fromCheckpoint = rebuild(seed, steps, steps.length, checkpoints)
+    const fromSeed = rebuild(seed, steps, steps.length)
+    const directory = sessionDirectory(steps, steps.length)
+    expect(readModel(fromCheckpoint.sim, directory)).toEqual(readModel(fromSeed.sim, directory))
     store.destroy()
   })
 })

@@ -293,3 +293,15 @@ describe('StateManager', () => {
     expect(Object.isFrozen(a.frames)).toBe(true)
   })
 })
+
+describe('GatewayState.socketFailing', () => {
+  it('shows fault injection on the live view', () => {
+    const sim = world()
+    const a = sim.gateway.identify({ userId: ALICE })
+    expect(a.socketFailing).toBe(false)
+    sim.gateway.failSocket(a.sessionId, true)
+    expect(a.socketFailing).toBe(true)
+    sim.gateway.failSocket(a.sessionId, false)
+    expect(a.socketFailing).toBe(false)
+  })
+})

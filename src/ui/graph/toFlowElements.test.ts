@@ -53,7 +53,7 @@ describe('toFlowElements', () => {
     expect(edges.some((e) => e.target === carolShard1?.id)).toBe(false)
   })
 
-  it('draws one node per member list and lights only the holders a list update reached', () => {
+  it('draws one node per member list; a holder the update did not reach flashes with range', () => {
     const { nodes, edges, overlay } = elementsAfter('lazy-member-list', 0)
     expect(overlay.topicId).toBe('lazy_guild:20971520:everyone')
     expect(nodes.find((n) => n.id === 'lazy_guild:20971520:everyone')?.data).toMatchObject({
@@ -62,7 +62,8 @@ describe('toFlowElements', () => {
     })
     const fromList = edges.filter((e) => e.source === 'lazy_guild:20971520:everyone')
     expect(fromList).toHaveLength(2)
-    expect(fromList.map((e) => e.data?.kind ?? null).sort()).toEqual(['delivered', null])
+    expect(fromList.map((e) => e.data?.kind ?? null).sort()).toEqual(['delivered', 'skipped'])
+    expect(fromList.find((e) => e.data?.kind === 'skipped')?.data?.label).toBe('range')
   })
 
   it('puts sessions inside their user frame, parents first', () => {

@@ -16,7 +16,8 @@ export function Legend() {
         </li>
         <li>
           <span className="swatch swatch--skipped" aria-hidden="true" /> ✕ skipped, with the reason:
-          shard, intents, permission, filter, send-failed
+          shard, intents, permission, filter, send-failed, range (a member-list change outside the
+          session’s ranges)
         </li>
         <li>
           <span className="swatch swatch--not" aria-hidden="true" /> – not subscribed: could have

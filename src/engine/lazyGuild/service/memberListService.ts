@@ -1,4 +1,5 @@
 import type { EngineContext, MemberListService } from '../../context.ts'
+import type { EachTarget } from '../../dispatcher.ts'
 import { EngineError } from '../../errors.ts'
 import type { Session } from '../../gateway/session.ts'
 import { describeValue, parseSnowflake } from '../../ids.ts'
@@ -79,10 +80,13 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
 
   /** Sends every holder of `state` its ops for `change`; returns who got something. */
   function publish(state: ListState, change: ListChange, told: Set<string>): void {
-    const targets: [Session, unknown][] = []
+    const targets: EachTarget[] = []
     for (const [session, holding] of state.holdings) {
       const ops = holding.sub.update(change, state.list)
-      if (ops === null) continue
+      if (ops === null) {
+        targets.push([session, null, 'range'])
+        continue
+      }
       targets.push([session, payload(state, ops)])
       told.add(session.sessionId)
     }

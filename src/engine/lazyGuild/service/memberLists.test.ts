@@ -92,8 +92,13 @@ describe('member lists (op 14)', () => {
     const { sim, V, C } = fixtureL()
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3]] })
     const mark = V.frames.length
+    const skips: unknown[] = []
+    sim.inspect((e) => {
+      if (e.type === 'dispatch' && e.backend === 'lazy_guild') skips.push(...e.result.skipped)
+    })
     sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
     expect(updates(V, mark)).toEqual([])
+    expect(skips).toEqual([{ sessionId: V.sessionId, reason: 'range' }])
   })
 
   it('a new request replaces the old ranges: INVALIDATE what is dropped, then SYNC (example 10)', () => {
