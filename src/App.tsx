@@ -5,21 +5,38 @@ import { matchPlay, usePath } from './ui/site/router.ts'
 
 // The playground (React Flow, dagre, the engine) loads only on /play: the home page stays small.
 const PlaygroundPage = lazy(() => import('./ui/playground/PlaygroundPage.tsx'))
+// The benchmark's results and the in-browser runner load only on their own pages.
+const PerformancePage = lazy(() => import('./ui/perf/PerformancePage.tsx'))
+const BenchPage = lazy(() => import('./ui/perf/BenchPage.tsx'))
+
+const loading = (what: string) => (
+  <div className="loading" role="status">
+    Loading {what}…
+  </div>
+)
 
 /** The site's shell: routes only. */
 export function App() {
   const path = usePath()
   const play = matchPlay(path)
   if (path === '/' || path === '/index.html') return <Home />
+  if (path === '/performance' || path === '/performance/') {
+    return (
+      <Suspense fallback={loading('the results')}>
+        <PerformancePage />
+      </Suspense>
+    )
+  }
+  if (path === '/bench' || path === '/bench/') {
+    return (
+      <Suspense fallback={loading('the benchmark')}>
+        <BenchPage />
+      </Suspense>
+    )
+  }
   if (!play) return <NotFound />
   return (
-    <Suspense
-      fallback={
-        <div className="loading" role="status">
-          Loading the playground…
-        </div>
-      }
-    >
+    <Suspense fallback={loading('the playground')}>
       <PlaygroundPage scenarioId={play.scenarioId} />
     </Suspense>
   )

@@ -2,12 +2,12 @@ import type { ReactNode } from 'react'
 import { Link } from './Link.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
-/** The bar on every page: the name, the two destinations, the theme, and room for page controls. */
+/** The bar on every page: the name, the destinations, the theme, and room for page controls. */
 export function SiteHeader({
   current,
   children,
 }: {
-  current: 'home' | 'play'
+  current: 'home' | 'play' | 'performance' | 'bench'
   children?: ReactNode
 }) {
   return (
@@ -21,6 +21,12 @@ export function SiteHeader({
       <nav aria-label="Site" className="site-nav">
         <Link href="/play" aria-current={current === 'play' ? 'page' : undefined}>
           Playground
+        </Link>
+        <Link href="/performance" aria-current={current === 'performance' ? 'page' : undefined}>
+          Performance
+        </Link>
+        <Link href="/bench" aria-current={current === 'bench' ? 'page' : undefined}>
+          Bench
         </Link>
       </nav>
       <div className="site-header__slot">{children}</div>

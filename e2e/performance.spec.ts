@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures'
+
+test('the Performance page charts the committed benchmark run and its goals', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Performance' }).click()
+  await expect(page).toHaveTitle(/Performance/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Performance' })).toBeVisible()
+  await expect(page.getByText('guild fan-out to 100,000 sessions, engine / eventemitter3')).toBeVisible()
+  await expect(page.locator('.verdict')).toHaveCount(5)
+  await expect(page.getByRole('table', { name: 'Engine ratios' }).getByRole('row')).toHaveCount(7)
+  await expect(page.getByRole('img', { name: /Nanoseconds per recipient/ })).toBeVisible()
+})
+
+test('the Bench page runs the timing suite in a worker and shows the ratios', async ({ page }) => {
+  await page.goto('/bench?preset=smoke')
+  await expect(page).toHaveTitle(/Bench/)
+  await page.getByRole('button', { name: 'Run the benchmark' }).click()
+  await expect(page.getByRole('status')).toContainText('Done in', { timeout: 60_000 })
+  const ratios = page.getByRole('table', { name: 'Engine ratios' })
+  await expect(ratios.getByRole('row')).toHaveCount(3)
+  await expect(ratios).toContainText('×')
+  await expect(page.getByRole('img', { name: /Fan-out: nanoseconds per recipient/ })).toBeVisible()
+})
+
+test('the Bench page offers Quick and Full, and a run can be cancelled', async ({ page }) => {
+  await page.goto('/bench')
+  await expect(page.getByRole('radio')).toHaveCount(2)
+  await page.getByRole('radio', { name: /Full/ }).check()
+  await page.getByRole('button', { name: 'Run the benchmark' }).click()
+  await expect(page.getByRole('status')).toContainText('Running')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('button', { name: 'Run the benchmark' })).toBeVisible()
+})

@@ -1,0 +1,31 @@
+import type { FanoutRow } from '../../bench/index.ts'
+import { sizeLabel } from './resultsFile.ts'
+
+const ratio = (s: FanoutRow['vsFloor']) =>
+  s === null ? '–' : `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`
+
+/** The engine's round-by-round ratios to the plain loop and to eventemitter3, per topic size. */
+export function EngineRatios({ rows }: { rows: readonly FanoutRow[] }) {
+  const engine = rows.filter((r) => r.impl === 'engine')
+  return (
+    <table className="perf__table" aria-label="Engine ratios">
+      <caption>Engine time ÷ baseline time, per recipient (median, min–max over rounds)</caption>
+      <thead>
+        <tr>
+          <th scope="col">recipients</th>
+          <th scope="col">engine / plain loop</th>
+          <th scope="col">engine / eventemitter3</th>
+        </tr>
+      </thead>
+      <tbody>
+        {engine.map((r) => (
+          <tr key={r.size}>
+            <th scope="row">{sizeLabel(r.size)}</th>
+            <td>{ratio(r.vsFloor)}</td>
+            <td>{ratio(r.vsEventemitter3)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

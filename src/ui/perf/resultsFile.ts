@@ -1,0 +1,84 @@
+import type { ChurnRow, FanoutRow, Summary, Verdict } from '../../bench/index.ts'
+
+/** The shape of `bench/results/latest.json` (schema `fanout-engine-bench/1`; bench/README.md). */
+export interface ResultsFile {
+  readonly schema: string
+  readonly createdAt: string
+  readonly mode: string
+  readonly durationSeconds: number
+  readonly machine: {
+    readonly node: string
+    readonly cpu: string
+    readonly cpus: number
+    readonly platform: string
+    readonly packages: Readonly<Record<string, string>>
+  }
+  readonly timing: {
+    readonly settings: { readonly rounds: number; readonly impls: readonly string[] }
+    readonly fanout: readonly FanoutRow[]
+    readonly filtered: readonly FanoutRow[]
+    readonly churn: readonly ChurnRow[]
+  }
+  readonly memory: {
+    readonly largeTopic: { readonly sessions: number; readonly bytesPerSubscription: number }
+    readonly singletonTopics: { readonly topics: number; readonly bytesPerSubscription: number }
+  }
+  readonly discord: {
+    readonly sessions: number
+    readonly subscriptions: Readonly<Record<string, number>>
+    readonly setupMs: number
+    readonly identifyMs: number
+    readonly guildRecipients: number
+    readonly guildDispatchMs: Summary
+    readonly channelDispatch: {
+      readonly count: number
+      readonly totalMs: number
+      readonly perDispatchMs: Summary
+      readonly deliveries: number
+    }
+    readonly closeAll: { readonly totalMs: number; readonly perSessionUs: number }
+    readonly heap: { readonly peakHeapUsedMB: number }
+  }
+  readonly verdicts: readonly Verdict[]
+}
+
+/** One line of a chart: a name and its points. */
+export interface Series {
+  readonly name: string
+  readonly points: readonly (readonly [x: number, y: number])[]
+}
+
+/** Fan-out rows as one series per implementation: x = recipients, y = median ns per recipient. */
+export function fanoutSeries(rows: readonly FanoutRow[]): Series[] {
+  const impls = [...new Set(rows.map((r) => r.impl))]
+  return impls.map((impl) => ({
+    name: impl,
+    points: rows
+      .filter((r) => r.impl === impl)
+      .map((r) => [r.size, r.nsPerRecipient.median] as const),
+  }))
+}
+
+/** Churn rows of one operation as one series per implementation: x = topic size, y = µs per op. */
+export function churnSeries(rows: readonly ChurnRow[], op: ChurnRow['op']): Series[] {
+  const of = rows.filter((r) => r.op === op)
+  return [...new Set(of.map((r) => r.impl))].map((impl) => ({
+    name: impl,
+    points: of
+      .filter((r) => r.impl === impl)
+      .map((r) => [r.size, r.nsPerOp.median / 1000] as const),
+  }))
+}
+
+/** "12.3", "1,234", "0.42": compact numbers for labels. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '–'
+  if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US')
+  if (Math.abs(x) >= 10) return x.toFixed(1)
+  return x.toFixed(2)
+}
+
+/** 1 → "1", 100000 → "100k". */
+export function sizeLabel(n: number): string {
+  return n >= 1000 ? `${n / 1000}k` : String(n)
+}
