@@ -262,7 +262,8 @@ async function main(): Promise<void> {
     )
     console.log(
       `one guild-wide dispatch to ${r.guildRecipients}: ${r.guildDispatchMs.median.toFixed(1)} ms ` +
-        `(${r.guildDispatchMs.min.toFixed(1)}–${r.guildDispatchMs.max.toFixed(1)})`,
+        `(${r.guildDispatchMs.min.toFixed(1)}–${r.guildDispatchMs.max.toFixed(1)}, ${r.guildDispatchMs.n} after a ` +
+        `first, cold one of ${r.firstGuildDispatchMs.toFixed(1)} ms)`,
     )
     const c = r.channelDispatch
     console.log(

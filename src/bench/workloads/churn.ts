@@ -28,6 +28,13 @@ export interface ChurnContext {
 /** Most cycles one batch may run: batches of cheap operations stay short rather than take seconds. */
 export const MAX_CYCLES = 50
 
+/**
+ * Most subscribes one baseline batch may time: each cycle rebuilds a whole emitter (O(size)), so the
+ * batch is bounded by operations, not by time (a 20,000-operation batch of 0.1 µs subscribes is 2 ms,
+ * short for a browser clock but fine for Node's).
+ */
+export const MAX_BASELINE_SUBSCRIBES = 20_000
+
 function cycleSize(size: number): number {
   return Math.max(1, Math.floor(size / 10))
 }
@@ -197,7 +204,10 @@ function baselineSubject(
   }
   return {
     name: `${name} @${size}`,
-    maxReps: MAX_CYCLES * cycleSize(size),
+    maxReps:
+      op === 'subscribe'
+        ? Math.min(MAX_BASELINE_SUBSCRIBES, MAX_CYCLES * cycleSize(size))
+        : MAX_CYCLES * cycleSize(size),
     run(reps) {
       const ms =
         op === 'subscribe'
