@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   try {
     await waitForServer(BASE, 30_000)
     const executablePath =
-      process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+      process.env.CHROMIUM_PATH ??
+      (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
     const browser = await chromium.launch({
       ...(executablePath ? { executablePath } : {}),
       args: ['--disable-gpu', '--disable-background-networking'],
@@ -95,7 +96,9 @@ async function main(): Promise<void> {
     console.log(`  median frame time   ${median.toFixed(1)} ms`)
     console.log(`  95th percentile     ${p95.toFixed(1)} ms`)
     console.log(`  worst frame         ${sorted.at(-1)?.toFixed(1)} ms`)
-    console.log(`  page load to graph  ${loadMs} ms; one step back ${stepBackMs} ms (wall clock, incl. Playwright)`)
+    console.log(
+      `  page load to graph  ${loadMs} ms; one step back ${stepBackMs} ms (wall clock, incl. Playwright)`,
+    )
     const met = median <= GOAL_MEDIAN_MS
     console.log(`  goal: median ≤ ${GOAL_MEDIAN_MS} ms … ${met ? '✓ met' : '✗ missed'}`)
   } finally {
