@@ -51,6 +51,14 @@ test('a failing socket skips with send-failed; the clock closes sessions after t
   )
 
   // bob is still disconnected in this scenario: 60 s later his window has passed.
+  await play.session('bob').click()
+  const frames = play.inspector.getByRole('list', { name: /Frames/ })
+  await expect(frames.getByRole('listitem').first()).toBeVisible()
+  const sent = await frames.getByRole('listitem').count()
   await play.suggest(/Advance the clock 60 s/)
   await expect(play.session('bob')).toHaveCount(0)
+  // Closed, gone from the graph, and still readable: the inspector keeps what bob was sent.
+  await expect(play.inspector).toContainText('closed (resume-window)')
+  await expect(frames.getByRole('listitem')).toHaveCount(sent)
+  await expect(play.inspector.getByRole('button', { name: 'Disconnect' })).toHaveCount(0)
 })

@@ -2,10 +2,15 @@ import { expect, test } from './fixtures'
 
 test('the Performance page charts the committed benchmark run and its goals', async ({ page }) => {
   await page.goto('/')
-  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Performance' }).click()
+  await page
+    .getByRole('navigation', { name: 'Site' })
+    .getByRole('link', { name: 'Performance' })
+    .click()
   await expect(page).toHaveTitle(/Performance/)
   await expect(page.getByRole('heading', { level: 1, name: 'Performance' })).toBeVisible()
-  await expect(page.getByText('guild fan-out to 100,000 sessions, engine / eventemitter3')).toBeVisible()
+  await expect(
+    page.getByText('guild fan-out to 100,000 sessions, engine / eventemitter3'),
+  ).toBeVisible()
   await expect(page.locator('.verdict')).toHaveCount(5)
   await expect(page.getByRole('table', { name: 'Engine ratios' }).getByRole('row')).toHaveCount(7)
   await expect(page.getByRole('img', { name: /Nanoseconds per recipient/ })).toBeVisible()

@@ -1,4 +1,4 @@
-import type { Simulation } from '../engine/index.ts'
+import type { Frame, Simulation } from '../engine/index.ts'
 
 /** JSON data: what an engine call's arguments may hold, so a call survives share links and workers. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -102,7 +102,11 @@ export function resolveRefs(run: EngineRun, value: Json): unknown {
 
 /** The last `s` the session's client received: what a real client sends in RESUME. */
 export function lastSeenSeq(sim: Simulation, sessionId: string): number {
-  const frames = sim.states.fetchRaw(sessionId)?.frames ?? []
+  return lastSeqIn(sim.states.fetchRaw(sessionId)?.frames ?? [])
+}
+
+/** The `s` of the last dispatch frame among `frames` (0 when there is none). */
+export function lastSeqIn(frames: readonly Frame[]): number {
   for (let i = frames.length - 1; i >= 0; i--) {
     const s = frames[i]?.s
     if (typeof s === 'number') return s

@@ -1,7 +1,7 @@
 import { readModel, sessionDirectory, type GraphModel } from './graphModel.ts'
 import type { Step } from './connectEngine.ts'
 import type { EngineRun } from './engineCall.ts'
-import { lastSeenSeq } from './engineCall.ts'
+import { lastSeenSeq, lastSeqIn } from './engineCall.ts'
 import { advanceRun, checkpointOf, rebuild, wantsCheckpoint, type Checkpoints } from './timeline.ts'
 import type { Frame, SessionStatus } from '../engine/index.ts'
 
@@ -116,9 +116,7 @@ export class EngineRuntime {
   sessionDetail(steps: readonly Step[], count: number, sessionId: string): SessionDetail {
     const run = this.ensureRun(steps, count)
     const state = run.sim.states.fetchRaw(sessionId)
-    if (!state) {
-      return { sessionId, exists: false, status: 'closed', seq: 0, lastSeen: 0, frames: [] }
-    }
+    if (!state) return closedSessionDetail(steps, count, sessionId)
     return {
       sessionId,
       exists: true,
@@ -128,4 +126,30 @@ export class EngineRuntime {
       frames: state.frames.slice(),
     }
   }
+}
+
+/**
+ * A session that is closed (or not yet identified) at `count`: the engine no longer holds it, but its close
+ * event on the inspection stream carried its frames, so the inspector can still show what it was sent.
+ */
+function closedSessionDetail(
+  steps: readonly Step[],
+  count: number,
+  sessionId: string,
+): SessionDetail {
+  for (let i = Math.min(count, steps.length) - 1; i >= 0; i--) {
+    for (const e of steps[i]?.events ?? []) {
+      if (e.type !== 'session' || e.change !== 'close' || e.sessionId !== sessionId) continue
+      const frames = e.frames ?? []
+      return {
+        sessionId,
+        exists: false,
+        status: 'closed',
+        seq: e.seq,
+        lastSeen: lastSeqIn(frames),
+        frames,
+      }
+    }
+  }
+  return { sessionId, exists: false, status: 'closed', seq: 0, lastSeen: 0, frames: [] }
 }

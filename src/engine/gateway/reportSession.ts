@@ -19,6 +19,8 @@ export function reportSession(
     status: session.status,
     shard: session.shard,
     intents: session.intents,
+    seq: session.seq,
     reason,
+    ...(change === 'close' ? { frames: session.frames } : {}),
   })
 }

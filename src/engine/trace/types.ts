@@ -58,19 +58,21 @@ export interface SessionInspection {
   readonly type: 'session'
   readonly at: number
   readonly change:
-    | 'identify'
-    | 'disconnect'
-    | 'resume'
-    | 'close'
-    | 'socket-failing'
-    | 'socket-healed'
+    'identify' | 'disconnect' | 'resume' | 'close' | 'socket-failing' | 'socket-healed'
   readonly sessionId: string
   readonly userId: string
   readonly status: SessionStatus
   readonly shard: readonly [number, number]
   readonly intents: number
+  /** The session's seq at the change: the `s` of the last event it was sent or buffered. */
+  readonly seq: number
   /** For `close`: why (`resume-window`, `invalidated`, `events-lost`). */
   readonly reason: string | null
+  /**
+   * For `close`: every frame the session was sent, as its `GatewayState.frames` read then (frozen and
+   * shared). A closed session leaves the StateManager; this is how a viewer can still show its history.
+   */
+  readonly frames?: readonly Frame[]
 }
 
 /** The world changed (a user, guild, role, channel, member, friendship, presence or message). */

@@ -26,7 +26,10 @@ export function LineChart(props: {
 }) {
   const { xFormat = (x) => formatNumber(x) } = props
   // Log scales: a zero or negative median (a timer too coarse for the batch) cannot be drawn.
-  const series = props.series.map((s) => ({ ...s, points: s.points.filter(([x, y]) => x > 0 && y > 0) }))
+  const series = props.series.map((s) => ({
+    ...s,
+    points: s.points.filter(([x, y]) => x > 0 && y > 0),
+  }))
   const points = series.flatMap((s) => s.points)
   if (points.length === 0) return null
   const xs = decades(Math.min(...points.map((p) => p[0])), Math.max(...points.map((p) => p[0])))

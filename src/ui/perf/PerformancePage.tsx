@@ -53,8 +53,8 @@ export default function PerformancePage() {
             spends {engineAt100k ? formatNumber(engineAt100k.nsPerRecipient.median) : '–'} ns per
             recipient, including its shard and intent checks. At a handful of recipients the
             engine&apos;s fixed cost per dispatch dominates (validating and freezing the payload,
-            building the DispatchResult with every session&apos;s outcome), which an emitter does not
-            have; the goals are about the large fan-outs where a gateway spends its time.
+            building the DispatchResult with every session&apos;s outcome), which an emitter does
+            not have; the goals are about the large fan-outs where a gateway spends its time.
           </p>
           <EngineRatios rows={data.timing.fanout} />
           <LineChart

@@ -5,6 +5,7 @@ import { Graph } from '../graph/Graph.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
 import { TimelineBar } from '../timeline/TimelineBar.tsx'
 import { useTimelineKeys } from '../timeline/useTimelineKeys.ts'
+import { ActionForms } from '../world/ActionForms.tsx'
 import { DispatchComposer } from '../world/DispatchComposer.tsx'
 import { SessionForms } from '../world/SessionForms.tsx'
 import { WorldPanel } from '../world/WorldPanel.tsx'
@@ -18,6 +19,7 @@ import { useScenario } from '../../store/hooks.ts'
 
 const TABS = [
   { id: 'dispatch', title: 'Dispatch', content: <DispatchComposer /> },
+  { id: 'actions', title: 'Actions', content: <ActionForms /> },
   { id: 'world', title: 'World', content: <WorldPanel /> },
   { id: 'sessions', title: 'Sessions', content: <SessionForms /> },
 ] as const

@@ -45,6 +45,6 @@ export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
 
 /** Matches `/play` and `/play/<id>`. */
 export function matchPlay(path: string): { scenarioId: string | null } | null {
-  const m = /^\/play(?:\/([a-z0-9-]+))?\/?$/.exec(path)
+  const m = /^\/play(?:ground)?(?:\/([a-z0-9-]+))?\/?$/.exec(path)
   return m ? { scenarioId: m[1] ?? null } : null
 }

@@ -1,9 +1,10 @@
 import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Select, text } from './Form.tsx'
 import { IdentifyForm } from './IdentifyForm.tsx'
+import { MemberListForm } from './MemberListForm.tsx'
 import { sessionOptions } from './options.ts'
 
-/** IDENTIFY, presence (op 3) and the simulation clock. */
+/** IDENTIFY, presence (op 3), member lists (op 14) and the simulation clock. */
 export function SessionForms() {
   const model = useModel()
   const { apply } = useActions()
@@ -34,6 +35,7 @@ export function SessionForms() {
           ]}
         />
       </Form>
+      <MemberListForm />
       <Form
         title="Advance the clock"
         submit="Advance"

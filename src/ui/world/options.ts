@@ -1,3 +1,4 @@
+import { ChannelType } from '../../engine/index.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 
 type Options = [string, string][]
@@ -13,3 +14,23 @@ export const sessionOptions = (m: GraphModel): Options =>
     s.id,
     `${m.users.find((u) => u.id === s.userId)?.username ?? s.userId} #${s.ordinal}`,
   ])
+
+const TEXT_LIKE: ReadonlySet<number> = new Set([
+  ChannelType.GUILD_TEXT,
+  ChannelType.DM,
+  ChannelType.GROUP_DM,
+])
+
+/** Channels a message can be sent in: guild text channels, DMs and group DMs. */
+export const textChannelOptions = (m: GraphModel): Options =>
+  m.channels
+    .filter((c) => TEXT_LIKE.has(c.type))
+    .map((c) => [c.id, c.guildId ? `${c.label} (${guildName(m, c.guildId)})` : c.label])
+
+/** A guild's text channels: the ones op 14 can ask a member list for. */
+export const guildTextChannelOptions = (m: GraphModel, guildId: string): Options =>
+  m.channels
+    .filter((c) => c.guildId === guildId && c.type === ChannelType.GUILD_TEXT)
+    .map((c) => [c.id, c.label])
+
+const guildName = (m: GraphModel, id: string) => m.guilds.find((g) => g.id === id)?.name ?? id
