@@ -17,3 +17,11 @@ test('unknown pages say so and link back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Nothing here' })).toBeVisible()
   await expect(page).toHaveTitle(/Not found/)
 })
+
+test('/playground, the address people guess, opens the playground too', async ({ page }) => {
+  await page.goto('/playground/sharded-bot')
+  await expect(page).toHaveTitle('Sharded bot · Playground · Fanout')
+  await expect(
+    page.getByTestId('subscription-graph').locator('.react-flow__node').first(),
+  ).toBeVisible()
+})

@@ -43,7 +43,7 @@ export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
   navigate(new URL(event.currentTarget.href).pathname)
 }
 
-/** Matches `/play` and `/play/<id>`. */
+/** Matches `/play` and `/play/<id>` (and `/playground…`, the address people guess). */
 export function matchPlay(path: string): { scenarioId: string | null } | null {
   const m = /^\/play(?:ground)?(?:\/([a-z0-9-]+))?\/?$/.exec(path)
   return m ? { scenarioId: m[1] ?? null } : null
