@@ -31,7 +31,7 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
       <tr {...common}>
         <td>{row.step + 1}</td>
         <td className="mono">{row.types.join(', ')}</td>
-        <td>
+        <td className="wrap">
           direct →{' '}
           {row.sessionId
             ? sessionLabel(model, row.sessionId)
@@ -53,13 +53,13 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
     <tr {...common}>
       <td>{row.step + 1}</td>
       <td className="mono">{record.eventType}</td>
-      <td className="mono">
+      <td className="mono wrap">
         {record.backend}:{record.key}
         {record.cause && <span className="tag">{record.cause}</span>}
       </td>
       <td className="num delivered">{delivered.length}</td>
       <td className="num buffered">{buffered.length || ''}</td>
-      <td className="skipped">
+      <td className="skipped wrap">
         {skips.map(([reason, n]) => (
           <span key={reason} className="reason-tag">
             {n} {reason}
