@@ -7,7 +7,7 @@ import type { Session } from '../gateway/session.ts'
 import type { OutgoingEvent } from './event.ts'
 import type { Fanout } from './fanout.ts'
 import { parseIdKey } from './keys.ts'
-import { requireSession, SessionLists } from './sessionLists.ts'
+import { SessionLists } from './sessionLists.ts'
 import type { Backend, BackendContext } from './types.ts'
 
 /** The `channel` backend with its lists exposed to IDENTIFY and the actions. */
@@ -114,28 +114,9 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
           : Array.from(ctx.world.guildMemberIds(channel.guild_id)).filter((u) =>
               ctx.world.canView(u, channel.id),
             )
-      const missing: string[] = []
-      for (const userId of users) {
-        for (const s of ctx.states.sessionsOf(userId)) {
-          if (!considered.has(s.sessionId)) missing.push(s.sessionId)
-        }
-      }
-      return missing
+      return sessions.unconsideredOf(users, considered)
     },
-    lists: {
-      check(key, id) {
-        requireChannel(ctx, key)
-        requireSession(ctx.states, id)
-      },
-      sub(key, id) {
-        requireChannel(ctx, key)
-        sessions.add(key, requireSession(ctx.states, id))
-      },
-      unsub(key, id) {
-        const session = ctx.states.session(id)
-        if (session) sessions.remove(key, session)
-      },
-    },
+    lists: sessions.subscriptionApi((key) => requireChannel(ctx, key)),
   }
 }
 

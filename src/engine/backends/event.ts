@@ -76,7 +76,10 @@ function chooseView(
   if (!isObject(payload)) return null
   if (CONTENT_EVENTS.has(type) && typeof payload.guild_id === 'string') return contentView(payload)
   if ((type === 'CHANNEL_CREATE' || type === 'CHANNEL_UPDATE') && typeof payload.id === 'string') {
-    if (world.channel(payload.id)?.type === ChannelType.GROUP_DM && Array.isArray(payload.recipients)) {
+    if (
+      world.channel(payload.id)?.type === ChannelType.GROUP_DM &&
+      Array.isArray(payload.recipients)
+    ) {
       return groupDmView(payload)
     }
   }

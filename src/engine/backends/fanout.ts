@@ -55,7 +55,8 @@ export class Fanout {
    */
   send(session: Session, event: OutgoingEvent): void {
     try {
-      if (session.deliver(event.table, event.recordFor(session))) this.delivered.push(session.sessionId)
+      if (session.deliver(event.table, event.recordFor(session)))
+        this.delivered.push(session.sessionId)
       else this.buffered.push(session.sessionId)
     } catch {
       this.skipped.push(session.skipEntry('send-failed'))

@@ -4,7 +4,7 @@ import { shardBase } from '../ids.ts'
 import type { Fanout } from './fanout.ts'
 import type { OutgoingEvent } from './event.ts'
 import { parseIdKey } from './keys.ts'
-import { requireSession, SessionLists } from './sessionLists.ts'
+import { SessionLists } from './sessionLists.ts'
 import type { Backend, BackendContext } from './types.ts'
 
 /** The `guild` backend with its lists exposed to IDENTIFY and the actions. */
@@ -45,29 +45,9 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
     },
     keys: () => Array.from(sessions.table.keys()),
     subscribers: (key) => sessions.subscriberIds(key),
-    unconsidered(key, considered) {
-      const missing: string[] = []
-      for (const userId of ctx.world.guildMemberIds(key)) {
-        for (const s of ctx.states.sessionsOf(userId)) {
-          if (!considered.has(s.sessionId)) missing.push(s.sessionId)
-        }
-      }
-      return missing
-    },
-    lists: {
-      check(key, id) {
-        requireGuild(ctx, key)
-        requireSession(ctx.states, id)
-      },
-      sub(key, id) {
-        requireGuild(ctx, key)
-        sessions.add(key, requireSession(ctx.states, id))
-      },
-      unsub(key, id) {
-        const session = ctx.states.session(id)
-        if (session) sessions.remove(key, session)
-      },
-    },
+    unconsidered: (key, considered) =>
+      sessions.unconsideredOf(ctx.world.guildMemberIds(key), considered),
+    lists: sessions.subscriptionApi((key) => requireGuild(ctx, key)),
   }
 }
 

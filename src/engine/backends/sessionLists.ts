@@ -3,14 +3,17 @@ import type { Session } from '../gateway/session.ts'
 import type { StateManagerInternal } from '../gateway/stateManager.ts'
 import type { BackendName } from '../types.ts'
 import { TopicTable } from './topics.ts'
-import type { BackendContext } from './types.ts'
+import type { BackendContext, SubscriptionLists } from './types.ts'
 
 /** An open session by id, or a clear refusal: unknown ids and closed sessions cannot subscribe. */
 export function requireSession(states: StateManagerInternal, sessionId: unknown): Session {
   const session = typeof sessionId === 'string' ? states.session(sessionId) : undefined
   if (session) return session
   if (typeof sessionId === 'string' && states.wasClosed(sessionId)) {
-    throw new EngineError('SESSION_CLOSED', `session ${sessionId} is closed; IDENTIFY a new session`)
+    throw new EngineError(
+      'SESSION_CLOSED',
+      `session ${sessionId} is closed; IDENTIFY a new session`,
+    )
   }
   throw new EngineError(
     'UNKNOWN_SESSION',
@@ -53,9 +56,48 @@ export class SessionLists {
     return this.table.sessions(key).map((s) => s.sessionId)
   }
 
+  /**
+   * The raw API's `sub`/`unsub` over these lists: `requireKey` refuses keys naming nothing (an unknown
+   * guild or channel), `requireSession` unknown and closed sessions; `unsub` of either is a no-op.
+   */
+  subscriptionApi(requireKey: (key: string) => void): SubscriptionLists {
+    const { states } = this.ctx
+    return {
+      check: (key, id) => {
+        requireKey(key)
+        requireSession(states, id)
+      },
+      sub: (key, id) => {
+        requireKey(key)
+        this.add(key, requireSession(states, id))
+      },
+      unsub: (key, id) => {
+        const session = states.session(id)
+        if (session) this.remove(key, session)
+      },
+    }
+  }
+
+  /** `explain`: the open sessions of `userIds` that a fan-out did not consider, in user order. */
+  unconsideredOf(userIds: Iterable<string>, considered: ReadonlySet<string>): string[] {
+    const missing: string[] = []
+    for (const userId of userIds) {
+      for (const s of this.ctx.states.sessionsOf(userId)) {
+        if (!considered.has(s.sessionId)) missing.push(s.sessionId)
+      }
+    }
+    return missing
+  }
+
   private emit(type: 'subscribe' | 'unsubscribe', key: string, session: Session): void {
     const { inspector } = this.ctx
     if (!inspector.active) return
-    inspector.emit({ type, at: this.ctx.now(), backend: this.name, key, subscriber: session.sessionId })
+    inspector.emit({
+      type,
+      at: this.ctx.now(),
+      backend: this.name,
+      key,
+      subscriber: session.sessionId,
+    })
   }
 }

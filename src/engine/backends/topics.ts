@@ -78,7 +78,11 @@ export class Topic implements SubscriptionSlot {
   /** The subscribers in subscription order. Do not mutate: it is shared until the next change. */
   sessions(): readonly Session[] {
     return (this.snapshot ??=
-      this.members !== null ? Array.from(this.members.keys()) : this.only !== null ? [this.only] : [])
+      this.members !== null
+        ? Array.from(this.members.keys())
+        : this.only !== null
+          ? [this.only]
+          : [])
   }
 
   /** Drops `session` from this topic; returns its index in `session.slots`, or -1 if absent. */
@@ -144,7 +148,10 @@ export class TopicTable {
 
   /** Every topic with its subscribers' session ids, in order (snapshots). */
   entries(): [string, string[]][] {
-    return Array.from(this.topics, ([key, topic]) => [key, topic.sessions().map((s) => s.sessionId)])
+    return Array.from(this.topics, ([key, topic]) => [
+      key,
+      topic.sessions().map((s) => s.sessionId),
+    ])
   }
 
   /** @internal A topic lost its last subscriber. */
