@@ -67,6 +67,9 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
       if (!dm) {
         dm = world.createChannel({ type: ChannelType.DM, recipients: [x, y] })
         state.pendingDmPeers.set(dm.id, y)
+      } else if (state.pendingDmPeers.get(dm.id) === x) {
+        // The peer opened it before any message: told now, so the first message tells nobody again.
+        state.pendingDmPeers.delete(dm.id)
       }
       dispatcher.send('user', x, 'CHANNEL_CREATE', freezeOwned(channelPayload(world, dm)))
       subscribePrivate(ctx, dm.id, [x])

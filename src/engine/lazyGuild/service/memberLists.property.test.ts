@@ -11,8 +11,9 @@ import { entryFor, groupOrderFor } from './listEntries.ts'
 /**
  * The proof of correctness of semantics §6, end to end through the engine: over random histories of
  * presence, role, nick, join and leave changes, every session that applies the GUILD_MEMBER_LIST_UPDATE
- * ops it received, in order, holds exactly the server's list in each of its ranges; and a session whose
- * ranges all end before the first slot a change affects receives nothing for it.
+ * ops it received, in order, holds exactly the server's list in each of its ranges; a session whose
+ * ranges all end before the first slot a change affects receives nothing for it, and one holding a
+ * range that ends at or after that slot receives an update.
  */
 
 /** The server's list, computed from scratch with a plain sort (not the engine's incremental tree). */
@@ -90,7 +91,7 @@ function apply(sim: Simulation, sessions: Map<string, GatewayState>, s: Step): v
 }
 
 describe('member lists through the engine, over random histories', () => {
-  it('keep every client copy exact in its ranges, and tell nobody about changes past its ranges', () => {
+  it('keep every client copy exact in its ranges, and tell exactly the sessions whose ranges a change touches', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), (steps) => {
         const { sim, V, B, C } = fixtureL()
@@ -167,6 +168,8 @@ describe('member lists through the engine, over random histories', () => {
             const untouched = first >= Math.max(before[i]!.length, after.length)
             if (h.ranges.length > 0 && h.ranges.every(([, end]) => end < first)) expect(got[i]).toBe(false)
             if (untouched) expect(got[i]).toBe(false)
+            // …and every session holding a range that ends at or after it is told (§6, §10).
+            else if (h.ranges.some(([, end]) => end >= first)) expect(got[i]).toBe(true)
           })
           check()
         }
