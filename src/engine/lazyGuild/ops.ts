@@ -24,8 +24,9 @@ export interface UpdatePlan {
  * of integers with `0 ≤ start ≤ end` spanning at most 100 slots (semantics.md §10: refused whole).
  */
 export function validateRanges(ranges: readonly Range[]): void {
-  for (const range of ranges) {
-    const [start, end] = range
+  for (const range of ranges as readonly unknown[]) {
+    // Ranges come from user code: anything but a pair (a number, null, a triple) is refused too.
+    const [start, end] = Array.isArray(range) && range.length === 2 ? (range as Range) : [NaN, NaN]
     const valid =
       Number.isSafeInteger(start) &&
       Number.isSafeInteger(end) &&

@@ -245,6 +245,13 @@ describe('§6/§10 requests and ranges', () => {
     expect(sim.memberLists(L.guild).map((l) => [l.id, l.holders.map((h) => h.ranges)])).toEqual([
       ['everyone', [[[0, 9]]]],
     ])
+    // Whatever is not a [start, end] pair is refused the same way.
+    for (const bad of [[5], [null], [[0]], [[0, 1, 2]], 'x']) {
+      expect(() => sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: bad as never })).toThrow(
+        expect.objectContaining({ code: 'INVALID_RANGE' }),
+      )
+    }
+    expect(V.frames.length).toBe(mark)
     sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
     expect(updates(V, mark).map((u) => u.ops.map((o) => o.op))).toEqual([['UPDATE']])
   })
@@ -289,6 +296,22 @@ describe('§6/§10 visibility changes', () => {
     expect(clientCopy(V).map(label)).toEqual([
       `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave',
     ])
+  })
+
+  it('a role change that moves a channel to another list: INVALIDATE, then SYNC for those who still see it', () => {
+    const { sim, V, B } = fixtureL()
+    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
+    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.general]: [[0, 99]] })
+    const [markV, markB] = [V.frames.length, B.frames.length]
+    sim.actions.updateRole(L.guild, L.guild, { permissions: '0' }) // @everyone loses VIEW_CHANNEL
+    const ops = (u: Update) => [u.id, u.ops.map((o) => [o.op, 'range' in o ? o.range : null])]
+    expect(updates(V, markV).map(ops)).toEqual([
+      ['everyone', [['INVALIDATE', [0, 99]]]],
+      ['0', [['SYNC', [0, 99]]]], // no overwrites: murmur3('') = 0; only alice (ADMINISTRATOR) sees it
+    ])
+    expect(clientCopy(V).map(label)).toEqual([`H${L.admins}`, 'alice'])
+    expect(updates(B, markB).map(ops)).toEqual([['everyone', [['INVALIDATE', [0, 99]]]]])
+    expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([V.sessionId])
   })
 
   it('INVALIDATEs the ranges held through a deleted channel; holders through another channel keep theirs', () => {
