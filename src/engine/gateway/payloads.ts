@@ -1,3 +1,4 @@
+import { guildCreateParts } from './guildCreateParts.ts'
 import { Intents } from './intents.ts'
 import type { Session } from './session.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
@@ -94,7 +95,8 @@ export const DEFAULT_LARGE_THRESHOLD = 50
 /**
  * GUILD_CREATE for one session: the guild, its roles and channels, and at most `largeThreshold` members
  * (the session's own member, then the lowest user ids), with their presences if the session has
- * GUILD_PRESENCES. Costs O(roles + channels + threshold), never O(guild members).
+ * GUILD_PRESENCES. Costs O(roles + channels + threshold), never O(guild members); the roles, channels
+ * and member objects are shared between sessions (guildCreateParts.ts).
  */
 export function guildCreatePayload(
   world: WorldInternal,
@@ -107,9 +109,10 @@ export function guildCreatePayload(
     if (ids.length >= largeThreshold) break
     if (id !== session.userId) ids.push(id)
   }
+  const shared = guildCreateParts(world)
   const members = ids.flatMap((id) => {
     const member = world.member(guild.id, id)
-    return member ? [memberPayload(world, member)] : []
+    return member ? [shared.member(guild.id, id, () => memberPayload(world, member))] : []
   })
   const withPresences = (session.intents & Intents.GUILD_PRESENCES) !== 0
   const memberCount = world.memberCount(guild.id)
@@ -122,8 +125,12 @@ export function guildCreatePayload(
     large: memberCount > largeThreshold,
     member_count: memberCount,
     joined_at: own?.joined_at ?? null,
-    roles: world.roles(guild.id).map((r) => rolePayload(world, guild.id, r.id)),
-    channels: world.guildChannels(guild.id).map((c) => channelPayload(world, c)),
+    roles: shared.rolesOf(guild.id, () =>
+      world.roles(guild.id).map((r) => rolePayload(world, guild.id, r.id)),
+    ),
+    channels: shared.channelsOf(guild.id, () =>
+      world.guildChannels(guild.id).map((c) => channelPayload(world, c)),
+    ),
     members,
     presences: withPresences
       ? ids
@@ -144,7 +151,9 @@ export function readyPayload(world: WorldInternal, session: Session, guildIds: r
     shard: [session.shardId, session.shardCount],
     guilds: guildIds.map((id) => ({ id, unavailable: true })),
     private_channels:
-      session.shardId === 0 ? world.privateChannels(user.id).map((c) => channelPayload(world, c)) : [],
+      session.shardId === 0
+        ? world.privateChannels(user.id).map((c) => channelPayload(world, c))
+        : [],
     relationships: Array.from(world.friendsOf(user.id), (id) => {
       const friend = world.user(id)
       return { id, type: 1, user: friend ? userPayload(friend) : { id } }

@@ -1,0 +1,65 @@
+import { freezeOwned } from '../payload.ts'
+import type { WorldChange, WorldInternal } from '../world/createWorld.ts'
+
+/** World changes that cannot alter a guild's roles, channels or member objects. */
+const IRRELEVANT: ReadonlySet<WorldChange['entity']> = new Set([
+  'presence',
+  'message',
+  'friendship',
+])
+
+/**
+ * The parts of GUILD_CREATE that every session of a guild sees alike: its roles, its channels and the
+ * member object of each of its first `large_threshold` members. IDENTIFY at scale spent half its time
+ * building and freezing these again for every session (100,000 copies of the same 15 channels and 50
+ * members); here each is built once, frozen and owned (so the payload copy keeps it by reference), and
+ * shared until a change to a user, guild, role, channel or member forgets them all. Such changes are
+ * rare next to IDENTIFYs, and forgetting everything keeps the rule simple enough to trust.
+ */
+export class GuildCreateParts {
+  private readonly roles = new Map<string, readonly unknown[]>()
+  private readonly channels = new Map<string, readonly unknown[]>()
+  private readonly members = new Map<string, unknown>()
+
+  constructor(world: WorldInternal) {
+    world.onChange((change) => {
+      if (IRRELEVANT.has(change.entity)) return
+      this.roles.clear()
+      this.channels.clear()
+      this.members.clear()
+    })
+  }
+
+  rolesOf(guildId: string, build: () => unknown[]): readonly unknown[] {
+    return cached(this.roles, guildId, build)
+  }
+
+  channelsOf(guildId: string, build: () => unknown[]): readonly unknown[] {
+    return cached(this.channels, guildId, build)
+  }
+
+  member(guildId: string, userId: string, build: () => unknown): unknown {
+    return cached(this.members, `${guildId}:${userId}`, build)
+  }
+}
+
+function cached<T>(map: Map<string, T>, key: string, build: () => T): T {
+  let value = map.get(key)
+  if (value === undefined) {
+    value = freezeOwned(build())
+    map.set(key, value)
+  }
+  return value
+}
+
+const partsByWorld = new WeakMap<WorldInternal, GuildCreateParts>()
+
+/** The world's shared GUILD_CREATE parts (made on first use; they live and die with the world). */
+export function guildCreateParts(world: WorldInternal): GuildCreateParts {
+  let parts = partsByWorld.get(world)
+  if (parts === undefined) {
+    parts = new GuildCreateParts(world)
+    partsByWorld.set(world, parts)
+  }
+  return parts
+}
