@@ -14,7 +14,8 @@ const IRRELEVANT: ReadonlySet<WorldChange['entity']> = new Set([
  * building and freezing these again for every session (100,000 copies of the same 15 channels and 50
  * members); here each is built once, frozen and owned (so the payload copy keeps it by reference), and
  * shared until a change to a user, guild, role, channel or member forgets them all. Such changes are
- * rare next to IDENTIFYs, and forgetting everything keeps the rule simple enough to trust.
+ * rare next to IDENTIFYs, and forgetting everything keeps the rule simple enough to trust. (A world is
+ * restored from a snapshot only while its simulation is fresh, before anything was built here.)
  */
 export class GuildCreateParts {
   private readonly roles = new Map<string, readonly unknown[]>()
