@@ -20,7 +20,8 @@ const IRRELEVANT: ReadonlySet<WorldChange['entity']> = new Set([
 export class GuildCreateParts {
   private readonly roles = new Map<string, readonly unknown[]>()
   private readonly channels = new Map<string, readonly unknown[]>()
-  private readonly members = new Map<string, unknown>()
+  /** By guild, then user: no key string to build per member and IDENTIFY. */
+  private readonly members = new Map<string, Map<string, unknown>>()
 
   constructor(world: WorldInternal) {
     world.onChange((change) => {
@@ -40,7 +41,9 @@ export class GuildCreateParts {
   }
 
   member(guildId: string, userId: string, build: () => unknown): unknown {
-    return cached(this.members, `${guildId}:${userId}`, build)
+    let guild = this.members.get(guildId)
+    if (guild === undefined) this.members.set(guildId, (guild = new Map()))
+    return cached(guild, userId, build)
   }
 }
 
