@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const ENGINE_MUST_STAY_PURE = 'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
+const ENGINE_MUST_STAY_PURE =
+  'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
 const INJECT_TIME = 'src/engine must stay pure: use the injected clock and seeded random instead.'
 
 export default tseslint.config(
@@ -42,17 +43,36 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
               message: ENGINE_MUST_STAY_PURE,
             },
-            { group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'], message: ENGINE_MUST_STAY_PURE },
-            { group: ['../store/*', '../ui/*', '../../store/*', '../../ui/*', '**/store/**', '**/ui/**'], message: ENGINE_MUST_STAY_PURE },
+            {
+              group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+              message: ENGINE_MUST_STAY_PURE,
+            },
+            {
+              group: [
+                '../store/*',
+                '../ui/*',
+                '../../store/*',
+                '../../ui/*',
+                '**/store/**',
+                '**/ui/**',
+              ],
+              message: ENGINE_MUST_STAY_PURE,
+            },
             { group: ['node:*', 'fs', 'path', 'events'], message: ENGINE_MUST_STAY_PURE },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'].map(
-          (name) => ({ name, message: ENGINE_MUST_STAY_PURE }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'fetch',
+        ].map((name) => ({ name, message: ENGINE_MUST_STAY_PURE })),
         ...['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance'].map((name) => ({
           name,
           message: INJECT_TIME,

@@ -16,7 +16,8 @@ if (!existsSync(indexPath)) {
 const html = readFileSync(indexPath, 'utf8')
 const urls = new Set()
 for (const [, src] of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) urls.add(src)
-for (const [, href] of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) urls.add(href)
+for (const [, href] of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
+  urls.add(href)
 if (urls.size === 0) {
   console.error('check-bundle: found no module script in dist/index.html')
   process.exit(1)
@@ -27,9 +28,13 @@ for (const url of urls) {
   const bytes = readFileSync(join(dist, url.replace(/^\//, '')))
   const gz = gzipSync(bytes, { level: 9 }).length
   total += gz
-  rows.push(`  ${url}  ${(bytes.length / 1000).toFixed(1)} kB raw, ${(gz / 1000).toFixed(1)} kB gzip`)
+  rows.push(
+    `  ${url}  ${(bytes.length / 1000).toFixed(1)} kB raw, ${(gz / 1000).toFixed(1)} kB gzip`,
+  )
 }
 console.log(`First-load JavaScript of the home page:\n${rows.join('\n')}`)
 const verdict = total <= BUDGET ? 'within' : 'OVER'
-console.log(`  total ${(total / 1000).toFixed(1)} kB gzip: ${verdict} the ${BUDGET / 1000} kB budget`)
+console.log(
+  `  total ${(total / 1000).toFixed(1)} kB gzip: ${verdict} the ${BUDGET / 1000} kB budget`,
+)
 if (total > BUDGET) process.exit(1)

@@ -16,7 +16,9 @@ function found() {
   const explicit = process.env.CHROMIUM_PATH
   if (explicit) {
     if (existsSync(explicit)) return explicit
-    throw new Error(`CHROMIUM_PATH is set to ${explicit}, but no file is there. Unset it or fix the path.`)
+    throw new Error(
+      `CHROMIUM_PATH is set to ${explicit}, but no file is there. Unset it or fix the path.`,
+    )
   }
   return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined
 }
@@ -34,12 +36,12 @@ if (!chromium && isRoot && hasApt) {
 if (!chromium) {
   console.log(
     hasApt && !isRoot
-      ? 'No Chromium found and not root, so apt cannot install it: falling back to Playwright\'s own Chromium.\n' +
-          '(To use Debian\'s instead: sudo apt-get install -y chromium, or set CHROMIUM_PATH.)'
-      : 'No Chromium found and no apt: falling back to Playwright\'s own Chromium.',
+      ? "No Chromium found and not root, so apt cannot install it: falling back to Playwright's own Chromium.\n" +
+          "(To use Debian's instead: sudo apt-get install -y chromium, or set CHROMIUM_PATH.)"
+      : "No Chromium found and no apt: falling back to Playwright's own Chromium.",
   )
   run('npx playwright install chromium')
-  console.log('Using Playwright\'s Chromium.')
+  console.log("Using Playwright's Chromium.")
 } else {
   console.log(`Using Chromium at ${chromium}`)
 }
