@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { ALICE, BOB, fixtureF, G, GENERAL, lastFrame, SECRET } from './testing/fixtures.ts'
+import { refusal } from './testing/refusal.ts'
+import type { GatewayState } from './types.ts'
+
+const seqs = (...states: GatewayState[]) => states.map((s) => s.seq)
+
+describe('subscriptions', () => {
+  it('are idempotent; unsubscribing an absent id is a no-op', () => {
+    const f = fixtureF()
+    f.sim.dispatcher.sub('guild', G, f.A.sessionId)
+    f.sim.dispatcher.unsub('guild', G, f.D.sessionId)
+    f.sim.dispatcher.unsub('guild', G, 'no-such-session')
+    expect(f.sim.dispatcher.subscribers('guild', G)).toHaveLength(4)
+  })
+
+  it('subMany subscribes each id in order, and refuses the whole call if one id is unknown', () => {
+    const f = fixtureF()
+    expect(() => f.sim.dispatcher.subMany('channel', SECRET, [f.C.sessionId, 'nope'])).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SESSION' }),
+    )
+    expect(f.sim.dispatcher.subscribers('channel', SECRET)).toEqual([f.A.sessionId])
+    f.sim.dispatcher.subMany('channel', SECRET, [f.D.sessionId, f.C.sessionId])
+    expect(f.sim.dispatcher.subscribers('channel', SECRET)).toEqual([
+      f.A.sessionId,
+      f.D.sessionId,
+      f.C.sessionId,
+    ])
+  })
+
+  it('refuses sub on member and user (NO_SUBSCRIBERS) and on lazy_guild (USE_OP_14)', () => {
+    const f = fixtureF()
+    expect(refusal(() => f.sim.dispatcher.sub('member', [G, BOB], f.A.sessionId)).code).toBe('NO_SUBSCRIBERS')
+    expect(refusal(() => f.sim.dispatcher.sub('user', BOB, f.A.sessionId)).code).toBe('NO_SUBSCRIBERS')
+    expect(refusal(() => f.sim.dispatcher.unsub('lazy_guild', G, f.A.sessionId)).code).toBe('USE_OP_14')
+  })
+
+  it('refuses unknown sessions, guilds and channels', () => {
+    const f = fixtureF()
+    expect(refusal(() => f.sim.dispatcher.sub('guild', G, 'nope')).code).toBe('UNKNOWN_SESSION')
+    expect(refusal(() => f.sim.dispatcher.sub('guild', '999', f.A.sessionId)).code).toBe('UNKNOWN_GUILD')
+    expect(refusal(() => f.sim.dispatcher.sub('channel', '999', f.A.sessionId)).code).toBe('UNKNOWN_CHANNEL')
+    expect(refusal(() => f.sim.dispatcher.sub('friend', ALICE, 'nope')).code).toBe('INVALID_ID')
+    expect(refusal(() => f.sim.dispatcher.sub('friend', ALICE, '777')).code).toBe('UNKNOWN_USER')
+  })
+})
+
+describe('helpers', () => {
+  it('dispatchMany sends once per key, in order, without de-duplication', () => {
+    const f = fixtureF()
+    const before = f.A.seq
+    const results = f.sim.dispatcher.dispatchMany('channel', [GENERAL, SECRET], 'TYPING_START', {
+      guild_id: G,
+    })
+    expect(results.map((r) => r.key)).toEqual([GENERAL, SECRET])
+    expect(f.A.seq).toBe(before + 2)
+  })
+
+  it('dispatchMany validates every key before sending any', () => {
+    const f = fixtureF()
+    const before = f.A.seq
+    expect(() => f.sim.dispatcher.dispatchMany('channel', [GENERAL, 'x'], 'TYPING_START', {})).toThrow(
+      expect.objectContaining({ code: 'INVALID_KEY' }),
+    )
+    expect(f.A.seq).toBe(before)
+  })
+
+  it('dispatchFilter skips the sessions its filter rejects, with reason filter', () => {
+    const f = fixtureF()
+    const result = f.sim.dispatcher.dispatchFilter(
+      'guild',
+      G,
+      (id) => id !== f.B2.sessionId,
+      'GUILD_UPDATE',
+      {},
+    )
+    expect(result.delivered).toEqual([f.A.sessionId, f.B1.sessionId, f.C.sessionId])
+    expect(result.skipped).toEqual([{ sessionId: f.B2.sessionId, reason: 'filter' }])
+  })
+
+  it('dispatchFilter whose filter throws stops with FILTER_FAILED carrying the partial result', () => {
+    const f = fixtureF()
+    let calls = 0
+    const error = refusal(() =>
+      f.sim.dispatcher.dispatchFilter(
+        'guild',
+        G,
+        () => {
+          if (++calls === 3) throw new Error('boom')
+          return true
+        },
+        'GUILD_UPDATE',
+        {},
+      ),
+    )
+    expect(error.code).toBe('FILTER_FAILED')
+    expect(error.message).toContain('boom')
+    expect((error.detail as { delivered: string[] }).delivered).toEqual([f.A.sessionId, f.B1.sessionId])
+    expect(lastFrame(f.A).t).toBe('GUILD_UPDATE') // deliveries already made stand
+  })
+
+  it('dispatchManyFilterList reaches each session at most once across keys, returning the same array', () => {
+    const f = fixtureF()
+    const list: string[] = [f.C.sessionId]
+    const before = seqs(f.A, f.B1, f.B2, f.C)
+    const returned = f.sim.dispatcher.dispatchManyFilterList(
+      'channel',
+      [SECRET, GENERAL],
+      list,
+      'CHANNEL_PINS_UPDATE',
+      { guild_id: G },
+    )
+    expect(returned).toBe(list)
+    expect(list).toEqual([f.C.sessionId, f.A.sessionId, f.B1.sessionId, f.B2.sessionId])
+    expect(seqs(f.A, f.B1, f.B2, f.C)).toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1, before[3]])
+  })
+
+  it('dispatchManyFilterList lets a later key retry a session whose send failed', () => {
+    const f = fixtureF()
+    f.sim.gateway.failSocket(f.A.sessionId, true)
+    const list: string[] = []
+    f.sim.dispatcher.dispatchManyFilterList('channel', [SECRET], list, 'CHANNEL_PINS_UPDATE', {})
+    expect(list).toEqual([])
+    f.sim.gateway.failSocket(f.A.sessionId, false)
+    f.sim.dispatcher.dispatchManyFilterList('channel', [GENERAL], list, 'CHANNEL_PINS_UPDATE', {})
+    expect(list).toContain(f.A.sessionId)
+  })
+})
