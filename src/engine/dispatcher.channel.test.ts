@@ -113,3 +113,83 @@ describe('channel backend', () => {
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
   })
 })
+
+describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
+  function dms() {
+    const sim = createSimulation()
+    addUsers(sim, ALICE, BOB, CAROL)
+    const dm = sim.world.createChannel({ type: 1, recipients: [ALICE, BOB] })
+    const group = sim.world.createChannel({ type: 3, recipients: [ALICE, BOB, CAROL] })
+    return { sim, dm, group }
+  }
+
+  it.each([
+    ['MESSAGE_UPDATE', 'a 1:1 DM', Intents.DIRECT_MESSAGES],
+    ['MESSAGE_DELETE', 'a 1:1 DM', Intents.DIRECT_MESSAGES],
+    ['MESSAGE_REACTION_ADD', 'a 1:1 DM', Intents.DIRECT_MESSAGE_REACTIONS],
+    ['TYPING_START', 'a 1:1 DM', Intents.DIRECT_MESSAGE_TYPING],
+    ['MESSAGE_REACTION_ADD', 'a group DM', Intents.DIRECT_MESSAGE_REACTIONS],
+    ['TYPING_START', 'a group DM', Intents.DIRECT_MESSAGE_TYPING],
+  ])('%s in %s needs its DIRECT_* bit and nothing else', (type, where, bit) => {
+    const { sim, dm, group } = dms()
+    const channel = where === 'a group DM' ? group : dm
+    const without = sim.gateway.identify({ userId: BOB, intents: Intents.ALL & ~bit })
+    const only = sim.gateway.identify({ userId: BOB, intents: bit })
+    const result = sim.dispatcher.dispatch('channel', channel.id, type, { channel_id: channel.id })
+    expect(result.delivered).toEqual([only.sessionId])
+    expect(result.skipped).toEqual([{ sessionId: without.sessionId, reason: 'intents' }])
+  })
+
+  it('decides DM or guild channel from the world, never from the payload', () => {
+    const { sim, dm } = dms()
+    const guildBits = sim.gateway.identify({ userId: BOB, intents: Intents.GUILDS | Intents.GUILD_MESSAGES })
+    const dmBits = sim.gateway.identify({ userId: BOB, intents: Intents.DIRECT_MESSAGES })
+    // A guild_id in a DM's payload does not make it a guild event…
+    const inDm = sim.dispatcher.dispatch('channel', dm.id, 'MESSAGE_CREATE', { channel_id: dm.id, guild_id: G })
+    expect(inDm.delivered).toEqual([dmBits.sessionId])
+    expect(inDm.skipped).toEqual([{ sessionId: guildBits.sessionId, reason: 'intents' }])
+    // …and a guild channel's payload without one is still gated by GUILD_* bits and VIEW_CHANNEL.
+    const f = fixtureF()
+    f.sim.dispatcher.sub('channel', SECRET, f.C.sessionId)
+    const inGuild = f.sim.dispatcher.dispatch('channel', SECRET, 'TYPING_START', { channel_id: SECRET })
+    expect(inGuild.delivered).toEqual([f.A.sessionId])
+    expect(inGuild.skipped).toEqual([{ sessionId: f.C.sessionId, reason: 'permission' }])
+    const general = f.sim.dispatcher.dispatch('channel', GENERAL, 'TYPING_START', { channel_id: GENERAL })
+    expect(general.skipped).toContainEqual({ sessionId: f.B1.sessionId, reason: 'intents' })
+  })
+
+  it('leaves the author its own content without MESSAGE_CONTENT', () => {
+    const f = fixtureF()
+    const bot = f.sim.gateway.identify({ userId: CAROL, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    const message = { id: '9', channel_id: GENERAL, guild_id: G, author: { id: CAROL }, content: 'mine', mentions: [] }
+    f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', message)
+    expect(lastFrame(bot).d).toEqual(message)
+    const other = f.sim.gateway.identify({ userId: BOB, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_UPDATE', message)
+    expect((lastFrame(other).d as { content: string }).content).toBe('')
+    expect(Object.isFrozen(lastFrame(other).d)).toBe(true)
+    expect((lastFrame(bot).d as { content: string }).content).toBe('mine')
+  })
+
+  it.each(['CHANNEL_CREATE', 'CHANNEL_UPDATE'])(
+    'gives each %s recipient a frozen group-DM view without its own user, the caller object untouched',
+    (type) => {
+      const { sim, dm, group } = dms()
+      const a = sim.gateway.identify({ userId: ALICE })
+      const c = sim.gateway.identify({ userId: CAROL })
+      const payload = { id: group.id, type: 3, recipients: [{ id: ALICE }, { id: BOB }, { id: CAROL }] }
+      sim.dispatcher.dispatch('channel', group.id, type, payload)
+      const d = lastFrame(a).d as { recipients: { id: string }[] }
+      expect(d.recipients).toEqual([{ id: BOB }, { id: CAROL }])
+      expect((lastFrame(c).d as typeof d).recipients).toEqual([{ id: ALICE }, { id: BOB }])
+      expect(Object.isFrozen(d)).toBe(true)
+      expect(Object.isFrozen(d.recipients)).toBe(true)
+      expect(Object.isFrozen(payload.recipients)).toBe(false)
+      expect(payload.recipients).toHaveLength(3)
+      // A 1:1 DM keeps its recipients list as sent: the view is for group DMs.
+      const dmPayload = { id: dm.id, type: 1, recipients: [{ id: ALICE }, { id: BOB }] }
+      sim.dispatcher.dispatch('channel', dm.id, type, dmPayload)
+      expect((lastFrame(a).d as typeof d).recipients).toEqual([{ id: ALICE }, { id: BOB }])
+    },
+  )
+})

@@ -126,3 +126,61 @@ describe('helpers', () => {
     expect(list).toContain(f.A.sessionId)
   })
 })
+
+describe('helpers on every backend (semantics §4, §10)', () => {
+  it.each([
+    ['guild', G],
+    ['channel', GENERAL],
+    ['member', [G, BOB]],
+    ['user', BOB],
+    ['friend', ALICE],
+  ] as const)('dispatchFilter works on %s: rejected sessions are skipped with filter', (backend, key) => {
+    const f = fixtureF()
+    f.sim.actions.addFriend(ALICE, BOB)
+    const result = f.sim.dispatcher.dispatchFilter(backend, key, (id) => id !== f.B2.sessionId, 'X_EVENT', {})
+    expect(result.skipped).toEqual([{ sessionId: f.B2.sessionId, reason: 'filter' }])
+    expect(result.delivered).toContain(f.B1.sessionId)
+    expect(result.delivered).not.toContain(f.B2.sessionId)
+  })
+
+  it('dispatchFilter works on lazy_guild: the range holders it rejects are skipped with filter', () => {
+    const f = fixtureF()
+    f.sim.gateway.requestMemberList(f.A.sessionId, G, { [GENERAL]: [[0, 10]] })
+    f.sim.gateway.requestMemberList(f.C.sessionId, G, { [GENERAL]: [[0, 10]] })
+    const result = f.sim.dispatcher.dispatchFilter('lazy_guild', G, (id) => id !== f.A.sessionId, 'X_EVENT', {})
+    expect(result.delivered).toEqual([f.C.sessionId])
+    expect(result.skipped).toEqual([{ sessionId: f.A.sessionId, reason: 'filter' }])
+  })
+
+  it('dispatchManyFilterList counts a buffered session as reached: a later key does not send it again', () => {
+    const f = fixtureF()
+    f.sim.gateway.disconnect(f.A.sessionId)
+    const before = f.A.seq
+    const list = f.sim.dispatcher.dispatchManyFilterList('channel', [SECRET, GENERAL], [], 'CHANNEL_PINS_UPDATE', {})
+    expect(list[0]).toBe(f.A.sessionId)
+    expect(f.A.seq).toBe(before + 1)
+  })
+
+  it('a refused call changes nothing: no filter call, no inspection event, the list untouched', () => {
+    const f = fixtureF()
+    const events: string[] = []
+    f.sim.inspect((e) => events.push(e.type))
+    let filterCalls = 0
+    const list = [f.C.sessionId]
+    const before = seqs(f.A, f.B1, f.B2, f.C, f.D)
+    expect(refusal(() => f.sim.dispatcher.dispatchFilter('guild', G, () => ++filterCalls > 0, 'X', { n: NaN })).code).toBe(
+      'INVALID_PAYLOAD',
+    )
+    expect(
+      refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G, '01'], list, 'X', {})).code,
+    ).toBe('INVALID_KEY')
+    expect(refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G], list, 'x', {})).code).toBe(
+      'INVALID_EVENT_TYPE',
+    )
+    expect(refusal(() => f.sim.dispatcher.dispatchMany('guild', [G, G], 'X', () => 1)).code).toBe('INVALID_PAYLOAD')
+    expect(filterCalls).toBe(0)
+    expect(events).toEqual([])
+    expect(list).toEqual([f.C.sessionId])
+    expect(seqs(f.A, f.B1, f.B2, f.C, f.D)).toEqual(before)
+  })
+})

@@ -4,6 +4,7 @@ import { snowflakeTime } from './ids.ts'
 import { createSimulation } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, fixtureF, G, GENERAL, SECRET } from './testing/fixtures.ts'
 import { Permissions } from './world/permissions.ts'
+import type { WorldInternal } from './world/createWorld.ts'
 
 /** Rules of semantics.md §2–§10 not pinned elsewhere. */
 describe('semantics rules', () => {
@@ -19,6 +20,32 @@ describe('semantics rules', () => {
     expect(seqs()).toEqual(before)
     expect(f.sim.dispatcher.subscribers('channel', SECRET)).toEqual(subs)
     expect(f.sim.dispatcher.subscribers('friend', ALICE)).toEqual([])
+  })
+
+  it('§2/§10: mutators that change permissions, presences or friendships leave subscriptions alone too', () => {
+    const f = fixtureF()
+    const world = f.sim.world as WorldInternal
+    f.sim.actions.addFriend(ALICE, BOB)
+    const lists = () => [
+      f.sim.dispatcher.subscribers('guild', G),
+      f.sim.dispatcher.subscribers('channel', GENERAL),
+      f.sim.dispatcher.subscribers('channel', SECRET),
+      f.sim.dispatcher.subscribers('friend', ALICE),
+      f.sim.dispatcher.subscribers('friend', BOB),
+    ]
+    const seqs = () => [f.A, f.B1, f.B2, f.C, f.D].map((s) => s.seq)
+    const before = { lists: lists(), seqs: seqs() }
+    world.updateChannel(SECRET, { overwrites: [] }) // carol can read #secret now…
+    world.updateChannel(GENERAL, { overwrites: [{ id: G, type: 0, deny: Permissions.VIEW_CHANNEL }] }) // …and not #general
+    const role = world.createRole(G, { name: 'admin', permissions: Permissions.ADMINISTRATOR })
+    world.setMemberRoles(G, BOB, [role.id])
+    world.updateRole(G, role.id, { hoist: true })
+    world.setPresence(CAROL, { status: 'dnd' })
+    world.removeFriendship(ALICE, BOB)
+    world.removeMember(G, CAROL)
+    expect(f.sim.world.canView(CAROL, SECRET)).toBe(false)
+    expect(lists()).toEqual(before.lists)
+    expect(seqs()).toEqual(before.seqs)
   })
 
   it('§3: the resume buffer keeps the last 250 frames by default', () => {
