@@ -3,6 +3,7 @@ import { Intents } from './gateway/intents.ts'
 import { createSimulation } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, lastFrame, SECRET } from './testing/fixtures.ts'
 import type { GatewayState } from './types.ts'
+import type { WorldInternal } from './world/createWorld.ts'
 
 describe('channel backend', () => {
   it('subscribes readers only, and checks VIEW_CHANNEL at dispatch', () => {
@@ -130,6 +131,10 @@ describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
     ['TYPING_START', 'a 1:1 DM', Intents.DIRECT_MESSAGE_TYPING],
     ['MESSAGE_REACTION_ADD', 'a group DM', Intents.DIRECT_MESSAGE_REACTIONS],
     ['TYPING_START', 'a group DM', Intents.DIRECT_MESSAGE_TYPING],
+    ['CHANNEL_PINS_UPDATE', 'a 1:1 DM', Intents.DIRECT_MESSAGES],
+    ['CHANNEL_PINS_UPDATE', 'a group DM', Intents.DIRECT_MESSAGES],
+    ['MESSAGE_POLL_VOTE_ADD', 'a 1:1 DM', Intents.DIRECT_MESSAGE_POLLS],
+    ['MESSAGE_REACTION_REMOVE_EMOJI', 'a group DM', Intents.DIRECT_MESSAGE_REACTIONS],
   ])('%s in %s needs its DIRECT_* bit and nothing else', (type, where, bit) => {
     const { sim, dm, group } = dms()
     const channel = where === 'a group DM' ? group : dm
@@ -192,4 +197,28 @@ describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
       expect((lastFrame(a).d as typeof d).recipients).toEqual([{ id: ALICE }, { id: BOB }])
     },
   )
+})
+
+describe('channel backend: a channel gone from the world (semantics §4, §10)', () => {
+  it('considers the subscribers world.deleteChannel left behind, skipping each with permission', () => {
+    const f = fixtureF()
+    const world = f.sim.world as WorldInternal
+    world.deleteChannel(GENERAL) // data only: the subscriptions stay (§10)
+    expect(f.sim.dispatcher.subscribers('channel', GENERAL)).toHaveLength(4)
+    const result = f.sim.dispatcher.dispatchFilter(
+      'channel',
+      GENERAL,
+      (id) => id !== f.C.sessionId,
+      'MESSAGE_CREATE',
+      { channel_id: GENERAL, guild_id: G },
+    )
+    expect(result.delivered).toEqual([])
+    expect(result.buffered).toEqual([])
+    expect(result.skipped).toEqual([
+      { sessionId: f.A.sessionId, reason: 'permission' },
+      { sessionId: f.B1.sessionId, reason: 'permission' },
+      { sessionId: f.B2.sessionId, reason: 'permission' },
+      { sessionId: f.C.sessionId, reason: 'filter' },
+    ])
+  })
 })

@@ -221,3 +221,23 @@ describe('fan-out rules (semantics §1, §4, §5)', () => {
     expect(result.skipped).toEqual([])
   })
 })
+
+describe('friend links (semantics §5, §10)', () => {
+  it('link both ways when only one side identifies, and unlink both ways whichever side ends it', () => {
+    const sim = createSimulation()
+    addUsers(sim, ALICE, BOB, CAROL)
+    sim.world.addFriendship(ALICE, BOB)
+    sim.world.addFriendship(CAROL, BOB)
+    const a = sim.gateway.identify({ userId: ALICE })
+    expect(sim.dispatcher.subscribers('friend', ALICE)).toEqual([BOB])
+    expect(sim.dispatcher.subscribers('friend', BOB)).toEqual([ALICE])
+    expect(sim.dispatcher.dispatch('friend', BOB, 'X', {}).delivered).toEqual([a.sessionId])
+    sim.gateway.identify({ userId: CAROL })
+    sim.actions.removeFriend(ALICE, BOB)
+    expect(sim.dispatcher.subscribers('friend', ALICE)).toEqual([])
+    expect(sim.dispatcher.subscribers('friend', BOB)).toEqual([CAROL])
+    sim.actions.removeFriend(BOB, CAROL)
+    expect(sim.dispatcher.subscribers('friend', BOB)).toEqual([])
+    expect(sim.dispatcher.subscribers('friend', CAROL)).toEqual([])
+  })
+})

@@ -8,6 +8,7 @@ const seqs = (...states: GatewayState[]) => states.map((s) => s.seq)
 describe('EventDispatcher.dispatch: validation before anything is delivered', () => {
   const cases: [string, (f: ReturnType<typeof fixtureF>) => unknown, string][] = [
     ['an unknown backend', (f) => f.sim.dispatcher.dispatch('guilds' as never, G, 'GUILD_UPDATE', {}), 'UNKNOWN_BACKEND'],
+    ['a prototype name as backend', (f) => f.sim.dispatcher.dispatch('constructor' as never, G, 'X', {}), 'UNKNOWN_BACKEND'],
     ['a key with letters', (f) => f.sim.dispatcher.dispatch('guild', '12a', 'GUILD_UPDATE', {}), 'INVALID_KEY'],
     ['a negative key', (f) => f.sim.dispatcher.dispatch('guild', -5, 'GUILD_UPDATE', {}), 'INVALID_KEY'],
     ['a negative string key', (f) => f.sim.dispatcher.dispatch('guild', '-5', 'GUILD_UPDATE', {}), 'INVALID_KEY'],

@@ -98,8 +98,15 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
     sessions,
     fanout(key, event, out) {
       const channel = ctx.world.channel(key)
-      // A channel gone from the world has no subscribers left (deleteChannel unsubscribes them all).
-      if (!channel) return
+      if (!channel) {
+        // actions.deleteChannel unsubscribes everyone, but world.deleteChannel changes data only
+        // (spec/semantics.md §10), so subscribers may outlive their channel. The backend still
+        // considers each one (§4): nobody can view a channel that no longer exists.
+        for (const session of sessions.sessions(key)) {
+          if (out.passes(session)) out.skip(session, 'permission')
+        }
+        return
+      }
       if (channel.guild_id !== null) fanoutGuildChannel(channel, event, out)
       else fanoutPrivateChannel(channel, event, out)
     },

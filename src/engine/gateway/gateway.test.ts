@@ -114,6 +114,10 @@ describe('gateway.identify', () => {
     ['negative intents', { userId: ALICE, intents: -1 }, 4013],
     ['fractional intents', { userId: ALICE, intents: 1.5 }, 4013],
     ['a user-account-only intent (PRIVATE_CHANNELS, 1 << 18)', { userId: ALICE, intents: 1 << 18 }, 4013],
+    ['intents beyond 31 bits (2^32 + GUILDS)', { userId: ALICE, intents: 2 ** 32 + 1 }, 4013],
+    ['intents that are not a number', { userId: ALICE, intents: '1' }, 4013],
+    ['a shard count that is not an integer', { userId: ALICE, shard: [0, 1.5] }, 4010],
+    ['a shard that is not a pair', { userId: ALICE, shard: [0] }, 4010],
     ['an unknown presence status', { userId: ALICE, presence: { status: 'away' } }, 4001],
   ])('refuses %s with its close code and creates nothing', (_name, input, code) => {
     const sim = world()

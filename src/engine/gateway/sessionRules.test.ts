@@ -74,6 +74,15 @@ describe('IDENTIFY (semantics §3)', () => {
     f.sim.gateway.updatePresence(f.C.sessionId, { status: 'dnd' })
     expect(lastFrame(f.A).d).toMatchObject({ user: { id: CAROL }, status: 'dnd' })
   })
+  it('draws no session id for a refused IDENTIFY: the next session ids are as if it never happened', () => {
+    const ids = (refuseFirst: boolean) => {
+      const sim = createSimulation({ seed: 3 })
+      addUsers(sim, ALICE)
+      if (refuseFirst) expect(closeCode(() => sim.gateway.identify({ userId: ALICE, shard: [1, 1] }))).toBe(4010)
+      return [sim.gateway.identify({ userId: ALICE }).sessionId, sim.gateway.identify({ userId: ALICE }).sessionId]
+    }
+    expect(ids(true)).toEqual(ids(false))
+  })
 })
 
 describe('GatewayState.dispatch (semantics §3)', () => {
