@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation, restoreSimulation, type Simulation } from '../simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, G, GENERAL, SECRET } from '../testing/fixtures.ts'
 import type { GatewayState } from '../types.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+
+/** The world's full mutator set (the public `World` type lists only the creators). */
+const worldOf = (sim: Simulation) => sim.world as WorldInternal
 
 interface GuildCreate {
   roles: { id: string; name: string }[]
@@ -44,12 +48,12 @@ describe('GUILD_CREATE parts shared between sessions', () => {
   it('shows every change to a role, channel, member or user in the next IDENTIFY, never a stale copy', () => {
     const sim = world()
     const before = guildCreate(sim.gateway.identify({ userId: ALICE }))
-    sim.world.updateRole(G, '500', { name: 'Moderators' })
-    sim.world.updateChannel(GENERAL, { name: 'lobby' })
+    worldOf(sim).updateRole(G, '500', { name: 'Moderators' })
+    worldOf(sim).updateChannel(GENERAL, { name: 'lobby' })
     sim.world.createChannel({ id: SECRET, guildId: G, name: 'secret' })
-    sim.world.setNick(G, CAROL, 'caz')
-    sim.world.setMemberRoles(G, CAROL, ['500'])
-    sim.world.updateUser(BOB, { username: 'robert' })
+    worldOf(sim).setNick(G, CAROL, 'caz')
+    worldOf(sim).setMemberRoles(G, CAROL, ['500'])
+    worldOf(sim).updateUser(BOB, { username: 'robert' })
     const after = guildCreate(sim.gateway.identify({ userId: ALICE }))
 
     expect(before.roles.find((r) => r.id === '500')?.name).toBe('Mods')
@@ -63,9 +67,9 @@ describe('GUILD_CREATE parts shared between sessions', () => {
 
   it('forgets a deleted role in members and roles alike', () => {
     const sim = world()
-    sim.world.setMemberRoles(G, BOB, ['500'])
+    worldOf(sim).setMemberRoles(G, BOB, ['500'])
     sim.gateway.identify({ userId: ALICE })
-    sim.world.deleteRole(G, '500')
+    worldOf(sim).deleteRole(G, '500')
     const after = guildCreate(sim.gateway.identify({ userId: ALICE }))
     expect(after.roles.map((r) => r.id)).not.toContain('500')
     expect(after.members.find((m) => m.user.id === BOB)?.roles).toEqual([])
@@ -75,8 +79,8 @@ describe('GUILD_CREATE parts shared between sessions', () => {
     const sim = world()
     sim.gateway.identify({ userId: ALICE })
     const copy = restoreSimulation(sim.snapshot())
-    sim.world.updateChannel(GENERAL, { name: 'lobby' })
-    copy.world.updateChannel(GENERAL, { name: 'lobby' })
+    worldOf(sim).updateChannel(GENERAL, { name: 'lobby' })
+    worldOf(copy).updateChannel(GENERAL, { name: 'lobby' })
     const original = guildCreate(sim.gateway.identify({ userId: BOB }))
     const restored = guildCreate(copy.gateway.identify({ userId: BOB }))
     expect(JSON.stringify(restored)).toBe(JSON.stringify(original))
