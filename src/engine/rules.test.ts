@@ -13,12 +13,16 @@ describe('semantics rules', () => {
     const seqs = () => [f.A, f.B1, f.B2, f.C, f.D].map((s) => s.seq)
     const before = seqs()
     const subs = f.sim.dispatcher.subscribers('channel', SECRET)
+    const guildSubs = f.sim.dispatcher.subscribers('guild', G)
+    const generalSubs = f.sim.dispatcher.subscribers('channel', GENERAL)
     f.sim.world.updateMember(G, CAROL, { nick: 'cee' })
     f.sim.world.createChannel({ guildId: G, name: 'new' })
     f.sim.world.addMember(G, '40')
     f.sim.world.addFriendship(ALICE, BOB)
     expect(seqs()).toEqual(before)
     expect(f.sim.dispatcher.subscribers('channel', SECRET)).toEqual(subs)
+    expect(f.sim.dispatcher.subscribers('guild', G)).toEqual(guildSubs) // dave's new member session too
+    expect(f.sim.dispatcher.subscribers('channel', GENERAL)).toEqual(generalSubs)
     expect(f.sim.dispatcher.subscribers('friend', ALICE)).toEqual([])
   })
 
