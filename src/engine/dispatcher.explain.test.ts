@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, SECRET } from './testing/fixtures.ts'
 
-describe('explain', () => {
+describe('explain (semantics §4, §10)', () => {
   it('lists the guild members sessions that were not subscribed, on demand', () => {
     const f = fixtureF()
     f.sim.dispatcher.unsub('guild', G, f.C.sessionId)
@@ -28,9 +28,7 @@ describe('explain', () => {
     expect(f.sim.dispatcher.explain(f.sim.dispatcher.dispatch('user', BOB, 'X', {}))).toEqual([])
     expect(f.sim.dispatcher.explain(f.sim.dispatcher.dispatch('member', [G, BOB], 'X', {}))).toEqual([])
   })
-})
 
-describe('explain (semantics §4, §10)', () => {
   it('answers with the world as it is when called, never as it was during the fan-out', () => {
     const f = fixtureF()
     const result = f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', {})

@@ -4,6 +4,10 @@ import { Permissions } from './permissions.ts'
 import { expectRefused, testWorld } from './testWorld.ts'
 
 describe('channels', () => {
+  it("uses Discord's channel type numbers", () => {
+    expect(ChannelType).toEqual({ GUILD_TEXT: 0, DM: 1, GUILD_VOICE: 2, GROUP_DM: 3, GUILD_CATEGORY: 4 })
+  })
+
   it('creates a text channel by default, with no overwrites and no recipients', () => {
     const { world } = testWorld()
     expect(world.createChannel({ guildId: '1000' })).toEqual({
