@@ -81,5 +81,10 @@ export interface EngineContext {
   /** Sends one frame straight to a session (READY, GUILD_CREATE, RESUMED), reporting it. */
   sendDirect(session: Session, t: string, d: unknown): void
   /** Reports a frame sent outside a dispatch (replays, op 9). */
-  reportFrame(session: Session, frame: Frame, outcome: 'delivered' | 'buffered' | 'failed', replay: boolean): void
+  reportFrame(
+    session: Session,
+    frame: Frame,
+    outcome: 'delivered' | 'buffered' | 'failed',
+    replay: boolean,
+  ): void
 }

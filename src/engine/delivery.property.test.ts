@@ -13,7 +13,13 @@ import type { BackendName, DispatchResult, GatewayState } from './types.ts'
 const USERS = ['10', '20', '30']
 const GUILDS = ['20971520', '16777216'] // 5 << 22 (shard 1 of 2) and 4 << 22 (shard 0 of 2)
 const CHANNELS = ['100', '200'] // one text channel in each guild
-const EVENTS = ['GUILD_UPDATE', 'MESSAGE_CREATE', 'TYPING_START', 'USER_UPDATE', 'CHANNEL_PINS_UPDATE']
+const EVENTS = [
+  'GUILD_UPDATE',
+  'MESSAGE_CREATE',
+  'TYPING_START',
+  'USER_UPDATE',
+  'CHANNEL_PINS_UPDATE',
+]
 const INTENT_CHOICES = [Intents.ALL, Intents.GUILDS, Intents.GUILDS | Intents.GUILD_MESSAGES, 0]
 
 type Command =
@@ -30,8 +36,15 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     shard: fc.constantFrom<[number, number]>([0, 1], [0, 2], [1, 2]),
     intents: fc.constantFrom(...INTENT_CHOICES),
   }),
-  fc.record({ kind: fc.constantFrom('disconnect' as const, 'resume' as const, 'invalidate' as const), session: fc.nat(7) }),
-  fc.record({ kind: fc.constantFrom('sub' as const, 'unsub' as const), session: fc.nat(7), guild: fc.nat(1) }),
+  fc.record({
+    kind: fc.constantFrom('disconnect' as const, 'resume' as const, 'invalidate' as const),
+    session: fc.nat(7),
+  }),
+  fc.record({
+    kind: fc.constantFrom('sub' as const, 'unsub' as const),
+    session: fc.nat(7),
+    guild: fc.nat(1),
+  }),
   fc.record({
     kind: fc.constant('dispatch' as const),
     backend: fc.constantFrom('guild' as const, 'channel' as const, 'user' as const),
@@ -59,21 +72,28 @@ function lastSeen(state: GatewayState): number {
   return s
 }
 
-function run(sim: Simulation, commands: Command[], onDispatch?: (r: DispatchResult, before: string[]) => void) {
+function run(
+  sim: Simulation,
+  commands: Command[],
+  onDispatch?: (r: DispatchResult, before: string[]) => void,
+) {
   const sessions: GatewayState[] = []
   for (const c of commands) {
     const session = 'session' in c ? sessions[c.session % Math.max(sessions.length, 1)] : undefined
     switch (c.kind) {
       case 'identify':
         if (sessions.length < 8) {
-          sessions.push(sim.gateway.identify({ userId: USERS[c.user]!, shard: c.shard, intents: c.intents }))
+          sessions.push(
+            sim.gateway.identify({ userId: USERS[c.user]!, shard: c.shard, intents: c.intents }),
+          )
         }
         break
       case 'disconnect':
         if (session?.status === 'connected') sim.gateway.disconnect(session.sessionId)
         break
       case 'resume':
-        if (session?.status === 'disconnected') sim.gateway.resume(session.sessionId, lastSeen(session))
+        if (session?.status === 'disconnected')
+          sim.gateway.resume(session.sessionId, lastSeen(session))
         break
       case 'invalidate':
         if (session && session.status !== 'closed') sim.gateway.invalidate(session.sessionId)
@@ -86,9 +106,23 @@ function run(sim: Simulation, commands: Command[], onDispatch?: (r: DispatchResu
         break
       case 'dispatch': {
         const backend: BackendName = c.backend
-        const key = backend === 'guild' ? GUILDS[c.target % 2]! : backend === 'channel' ? CHANNELS[c.target % 2]! : USERS[c.target]!
-        const before = backend === 'user' ? sim.states.userStates(key).map((s) => s.sessionId) : sim.dispatcher.subscribers(backend, key)
-        const payload = backend === 'user' ? {} : { guild_id: GUILDS[CHANNELS.indexOf(key) >= 0 ? CHANNELS.indexOf(key) : GUILDS.indexOf(key)] }
+        const key =
+          backend === 'guild'
+            ? GUILDS[c.target % 2]!
+            : backend === 'channel'
+              ? CHANNELS[c.target % 2]!
+              : USERS[c.target]!
+        const before =
+          backend === 'user'
+            ? sim.states.userStates(key).map((s) => s.sessionId)
+            : sim.dispatcher.subscribers(backend, key)
+        const payload =
+          backend === 'user'
+            ? {}
+            : {
+                guild_id:
+                  GUILDS[CHANNELS.indexOf(key) >= 0 ? CHANNELS.indexOf(key) : GUILDS.indexOf(key)],
+              }
         onDispatch?.(sim.dispatcher.dispatch(backend, key, c.event, payload), before)
         break
       }
@@ -113,17 +147,32 @@ describe('delivery over random histories', () => {
           ]
           expect(considered.slice().sort()).toEqual(before.slice().sort())
           const guildId =
-            result.backend === 'guild' ? result.key : result.backend === 'channel' ? GUILDS[CHANNELS.indexOf(result.key)]! : null
+            result.backend === 'guild'
+              ? result.key
+              : result.backend === 'channel'
+                ? GUILDS[CHANNELS.indexOf(result.key)]!
+                : null
           const reasons = new Map(result.skipped.map((s) => [s.sessionId, s.reason]))
           for (const id of before) {
             const state = sim.states.fetchRaw(id)!
             let expected: string
-            if (guildId !== null && Number((BigInt(guildId) >> 22n) % BigInt(state.shard[1])) !== state.shard[0]) {
+            if (
+              guildId !== null &&
+              Number((BigInt(guildId) >> 22n) % BigInt(state.shard[1])) !== state.shard[0]
+            ) {
               expected = 'shard'
-            } else if (guildId !== null && (intentFor(result.type)?.guild ?? 0) !== 0 && (state.intents & intentFor(result.type)!.guild) === 0) {
+            } else if (
+              guildId !== null &&
+              (intentFor(result.type)?.guild ?? 0) !== 0 &&
+              (state.intents & intentFor(result.type)!.guild) === 0
+            ) {
               expected = 'intents'
             } else expected = state.status === 'connected' ? 'delivered' : 'buffered'
-            const actual = result.delivered.includes(id) ? 'delivered' : result.buffered.includes(id) ? 'buffered' : reasons.get(id)
+            const actual = result.delivered.includes(id)
+              ? 'delivered'
+              : result.buffered.includes(id)
+                ? 'buffered'
+                : reasons.get(id)
             expect(actual).toBe(expected)
           }
         })
@@ -151,7 +200,9 @@ describe('delivery over random histories', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 40 }), fc.integer(), (commands, seed) => {
         const frames = (s: GatewayState[]) => JSON.stringify(s.map((x) => [x.sessionId, x.frames]))
-        expect(frames(run(buildWorld(seed), commands))).toBe(frames(run(buildWorld(seed), commands)))
+        expect(frames(run(buildWorld(seed), commands))).toBe(
+          frames(run(buildWorld(seed), commands)),
+        )
       }),
       { numRuns: 100 },
     )

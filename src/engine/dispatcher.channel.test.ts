@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from './gateway/intents.ts'
 import { createSimulation } from './simulation.ts'
-import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, lastFrame, SECRET } from './testing/fixtures.ts'
+import {
+  addUsers,
+  ALICE,
+  BOB,
+  CAROL,
+  DAVE,
+  fixtureF,
+  G,
+  GENERAL,
+  lastFrame,
+  SECRET,
+} from './testing/fixtures.ts'
 import type { GatewayState } from './types.ts'
 import type { WorldInternal } from './world/createWorld.ts'
 
@@ -45,7 +56,9 @@ describe('channel backend', () => {
     const a = sim.gateway.identify({ userId: ALICE })
     const d1 = sim.gateway.identify({ userId: DAVE, intents: Intents.DIRECT_MESSAGES })
     const d2 = sim.gateway.identify({ userId: DAVE, intents: Intents.GUILD_MESSAGES })
-    const result = sim.dispatcher.dispatch('channel', dm.id, 'MESSAGE_CREATE', { channel_id: dm.id })
+    const result = sim.dispatcher.dispatch('channel', dm.id, 'MESSAGE_CREATE', {
+      channel_id: dm.id,
+    })
     expect(result.delivered).toEqual([a.sessionId, d1.sessionId])
     expect(result.skipped).toEqual([{ sessionId: d2.sessionId, reason: 'intents' }])
   })
@@ -55,9 +68,13 @@ describe('channel backend', () => {
     addUsers(sim, ALICE, BOB, CAROL)
     const group = sim.world.createChannel({ type: 3, recipients: [ALICE, BOB, CAROL] })
     const b = sim.gateway.identify({ userId: BOB, intents: 0 })
-    const result = sim.dispatcher.dispatch('channel', group.id, 'MESSAGE_CREATE', { channel_id: group.id })
+    const result = sim.dispatcher.dispatch('channel', group.id, 'MESSAGE_CREATE', {
+      channel_id: group.id,
+    })
     expect(result.delivered).toEqual([b.sessionId])
-    const typing = sim.dispatcher.dispatch('channel', group.id, 'TYPING_START', { channel_id: group.id })
+    const typing = sim.dispatcher.dispatch('channel', group.id, 'TYPING_START', {
+      channel_id: group.id,
+    })
     expect(typing.skipped).toEqual([{ sessionId: b.sessionId, reason: 'intents' }])
   })
 
@@ -69,7 +86,11 @@ describe('channel backend', () => {
     const b1 = sim.gateway.identify({ userId: BOB, intents: Intents.GUILDS })
     const b2 = sim.gateway.identify({ userId: BOB })
     const c = sim.gateway.identify({ userId: CAROL })
-    const payload = { id: group.id, type: 3, recipients: [{ id: ALICE }, { id: BOB }, { id: CAROL }] }
+    const payload = {
+      id: group.id,
+      type: 3,
+      recipients: [{ id: ALICE }, { id: BOB }, { id: CAROL }],
+    }
     sim.dispatcher.dispatch('channel', group.id, 'CHANNEL_UPDATE', payload)
     const recipients = (s: GatewayState) =>
       (lastFrame(s).d as { recipients: { id: string }[] }).recipients.map((r) => r.id)
@@ -82,7 +103,10 @@ describe('channel backend', () => {
 
   it('empties message content for recipients without MESSAGE_CONTENT, in their copy only', () => {
     const f = fixtureF()
-    const bot = f.sim.gateway.identify({ userId: CAROL, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    const bot = f.sim.gateway.identify({
+      userId: CAROL,
+      intents: Intents.ALL & ~Intents.MESSAGE_CONTENT,
+    })
     const message = {
       id: '9',
       channel_id: GENERAL,
@@ -107,7 +131,10 @@ describe('channel backend', () => {
     expect('poll' in (lastFrame(bot).d as object)).toBe(false)
     expect((lastFrame(f.C).d as { content: string }).content).toBe('hello')
     // Mentioned users and the author keep the content.
-    f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_UPDATE', { ...message, mentions: [{ id: CAROL }] })
+    f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_UPDATE', {
+      ...message,
+      mentions: [{ id: CAROL }],
+    })
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
     // DMs are not guild messages: no redaction.
     f.sim.dispatcher.dispatch('guild', G, 'MESSAGE_CREATE', { ...message, guild_id: undefined })
@@ -147,29 +174,52 @@ describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
 
   it('decides DM or guild channel from the world, never from the payload', () => {
     const { sim, dm } = dms()
-    const guildBits = sim.gateway.identify({ userId: BOB, intents: Intents.GUILDS | Intents.GUILD_MESSAGES })
+    const guildBits = sim.gateway.identify({
+      userId: BOB,
+      intents: Intents.GUILDS | Intents.GUILD_MESSAGES,
+    })
     const dmBits = sim.gateway.identify({ userId: BOB, intents: Intents.DIRECT_MESSAGES })
     // A guild_id in a DM's payload does not make it a guild event…
-    const inDm = sim.dispatcher.dispatch('channel', dm.id, 'MESSAGE_CREATE', { channel_id: dm.id, guild_id: G })
+    const inDm = sim.dispatcher.dispatch('channel', dm.id, 'MESSAGE_CREATE', {
+      channel_id: dm.id,
+      guild_id: G,
+    })
     expect(inDm.delivered).toEqual([dmBits.sessionId])
     expect(inDm.skipped).toEqual([{ sessionId: guildBits.sessionId, reason: 'intents' }])
     // …and a guild channel's payload without one is still gated by GUILD_* bits and VIEW_CHANNEL.
     const f = fixtureF()
     f.sim.dispatcher.sub('channel', SECRET, f.C.sessionId)
-    const inGuild = f.sim.dispatcher.dispatch('channel', SECRET, 'TYPING_START', { channel_id: SECRET })
+    const inGuild = f.sim.dispatcher.dispatch('channel', SECRET, 'TYPING_START', {
+      channel_id: SECRET,
+    })
     expect(inGuild.delivered).toEqual([f.A.sessionId])
     expect(inGuild.skipped).toEqual([{ sessionId: f.C.sessionId, reason: 'permission' }])
-    const general = f.sim.dispatcher.dispatch('channel', GENERAL, 'TYPING_START', { channel_id: GENERAL })
+    const general = f.sim.dispatcher.dispatch('channel', GENERAL, 'TYPING_START', {
+      channel_id: GENERAL,
+    })
     expect(general.skipped).toContainEqual({ sessionId: f.B1.sessionId, reason: 'intents' })
   })
 
   it('leaves the author its own content without MESSAGE_CONTENT', () => {
     const f = fixtureF()
-    const bot = f.sim.gateway.identify({ userId: CAROL, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
-    const message = { id: '9', channel_id: GENERAL, guild_id: G, author: { id: CAROL }, content: 'mine', mentions: [] }
+    const bot = f.sim.gateway.identify({
+      userId: CAROL,
+      intents: Intents.ALL & ~Intents.MESSAGE_CONTENT,
+    })
+    const message = {
+      id: '9',
+      channel_id: GENERAL,
+      guild_id: G,
+      author: { id: CAROL },
+      content: 'mine',
+      mentions: [],
+    }
     f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', message)
     expect(lastFrame(bot).d).toEqual(message)
-    const other = f.sim.gateway.identify({ userId: BOB, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    const other = f.sim.gateway.identify({
+      userId: BOB,
+      intents: Intents.ALL & ~Intents.MESSAGE_CONTENT,
+    })
     f.sim.dispatcher.dispatch('channel', GENERAL, 'MESSAGE_UPDATE', message)
     expect((lastFrame(other).d as { content: string }).content).toBe('')
     expect(Object.isFrozen(lastFrame(other).d)).toBe(true)
@@ -182,7 +232,11 @@ describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
       const { sim, dm, group } = dms()
       const a = sim.gateway.identify({ userId: ALICE })
       const c = sim.gateway.identify({ userId: CAROL })
-      const payload = { id: group.id, type: 3, recipients: [{ id: ALICE }, { id: BOB }, { id: CAROL }] }
+      const payload = {
+        id: group.id,
+        type: 3,
+        recipients: [{ id: ALICE }, { id: BOB }, { id: CAROL }],
+      }
       sim.dispatcher.dispatch('channel', group.id, type, payload)
       const d = lastFrame(a).d as { recipients: { id: string }[] }
       expect(d.recipients).toEqual([{ id: BOB }, { id: CAROL }])

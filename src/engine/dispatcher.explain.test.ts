@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from './simulation.ts'
-import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, SECRET } from './testing/fixtures.ts'
+import {
+  addUsers,
+  ALICE,
+  BOB,
+  CAROL,
+  DAVE,
+  fixtureF,
+  G,
+  GENERAL,
+  SECRET,
+} from './testing/fixtures.ts'
 
 describe('explain (semantics §4, §10)', () => {
   it('lists the guild members sessions that were not subscribed, on demand', () => {
@@ -26,7 +36,9 @@ describe('explain (semantics §4, §10)', () => {
   it('returns nothing for member, user and friend, which consider every relevant session', () => {
     const f = fixtureF()
     expect(f.sim.dispatcher.explain(f.sim.dispatcher.dispatch('user', BOB, 'X', {}))).toEqual([])
-    expect(f.sim.dispatcher.explain(f.sim.dispatcher.dispatch('member', [G, BOB], 'X', {}))).toEqual([])
+    expect(
+      f.sim.dispatcher.explain(f.sim.dispatcher.dispatch('member', [G, BOB], 'X', {})),
+    ).toEqual([])
   })
 
   it('answers with the world as it is when called, never as it was during the fan-out', () => {
@@ -49,7 +61,9 @@ describe('explain (semantics §4, §10)', () => {
     const b1 = sim.gateway.identify({ userId: BOB, shard: [1, 2] })
     sim.gateway.identify({ userId: CAROL })
     const result = sim.dispatcher.dispatch('channel', dm.id, 'CHANNEL_PINS_UPDATE', {})
-    expect(sim.dispatcher.explain(result)).toEqual([{ sessionId: b1.sessionId, reason: 'not-subscribed' }])
+    expect(sim.dispatcher.explain(result)).toEqual([
+      { sessionId: b1.sessionId, reason: 'not-subscribed' },
+    ])
   })
 
   it('returns nothing for friend, whose dispatch considers every session of every friend', () => {

@@ -101,7 +101,9 @@ describe('member, user and friend backends', () => {
     sim.gateway.identify({ userId: CAROL })
     expect(sim.dispatcher.subscribers('friend', ALICE)).toEqual([BOB])
     expect(sim.dispatcher.subscribers('friend', BOB)).toEqual([ALICE])
-    const result = sim.dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', { user: { id: ALICE } })
+    const result = sim.dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
+      user: { id: ALICE },
+    })
     expect(result.delivered).toEqual([b.sessionId])
     expect(sim.dispatcher.dispatch('friend', BOB, 'X', {}).delivered).toEqual([a.sessionId])
   })
@@ -130,7 +132,8 @@ describe('fan-out rules (semantics §1, §4, §5)', () => {
     const cannotView = sim.gateway.identify({ userId: CAROL, shard: [1, 2] })
     const failing = sim.gateway.identify({ userId: ALICE, shard: [1, 2] })
     const fine = sim.gateway.identify({ userId: ALICE, shard: [1, 2] })
-    for (const s of [filtered, wrongShard, noIntent, cannotView]) sim.dispatcher.sub('channel', SECRET, s.sessionId)
+    for (const s of [filtered, wrongShard, noIntent, cannotView])
+      sim.dispatcher.sub('channel', SECRET, s.sessionId)
     sim.gateway.failSocket(cannotView.sessionId, true)
     sim.gateway.failSocket(failing.sessionId, true)
     const seqBefore = cannotView.seq
@@ -216,7 +219,9 @@ describe('fan-out rules (semantics §1, §4, §5)', () => {
     sim.world.addFriendship(ALICE, BOB)
     const b0 = sim.gateway.identify({ userId: BOB, shard: [0, 2], intents: 0 })
     const b1 = sim.gateway.identify({ userId: BOB, shard: [1, 2], intents: 0 })
-    const result = sim.dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', { user: { id: ALICE } })
+    const result = sim.dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
+      user: { id: ALICE },
+    })
     expect(result.delivered).toEqual([b0.sessionId, b1.sessionId])
     expect(result.skipped).toEqual([])
   })

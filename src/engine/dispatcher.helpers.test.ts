@@ -30,16 +30,26 @@ describe('subscriptions', () => {
 
   it('refuses sub on member and user (NO_SUBSCRIBERS) and on lazy_guild (USE_OP_14)', () => {
     const f = fixtureF()
-    expect(refusal(() => f.sim.dispatcher.sub('member', [G, BOB], f.A.sessionId)).code).toBe('NO_SUBSCRIBERS')
-    expect(refusal(() => f.sim.dispatcher.sub('user', BOB, f.A.sessionId)).code).toBe('NO_SUBSCRIBERS')
-    expect(refusal(() => f.sim.dispatcher.unsub('lazy_guild', G, f.A.sessionId)).code).toBe('USE_OP_14')
+    expect(refusal(() => f.sim.dispatcher.sub('member', [G, BOB], f.A.sessionId)).code).toBe(
+      'NO_SUBSCRIBERS',
+    )
+    expect(refusal(() => f.sim.dispatcher.sub('user', BOB, f.A.sessionId)).code).toBe(
+      'NO_SUBSCRIBERS',
+    )
+    expect(refusal(() => f.sim.dispatcher.unsub('lazy_guild', G, f.A.sessionId)).code).toBe(
+      'USE_OP_14',
+    )
   })
 
   it('refuses unknown sessions, guilds and channels', () => {
     const f = fixtureF()
     expect(refusal(() => f.sim.dispatcher.sub('guild', G, 'nope')).code).toBe('UNKNOWN_SESSION')
-    expect(refusal(() => f.sim.dispatcher.sub('guild', '999', f.A.sessionId)).code).toBe('UNKNOWN_GUILD')
-    expect(refusal(() => f.sim.dispatcher.sub('channel', '999', f.A.sessionId)).code).toBe('UNKNOWN_CHANNEL')
+    expect(refusal(() => f.sim.dispatcher.sub('guild', '999', f.A.sessionId)).code).toBe(
+      'UNKNOWN_GUILD',
+    )
+    expect(refusal(() => f.sim.dispatcher.sub('channel', '999', f.A.sessionId)).code).toBe(
+      'UNKNOWN_CHANNEL',
+    )
     expect(refusal(() => f.sim.dispatcher.sub('friend', ALICE, 'nope')).code).toBe('INVALID_ID')
     expect(refusal(() => f.sim.dispatcher.sub('friend', ALICE, '777')).code).toBe('UNKNOWN_USER')
   })
@@ -59,9 +69,9 @@ describe('helpers', () => {
   it('dispatchMany validates every key before sending any', () => {
     const f = fixtureF()
     const before = f.A.seq
-    expect(() => f.sim.dispatcher.dispatchMany('channel', [GENERAL, 'x'], 'TYPING_START', {})).toThrow(
-      expect.objectContaining({ code: 'INVALID_KEY' }),
-    )
+    expect(() =>
+      f.sim.dispatcher.dispatchMany('channel', [GENERAL, 'x'], 'TYPING_START', {}),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_KEY' }))
     expect(f.A.seq).toBe(before)
   })
 
@@ -95,7 +105,10 @@ describe('helpers', () => {
     )
     expect(error.code).toBe('FILTER_FAILED')
     expect(error.message).toContain('boom')
-    expect((error.detail as { delivered: string[] }).delivered).toEqual([f.A.sessionId, f.B1.sessionId])
+    expect((error.detail as { delivered: string[] }).delivered).toEqual([
+      f.A.sessionId,
+      f.B1.sessionId,
+    ])
     expect(lastFrame(f.A).t).toBe('GUILD_UPDATE') // deliveries already made stand
   })
 
@@ -112,7 +125,12 @@ describe('helpers', () => {
     )
     expect(returned).toBe(list)
     expect(list).toEqual([f.C.sessionId, f.A.sessionId, f.B1.sessionId, f.B2.sessionId])
-    expect(seqs(f.A, f.B1, f.B2, f.C)).toEqual([before[0]! + 1, before[1]! + 1, before[2]! + 1, before[3]])
+    expect(seqs(f.A, f.B1, f.B2, f.C)).toEqual([
+      before[0]! + 1,
+      before[1]! + 1,
+      before[2]! + 1,
+      before[3],
+    ])
   })
 
   it('dispatchManyFilterList lets a later key retry a session whose send failed', () => {
@@ -134,20 +152,35 @@ describe('helpers on every backend (semantics §4, §10)', () => {
     ['member', [G, BOB]],
     ['user', BOB],
     ['friend', ALICE],
-  ] as const)('dispatchFilter works on %s: rejected sessions are skipped with filter', (backend, key) => {
-    const f = fixtureF()
-    f.sim.actions.addFriend(ALICE, BOB)
-    const result = f.sim.dispatcher.dispatchFilter(backend, key, (id) => id !== f.B2.sessionId, 'X_EVENT', {})
-    expect(result.skipped).toEqual([{ sessionId: f.B2.sessionId, reason: 'filter' }])
-    expect(result.delivered).toContain(f.B1.sessionId)
-    expect(result.delivered).not.toContain(f.B2.sessionId)
-  })
+  ] as const)(
+    'dispatchFilter works on %s: rejected sessions are skipped with filter',
+    (backend, key) => {
+      const f = fixtureF()
+      f.sim.actions.addFriend(ALICE, BOB)
+      const result = f.sim.dispatcher.dispatchFilter(
+        backend,
+        key,
+        (id) => id !== f.B2.sessionId,
+        'X_EVENT',
+        {},
+      )
+      expect(result.skipped).toEqual([{ sessionId: f.B2.sessionId, reason: 'filter' }])
+      expect(result.delivered).toContain(f.B1.sessionId)
+      expect(result.delivered).not.toContain(f.B2.sessionId)
+    },
+  )
 
   it('dispatchFilter works on lazy_guild: the range holders it rejects are skipped with filter', () => {
     const f = fixtureF()
     f.sim.gateway.requestMemberList(f.A.sessionId, G, { [GENERAL]: [[0, 10]] })
     f.sim.gateway.requestMemberList(f.C.sessionId, G, { [GENERAL]: [[0, 10]] })
-    const result = f.sim.dispatcher.dispatchFilter('lazy_guild', G, (id) => id !== f.A.sessionId, 'X_EVENT', {})
+    const result = f.sim.dispatcher.dispatchFilter(
+      'lazy_guild',
+      G,
+      (id) => id !== f.A.sessionId,
+      'X_EVENT',
+      {},
+    )
     expect(result.delivered).toEqual([f.C.sessionId])
     expect(result.skipped).toEqual([{ sessionId: f.A.sessionId, reason: 'filter' }])
   })
@@ -156,7 +189,13 @@ describe('helpers on every backend (semantics §4, §10)', () => {
     const f = fixtureF()
     f.sim.gateway.disconnect(f.A.sessionId)
     const before = f.A.seq
-    const list = f.sim.dispatcher.dispatchManyFilterList('channel', [SECRET, GENERAL], [], 'CHANNEL_PINS_UPDATE', {})
+    const list = f.sim.dispatcher.dispatchManyFilterList(
+      'channel',
+      [SECRET, GENERAL],
+      [],
+      'CHANNEL_PINS_UPDATE',
+      {},
+    )
     expect(list[0]).toBe(f.A.sessionId)
     expect(f.A.seq).toBe(before + 1)
   })
@@ -168,16 +207,21 @@ describe('helpers on every backend (semantics §4, §10)', () => {
     let filterCalls = 0
     const list = [f.C.sessionId]
     const before = seqs(f.A, f.B1, f.B2, f.C, f.D)
-    expect(refusal(() => f.sim.dispatcher.dispatchFilter('guild', G, () => ++filterCalls > 0, 'X', { n: NaN })).code).toBe(
+    expect(
+      refusal(() =>
+        f.sim.dispatcher.dispatchFilter('guild', G, () => ++filterCalls > 0, 'X', { n: NaN }),
+      ).code,
+    ).toBe('INVALID_PAYLOAD')
+    expect(
+      refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G, '01'], list, 'X', {}))
+        .code,
+    ).toBe('INVALID_KEY')
+    expect(
+      refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G], list, 'x', {})).code,
+    ).toBe('INVALID_EVENT_TYPE')
+    expect(refusal(() => f.sim.dispatcher.dispatchMany('guild', [G, G], 'X', () => 1)).code).toBe(
       'INVALID_PAYLOAD',
     )
-    expect(
-      refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G, '01'], list, 'X', {})).code,
-    ).toBe('INVALID_KEY')
-    expect(refusal(() => f.sim.dispatcher.dispatchManyFilterList('guild', [G], list, 'x', {})).code).toBe(
-      'INVALID_EVENT_TYPE',
-    )
-    expect(refusal(() => f.sim.dispatcher.dispatchMany('guild', [G, G], 'X', () => 1)).code).toBe('INVALID_PAYLOAD')
     expect(filterCalls).toBe(0)
     expect(events).toEqual([])
     expect(list).toEqual([f.C.sessionId])

@@ -123,12 +123,18 @@ export function createEventDispatcher(
 
   function checkFilter(filter: unknown): SessionFilter {
     if (typeof filter === 'function') return filter as SessionFilter
-    throw new EngineError('INVALID_FILTER', `a filter is a function (sessionId) => boolean; got ${describeValue(filter)}`)
+    throw new EngineError(
+      'INVALID_FILTER',
+      `a filter is a function (sessionId) => boolean; got ${describeValue(filter)}`,
+    )
   }
 
   function checkKeys(backend: Backend, keys: unknown): string[] {
     if (!Array.isArray(keys)) {
-      throw new EngineError('INVALID_KEY', `keys must be an array of keys; got ${describeValue(keys)}`)
+      throw new EngineError(
+        'INVALID_KEY',
+        `keys must be an array of keys; got ${describeValue(keys)}`,
+      )
     }
     return keys.map((k) => keyOf(backend, k))
   }
@@ -184,7 +190,6 @@ export function createEventDispatcher(
     return result
   }
 
-
   const dispatcher: EventDispatcherInternal = {
     nextDispatchId: 1,
     dispatch(backendName, key, type, payload) {
@@ -236,7 +241,10 @@ export function createEventDispatcher(
       const lists = listsOf(backend)
       const k = keyOf(backend, key)
       if (!Array.isArray(ids)) {
-        throw new EngineError('INVALID_SESSION_LIST', `ids must be an array; got ${describeValue(ids)}`)
+        throw new EngineError(
+          'INVALID_SESSION_LIST',
+          `ids must be an array; got ${describeValue(ids)}`,
+        )
       }
       // Validate every id before subscribing any, so a bad id changes nothing.
       for (const id of ids) lists.check(k, id)
@@ -261,7 +269,14 @@ export function createEventDispatcher(
         .map((sessionId) => ({ sessionId, reason: 'not-subscribed' as const }))
     },
     send(backendName, key, type, payload, options = {}) {
-      return run(backends[backendName], key, type, payload, options.filter ?? null, options.view ?? null)
+      return run(
+        backends[backendName],
+        key,
+        type,
+        payload,
+        options.filter ?? null,
+        options.view ?? null,
+      )
     },
     sendEach(backendName, key, type, targets) {
       const payloads = new Map<Session, unknown>()

@@ -52,9 +52,15 @@ describe('ids', () => {
 
   it('orders snowflakes numerically', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (a, b) => {
-        expect(Math.sign(compareSnowflakes(a.toString(), b.toString()))).toBe(a < b ? -1 : a > b ? 1 : 0)
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+        fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+        (a, b) => {
+          expect(Math.sign(compareSnowflakes(a.toString(), b.toString()))).toBe(
+            a < b ? -1 : a > b ? 1 : 0,
+          )
+        },
+      ),
     )
   })
 
@@ -67,7 +73,8 @@ describe('ids', () => {
     for (let i = 0; i < 5000; i++) ids.push(gen.next())
     now += 10
     ids.push(gen.next())
-    for (let i = 1; i < ids.length; i++) expect(compareSnowflakes(ids[i - 1]!, ids[i]!)).toBeLessThan(0)
+    for (let i = 1; i < ids.length; i++)
+      expect(compareSnowflakes(ids[i - 1]!, ids[i]!)).toBeLessThan(0)
     expect(snowflakeTime(ids.at(-1)!)).toBe(now)
     expect(BigInt(first) >> 22n).toBe(BigInt(1_700_000_000_000 - DISCORD_EPOCH))
   })

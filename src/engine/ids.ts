@@ -28,7 +28,8 @@ export function parseSnowflake(value: unknown): string | undefined {
 
 /** Describes a rejected value for an error message without dumping whole objects. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
   if (typeof value === 'bigint') return `${value}n`
   if (Array.isArray(value)) return `an array of ${value.length}`
   if (value === null) return 'null'

@@ -11,7 +11,13 @@ export {
 export type { SimulationSnapshot } from './snapshot.ts'
 export type { MemberListInfo } from './context.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
-export { Intents, intentNames, intentFor, INTENT_NAMES, PRIVILEGED_INTENTS } from './gateway/intents.ts'
+export {
+  Intents,
+  intentNames,
+  intentFor,
+  INTENT_NAMES,
+  PRIVILEGED_INTENTS,
+} from './gateway/intents.ts'
 export type { IntentName } from './gateway/intents.ts'
 export { Permissions } from './world/permissions.ts'
 export { ChannelType } from './world/channelType.ts'

@@ -23,7 +23,13 @@ describe('ownPayload', () => {
   })
 
   it.each([
-    ['a class instance', new (class Point { x = 1 })(), 'a Point'],
+    [
+      'a class instance',
+      new (class Point {
+        x = 1
+      })(),
+      'a Point',
+    ],
     ['a Date', new Date(0), 'a Date'],
     ['a symbol', { s: Symbol('x') }, 'a symbol'],
     // eslint-disable-next-line no-sparse-arrays

@@ -35,7 +35,11 @@ describe('§7 presence with member lists', () => {
     const mark = V.frames.length
     sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
     expect(kinds(since(V, mark))).toEqual(['PRESENCE_UPDATE'])
-    expect(since(V, mark)[0]?.d).toMatchObject({ user: { id: L.carl }, guild_id: L.guild, status: 'dnd' })
+    expect(since(V, mark)[0]?.d).toMatchObject({
+      user: { id: L.carl },
+      guild_id: L.guild,
+      status: 'dnd',
+    })
   })
 
   it('a holder whose ranges cover the user gets list ops alone, even for its own user', () => {
@@ -44,7 +48,10 @@ describe('§7 presence with member lists', () => {
     const [markV, markB] = [V.frames.length, B.frames.length]
     sim.gateway.updatePresence(V.sessionId, { status: 'idle' }) // alice, at 1
     expect(kinds(since(V, markV))).toEqual(['GUILD_MEMBER_LIST_UPDATE'])
-    const update = since(V, markV)[0]?.d as { ops: { op: string; index: number }[]; online_count: number }
+    const update = since(V, markV)[0]?.d as {
+      ops: { op: string; index: number }[]
+      online_count: number
+    }
     expect(update.ops.map((o) => [o.op, o.index])).toEqual([['UPDATE', 1]])
     expect(update.online_count).toBe(4) // idle still counts as online
     expect(kinds(since(B, markB))).toEqual(['PRESENCE_UPDATE'])
@@ -54,7 +61,9 @@ describe('§7 presence with member lists', () => {
     const { sim, V, C } = fixtureL()
     sim.actions.addFriend(L.carl, L.bob)
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
-    const results = dispatches(sim, () => sim.gateway.updatePresence(C.sessionId, { status: 'dnd' }))
+    const results = dispatches(sim, () =>
+      sim.gateway.updatePresence(C.sessionId, { status: 'dnd' }),
+    )
     expect(results.map((r) => `${r.type} via ${r.backend}:${r.key}`)).toEqual([
       `GUILD_MEMBER_LIST_UPDATE via lazy_guild:${L.guild}`,
       `PRESENCE_UPDATE via guild:${L.guild}`,
@@ -69,7 +78,11 @@ describe('§7 presence with member lists', () => {
 
   it('skips guild sessions without GUILD_PRESENCES, even when they hold no range', () => {
     const { sim, C } = fixtureL()
-    const quiet = sim.gateway.identify({ userId: L.dave, intents: Intents.GUILDS, presence: { status: 'offline' } })
+    const quiet = sim.gateway.identify({
+      userId: L.dave,
+      intents: Intents.GUILDS,
+      presence: { status: 'offline' },
+    })
     const mark = quiet.frames.length
     sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
     expect(since(quiet, mark)).toEqual([])
@@ -96,7 +109,10 @@ describe('§7 presence with member lists', () => {
     const marks = [V.frames.length, B.frames.length]
     sim.gateway.updatePresence(C.sessionId, { status: 'online', activities: [] })
     expect([V.frames.length, B.frames.length]).toEqual(marks)
-    sim.gateway.updatePresence(C.sessionId, { status: 'online', activities: [{ name: 'chess', type: 0 }] })
+    sim.gateway.updatePresence(C.sessionId, {
+      status: 'online',
+      activities: [{ name: 'chess', type: 0 }],
+    })
     expect(kinds(since(V, marks[0]!))).toEqual(['GUILD_MEMBER_LIST_UPDATE'])
     expect(kinds(since(B, marks[1]!))).toEqual(['PRESENCE_UPDATE'])
     expect(since(B, marks[1]!)[0]?.d).toMatchObject({ activities: [{ name: 'chess', type: 0 }] })
@@ -121,7 +137,10 @@ describe('§7 the last session closing', () => {
       ['UPDATE', 6],
     ])
     expect(kinds(since(B, markB))).toEqual(['PRESENCE_UPDATE', 'PRESENCE_UPDATE (friend)'])
-    expect(since(B, markB).map((f) => (f.d as { status: string }).status)).toEqual(['offline', 'offline'])
+    expect(since(B, markB).map((f) => (f.d as { status: string }).status)).toEqual([
+      'offline',
+      'offline',
+    ])
   })
 
   it('sends nothing when the user was already offline', () => {

@@ -3,13 +3,17 @@ import { Intents } from './gateway/intents.ts'
 import type { GatewayCloseError } from './errors.ts'
 import { ALICE, BOB, fixtureF, G, lastFrame } from './testing/fixtures.ts'
 
-const since = (frames: readonly { t: string | null }[], mark: number) => frames.slice(mark).map((f) => f.t)
+const since = (frames: readonly { t: string | null }[], mark: number) =>
+  frames.slice(mark).map((f) => f.t)
 
 describe('presence (op 3)', () => {
   it('sends PRESENCE_UPDATE through guild to others with GUILD_PRESENCES, never to the user', () => {
     const f = fixtureF()
     const marks = [f.A, f.B1, f.B2, f.C].map((s) => s.frames.length)
-    f.sim.gateway.updatePresence(f.B2.sessionId, { status: 'idle', activities: [{ name: 'chess', type: 0 }] })
+    f.sim.gateway.updatePresence(f.B2.sessionId, {
+      status: 'idle',
+      activities: [{ name: 'chess', type: 0 }],
+    })
     expect(since(f.A.frames, marks[0]!)).toEqual(['PRESENCE_UPDATE'])
     expect(since(f.B1.frames, marks[1]!)).toEqual([])
     expect(since(f.B2.frames, marks[2]!)).toEqual([])
@@ -26,7 +30,8 @@ describe('presence (op 3)', () => {
     const f = fixtureF()
     const results: { reason: string; sessionId: string }[] = []
     f.sim.inspect((e) => {
-      if (e.type === 'dispatch' && e.eventType === 'PRESENCE_UPDATE') results.push(...e.result.skipped)
+      if (e.type === 'dispatch' && e.eventType === 'PRESENCE_UPDATE')
+        results.push(...e.result.skipped)
     })
     f.sim.gateway.updatePresence(f.A.sessionId, { status: 'dnd' })
     expect(results).toContainEqual({ sessionId: f.B1.sessionId, reason: 'intents' })
@@ -82,7 +87,11 @@ describe('presence (op 3)', () => {
     const f = fixtureF()
     f.sim.gateway.invalidate(f.C.sessionId)
     const mark = f.A.frames.length
-    f.sim.gateway.identify({ userId: '30', presence: { status: 'offline' }, intents: Intents.GUILDS })
+    f.sim.gateway.identify({
+      userId: '30',
+      presence: { status: 'offline' },
+      intents: Intents.GUILDS,
+    })
     expect(since(f.A.frames, mark)).toEqual([])
     f.sim.gateway.identify({ userId: '30' })
     expect(since(f.A.frames, mark)).toEqual(['PRESENCE_UPDATE'])

@@ -16,7 +16,10 @@ export function createPresenceService(ctx: EngineContext): PresenceService {
       const current = ctx.world.presence(userId)
       const activities = freezeOwned([...next.activities])
       if (current.status === next.status && sameJson(current.activities, activities)) return
-      const presence = { status: next.status as PresenceStatus, activities: activities as unknown[] }
+      const presence = {
+        status: next.status as PresenceStatus,
+        activities: activities as unknown[],
+      }
       ctx.world.setPresence(userId, presence)
       const own = new Set(ctx.states.sessionsOf(userId).map((s) => s.sessionId))
       for (const guildId of ctx.world.userGuildIds(userId)) {

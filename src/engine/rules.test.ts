@@ -40,7 +40,9 @@ describe('semantics rules', () => {
     const seqs = () => [f.A, f.B1, f.B2, f.C, f.D].map((s) => s.seq)
     const before = { lists: lists(), seqs: seqs() }
     world.updateChannel(SECRET, { overwrites: [] }) // carol can read #secret now…
-    world.updateChannel(GENERAL, { overwrites: [{ id: G, type: 0, deny: Permissions.VIEW_CHANNEL }] }) // …and not #general
+    world.updateChannel(GENERAL, {
+      overwrites: [{ id: G, type: 0, deny: Permissions.VIEW_CHANNEL }],
+    }) // …and not #general
     const role = world.createRole(G, { name: 'admin', permissions: Permissions.ADMINISTRATOR })
     world.setMemberRoles(G, BOB, [role.id])
     world.updateRole(G, role.id, { hoist: true })
@@ -63,7 +65,10 @@ describe('semantics rules', () => {
     sim.gateway.disconnect(a.sessionId)
     const again = a.seq
     for (let i = 0; i < 251; i++) sim.dispatcher.dispatch('user', ALICE, 'X', {})
-    expect(sim.gateway.resume(a.sessionId, again)).toEqual({ resumed: false, reason: 'events-lost' })
+    expect(sim.gateway.resume(a.sessionId, again)).toEqual({
+      resumed: false,
+      reason: 'events-lost',
+    })
   })
 
   it('§3: only guild text channels are subscribed, not voice or categories', () => {
@@ -114,7 +119,9 @@ describe('semantics rules', () => {
     expect(f.sim.dispatcher.topics('guild')).toEqual([G])
     expect(f.sim.dispatcher.topics('channel')).toEqual([GENERAL, SECRET])
     expect(f.sim.dispatcher.topics('user')).toEqual([])
-    f.sim.actions.updateChannel(SECRET, { overwrites: [{ id: G, type: 0, deny: Permissions.ADMINISTRATOR }] })
+    f.sim.actions.updateChannel(SECRET, {
+      overwrites: [{ id: G, type: 0, deny: Permissions.ADMINISTRATOR }],
+    })
     expect(f.sim.dispatcher.topics('channel')).toEqual([GENERAL, SECRET])
   })
 })

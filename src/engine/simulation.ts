@@ -1,7 +1,12 @@
 import { createBackends } from './backends/index.ts'
 import type { BackendContext } from './backends/types.ts'
 import { createManualClock, type Clock } from './clock.ts'
-import type { EngineContext, MemberListInfo, MemberListService, SimulationSettings } from './context.ts'
+import type {
+  EngineContext,
+  MemberListInfo,
+  MemberListService,
+  SimulationSettings,
+} from './context.ts'
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.ts'
 import { EngineError } from './errors.ts'
 import { createGateway, type Gateway } from './gateway/gateway.ts'
@@ -18,7 +23,12 @@ import { createWorld } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
 import { createMemberLists } from './lazyGuild/service/memberListService.ts'
 import { createActions, type Actions, type ActionsState } from './actions/index.ts'
-import { applySnapshot, takeSnapshot, type SimulationSnapshot, type SnapshotParts } from './snapshot.ts'
+import {
+  applySnapshot,
+  takeSnapshot,
+  type SimulationSnapshot,
+  type SnapshotParts,
+} from './snapshot.ts'
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -70,7 +80,11 @@ function settingsFrom(options: SimulationOptions): SimulationSettings {
     }
   }
   check('seed', Number.isInteger(settings.seed), 'an integer')
-  check('startTime', Number.isSafeInteger(settings.startTime) && settings.startTime >= 0, 'a time in ms ≥ 0')
+  check(
+    'startTime',
+    Number.isSafeInteger(settings.startTime) && settings.startTime >= 0,
+    'a time in ms ≥ 0',
+  )
   check(
     'resumeWindowMs',
     Number.isFinite(settings.resumeWindowMs) && settings.resumeWindowMs >= 0,
@@ -105,8 +119,15 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
  * moment (same frames, same future ids and session ids). Inspection listeners are not part of it.
  */
 export function restoreSimulation(snapshot: SimulationSnapshot): Simulation {
-  if (typeof snapshot !== 'object' || snapshot === null || (snapshot as { version?: unknown }).version !== 1) {
-    throw new EngineError('INVALID_SNAPSHOT', 'restoreSimulation takes a snapshot made by sim.snapshot()')
+  if (
+    typeof snapshot !== 'object' ||
+    snapshot === null ||
+    (snapshot as { version?: unknown }).version !== 1
+  ) {
+    throw new EngineError(
+      'INVALID_SNAPSHOT',
+      'restoreSimulation takes a snapshot made by sim.snapshot()',
+    )
   }
   const built = build(settingsFrom(snapshot.settings))
   applySnapshot(built.parts, snapshot)
@@ -130,7 +151,9 @@ function build(settings: SimulationSettings): { sim: Simulation; parts: Snapshot
     inspector,
     clock,
     random,
-  } as Partial<Record<keyof EngineContext, unknown>> as { -readonly [K in keyof EngineContext]: EngineContext[K] }
+  } as Partial<Record<keyof EngineContext, unknown>> as {
+    -readonly [K in keyof EngineContext]: EngineContext[K]
+  }
 
   const backendContext: BackendContext = { world, states, inspector, now: clock.now }
   const lists: MemberListService = createMemberLists(ctx)
@@ -140,7 +163,14 @@ function build(settings: SimulationSettings): { sim: Simulation; parts: Snapshot
   ctx.presence = createPresenceService(ctx)
   ctx.reportFrame = (session, frame, outcome, replay) => {
     if (inspector.active) {
-      inspector.emit({ type: 'send', at: clock.now(), sessionId: session.sessionId, frame, outcome, replay })
+      inspector.emit({
+        type: 'send',
+        at: clock.now(),
+        sessionId: session.sessionId,
+        frame,
+        outcome,
+        replay,
+      })
     }
   }
   ctx.sendDirect = (session, t, d) => {

@@ -7,7 +7,9 @@ type Step = (sim: Simulation) => void
 
 /** Calls that touch every part a snapshot holds: frames, seqs, lists, links, the window, ids. */
 const steps: fc.Arbitrary<Step>[] = [
-  fc.constantFrom(ALICE, BOB, CAROL).map((u) => (sim: Simulation) => void sim.actions.sendMessage(GENERAL, u, 'hi')),
+  fc
+    .constantFrom(ALICE, BOB, CAROL)
+    .map((u) => (sim: Simulation) => void sim.actions.sendMessage(GENERAL, u, 'hi')),
   fc.constant((sim: Simulation) => void sim.gateway.identify({ userId: DAVE })),
   fc.constant((sim: Simulation) => {
     const s = sim.states.all().find((x) => x.status === 'connected')
@@ -29,7 +31,9 @@ const steps: fc.Arbitrary<Step>[] = [
   fc.constant((sim: Simulation) => void sim.actions.createRole(G, { name: 'r', hoist: true })),
   fc.constant((sim: Simulation) => void sim.actions.openDm(ALICE, DAVE)),
   fc.nat(20).map((start) => (sim: Simulation) => {
-    const s = sim.states.all().find((x) => x.status === 'connected' && sim.world.member(G, x.userId))
+    const s = sim.states
+      .all()
+      .find((x) => x.status === 'connected' && sim.world.member(G, x.userId))
     if (s) sim.gateway.requestMemberList(s.sessionId, G, { [GENERAL]: [[start, start + 5]] })
   }),
   fc.constantFrom('online', 'idle', 'offline').map((status) => (sim: Simulation) => {
@@ -65,8 +69,12 @@ describe('snapshot and restoreSimulation', () => {
         }
         expect(everything(copy)).toBe(everything(sim))
         // Ids and session ids continue identically.
-        expect(copy.gateway.identify({ userId: BOB }).sessionId).toBe(sim.gateway.identify({ userId: BOB }).sessionId)
-        expect(copy.world.createUser({ username: 'x' }).id).toBe(sim.world.createUser({ username: 'x' }).id)
+        expect(copy.gateway.identify({ userId: BOB }).sessionId).toBe(
+          sim.gateway.identify({ userId: BOB }).sessionId,
+        )
+        expect(copy.world.createUser({ username: 'x' }).id).toBe(
+          sim.world.createUser({ username: 'x' }).id,
+        )
       }),
       { numRuns: 60 },
     )
@@ -83,6 +91,8 @@ describe('snapshot and restoreSimulation', () => {
   })
 
   it('refuses what is not a snapshot', () => {
-    expect(() => restoreSimulation({} as never)).toThrow(expect.objectContaining({ code: 'INVALID_SNAPSHOT' }))
+    expect(() => restoreSimulation({} as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SNAPSHOT' }),
+    )
   })
 })

@@ -73,12 +73,15 @@ export function applySnapshot(parts: SnapshotParts, snapshot: SimulationSnapshot
     ctx.states.insert(session)
   }
   for (const id of snapshot.closed) ctx.states.markClosed(id)
-  for (const [id, deadline] of snapshot.expiring) parts.lifecycle.restoreExpiring(byId.get(id)!, deadline)
-  for (const [key, ids] of snapshot.guild) for (const id of ids) ctx.backends.guild.sessions.table.add(key, byId.get(id)!)
+  for (const [id, deadline] of snapshot.expiring)
+    parts.lifecycle.restoreExpiring(byId.get(id)!, deadline)
+  for (const [key, ids] of snapshot.guild)
+    for (const id of ids) ctx.backends.guild.sessions.table.add(key, byId.get(id)!)
   for (const [key, ids] of snapshot.channel) {
     for (const id of ids) ctx.backends.channel.sessions.table.add(key, byId.get(id)!)
   }
-  for (const [key, peers] of snapshot.friend) for (const peer of peers) ctx.backends.friend.restoreLink(key, peer)
+  for (const [key, peers] of snapshot.friend)
+    for (const peer of peers) ctx.backends.friend.restoreLink(key, peer)
   ctx.lists.restore(snapshot.memberLists)
   for (const [dm, peer] of snapshot.pendingDmPeers) parts.actionsState.pendingDmPeers.set(dm, peer)
 }

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from '../gateway/intents.ts'
 import { createSimulation } from '../simulation.ts'
-import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, lastFrame, SECRET } from '../testing/fixtures.ts'
+import {
+  addUsers,
+  ALICE,
+  BOB,
+  CAROL,
+  DAVE,
+  fixtureF,
+  G,
+  GENERAL,
+  lastFrame,
+  SECRET,
+} from '../testing/fixtures.ts'
 import type { DispatchResult, GatewayState } from '../types.ts'
 import { Permissions } from '../world/permissions.ts'
 
 /** `[backend:key, type]` of each result, to read an action's sequence at a glance. */
-const steps = (results: DispatchResult[]) => results.map((r) => `${r.type} via ${r.backend}:${r.key}`)
+const steps = (results: DispatchResult[]) =>
+  results.map((r) => `${r.type} via ${r.backend}:${r.key}`)
 const ofType = (results: DispatchResult[], type: string) => results.filter((r) => r.type === type)
 const received = (state: GatewayState, since: number) => state.frames.slice(since).map((f) => f.t)
 
@@ -16,7 +28,12 @@ describe('actions: messages', () => {
     const results = f.sim.actions.sendMessage(GENERAL, BOB, 'hi')
     expect(steps(results)).toEqual([`MESSAGE_CREATE via channel:${GENERAL}`])
     const d = lastFrame(f.A).d as { content: string; author: { id: string }; guild_id: string }
-    expect(d).toMatchObject({ content: 'hi', author: { id: BOB }, guild_id: G, channel_id: GENERAL })
+    expect(d).toMatchObject({
+      content: 'hi',
+      author: { id: BOB },
+      guild_id: G,
+      channel_id: GENERAL,
+    })
     expect(results[0]?.skipped).toEqual([{ sessionId: f.B1.sessionId, reason: 'intents' }])
   })
 
@@ -37,7 +54,9 @@ describe('actions: messages', () => {
       `MESSAGE_UPDATE via channel:${GENERAL}`,
     ])
     expect(lastFrame(f.C).d).toMatchObject({ id: '777', content: 'hello' })
-    expect(steps(f.sim.actions.deleteMessage(GENERAL, '777'))).toEqual([`MESSAGE_DELETE via channel:${GENERAL}`])
+    expect(steps(f.sim.actions.deleteMessage(GENERAL, '777'))).toEqual([
+      `MESSAGE_DELETE via channel:${GENERAL}`,
+    ])
     expect(lastFrame(f.C).d).toEqual({ id: '777', channel_id: GENERAL, guild_id: G })
   })
 
@@ -60,7 +79,10 @@ describe('actions: messages', () => {
 
   it('redacts content for a bot without MESSAGE_CONTENT that is not mentioned', () => {
     const f = fixtureF()
-    const bot = f.sim.gateway.identify({ userId: CAROL, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    const bot = f.sim.gateway.identify({
+      userId: CAROL,
+      intents: Intents.ALL & ~Intents.MESSAGE_CONTENT,
+    })
     f.sim.actions.sendMessage(GENERAL, ALICE, 'secret plans')
     expect((lastFrame(bot).d as { content: string }).content).toBe('')
     f.sim.actions.sendMessage(GENERAL, ALICE, 'hey carol', { mentions: [CAROL] })
@@ -79,7 +101,10 @@ describe('actions: DMs', () => {
     const dmId = (lastFrame(a).d as { id: string }).id
     const mark = d.frames.length
     const first = sim.actions.sendMessage(dmId, ALICE, 'hello')
-    expect(steps(first)).toEqual([`CHANNEL_CREATE via user:${DAVE}`, `MESSAGE_CREATE via channel:${dmId}`])
+    expect(steps(first)).toEqual([
+      `CHANNEL_CREATE via user:${DAVE}`,
+      `MESSAGE_CREATE via channel:${dmId}`,
+    ])
     expect(received(d, mark)).toEqual(['CHANNEL_CREATE', 'MESSAGE_CREATE'])
     const second = sim.actions.sendMessage(dmId, DAVE, 'hi back')
     expect(steps(second)).toEqual([`MESSAGE_CREATE via channel:${dmId}`])
@@ -101,11 +126,17 @@ describe('actions: DMs', () => {
     addUsers(sim, ALICE, BOB, CAROL)
     const b = sim.gateway.identify({ userId: BOB })
     const results = sim.actions.createGroupDm(ALICE, [BOB, CAROL])
-    expect(steps(results).map((s) => s.split(' via ')[1])).toEqual([`user:${ALICE}`, `user:${BOB}`, `user:${CAROL}`])
+    expect(steps(results).map((s) => s.split(' via ')[1])).toEqual([
+      `user:${ALICE}`,
+      `user:${BOB}`,
+      `user:${CAROL}`,
+    ])
     const d = lastFrame(b).d as { type: number; recipients: { id: string }[] }
     expect(d.type).toBe(3)
     expect(d.recipients.map((r) => r.id)).toEqual([ALICE, CAROL])
-    expect(sim.dispatcher.subscribers('channel', (d as unknown as { id: string }).id)).toEqual([b.sessionId])
+    expect(sim.dispatcher.subscribers('channel', (d as unknown as { id: string }).id)).toEqual([
+      b.sessionId,
+    ])
   })
 })
 
@@ -125,8 +156,12 @@ describe('actions: friends', () => {
     expect(sim.dispatcher.subscribers('friend', ALICE)).toEqual([BOB])
     expect(sim.dispatcher.subscribers('friend', BOB)).toEqual([ALICE])
     expect(lastFrame(b).d).toMatchObject({ user: { id: ALICE }, status: 'online' })
-    expect(() => sim.actions.addFriend(BOB, ALICE)).toThrow(expect.objectContaining({ code: 'ALREADY_FRIENDS' }))
-    expect(() => sim.actions.addFriend(BOB, BOB)).toThrow(expect.objectContaining({ code: 'SELF_FRIENDSHIP' }))
+    expect(() => sim.actions.addFriend(BOB, ALICE)).toThrow(
+      expect.objectContaining({ code: 'ALREADY_FRIENDS' }),
+    )
+    expect(() => sim.actions.addFriend(BOB, BOB)).toThrow(
+      expect.objectContaining({ code: 'SELF_FRIENDSHIP' }),
+    )
   })
 
   it('removeFriend: RELATIONSHIP_REMOVE to both and the links go', () => {
@@ -138,7 +173,9 @@ describe('actions: friends', () => {
       `RELATIONSHIP_REMOVE via user:${ALICE}`,
     ])
     expect(sim.dispatcher.subscribers('friend', ALICE)).toEqual([])
-    expect(() => sim.actions.removeFriend(BOB, ALICE)).toThrow(expect.objectContaining({ code: 'NOT_FRIENDS' }))
+    expect(() => sim.actions.removeFriend(BOB, ALICE)).toThrow(
+      expect.objectContaining({ code: 'NOT_FRIENDS' }),
+    )
   })
 })
 
@@ -184,9 +221,15 @@ describe('actions: joining and leaving', () => {
   it('refuses leaving for the owner and for non-members, changing nothing', () => {
     const f = fixtureF()
     const before = f.A.seq
-    expect(() => f.sim.actions.leaveGuild(G, ALICE)).toThrow(expect.objectContaining({ code: 'OWNER_CANNOT_LEAVE' }))
-    expect(() => f.sim.actions.leaveGuild(G, DAVE)).toThrow(expect.objectContaining({ code: 'UNKNOWN_MEMBER' }))
-    expect(() => f.sim.actions.joinGuild(G, BOB)).toThrow(expect.objectContaining({ code: 'ALREADY_MEMBER' }))
+    expect(() => f.sim.actions.leaveGuild(G, ALICE)).toThrow(
+      expect.objectContaining({ code: 'OWNER_CANNOT_LEAVE' }),
+    )
+    expect(() => f.sim.actions.leaveGuild(G, DAVE)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_MEMBER' }),
+    )
+    expect(() => f.sim.actions.joinGuild(G, BOB)).toThrow(
+      expect.objectContaining({ code: 'ALREADY_MEMBER' }),
+    )
     expect(f.A.seq).toBe(before)
   })
 })
@@ -210,7 +253,10 @@ describe('actions: channels and roles keep subscriptions in step with permission
       [f.B2.sessionId, 'filter'],
     ])
     const channelId = (lastFrame(f.C).d as { id: string }).id
-    expect(f.sim.dispatcher.subscribers('channel', channelId)).toEqual([f.A.sessionId, f.C.sessionId])
+    expect(f.sim.dispatcher.subscribers('channel', channelId)).toEqual([
+      f.A.sessionId,
+      f.C.sessionId,
+    ])
   })
 
   it('updateChannel: overwrites that hide a channel unsubscribe its former readers', () => {
@@ -254,7 +300,12 @@ describe('actions: channels and roles keep subscriptions in step with permission
   it('setNick sends GUILD_MEMBER_UPDATE to GUILD_MEMBERS holders and the member', () => {
     const f = fixtureF()
     const [update] = f.sim.actions.setNick(G, BOB, 'bobby')
-    expect(update?.delivered).toEqual([f.A.sessionId, f.B1.sessionId, f.B2.sessionId, f.C.sessionId])
+    expect(update?.delivered).toEqual([
+      f.A.sessionId,
+      f.B1.sessionId,
+      f.B2.sessionId,
+      f.C.sessionId,
+    ])
     expect(lastFrame(f.A).d).toMatchObject({ guild_id: G, nick: 'bobby', user: { id: BOB } })
   })
 })
@@ -303,6 +354,10 @@ describe('actions on the inspection stream', () => {
       if (e.type === 'dispatch') seen.push(`dispatch:${e.eventType}:${e.cause}`)
     })
     f.sim.actions.sendMessage(GENERAL, BOB, 'hi')
-    expect(seen).toEqual(['start:sendMessage', 'dispatch:MESSAGE_CREATE:sendMessage', 'end:sendMessage'])
+    expect(seen).toEqual([
+      'start:sendMessage',
+      'dispatch:MESSAGE_CREATE:sendMessage',
+      'end:sendMessage',
+    ])
   })
 })

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { Intents } from '../gateway/intents.ts'
 import { createSimulation } from '../simulation.ts'
 import { fixtureL, L } from '../testing/fixtureL.ts'
-import { addUsers, ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL, lastFrame, SECRET } from '../testing/fixtures.ts'
+import {
+  addUsers,
+  ALICE,
+  BOB,
+  CAROL,
+  DAVE,
+  fixtureF,
+  G,
+  GENERAL,
+  lastFrame,
+  SECRET,
+} from '../testing/fixtures.ts'
 import type { DispatchResult, GatewayState } from '../types.ts'
 import { Permissions } from '../world/permissions.ts'
 
@@ -13,7 +24,8 @@ import { Permissions } from '../world/permissions.ts'
 
 type Sim = ReturnType<typeof createSimulation>
 
-const steps = (results: DispatchResult[]) => results.map((r) => `${r.type} via ${r.backend}:${r.key}`)
+const steps = (results: DispatchResult[]) =>
+  results.map((r) => `${r.type} via ${r.backend}:${r.key}`)
 const received = (state: GatewayState, since: number) => state.frames.slice(since).map((f) => f.t)
 
 /** What `run` does, in order: `dispatch TYPE backend:key`, `subscribe backend:key`, `unsubscribe …`. */
@@ -21,7 +33,8 @@ function trace(sim: Sim, run: () => unknown): string[] {
   const seen: string[] = []
   const stop = sim.inspect((e) => {
     if (e.type === 'dispatch') seen.push(`dispatch ${e.eventType} ${e.backend}:${e.key}`)
-    if (e.type === 'subscribe' || e.type === 'unsubscribe') seen.push(`${e.type} ${e.backend}:${e.key}`)
+    if (e.type === 'subscribe' || e.type === 'unsubscribe')
+      seen.push(`${e.type} ${e.backend}:${e.key}`)
   })
   run()
   stop()
@@ -81,14 +94,19 @@ describe('§10 setMemberRoles and setNick', () => {
     const { sim, V, C } = fixtureL()
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
     let results: DispatchResult[] = []
-    const order = trace(sim, () => (results = sim.actions.setMemberRoles(L.guild, L.carl, [L.mods])))
+    const order = trace(
+      sim,
+      () => (results = sim.actions.setMemberRoles(L.guild, L.carl, [L.mods])),
+    )
     expect(order).toEqual([
       `dispatch GUILD_MEMBER_UPDATE guild:${L.guild}`,
       `subscribe channel:${L.modsOnly}`,
       `dispatch GUILD_MEMBER_LIST_UPDATE lazy_guild:${L.guild}`,
     ])
     expect(results[0]?.delivered).toContain(C.sessionId)
-    expect(lastFrame(V).d).toMatchObject({ groups: expect.arrayContaining([{ id: L.mods, count: 2 }]) })
+    expect(lastFrame(V).d).toMatchObject({
+      groups: expect.arrayContaining([{ id: L.mods, count: 2 }]),
+    })
   })
 
   it('setNick: GUILD_MEMBER_UPDATE via guild, then the lists', () => {
@@ -98,7 +116,9 @@ describe('§10 setMemberRoles and setNick', () => {
       `GUILD_MEMBER_UPDATE via guild:${L.guild}`,
       `GUILD_MEMBER_LIST_UPDATE via lazy_guild:${L.guild}`,
     ])
-    expect(steps(sim.actions.setNick(L.guild, L.carl, 'zed'))).toEqual([`GUILD_MEMBER_UPDATE via guild:${L.guild}`])
+    expect(steps(sim.actions.setNick(L.guild, L.carl, 'zed'))).toEqual([
+      `GUILD_MEMBER_UPDATE via guild:${L.guild}`,
+    ])
   })
 })
 
@@ -106,7 +126,9 @@ describe('§10 guild channels and roles', () => {
   it('CHANNEL_UPDATE goes to those who can view the channel after the change, then subscriptions follow', () => {
     const f = fixtureF()
     const hide = trace(f.sim, () =>
-      f.sim.actions.updateChannel(GENERAL, { overwrites: [{ id: G, type: 0, deny: Permissions.VIEW_CHANNEL }] }),
+      f.sim.actions.updateChannel(GENERAL, {
+        overwrites: [{ id: G, type: 0, deny: Permissions.VIEW_CHANNEL }],
+      }),
     )
     expect(hide[0]).toBe(`dispatch CHANNEL_UPDATE guild:${G}`)
     expect(hide.slice(1).every((s) => s === `unsubscribe channel:${GENERAL}`)).toBe(true)
@@ -118,7 +140,9 @@ describe('§10 guild channels and roles', () => {
 
   it('CHANNEL_CREATE and CHANNEL_DELETE go through guild, by view after creation and before deletion', () => {
     const f = fixtureF()
-    const create = trace(f.sim, () => f.sim.actions.createChannel({ id: '102', guildId: G, name: 'open' }))
+    const create = trace(f.sim, () =>
+      f.sim.actions.createChannel({ id: '102', guildId: G, name: 'open' }),
+    )
     expect(create[0]).toBe(`dispatch CHANNEL_CREATE guild:${G}`)
     expect(create.slice(1)).toEqual(Array(4).fill('subscribe channel:102'))
     const [del] = f.sim.actions.deleteChannel(GENERAL)
@@ -132,7 +156,9 @@ describe('§10 guild channels and roles', () => {
     const created = sim.actions.createRole(L.guild, { id: '2005', name: 'Stars', hoist: true })
     expect(steps(created)[0]).toBe(`GUILD_ROLE_CREATE via guild:${L.guild}`)
     // An empty group has no header: no holder's range changes, so nobody gets list ops.
-    expect(created.filter((r) => r.type === 'GUILD_MEMBER_LIST_UPDATE').flatMap((r) => r.delivered)).toEqual([])
+    expect(
+      created.filter((r) => r.type === 'GUILD_MEMBER_LIST_UPDATE').flatMap((r) => r.delivered),
+    ).toEqual([])
     expect(steps(sim.actions.updateRole(L.guild, L.plain, { hoist: true }))).toEqual([
       `GUILD_ROLE_UPDATE via guild:${L.guild}`,
       `GUILD_MEMBER_LIST_UPDATE via lazy_guild:${L.guild}`, // Eve moves under Plain
@@ -155,7 +181,9 @@ describe('§10 DMs', () => {
     expect(steps([reopened!])).toEqual([`CHANNEL_CREATE via user:${DAVE}`])
     const dmId = (lastFrame(d).d as { id: string }).id
     const mark = d.frames.length
-    expect(steps(sim.actions.sendMessage(dmId, ALICE, 'hello'))).toEqual([`MESSAGE_CREATE via channel:${dmId}`])
+    expect(steps(sim.actions.sendMessage(dmId, ALICE, 'hello'))).toEqual([
+      `MESSAGE_CREATE via channel:${dmId}`,
+    ])
     expect(received(d, mark)).toEqual(['MESSAGE_CREATE'])
   })
 
@@ -214,8 +242,12 @@ describe('§10 messages', () => {
   it('keeps messages per channel: another channel id of a message is UNKNOWN_MESSAGE', () => {
     const f = fixtureF()
     f.sim.actions.sendMessage(GENERAL, ALICE, 'hi', { id: '777' })
-    expect(() => f.sim.actions.editMessage(SECRET, '777', 'x')).toThrow(expect.objectContaining({ code: 'UNKNOWN_MESSAGE' }))
-    expect(() => f.sim.actions.deleteMessage(SECRET, '777')).toThrow(expect.objectContaining({ code: 'UNKNOWN_MESSAGE' }))
+    expect(() => f.sim.actions.editMessage(SECRET, '777', 'x')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_MESSAGE' }),
+    )
+    expect(() => f.sim.actions.deleteMessage(SECRET, '777')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_MESSAGE' }),
+    )
     f.sim.actions.deleteMessage(GENERAL, '777')
     const unknown = expect.objectContaining({ code: 'UNKNOWN_MESSAGE' })
     expect(() => f.sim.actions.editMessage(GENERAL, '777', 'x')).toThrow(unknown)
@@ -227,7 +259,12 @@ describe('§10 messages', () => {
     const bot = f.sim.gateway.identify({ userId: CAROL, intents: noContent })
     const author = f.sim.gateway.identify({ userId: BOB, intents: noContent })
     f.sim.actions.sendMessage(GENERAL, BOB, 'plans', { id: '777' })
-    expect(lastFrame(bot).d).toMatchObject({ content: '', embeds: [], attachments: [], components: [] })
+    expect(lastFrame(bot).d).toMatchObject({
+      content: '',
+      embeds: [],
+      attachments: [],
+      components: [],
+    })
     expect(lastFrame(author).d).toMatchObject({ content: 'plans' }) // its own message
     expect(lastFrame(f.C).d).toMatchObject({ content: 'plans' }) // same user, with the intent
     f.sim.actions.editMessage(GENERAL, '777', 'new plans')
@@ -238,7 +275,10 @@ describe('§10 messages', () => {
 
   it('redaction empties embeds, attachments and components and removes poll; DMs and deletes are untouched', () => {
     const f = fixtureF()
-    const bot = f.sim.gateway.identify({ userId: CAROL, intents: Intents.ALL & ~Intents.MESSAGE_CONTENT })
+    const bot = f.sim.gateway.identify({
+      userId: CAROL,
+      intents: Intents.ALL & ~Intents.MESSAGE_CONTENT,
+    })
     const full = {
       id: '1',
       channel_id: GENERAL,
@@ -255,8 +295,16 @@ describe('§10 messages', () => {
     for (const type of ['MESSAGE_CREATE', 'MESSAGE_UPDATE']) {
       f.sim.dispatcher.dispatch('channel', GENERAL, type, full)
       expect(lastFrame(bot).d).toEqual({
-        id: '1', channel_id: GENERAL, guild_id: G, author: { id: ALICE }, mentions: [],
-        content: '', embeds: [], attachments: [], components: [], tts: false,
+        id: '1',
+        channel_id: GENERAL,
+        guild_id: G,
+        author: { id: ALICE },
+        mentions: [],
+        content: '',
+        embeds: [],
+        attachments: [],
+        components: [],
+        tts: false,
       })
       expect(lastFrame(f.C).d).toEqual(full)
     }
@@ -279,7 +327,10 @@ describe('§8 refused actions', () => {
       ['sendMessage hidden', () => f.sim.actions.sendMessage(SECRET, BOB, 'peek')],
       ['sendMessage bad content', () => f.sim.actions.sendMessage(GENERAL, BOB, 5 as never)],
       ['sendMessage unknown author', () => f.sim.actions.sendMessage(GENERAL, '999', 'x')],
-      ['sendMessage duplicate id', () => f.sim.actions.sendMessage(GENERAL, BOB, 'x', { id: '777' })],
+      [
+        'sendMessage duplicate id',
+        () => f.sim.actions.sendMessage(GENERAL, BOB, 'x', { id: '777' }),
+      ],
       ['editMessage unknown', () => f.sim.actions.editMessage(GENERAL, '778', 'x')],
       ['editMessage bad content', () => f.sim.actions.editMessage(GENERAL, '777', 5 as never)],
       ['deleteMessage unknown', () => f.sim.actions.deleteMessage(GENERAL, '778')],
@@ -288,11 +339,20 @@ describe('§8 refused actions', () => {
       ['joinGuild unknown user', () => f.sim.actions.joinGuild(G, '999')],
       ['leaveGuild owner', () => f.sim.actions.leaveGuild(G, ALICE)],
       ['leaveGuild non-member', () => f.sim.actions.leaveGuild(G, DAVE)],
-      ['createChannel unknown guild', () => f.sim.actions.createChannel({ guildId: '777', name: 'x' })],
-      ['createChannel bad overwrite', () =>
-        f.sim.actions.createChannel({ guildId: G, overwrites: [{ id: G, type: 7 as never }] })],
+      [
+        'createChannel unknown guild',
+        () => f.sim.actions.createChannel({ guildId: '777', name: 'x' }),
+      ],
+      [
+        'createChannel bad overwrite',
+        () =>
+          f.sim.actions.createChannel({ guildId: G, overwrites: [{ id: G, type: 7 as never }] }),
+      ],
       ['updateChannel unknown', () => f.sim.actions.updateChannel('999', { name: 'x' })],
-      ['updateChannel bad overwrite', () => f.sim.actions.updateChannel(GENERAL, { overwrites: [{ id: 'x', type: 0 }] })],
+      [
+        'updateChannel bad overwrite',
+        () => f.sim.actions.updateChannel(GENERAL, { overwrites: [{ id: 'x', type: 0 }] }),
+      ],
       ['deleteChannel unknown', () => f.sim.actions.deleteChannel('999')],
       ['createRole bad position', () => f.sim.actions.createRole(G, { name: 'x', position: 0 })],
       ['updateRole unknown', () => f.sim.actions.updateRole(G, '999', { name: 'x' })],

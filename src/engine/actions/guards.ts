@@ -8,7 +8,10 @@ import type { Channel, Guild, Member } from '../world/types.ts'
 export function requireUserId(ctx: EngineContext, id: unknown, what = 'userId'): string {
   const userId = toSnowflake(id, what)
   if (!ctx.world.user(userId)) {
-    throw new EngineError('UNKNOWN_USER', `${what} ${userId} is not a user; create it with world.createUser`)
+    throw new EngineError(
+      'UNKNOWN_USER',
+      `${what} ${userId} is not a user; create it with world.createUser`,
+    )
   }
   return userId
 }
@@ -16,7 +19,8 @@ export function requireUserId(ctx: EngineContext, id: unknown, what = 'userId'):
 export function requireGuild(ctx: EngineContext, id: unknown): Guild {
   const guildId = toSnowflake(id, 'guildId')
   const guild = ctx.world.guild(guildId)
-  if (!guild) throw new EngineError('UNKNOWN_GUILD', `no guild ${guildId}; create it with world.createGuild`)
+  if (!guild)
+    throw new EngineError('UNKNOWN_GUILD', `no guild ${guildId}; create it with world.createGuild`)
   return guild
 }
 
@@ -24,7 +28,10 @@ export function requireChannel(ctx: EngineContext, id: unknown): Channel {
   const channelId = toSnowflake(id, 'channelId')
   const channel = ctx.world.channel(channelId)
   if (!channel) {
-    throw new EngineError('UNKNOWN_CHANNEL', `no channel ${channelId}; create it with actions.createChannel`)
+    throw new EngineError(
+      'UNKNOWN_CHANNEL',
+      `no channel ${channelId}; create it with actions.createChannel`,
+    )
   }
   return channel
 }

@@ -6,7 +6,12 @@ import type { Session } from '../gateway/session.ts'
 import { freezeOwned } from '../payload.ts'
 import { requireGuild, requireMember, requireUserId } from './guards.ts'
 import { guildMemberPayload } from './payloads.ts'
-import { servingSessions, subscribeMember, syncChannels, unsubscribeMember } from './subscriptions.ts'
+import {
+  servingSessions,
+  subscribeMember,
+  syncChannels,
+  unsubscribeMember,
+} from './subscriptions.ts'
 import type { Flows } from './types.ts'
 
 type MembershipFlows = Flows<'joinGuild' | 'leaveGuild' | 'setMemberRoles' | 'setNick'>
@@ -20,7 +25,12 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
   /** GUILD_MEMBER_UPDATE through `guild`, subscriptions re-checked, then the member lists. */
   function memberUpdated(guildId: string, userId: string): void {
     const member = requireMember(ctx, guildId, userId)
-    ctx.dispatcher.send('guild', guildId, 'GUILD_MEMBER_UPDATE', freezeOwned(guildMemberPayload(ctx, member)))
+    ctx.dispatcher.send(
+      'guild',
+      guildId,
+      'GUILD_MEMBER_UPDATE',
+      freezeOwned(guildMemberPayload(ctx, member)),
+    )
     syncChannels(ctx, guildId, (s) => s.userId === userId)
     ctx.lists.membersChanged(guildId, [userId])
   }
@@ -35,14 +45,22 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
       const guild = requireGuild(ctx, guildId)
       const user = requireUserId(ctx, userId)
       const member = ctx.world.addMember(guild.id, user)
-      ctx.dispatcher.send('guild', guild.id, 'GUILD_MEMBER_ADD', freezeOwned(guildMemberPayload(ctx, member)))
+      ctx.dispatcher.send(
+        'guild',
+        guild.id,
+        'GUILD_MEMBER_ADD',
+        freezeOwned(guildMemberPayload(ctx, member)),
+      )
       subscribeMember(ctx, guild.id, user)
       // GUILD_CREATE's presences depend on each session's GUILD_PRESENCES: two shared views.
       const views = new Map<boolean, unknown>()
       const view = (session: Session) => {
         const presences = (session.intents & Intents.GUILD_PRESENCES) !== 0
         if (!views.has(presences)) {
-          views.set(presences, freezeOwned(guildCreatePayload(ctx.world, guild, session, DEFAULT_LARGE_THRESHOLD)))
+          views.set(
+            presences,
+            freezeOwned(guildCreatePayload(ctx.world, guild, session, DEFAULT_LARGE_THRESHOLD)),
+          )
         }
         return views.get(presences)
       }
@@ -67,9 +85,15 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
         )
       }
       // `unavailable` unset: the user left (gateway-facts §3.3), not an outage.
-      ctx.dispatcher.send('member', `${guild.id}:${user}`, 'GUILD_DELETE', freezeOwned({ id: guild.id }), {
-        filter: hasGuilds(ctx),
-      })
+      ctx.dispatcher.send(
+        'member',
+        `${guild.id}:${user}`,
+        'GUILD_DELETE',
+        freezeOwned({ id: guild.id }),
+        {
+          filter: hasGuilds(ctx),
+        },
+      )
       unsubscribeMember(ctx, guild.id, user)
       ctx.lists.userLeftGuild(guild.id, user)
       ctx.world.removeMember(guild.id, user)

@@ -21,7 +21,12 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
     const peer = state.pendingDmPeers.get(channel.id)
     if (peer === undefined) return
     state.pendingDmPeers.delete(channel.id)
-    ctx.dispatcher.send('user', peer, 'CHANNEL_CREATE', freezeOwned(channelPayload(ctx.world, channel)))
+    ctx.dispatcher.send(
+      'user',
+      peer,
+      'CHANNEL_CREATE',
+      freezeOwned(channelPayload(ctx.world, channel)),
+    )
     subscribePrivate(ctx, channel.id, [peer])
   }
 
@@ -38,12 +43,22 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
       }
       const message = ctx.world.addMessage(channel.id, author, content, opts)
       if (channel.type === ChannelType.DM) tellPendingPeer(channel)
-      ctx.dispatcher.send('channel', channel.id, 'MESSAGE_CREATE', freezeOwned(messagePayload(ctx, message)))
+      ctx.dispatcher.send(
+        'channel',
+        channel.id,
+        'MESSAGE_CREATE',
+        freezeOwned(messagePayload(ctx, message)),
+      )
     },
     editMessage(channelId, messageId, content) {
       const channel = requireChannel(ctx, channelId)
       const message = ctx.world.editMessage(channel.id, messageId, content)
-      ctx.dispatcher.send('channel', channel.id, 'MESSAGE_UPDATE', freezeOwned(messagePayload(ctx, message)))
+      ctx.dispatcher.send(
+        'channel',
+        channel.id,
+        'MESSAGE_UPDATE',
+        freezeOwned(messagePayload(ctx, message)),
+      )
     },
     deleteMessage(channelId, messageId) {
       const channel = requireChannel(ctx, channelId)

@@ -12,7 +12,9 @@ export function messagePayload(ctx: EngineContext, message: Message) {
     channel_id: message.channel_id,
     ...(message.guild_id === null ? {} : { guild_id: message.guild_id }),
     author: author ? userPayload(author) : { id: message.author_id },
-    ...(member ? { member: { roles: [...member.roles], nick: member.nick, joined_at: member.joined_at } } : {}),
+    ...(member
+      ? { member: { roles: [...member.roles], nick: member.nick, joined_at: member.joined_at } }
+      : {}),
     type: 0,
     content: message.content,
     timestamp: message.timestamp,
@@ -32,7 +34,12 @@ export function messagePayload(ctx: EngineContext, message: Message) {
 }
 
 /** TYPING_START: `timestamp` is in seconds, as on Discord. */
-export function typingPayload(ctx: EngineContext, channelId: string, guildId: string | null, userId: string) {
+export function typingPayload(
+  ctx: EngineContext,
+  channelId: string,
+  guildId: string | null,
+  userId: string,
+) {
   const member = guildId === null ? undefined : ctx.world.member(guildId, userId)
   return {
     channel_id: channelId,

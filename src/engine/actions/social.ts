@@ -18,14 +18,22 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
 
   function relationship(otherId: string) {
     const other = world.user(otherId)
-    return { id: otherId, type: 1, nickname: null, user: other ? userPayload(other) : { id: otherId } }
+    return {
+      id: otherId,
+      type: 1,
+      nickname: null,
+      user: other ? userPayload(other) : { id: otherId },
+    }
   }
 
   function distinctPair(a: unknown, b: unknown): [string, string] {
     const first = requireUserId(ctx, a, 'a')
     const second = requireUserId(ctx, b, 'b')
     if (first === second) {
-      throw new EngineError('SELF_FRIENDSHIP', `a user cannot be their own friend or DM peer (${first})`)
+      throw new EngineError(
+        'SELF_FRIENDSHIP',
+        `a user cannot be their own friend or DM peer (${first})`,
+      )
     }
     return [first, second]
   }
@@ -41,8 +49,18 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
       dispatcher.send('user', x, 'RELATIONSHIP_ADD', freezeOwned(relationship(y)))
       dispatcher.send('user', y, 'RELATIONSHIP_ADD', freezeOwned(relationship(x)))
       ctx.backends.friend.link(x, y)
-      dispatcher.send('user', x, 'PRESENCE_UPDATE', freezeOwned(presencePayload(y, world.presence(y), null)))
-      dispatcher.send('user', y, 'PRESENCE_UPDATE', freezeOwned(presencePayload(x, world.presence(x), null)))
+      dispatcher.send(
+        'user',
+        x,
+        'PRESENCE_UPDATE',
+        freezeOwned(presencePayload(y, world.presence(y), null)),
+      )
+      dispatcher.send(
+        'user',
+        y,
+        'PRESENCE_UPDATE',
+        freezeOwned(presencePayload(x, world.presence(x), null)),
+      )
     },
 
     /** The mirror: RELATIONSHIP_REMOVE to both, then the links go both ways. */
@@ -85,7 +103,8 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
       const all = [owner, ...others.filter((id) => id !== owner)]
       const group = world.createChannel({ type: ChannelType.GROUP_DM, recipients: all })
       const payload = freezeOwned(channelPayload(world, group))
-      for (const userId of group.recipients) dispatcher.send('user', userId, 'CHANNEL_CREATE', payload)
+      for (const userId of group.recipients)
+        dispatcher.send('user', userId, 'CHANNEL_CREATE', payload)
       subscribePrivate(ctx, group.id, group.recipients)
     },
 

@@ -56,7 +56,11 @@ export function syncChannels(
 }
 
 /** Subscribes the shard-0 sessions of these users to a DM or group DM (Discord: no guild → shard 0). */
-export function subscribePrivate(ctx: EngineContext, channelId: string, userIds: readonly string[]) {
+export function subscribePrivate(
+  ctx: EngineContext,
+  channelId: string,
+  userIds: readonly string[],
+) {
   for (const userId of userIds) {
     for (const session of ctx.states.sessionsOf(userId)) {
       if (session.shardId === 0) ctx.backends.channel.sessions.add(channelId, session)

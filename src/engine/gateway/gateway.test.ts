@@ -54,7 +54,9 @@ describe('gateway.identify', () => {
     const s0 = sim.gateway.identify({ userId: ALICE, shard: [0, 2] })
     const s1 = sim.gateway.identify({ userId: ALICE, shard: [1, 2] })
     expect((s0.frames[0]?.d as { guilds: unknown[] }).guilds).toEqual([])
-    expect((s1.frames[0]?.d as { guilds: unknown[] }).guilds).toEqual([{ id: G, unavailable: true }])
+    expect((s1.frames[0]?.d as { guilds: unknown[] }).guilds).toEqual([
+      { id: G, unavailable: true },
+    ])
     expect(sim.dispatcher.subscribers('guild', G)).toEqual([s1.sessionId])
     expect(sim.dispatcher.subscribers('channel', GENERAL)).toEqual([s1.sessionId])
   })
@@ -68,7 +70,11 @@ describe('gateway.identify', () => {
       sim.world.addMember(G, String(1000 + i))
     }
     const s = sim.gateway.identify({ userId: owner.id, presence: { status: 'offline' } })
-    const d = s.frames[1]?.d as { members: { user: { id: string } }[]; large: boolean; member_count: number }
+    const d = s.frames[1]?.d as {
+      members: { user: { id: string } }[]
+      large: boolean
+      member_count: number
+    }
     expect(d.large).toBe(true)
     expect(d.member_count).toBe(121)
     expect(d.members).toHaveLength(50)
@@ -95,7 +101,9 @@ describe('gateway.identify', () => {
     const s0 = sim.gateway.identify({ userId: ALICE, shard: [0, 2] })
     sim.gateway.identify({ userId: ALICE, shard: [1, 2] })
     expect(sim.dispatcher.subscribers('channel', dm.id)).toEqual([s0.sessionId])
-    expect((s0.frames[0]?.d as { private_channels: { id: string }[] }).private_channels[0]?.id).toBe(dm.id)
+    expect(
+      (s0.frames[0]?.d as { private_channels: { id: string }[] }).private_channels[0]?.id,
+    ).toBe(dm.id)
   })
 
   it('subscribes readable text channels only', () => {
@@ -113,7 +121,11 @@ describe('gateway.identify', () => {
     ['a fractional shard', { userId: ALICE, shard: [0.5, 2] }, 4010],
     ['negative intents', { userId: ALICE, intents: -1 }, 4013],
     ['fractional intents', { userId: ALICE, intents: 1.5 }, 4013],
-    ['a user-account-only intent (PRIVATE_CHANNELS, 1 << 18)', { userId: ALICE, intents: 1 << 18 }, 4013],
+    [
+      'a user-account-only intent (PRIVATE_CHANNELS, 1 << 18)',
+      { userId: ALICE, intents: 1 << 18 },
+      4013,
+    ],
     ['intents beyond 31 bits (2^32 + GUILDS)', { userId: ALICE, intents: 2 ** 32 + 1 }, 4013],
     ['intents that are not a number', { userId: ALICE, intents: '1' }, 4013],
     ['a shard count that is not an integer', { userId: ALICE, shard: [0, 1.5] }, 4010],
@@ -132,7 +144,13 @@ describe('resume', () => {
     const sim = world()
     const a = sim.gateway.identify({ userId: ALICE, presence: { status: 'offline' } })
     const base = a.seq
-    for (const t of ['MESSAGE_CREATE', 'PRESENCE_UPDATE', 'TYPING_START', 'MESSAGE_UPDATE', 'PRESENCE_UPDATE']) {
+    for (const t of [
+      'MESSAGE_CREATE',
+      'PRESENCE_UPDATE',
+      'TYPING_START',
+      'MESSAGE_UPDATE',
+      'PRESENCE_UPDATE',
+    ]) {
       sim.dispatcher.dispatch('user', ALICE, t, {})
     }
     sim.gateway.disconnect(a.sessionId)
@@ -178,7 +196,10 @@ describe('resume', () => {
     const a = sim.gateway.identify({ userId: ALICE })
     expect(sim.gateway.resume('nope', 0)).toEqual({ resumed: false, reason: 'unknown-session' })
     const framesBefore = a.frames.length
-    expect(sim.gateway.resume(a.sessionId, 0)).toEqual({ resumed: false, reason: 'still-connected' })
+    expect(sim.gateway.resume(a.sessionId, 0)).toEqual({
+      resumed: false,
+      reason: 'still-connected',
+    })
     expect(a.frames.length).toBe(framesBefore)
     sim.gateway.invalidate(a.sessionId)
     expect(sim.gateway.resume(a.sessionId, 0)).toEqual({ resumed: false, reason: 'closed' })
@@ -191,7 +212,10 @@ describe('resume', () => {
     const seenUpTo = a.seq
     sim.gateway.disconnect(a.sessionId)
     for (let i = 0; i < 6; i++) sim.dispatcher.dispatch('user', ALICE, 'X', {})
-    expect(sim.gateway.resume(a.sessionId, seenUpTo)).toEqual({ resumed: false, reason: 'events-lost' })
+    expect(sim.gateway.resume(a.sessionId, seenUpTo)).toEqual({
+      resumed: false,
+      reason: 'events-lost',
+    })
     expect(lastFrame(a)).toEqual({ op: 9, t: null, s: null, d: false })
     expect(a.status).toBe('closed')
     expect(sim.states.fetchRaw(a.sessionId)).toBeUndefined()
@@ -212,7 +236,9 @@ describe('resume', () => {
     const sim = world()
     const a = sim.gateway.identify({ userId: ALICE })
     sim.gateway.disconnect(a.sessionId)
-    expect(() => sim.gateway.resume(a.sessionId, -1)).toThrow(expect.objectContaining({ code: 'INVALID_SEQ' }))
+    expect(() => sim.gateway.resume(a.sessionId, -1)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SEQ' }),
+    )
   })
 })
 
@@ -226,7 +252,9 @@ describe('disconnect and the resume window', () => {
     expect(typing.buffered).toEqual([f.B2.sessionId])
     const r = f.sim.gateway.resume(f.B2.sessionId, f.B2.seq - 2)
     expect(r.resumed && r.replayed.map((x) => x.t)).toEqual(['GUILD_UPDATE', 'TYPING_START'])
-    expect(f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', {}).delivered).toContain(f.B2.sessionId)
+    expect(f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', {}).delivered).toContain(
+      f.B2.sessionId,
+    )
   })
 
   it('closes a session when disconnect time + window ≤ now, removing it from every list', () => {
@@ -255,10 +283,16 @@ describe('disconnect and the resume window', () => {
   it('refuses to disconnect a session twice, and unknown or closed sessions', () => {
     const f = fixtureF()
     f.sim.gateway.disconnect(f.A.sessionId)
-    expect(() => f.sim.gateway.disconnect(f.A.sessionId)).toThrow(expect.objectContaining({ code: 'NOT_CONNECTED' }))
-    expect(() => f.sim.gateway.disconnect('nope')).toThrow(expect.objectContaining({ code: 'UNKNOWN_SESSION' }))
+    expect(() => f.sim.gateway.disconnect(f.A.sessionId)).toThrow(
+      expect.objectContaining({ code: 'NOT_CONNECTED' }),
+    )
+    expect(() => f.sim.gateway.disconnect('nope')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_SESSION' }),
+    )
     f.sim.gateway.invalidate(f.A.sessionId)
-    expect(() => f.sim.gateway.disconnect(f.A.sessionId)).toThrow(expect.objectContaining({ code: 'SESSION_CLOSED' }))
+    expect(() => f.sim.gateway.disconnect(f.A.sessionId)).toThrow(
+      expect.objectContaining({ code: 'SESSION_CLOSED' }),
+    )
   })
 
   it('invalidate sends op 9 d:false to a connected session and closes it at once', () => {
@@ -271,7 +305,9 @@ describe('disconnect and the resume window', () => {
   it('clock.advance refuses negative or non-finite time', () => {
     const f = fixtureF()
     expect(() => f.sim.clock.advance(-1)).toThrow(expect.objectContaining({ code: 'INVALID_TIME' }))
-    expect(() => f.sim.clock.advance(Infinity)).toThrow(expect.objectContaining({ code: 'INVALID_TIME' }))
+    expect(() => f.sim.clock.advance(Infinity)).toThrow(
+      expect.objectContaining({ code: 'INVALID_TIME' }),
+    )
   })
 })
 

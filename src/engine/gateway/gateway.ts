@@ -65,7 +65,8 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         backends.channel.sessions.add(channel.id, session)
       }
     }
-    for (const friendId of world.friendsOf(session.userId)) backends.friend.link(session.userId, friendId)
+    for (const friendId of world.friendsOf(session.userId))
+      backends.friend.link(session.userId, friendId)
   }
 
   function sendOrFail(session: Session, frame: Frame, replay: boolean) {
@@ -141,7 +142,8 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         const closed = typeof sessionId === 'string' && states.wasClosed(sessionId)
         return Object.freeze({ resumed: false, reason: closed ? 'closed' : 'unknown-session' })
       }
-      if (session.status === 'connected') return Object.freeze({ resumed: false, reason: 'still-connected' })
+      if (session.status === 'connected')
+        return Object.freeze({ resumed: false, reason: 'still-connected' })
       if (seq > session.seq) {
         throw new GatewayCloseError(
           4007,
@@ -166,7 +168,10 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       const session = open(sessionId)
       const guild = parseSnowflake(guildId)
       if (guild === undefined) {
-        throw new EngineError('INVALID_ID', `guildId must be a snowflake; got ${describeValue(guildId)}`)
+        throw new EngineError(
+          'INVALID_ID',
+          `guildId must be a snowflake; got ${describeValue(guildId)}`,
+        )
       }
       ctx.lists.request(session, guild, channels)
     },
@@ -180,7 +185,10 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
     failSocket(sessionId, failing) {
       const session = open(sessionId)
       if (typeof failing !== 'boolean') {
-        throw new EngineError('INVALID_INPUT', `failSocket takes true or false; got ${describeValue(failing)}`)
+        throw new EngineError(
+          'INVALID_INPUT',
+          `failSocket takes true or false; got ${describeValue(failing)}`,
+        )
       }
       if (session.socket.failing === failing) return
       session.socket.failing = failing

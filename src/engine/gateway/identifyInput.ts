@@ -36,7 +36,10 @@ export function validateIdentify(
   userExists: (id: string) => boolean,
 ): ValidIdentify {
   if (typeof input !== 'object' || input === null) {
-    throw new GatewayCloseError(4001, `IDENTIFY takes an object { userId, intents?, shard?, presence? }`)
+    throw new GatewayCloseError(
+      4001,
+      `IDENTIFY takes an object { userId, intents?, shard?, presence? }`,
+    )
   }
   const userId = parseSnowflake(input.userId)
   if (userId === undefined || !userExists(userId)) {
@@ -64,7 +67,8 @@ export function validateIdentify(
   }
   const intents = input.intents ?? Intents.ALL
   if (!isValidIntents(intents)) {
-    const unknown = typeof intents === 'number' && Number.isInteger(intents) ? intents & ~Intents.ALL : 0
+    const unknown =
+      typeof intents === 'number' && Number.isInteger(intents) ? intents & ~Intents.ALL : 0
     throw new GatewayCloseError(
       4013,
       `invalid intents ${describeValue(intents)}: a non-negative integer made of the official bits ` +
@@ -83,7 +87,11 @@ export function validatePresence(
   closeCode: number,
 ): { status: PresenceStatus; activities: unknown[] } {
   const p = presence as { status?: unknown; activities?: unknown } | null
-  if (typeof p !== 'object' || p === null || !PRESENCE_STATUSES.includes(p.status as PresenceStatus)) {
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    !PRESENCE_STATUSES.includes(p.status as PresenceStatus)
+  ) {
     throw new GatewayCloseError(
       closeCode,
       `invalid presence ${describeValue(presence)}: give { status } with status one of ` +
@@ -92,7 +100,10 @@ export function validatePresence(
   }
   if (p.activities === undefined) return { status: p.status as PresenceStatus, activities: [] }
   if (!Array.isArray(p.activities)) {
-    throw new GatewayCloseError(closeCode, `presence.activities must be an array of activity objects`)
+    throw new GatewayCloseError(
+      closeCode,
+      `presence.activities must be an array of activity objects`,
+    )
   }
   try {
     return { status: p.status as PresenceStatus, activities: ownPayload(p.activities) as unknown[] }

@@ -4,7 +4,10 @@ import { intentFor, intentNames, Intents, isValidIntents } from './intents.ts'
 describe('intents', () => {
   it('ALL is every bit of the official table, privileged ones included', () => {
     expect(Intents.ALL).toBe(
-      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 24, 25].reduce((a, b) => a | (1 << b), 0),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 21, 24, 25].reduce(
+        (a, b) => a | (1 << b),
+        0,
+      ),
     )
   })
 
@@ -19,19 +22,31 @@ describe('intents', () => {
 
   it('maps events to their guild and DM bits; unmapped events pass', () => {
     expect(intentFor('GUILD_UPDATE')).toEqual({ guild: Intents.GUILDS, dm: 0 })
-    expect(intentFor('MESSAGE_CREATE')).toEqual({ guild: Intents.GUILD_MESSAGES, dm: Intents.DIRECT_MESSAGES })
+    expect(intentFor('MESSAGE_CREATE')).toEqual({
+      guild: Intents.GUILD_MESSAGES,
+      dm: Intents.DIRECT_MESSAGES,
+    })
     expect(intentFor('TYPING_START')).toEqual({
       guild: Intents.GUILD_MESSAGE_TYPING,
       dm: Intents.DIRECT_MESSAGE_TYPING,
     })
     expect(intentFor('PRESENCE_UPDATE')).toEqual({ guild: Intents.GUILD_PRESENCES, dm: 0 })
     expect(intentFor('THREAD_MEMBERS_UPDATE')?.guild).toBe(Intents.GUILDS)
-    for (const t of ['READY', 'RESUMED', 'USER_UPDATE', 'GUILD_MEMBER_LIST_UPDATE', 'INTERACTION_CREATE']) {
+    for (const t of [
+      'READY',
+      'RESUMED',
+      'USER_UPDATE',
+      'GUILD_MEMBER_LIST_UPDATE',
+      'INTERACTION_CREATE',
+    ]) {
       expect(intentFor(t)).toBeUndefined()
     }
   })
 
   it('decodes a bitfield to names in table order', () => {
-    expect(intentNames(Intents.GUILDS | Intents.MESSAGE_CONTENT)).toEqual(['GUILDS', 'MESSAGE_CONTENT'])
+    expect(intentNames(Intents.GUILDS | Intents.MESSAGE_CONTENT)).toEqual([
+      'GUILDS',
+      'MESSAGE_CONTENT',
+    ])
   })
 })

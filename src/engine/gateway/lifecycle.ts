@@ -24,8 +24,11 @@ export interface Lifecycle {
 export function createLifecycle(ctx: EngineContext): Lifecycle {
   const expiring = new Map<Session, number>()
 
-  const report = (session: Session, change: 'disconnect' | 'resume' | 'close', reason: string | null) =>
-    reportSession(ctx, session, change, reason)
+  const report = (
+    session: Session,
+    change: 'disconnect' | 'resume' | 'close',
+    reason: string | null,
+  ) => reportSession(ctx, session, change, reason)
 
   const lifecycle: Lifecycle = {
     disconnect(session) {

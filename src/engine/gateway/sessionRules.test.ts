@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Topic, TopicTable } from '../backends/topics.ts'
 import { createSimulation } from '../simulation.ts'
-import { addUsers, ALICE, BOB, CAROL, fixtureF, G, GENERAL, lastFrame, SECRET } from '../testing/fixtures.ts'
+import {
+  addUsers,
+  ALICE,
+  BOB,
+  CAROL,
+  fixtureF,
+  G,
+  GENERAL,
+  lastFrame,
+  SECRET,
+} from '../testing/fixtures.ts'
 import { closeCode } from '../testing/refusal.ts'
 import type { Frame, GatewayState } from '../types.ts'
 import { Intents } from './intents.ts'
@@ -10,7 +20,8 @@ import { Intents } from './intents.ts'
 
 const G2 = '16777216' // 4 << 22: shard 0 of 2 (G is shard 1 of 2)
 
-const ready = (s: GatewayState) => s.frames[0]?.d as { private_channels: { id: string }[]; relationships: unknown[] }
+const ready = (s: GatewayState) =>
+  s.frames[0]?.d as { private_channels: { id: string }[]; relationships: unknown[] }
 
 describe('IDENTIFY (semantics §3)', () => {
   it('lists DMs and group DMs in READY on shard 0 only, and the friends as relationships of type 1', () => {
@@ -24,10 +35,14 @@ describe('IDENTIFY (semantics §3)', () => {
     expect(ready(s0).private_channels.map((c) => c.id)).toEqual([dm.id, group.id])
     expect(ready(s1).private_channels).toEqual([])
     for (const s of [s0, s1]) {
-      expect(ready(s).relationships).toEqual([{ id: CAROL, type: 1, user: expect.objectContaining({ id: CAROL }) }])
+      expect(ready(s).relationships).toEqual([
+        { id: CAROL, type: 1, user: expect.objectContaining({ id: CAROL }) },
+      ])
     }
     expect(sim.dispatcher.subscribers('channel', group.id)).toEqual([s0.sessionId])
-    expect(sim.dispatcher.dispatch('channel', group.id, 'MESSAGE_CREATE', {}).delivered).toEqual([s0.sessionId])
+    expect(sim.dispatcher.dispatch('channel', group.id, 'MESSAGE_CREATE', {}).delivered).toEqual([
+      s0.sessionId,
+    ])
   })
 
   it('sends one GUILD_CREATE per served guild, in join order, and none for guilds of other shards', () => {
@@ -39,7 +54,8 @@ describe('IDENTIFY (semantics §3)', () => {
     const one = sim.gateway.identify({ userId: ALICE })
     const s0 = sim.gateway.identify({ userId: ALICE, shard: [0, 2] })
     const s1 = sim.gateway.identify({ userId: ALICE, shard: [1, 2] })
-    const creates = (s: GatewayState) => s.frames.filter((f) => f.t === 'GUILD_CREATE').map((f) => (f.d as { id: string }).id)
+    const creates = (s: GatewayState) =>
+      s.frames.filter((f) => f.t === 'GUILD_CREATE').map((f) => (f.d as { id: string }).id)
     expect(creates(one)).toEqual([G, G2, '29360128'])
     expect(creates(s0)).toEqual([G2])
     expect(creates(s1)).toEqual([G, '29360128'])
@@ -56,7 +72,9 @@ describe('IDENTIFY (semantics §3)', () => {
     f.sim.gateway.identify({ userId: BOB }) // the default is online
     expect(statusSeenByCarol()).toBe('online')
     const late = f.sim.gateway.identify({ userId: ALICE })
-    const presences = (late.frames[1]?.d as { presences: { user: { id: string }; status: string }[] }).presences
+    const presences = (
+      late.frames[1]?.d as { presences: { user: { id: string }; status: string }[] }
+    ).presences
     expect(presences.find((p) => p.user.id === BOB)?.status).toBe('online')
   })
 
@@ -66,8 +84,16 @@ describe('IDENTIFY (semantics §3)', () => {
     const frames = () => [f.A, f.B1, f.B2, f.C].map((s) => s.frames.length)
     const before = frames()
     const sessions = f.sim.states.all().length
-    expect(closeCode(() => f.sim.gateway.identify({ userId: CAROL, shard: [2, 2], presence: { status: 'dnd' } }))).toBe(4010)
-    expect(closeCode(() => f.sim.gateway.identify({ userId: CAROL, intents: 1 << 30, presence: { status: 'dnd' } }))).toBe(4013)
+    expect(
+      closeCode(() =>
+        f.sim.gateway.identify({ userId: CAROL, shard: [2, 2], presence: { status: 'dnd' } }),
+      ),
+    ).toBe(4010)
+    expect(
+      closeCode(() =>
+        f.sim.gateway.identify({ userId: CAROL, intents: 1 << 30, presence: { status: 'dnd' } }),
+      ),
+    ).toBe(4013)
     expect(frames()).toEqual(before)
     expect(f.sim.states.all()).toHaveLength(sessions)
     // carol's presence is still online: a real change to dnd is sent, so it had not been set.
@@ -78,8 +104,12 @@ describe('IDENTIFY (semantics §3)', () => {
     const ids = (refuseFirst: boolean) => {
       const sim = createSimulation({ seed: 3 })
       addUsers(sim, ALICE)
-      if (refuseFirst) expect(closeCode(() => sim.gateway.identify({ userId: ALICE, shard: [1, 1] }))).toBe(4010)
-      return [sim.gateway.identify({ userId: ALICE }).sessionId, sim.gateway.identify({ userId: ALICE }).sessionId]
+      if (refuseFirst)
+        expect(closeCode(() => sim.gateway.identify({ userId: ALICE, shard: [1, 1] }))).toBe(4010)
+      return [
+        sim.gateway.identify({ userId: ALICE }).sessionId,
+        sim.gateway.identify({ userId: ALICE }).sessionId,
+      ]
     }
     expect(ids(true)).toEqual(ids(false))
   })
@@ -161,7 +191,11 @@ describe('closing a session (semantics §3, §10)', () => {
     sim.world.createGuild({ id: G2, name: 'small', ownerId: BOB })
     const own = sim.world.createChannel({ guildId: G2, name: 'own' })
     sim.gateway.identify({ userId: ALICE, presence: { status: 'offline' } })
-    const bob = sim.gateway.identify({ userId: BOB, presence: { status: 'offline' }, intents: Intents.GUILDS })
+    const bob = sim.gateway.identify({
+      userId: BOB,
+      presence: { status: 'offline' },
+      intents: Intents.GUILDS,
+    })
     expect(sim.dispatcher.topics('channel')).toHaveLength(3001)
 
     let calls = 0
@@ -169,13 +203,12 @@ describe('closing a session (semantics §3, §10)', () => {
       for (const name of Object.getOwnPropertyNames(proto)) {
         const descriptor = Object.getOwnPropertyDescriptor(proto, name)
         if (name === 'constructor' || typeof descriptor?.value !== 'function') continue
-        vi.spyOn(proto as unknown as Record<string, () => unknown>, name).mockImplementation(function (
-          this: unknown,
-          ...args: unknown[]
-        ) {
-          calls++
-          return (descriptor.value as (...a: unknown[]) => unknown).apply(this, args)
-        })
+        vi.spyOn(proto as unknown as Record<string, () => unknown>, name).mockImplementation(
+          function (this: unknown, ...args: unknown[]) {
+            calls++
+            return (descriptor.value as (...a: unknown[]) => unknown).apply(this, args)
+          },
+        )
       }
     }
     sim.gateway.invalidate(bob.sessionId)

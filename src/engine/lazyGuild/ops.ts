@@ -26,7 +26,8 @@ export interface UpdatePlan {
 export function validateRanges(ranges: readonly Range[]): void {
   for (const range of ranges as readonly unknown[]) {
     // Ranges come from user code: anything but a pair (a number, null, a triple) is refused too.
-    const [start = NaN, end = NaN] = Array.isArray(range) && range.length === 2 ? (range as number[]) : []
+    const [start = NaN, end = NaN] =
+      Array.isArray(range) && range.length === 2 ? (range as number[]) : []
     const valid =
       Number.isSafeInteger(start) &&
       Number.isSafeInteger(end) &&

@@ -33,7 +33,13 @@ export function fixtureL() {
   ]
   for (const [id, username] of names) world.createUser({ id, username })
   world.createGuild({ id: L.guild, name: 'L', ownerId: L.alice })
-  world.createRole(L.guild, { id: L.admins, name: 'Admins', position: 2, hoist: true, permissions: Permissions.ADMINISTRATOR })
+  world.createRole(L.guild, {
+    id: L.admins,
+    name: 'Admins',
+    position: 2,
+    hoist: true,
+    permissions: Permissions.ADMINISTRATOR,
+  })
   world.createRole(L.guild, { id: L.mods, name: 'Mods', position: 1, hoist: true })
   world.createRole(L.guild, { id: L.plain, name: 'Plain', position: 3 })
   world.addMember(L.guild, L.bob, { roles: [L.mods] })

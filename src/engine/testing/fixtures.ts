@@ -45,7 +45,12 @@ export function fixtureF(options: SimulationOptions = {}) {
   return { sim, A, B1, B2, C, D }
 }
 
-const NAMES: Record<string, string> = { [ALICE]: 'alice', [BOB]: 'bob', [CAROL]: 'carol', [DAVE]: 'dave' }
+const NAMES: Record<string, string> = {
+  [ALICE]: 'alice',
+  [BOB]: 'bob',
+  [CAROL]: 'carol',
+  [DAVE]: 'dave',
+}
 
 /** Creates the named fixture users (alice 10, bob 20, carol 30, dave 40) in `sim`'s world. */
 export function addUsers(sim: Simulation, ...ids: string[]): void {

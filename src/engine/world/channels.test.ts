@@ -5,7 +5,13 @@ import { expectRefused, testWorld } from './testWorld.ts'
 
 describe('channels', () => {
   it("uses Discord's channel type numbers", () => {
-    expect(ChannelType).toEqual({ GUILD_TEXT: 0, DM: 1, GUILD_VOICE: 2, GROUP_DM: 3, GUILD_CATEGORY: 4 })
+    expect(ChannelType).toEqual({
+      GUILD_TEXT: 0,
+      DM: 1,
+      GUILD_VOICE: 2,
+      GROUP_DM: 3,
+      GUILD_CATEGORY: 4,
+    })
   })
 
   it('creates a text channel by default, with no overwrites and no recipients', () => {

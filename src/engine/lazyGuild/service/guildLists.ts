@@ -36,7 +36,8 @@ export class GuildLists {
   }
 
   hold(state: ListState, session: Session, holding: Holding): void {
-    if (!state.holdings.has(session)) this.holders.set(session, (this.holders.get(session) ?? 0) + 1)
+    if (!state.holdings.has(session))
+      this.holders.set(session, (this.holders.get(session) ?? 0) + 1)
     state.holdings.set(session, holding)
   }
 

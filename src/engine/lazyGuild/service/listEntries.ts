@@ -52,7 +52,11 @@ export function entryFor(
       if (!groups.has(roleId)) continue
       const role = world.role(guildId, roleId)
       if (!role) continue
-      if (!best || role.position > best.position || (role.position === best.position && compareSnowflakes(role.id, best.id) < 0)) {
+      if (
+        !best ||
+        role.position > best.position ||
+        (role.position === best.position && compareSnowflakes(role.id, best.id) < 0)
+      ) {
         best = role
       }
     }
@@ -72,5 +76,9 @@ export function entryFor(
 
 /** True when two rows would look the same to a client. */
 export function sameEntry(a: ListMember, b: ListMember): boolean {
-  return a.groupId === b.groupId && a.sortName === b.sortName && JSON.stringify(a.item) === JSON.stringify(b.item)
+  return (
+    a.groupId === b.groupId &&
+    a.sortName === b.sortName &&
+    JSON.stringify(a.item) === JSON.stringify(b.item)
+  )
 }

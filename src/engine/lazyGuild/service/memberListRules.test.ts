@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../simulation.ts'
 import { fixtureL, L } from '../../testing/fixtureL.ts'
-import type { Frame, GatewayState } from '../../types.ts'
 import { Permissions } from '../../world/permissions.ts'
-import { applyOps, type ClientCopy } from '../clientCopy.ts'
 import { murmur3 } from '../murmur3.ts'
-import type { ListItem, ListOp } from '../types.ts'
+import { clientCopy, label, syncLabels, updates } from '../../testing/memberListFrames.ts'
 
 /**
  * semantics.md §6 and §10 "Member lists", rule by rule, through the public API. The pure core has its
@@ -13,40 +11,6 @@ import type { ListItem, ListOp } from '../types.ts'
  * decides around it: list ids from the world, groups from roles and permissions, sort keys from
  * nicks and usernames, and how requests and overwrite changes move ranges.
  */
-
-interface Update {
-  id: string
-  guild_id: string
-  member_count: number
-  online_count: number
-  groups: { id: string; count: number }[]
-  ops: ListOp[]
-}
-
-const updates = (state: GatewayState, since = 0) =>
-  state.frames.slice(since).filter((f: Frame) => f.t === 'GUILD_MEMBER_LIST_UPDATE').map((f) => f.d as Update)
-
-/** `H<group id>` for a header, the username (with `/nick`) for a member. */
-function label(item: ListItem | undefined): string {
-  if (item === undefined) return '-'
-  const i = item as { group?: { id: string }; member?: { user: { username: string }; nick: string | null } }
-  if (i.group) return `H${i.group.id}`
-  return i.member?.nick ? `${i.member.user.username}/${i.member.nick}` : (i.member?.user.username ?? '?')
-}
-
-/** The items of the first SYNC `session` receives for one request. */
-function syncLabels(sim: ReturnType<typeof fixtureL>['sim'], session: GatewayState, guildId: string, channelId: string) {
-  const mark = session.frames.length
-  sim.gateway.requestMemberList(session.sessionId, guildId, { [channelId]: [[0, 99]] })
-  const [update] = updates(session, mark)
-  const sync = update?.ops[0]
-  return { update, labels: sync?.op === 'SYNC' ? sync.items.map(label) : [] }
-}
-
-/** A client copy built from every GUILD_MEMBER_LIST_UPDATE `session` received. */
-function clientCopy(session: GatewayState): ClientCopy {
-  return updates(session).reduce<ClientCopy>((copy, u) => applyOps(copy, u.ops), [])
-}
 
 describe('§6 list ids', () => {
   it('is "everyone" only when @everyone has VIEW_CHANNEL and no overwrite of the channel denies it', () => {
@@ -92,7 +56,15 @@ describe('§6 groups', () => {
     sim.world.createRole(L.guild, { id: '2004', name: 'Guests', position: 5, hoist: true })
     sim.world.updateMember(L.guild, L.bob, { roles: [L.mods, '2004'] })
     expect(syncLabels(sim, V, L.guild, L.general).labels).toEqual([
-      'H2004', 'Bob', `H${L.admins}`, 'alice', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave',
+      'H2004',
+      'Bob',
+      `H${L.admins}`,
+      'alice',
+      'Honline',
+      'carl',
+      'Eve',
+      'Hoffline',
+      'dave',
     ])
     const mods = syncLabels(sim, V, L.guild, L.modsOnly)
     expect(mods.labels).toEqual([`H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Hoffline', 'dave'])
@@ -107,7 +79,16 @@ describe('§6 groups', () => {
     sim.world.updateMember(L.guild, L.bob, { roles: [L.mods, '2010', '2009'] })
     sim.world.updateMember(L.guild, L.carl, { roles: ['2010'] })
     expect(syncLabels(sim, V, L.guild, L.general).labels).toEqual([
-      'H2009', 'Bob', 'H2010', 'carl', `H${L.admins}`, 'alice', 'Honline', 'Eve', 'Hoffline', 'dave',
+      'H2009',
+      'Bob',
+      'H2010',
+      'carl',
+      `H${L.admins}`,
+      'alice',
+      'Honline',
+      'Eve',
+      'Hoffline',
+      'dave',
     ])
   })
 
@@ -116,7 +97,17 @@ describe('§6 groups', () => {
     sim.gateway.updatePresence(B.sessionId, { status: 'dnd' })
     const { labels, update } = syncLabels(sim, V, L.guild, L.general)
     // Bob (Mods, dnd) stays under Mods; dave (Mods, offline) is under offline; Eve (idle) is online.
-    expect(labels).toEqual([`H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave'])
+    expect(labels).toEqual([
+      `H${L.admins}`,
+      'alice',
+      `H${L.mods}`,
+      'Bob',
+      'Honline',
+      'carl',
+      'Eve',
+      'Hoffline',
+      'dave',
+    ])
     expect([update?.member_count, update?.online_count]).toEqual([5, 4])
   })
 })
@@ -134,11 +125,18 @@ describe('§6/§10 order within a group', () => {
     ]
     for (const [id, username] of people) sim.world.createUser({ id, username })
     sim.world.createGuild({ id: '1000', name: 'g', ownerId: '1' })
-    for (const [id] of people.slice(1)) sim.world.addMember('1000', id, id === '5' ? { nick: 'zz' } : {})
+    for (const [id] of people.slice(1))
+      sim.world.addMember('1000', id, id === '5' ? { nick: 'zz' } : {})
     sim.world.createChannel({ id: '1001', guildId: '1000' })
     const sessions = people.map(([id]) => sim.gateway.identify({ userId: id, intents: 0 }))
     expect(syncLabels(sim, sessions[0]!, '1000', '1001').labels).toEqual([
-      'Honline', '_owner', 'b', 'B', 'Z', 'aaa/zz', 'é',
+      'Honline',
+      '_owner',
+      'b',
+      'B',
+      'Z',
+      'aaa/zz',
+      'é',
     ])
   })
 
@@ -149,11 +147,27 @@ describe('§6/§10 order within a group', () => {
     sim.actions.setNick(L.guild, L.carl, 'zed') // carl (5) now sorts after Eve (6)
     expect(updates(V, mark).flatMap((u) => u.ops.map((o) => o.op))).toEqual(['DELETE', 'INSERT'])
     expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'Eve', 'carl/zed', 'Hoffline', 'dave',
+      `H${L.admins}`,
+      'alice',
+      `H${L.mods}`,
+      'Bob',
+      'Honline',
+      'Eve',
+      'carl/zed',
+      'Hoffline',
+      'dave',
     ])
     sim.actions.setNick(L.guild, L.carl, null)
     expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave',
+      `H${L.admins}`,
+      'alice',
+      `H${L.mods}`,
+      'Bob',
+      'Honline',
+      'carl',
+      'Eve',
+      'Hoffline',
+      'dave',
     ])
   })
 })
@@ -164,7 +178,15 @@ describe('§6 items and payloads', () => {
     const { update } = syncLabels(sim, V, L.guild, L.general)
     const sync = update?.ops[0] as unknown as { items: { member?: Record<string, unknown> }[] }
     const eve = sync.items[6]?.member
-    expect(Object.keys(eve ?? {}).sort()).toEqual(['deaf', 'joined_at', 'mute', 'nick', 'presence', 'roles', 'user'])
+    expect(Object.keys(eve ?? {}).sort()).toEqual([
+      'deaf',
+      'joined_at',
+      'mute',
+      'nick',
+      'presence',
+      'roles',
+      'user',
+    ])
     expect(eve).toMatchObject({
       user: { id: L.eve, username: 'Eve' },
       nick: null,
@@ -179,7 +201,14 @@ describe('§6 items and payloads', () => {
     const mark = B.frames.length
     sim.gateway.updatePresence(B.sessionId, { status: 'offline' }) // Bob: Mods → offline, Mods empties
     const [update] = updates(B, mark)
-    expect(Object.keys(update ?? {})).toEqual(['id', 'guild_id', 'member_count', 'online_count', 'groups', 'ops'])
+    expect(Object.keys(update ?? {})).toEqual([
+      'id',
+      'guild_id',
+      'member_count',
+      'online_count',
+      'groups',
+      'ops',
+    ])
     expect(update).toMatchObject({
       id: '3991150528',
       guild_id: L.guild,
@@ -196,9 +225,18 @@ describe('§6 items and payloads', () => {
 describe('§6/§10 requests and ranges', () => {
   it('replaces the ranges rather than adding to them: a change only a dropped range covered reaches nobody', () => {
     const { sim, V, C } = fixtureL()
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3], [4, 6]] })
+    sim.gateway.requestMemberList(V.sessionId, L.guild, {
+      [L.general]: [
+        [0, 3],
+        [4, 6],
+      ],
+    })
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3]] })
-    expect(updates(V).at(-1)?.ops.map((o) => [o.op, 'range' in o ? o.range : null])).toEqual([
+    expect(
+      updates(V)
+        .at(-1)
+        ?.ops.map((o) => [o.op, 'range' in o ? o.range : null]),
+    ).toEqual([
       ['INVALIDATE', [4, 6]],
       ['SYNC', [0, 3]],
     ])
@@ -214,20 +252,38 @@ describe('§6/§10 requests and ranges', () => {
     const mark = V.frames.length
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3]], '1003': [[4, 6]] })
     const got = updates(V, mark)
-    expect(got.map((u) => [u.id, u.ops.map((o) => [o.op, 'range' in o ? o.range : null])])).toEqual([
-      ['everyone', [['SYNC', [0, 3]], ['SYNC', [4, 6]]]],
-    ])
+    expect(got.map((u) => [u.id, u.ops.map((o) => [o.op, 'range' in o ? o.range : null])])).toEqual(
+      [
+        [
+          'everyone',
+          [
+            ['SYNC', [0, 3]],
+            ['SYNC', [4, 6]],
+          ],
+        ],
+      ],
+    )
     expect(sim.memberLists(L.guild).map((l) => [l.id, l.holders.map((h) => h.ranges)])).toEqual([
-      ['everyone', [[[0, 3], [4, 6]]]],
+      [
+        'everyone',
+        [
+          [
+            [0, 3],
+            [4, 6],
+          ],
+        ],
+      ],
     ])
   })
 
-  it('replaces ranges per list: a request for another list leaves the first list\'s ranges alone', () => {
+  it("replaces ranges per list: a request for another list leaves the first list's ranges alone", () => {
     const { sim, V } = fixtureL()
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 9]] })
     const mark = V.frames.length
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.modsOnly]: [[0, 9]] })
-    expect(updates(V, mark).map((u) => [u.id, u.ops.map((o) => o.op)])).toEqual([['3991150528', ['SYNC']]])
+    expect(updates(V, mark).map((u) => [u.id, u.ops.map((o) => o.op)])).toEqual([
+      ['3991150528', ['SYNC']],
+    ])
     expect(sim.memberLists(L.guild).map((l) => [l.id, l.holders.map((h) => h.ranges)])).toEqual([
       ['everyone', [[[0, 9]]]],
       ['3991150528', [[[0, 9]]]],
@@ -239,7 +295,10 @@ describe('§6/§10 requests and ranges', () => {
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 9]] })
     const mark = V.frames.length
     expect(() =>
-      sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3]], [L.modsOnly]: [[5, 2]] }),
+      sim.gateway.requestMemberList(V.sessionId, L.guild, {
+        [L.general]: [[0, 3]],
+        [L.modsOnly]: [[5, 2]],
+      }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_RANGE' }))
     expect(V.frames.length).toBe(mark)
     expect(sim.memberLists(L.guild).map((l) => [l.id, l.holders.map((h) => h.ranges)])).toEqual([
@@ -247,9 +306,9 @@ describe('§6/§10 requests and ranges', () => {
     ])
     // Whatever is not a [start, end] pair is refused the same way.
     for (const bad of [[5], [null], [[0]], [[0, 1, 2]], 'x']) {
-      expect(() => sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: bad as never })).toThrow(
-        expect.objectContaining({ code: 'INVALID_RANGE' }),
-      )
+      expect(() =>
+        sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: bad as never }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_RANGE' }))
     }
     expect(V.frames.length).toBe(mark)
     sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
@@ -263,105 +322,13 @@ describe('§6/§10 requests and ranges', () => {
       sim.world.createUser({ id, username: `u${String(i).padStart(3, '0')}` })
       sim.world.addMember(L.guild, id)
     }
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99], [100, 199]] })
-    const [first, second] = updates(V).at(-1)?.ops as unknown as { items: unknown[] }[]
-    expect([first?.items.length, second?.items.length]).toEqual([100, 59]) // 155 members and 4 headers: 159 items
-  })
-})
-
-describe('§6/§10 visibility changes', () => {
-  it('an overwrite change that moves a channel to another list: INVALIDATE the same ranges, then SYNC them', () => {
-    const { sim, V, B } = fixtureL()
-    sim.world.createChannel({ id: '1003', guildId: L.guild, name: 'stays-public' })
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3], [4, 8]] })
-    sim.gateway.requestMemberList(B.sessionId, L.guild, { '1003': [[0, 99]] })
-    const [markV, markB] = [V.frames.length, B.frames.length]
-    sim.actions.updateChannel(L.general, {
-      overwrites: [
-        { id: L.guild, type: 0, deny: Permissions.VIEW_CHANNEL },
-        { id: L.mods, type: 0, allow: Permissions.VIEW_CHANNEL },
+    sim.gateway.requestMemberList(V.sessionId, L.guild, {
+      [L.general]: [
+        [0, 99],
+        [100, 199],
       ],
     })
-    const got = updates(V, markV)
-    expect(got.map((u) => [u.id, u.ops.map((o) => [o.op, 'range' in o ? o.range : null])])).toEqual([
-      ['everyone', [['INVALIDATE', [0, 3]], ['INVALIDATE', [4, 8]]]],
-      ['3991150528', [['SYNC', [0, 3]], ['SYNC', [4, 8]]]],
-    ])
-    expect(clientCopy(V).map(label)).toEqual([`H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Hoffline', 'dave'])
-    // Bob holds the everyone list through a channel that still shows it: nothing changed for him.
-    expect(updates(B, markB)).toEqual([])
-    // And back: the channel shows the everyone list again.
-    sim.actions.updateChannel(L.general, { overwrites: [] })
-    expect(updates(V).at(-1)?.id).toBe('everyone')
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave',
-    ])
-  })
-
-  it('a role change that moves a channel to another list: INVALIDATE, then SYNC for those who still see it', () => {
-    const { sim, V, B } = fixtureL()
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
-    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.general]: [[0, 99]] })
-    const [markV, markB] = [V.frames.length, B.frames.length]
-    sim.actions.updateRole(L.guild, L.guild, { permissions: '0' }) // @everyone loses VIEW_CHANNEL
-    const ops = (u: Update) => [u.id, u.ops.map((o) => [o.op, 'range' in o ? o.range : null])]
-    expect(updates(V, markV).map(ops)).toEqual([
-      ['everyone', [['INVALIDATE', [0, 99]]]],
-      ['0', [['SYNC', [0, 99]]]], // no overwrites: murmur3('') = 0; only alice (ADMINISTRATOR) sees it
-    ])
-    expect(clientCopy(V).map(label)).toEqual([`H${L.admins}`, 'alice'])
-    expect(updates(B, markB).map(ops)).toEqual([['everyone', [['INVALIDATE', [0, 99]]]]])
-    expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([V.sessionId])
-  })
-
-  it('INVALIDATEs the ranges held through a deleted channel; holders through another channel keep theirs', () => {
-    const { sim, V, B } = fixtureL()
-    sim.world.createChannel({ id: '1003', guildId: L.guild, name: 'doomed' })
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { '1003': [[0, 9]] })
-    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.general]: [[0, 9]] })
-    const [markV, markB] = [V.frames.length, B.frames.length]
-    sim.actions.deleteChannel('1003')
-    expect(updates(V, markV).map((u) => [u.id, u.ops])).toEqual([['everyone', [{ op: 'INVALIDATE', range: [0, 9] }]]])
-    expect(updates(B, markB)).toEqual([])
-    expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([B.sessionId])
-  })
-
-  it('INVALIDATEs the ranges of a session that loses sight of the channel, and tells it nothing more', () => {
-    const { sim, B, C } = fixtureL()
-    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.modsOnly]: [[0, 9]] })
-    const mark = B.frames.length
-    sim.actions.setMemberRoles(L.guild, L.bob, [])
-    expect(updates(B, mark).map((u) => [u.id, u.ops])).toEqual([
-      ['3991150528', [{ op: 'INVALIDATE', range: [0, 9] }]],
-    ])
-    expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([])
-    const after = B.frames.length
-    sim.actions.setNick(L.guild, L.dave, 'aaa')
-    sim.gateway.updatePresence(C.sessionId, { status: 'dnd' })
-    expect(updates(B, after)).toEqual([])
-  })
-
-  it('keeps holders exact through roles created, updated and deleted', () => {
-    const { sim, V } = fixtureL()
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
-    sim.actions.createRole(L.guild, { id: '2005', name: 'Stars', position: 9, hoist: true })
-    sim.actions.setMemberRoles(L.guild, L.carl, ['2005'])
-    expect(clientCopy(V).map(label)).toEqual([
-      'H2005', 'carl', `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'Eve', 'Hoffline', 'dave',
-    ])
-    sim.actions.updateRole(L.guild, '2005', { position: 1 }) // ties with Mods (1): 2002 < 2005
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'H2005', 'carl', 'Honline', 'Eve', 'Hoffline', 'dave',
-    ])
-    const mark = V.frames.length
-    sim.actions.deleteRole(L.guild, L.mods)
-    expect(updates(V, mark).length).toBeGreaterThan(0)
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', 'H2005', 'carl', 'Honline', 'Bob', 'Eve', 'Hoffline', 'dave',
-    ])
-    sim.actions.updateRole(L.guild, '2005', { hoist: false })
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`, 'alice', 'Honline', 'Bob', 'carl', 'Eve', 'Hoffline', 'dave',
-    ])
+    const [first, second] = updates(V).at(-1)?.ops as unknown as { items: unknown[] }[]
+    expect([first?.items.length, second?.items.length]).toEqual([100, 59]) // 155 members and 4 headers: 159 items
   })
 })

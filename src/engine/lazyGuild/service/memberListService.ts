@@ -39,7 +39,13 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       const entry = entryFor(ctx.world, channel, groups, userId)
       if (entry) list.upsert(entry)
     }
-    return { id, guildId: channel.guild_id as string, channelId: channel.id, list, holdings: new Map() }
+    return {
+      id,
+      guildId: channel.guild_id as string,
+      channelId: channel.id,
+      list,
+      holdings: new Map(),
+    }
   }
 
   function report(type: 'subscribe' | 'unsubscribe', state: ListState, session: Session): void {
@@ -53,7 +59,12 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
     })
   }
 
-  function hold(state: ListState, session: Session, sub: ListSubscription, channels: string[]): void {
+  function hold(
+    state: ListState,
+    session: Session,
+    sub: ListSubscription,
+    channels: string[],
+  ): void {
     if (!state.holdings.has(session)) report('subscribe', state, session)
     guildOf(state.guildId).hold(state, session, { sub, channels })
     let set = bySession.get(session)
@@ -123,7 +134,9 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         continue
       }
       const ops = holding.sub.request(state.list, [])
-      ctx.dispatcher.sendEach('lazy_guild', state.guildId, 'GUILD_MEMBER_LIST_UPDATE', [[session, payload(state, ops)]])
+      ctx.dispatcher.sendEach('lazy_guild', state.guildId, 'GUILD_MEMBER_LIST_UPDATE', [
+        [session, payload(state, ops)],
+      ])
       release(state, session)
     }
   }
@@ -148,10 +161,16 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       const channelId = parseSnowflake(key)
       const channel = channelId === undefined ? undefined : ctx.world.channel(channelId)
       if (!channel || channel.guild_id !== guildId) {
-        throw new EngineError('UNKNOWN_CHANNEL', `guild ${guildId} has no channel ${JSON.stringify(key)}`)
+        throw new EngineError(
+          'UNKNOWN_CHANNEL',
+          `guild ${guildId} has no channel ${JSON.stringify(key)}`,
+        )
       }
       if (!Array.isArray(ranges)) {
-        throw new EngineError('INVALID_RANGE', `channel ${key}: ranges must be an array of [start, end] pairs`)
+        throw new EngineError(
+          'INVALID_RANGE',
+          `channel ${key}: ranges must be an array of [start, end] pairs`,
+        )
       }
       validateRanges(ranges as Range[])
       // A channel the user cannot read is skipped; the rest is served (litecord stopped, bug 15).
@@ -167,11 +186,17 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
 
   const service: MemberListService = {
     holders: (guildId) => guilds.get(guildId)?.holderSessions() ?? [],
-    guildsWithHolders: () => Array.from(guilds).filter(([, g]) => g.lists.size > 0).map(([id]) => id),
+    guildsWithHolders: () =>
+      Array.from(guilds)
+        .filter(([, g]) => g.lists.size > 0)
+        .map(([id]) => id),
 
     request(session, guildId, channels) {
       if (session.status !== 'connected') {
-        throw new EngineError('NOT_CONNECTED', `session ${session.sessionId} is not connected; resume it first`)
+        throw new EngineError(
+          'NOT_CONNECTED',
+          `session ${session.sessionId} is not connected; resume it first`,
+        )
       }
       const byList = parseRequest(session, guildId, channels)
       const lists = guildOf(guildId)
@@ -181,7 +206,9 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         const sub = state.holdings.get(session)?.sub ?? new ListSubscription()
         const ops = sub.request(state.list, request.ranges)
         hold(state, session, sub, request.channels)
-        ctx.dispatcher.sendEach('lazy_guild', guildId, 'GUILD_MEMBER_LIST_UPDATE', [[session, payload(state, ops)]])
+        ctx.dispatcher.sendEach('lazy_guild', guildId, 'GUILD_MEMBER_LIST_UPDATE', [
+          [session, payload(state, ops)],
+        ])
         // Asking for no ranges lets go of the list (after the INVALIDATEs above).
         if (request.ranges.length === 0) release(state, session)
       }
@@ -196,7 +223,8 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       const lists = guilds.get(guildId)
       if (!lists) return
       for (const state of [...lists.lists.values()]) {
-        for (const session of [...state.holdings.keys()]) if (session.userId === userId) release(state, session)
+        for (const session of [...state.holdings.keys()])
+          if (session.userId === userId) release(state, session)
       }
     },
 
@@ -207,7 +235,9 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       for (const state of [...lists.lists.values()]) {
         loseSight(state, userIds)
         if (!lists.lists.has(state.id)) continue
-        const changes = userIds.map((u) => refresh(state, u)).filter((c): c is ListChange => c !== null)
+        const changes = userIds
+          .map((u) => refresh(state, u))
+          .filter((c): c is ListChange => c !== null)
         if (changes.length > 0) publish(state, concatChanges(changes), told)
       }
       return told
@@ -222,7 +252,9 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         hold,
         release,
         send: (state, session, ops) =>
-          ctx.dispatcher.sendEach('lazy_guild', guildId, 'GUILD_MEMBER_LIST_UPDATE', [[session, payload(state, ops)]]),
+          ctx.dispatcher.sendEach('lazy_guild', guildId, 'GUILD_MEMBER_LIST_UPDATE', [
+            [session, payload(state, ops)],
+          ]),
       })
       for (const state of [...lists.lists.values()]) {
         const change = regroupList.regroup(ctx, state, refresh)

@@ -28,7 +28,13 @@ function referenceList(world: WorldInternal, channelId: string): string[] {
   for (const group of order) {
     const members = rows
       .filter((r) => r.groupId === group)
-      .sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : Number(BigInt(a.userId) - BigInt(b.userId))))
+      .sort((a, b) =>
+        a.sortName < b.sortName
+          ? -1
+          : a.sortName > b.sortName
+            ? 1
+            : Number(BigInt(a.userId) - BigInt(b.userId)),
+      )
     if (members.length === 0) continue
     flat.push(JSON.stringify({ group: { id: group, count: members.length } }))
     for (const m of members) flat.push(JSON.stringify({ member: m.item }))
@@ -51,12 +57,34 @@ type Step =
   | { kind: 'request'; client: number; channel: number; ranges: Range[] }
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ kind: fc.constant('presence' as const), user: fc.nat(USERS.length - 1), status: fc.constantFrom(...STATUSES) }),
-  fc.record({ kind: fc.constant('nick' as const), user: fc.nat(USERS.length - 1), nick: fc.nat(NAMES.length - 1) }),
-  fc.record({ kind: fc.constant('roles' as const), user: fc.nat(USERS.length - 1), roles: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('hoist' as const), role: fc.nat(2), position: fc.integer({ min: 1, max: 4 }), hoist: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('presence' as const),
+    user: fc.nat(USERS.length - 1),
+    status: fc.constantFrom(...STATUSES),
+  }),
+  fc.record({
+    kind: fc.constant('nick' as const),
+    user: fc.nat(USERS.length - 1),
+    nick: fc.nat(NAMES.length - 1),
+  }),
+  fc.record({
+    kind: fc.constant('roles' as const),
+    user: fc.nat(USERS.length - 1),
+    roles: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant('hoist' as const),
+    role: fc.nat(2),
+    position: fc.integer({ min: 1, max: 4 }),
+    hoist: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('membership' as const), user: fc.constantFrom(5, 6) }),
-  fc.record({ kind: fc.constant('request' as const), client: fc.nat(2), channel: fc.nat(1), ranges: fc.array(range, { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('request' as const),
+    client: fc.nat(2),
+    channel: fc.nat(1),
+    ranges: fc.array(range, { minLength: 1, maxLength: 3 }),
+  }),
 )
 
 function apply(sim: Simulation, sessions: Map<string, GatewayState>, s: Step): void {
@@ -76,7 +104,12 @@ function apply(sim: Simulation, sessions: Map<string, GatewayState>, s: Step): v
       if (isMember()) sim.actions.setNick(L.guild, user, NAMES[s.nick]!)
       break
     case 'roles':
-      if (isMember()) sim.actions.setMemberRoles(L.guild, user, ROLES.filter((_, i) => s.roles[i]))
+      if (isMember())
+        sim.actions.setMemberRoles(
+          L.guild,
+          user,
+          ROLES.filter((_, i) => s.roles[i]),
+        )
       break
     case 'hoist':
       sim.actions.updateRole(L.guild, ROLES[s.role]!, { position: s.position, hoist: s.hoist })
@@ -98,10 +131,19 @@ describe('member lists through the engine, over random histories', () => {
         const world = sim.world as unknown as WorldInternal
         sim.world.createUser({ id: '60', username: 'aaron' })
         sim.world.createUser({ id: '70', username: 'Zoe' })
-        const sessions = new Map<string, GatewayState>([[L.alice, V], [L.bob, B], [L.carl, C]])
+        const sessions = new Map<string, GatewayState>([
+          [L.alice, V],
+          [L.bob, B],
+          [L.carl, C],
+        ])
         const clients = [V, B, C]
         /** Per client: its channel, ranges, copy, and how many frames it has read. */
-        const held = clients.map(() => ({ channel: L.general as string, ranges: [] as Range[], copy: [] as ClientCopy, read: 0 }))
+        const held = clients.map(() => ({
+          channel: L.general as string,
+          ranges: [] as Range[],
+          copy: [] as ClientCopy,
+          read: 0,
+        }))
 
         const readFrames = () => {
           const got = clients.map(() => false)
@@ -148,7 +190,9 @@ describe('member lists through the engine, over random histories', () => {
             readFrames()
             h.channel = channel
             h.ranges = s.ranges
-            sim.gateway.requestMemberList(client.sessionId, L.guild, { [channel]: s.ranges.map(([a, b]) => [a, b]) })
+            sim.gateway.requestMemberList(client.sessionId, L.guild, {
+              [channel]: s.ranges.map(([a, b]) => [a, b]),
+            })
             readFrames()
             check()
             continue
@@ -164,9 +208,14 @@ describe('member lists through the engine, over random histories', () => {
             }
             const after = referenceList(world, h.channel)
             let first = 0
-            while (first < Math.max(before[i]!.length, after.length) && before[i]![first] === after[first]) first++
+            while (
+              first < Math.max(before[i]!.length, after.length) &&
+              before[i]![first] === after[first]
+            )
+              first++
             const untouched = first >= Math.max(before[i]!.length, after.length)
-            if (h.ranges.length > 0 && h.ranges.every(([, end]) => end < first)) expect(got[i]).toBe(false)
+            if (h.ranges.length > 0 && h.ranges.every(([, end]) => end < first))
+              expect(got[i]).toBe(false)
             if (untouched) expect(got[i]).toBe(false)
             // …and every session holding a range that ends at or after it is told (§6, §10).
             else if (h.ranges.some(([, end]) => end >= first)) expect(got[i]).toBe(true)

@@ -13,7 +13,10 @@ interface Update {
 }
 
 const updates = (state: GatewayState, since = 0) =>
-  state.frames.slice(since).filter((f: Frame) => f.t === 'GUILD_MEMBER_LIST_UPDATE').map((f) => f.d as Update)
+  state.frames
+    .slice(since)
+    .filter((f: Frame) => f.t === 'GUILD_MEMBER_LIST_UPDATE')
+    .map((f) => f.d as Update)
 
 /** A SYNC's items as short labels: `H<group>` for headers, the username for members. */
 function labels(items: unknown[]): string[] {
@@ -45,7 +48,15 @@ describe('member lists (op 14)', () => {
     expect(update?.ops[0]?.op).toBe('SYNC')
     expect(update?.ops[0]?.range).toEqual([0, 99])
     expect(labels(update?.ops[0]?.items ?? [])).toEqual([
-      `H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Honline', 'carl', 'Eve', 'Hoffline', 'dave',
+      `H${L.admins}`,
+      'alice',
+      `H${L.mods}`,
+      'Bob',
+      'Honline',
+      'carl',
+      'Eve',
+      'Hoffline',
+      'dave',
     ])
   })
 
@@ -55,7 +66,14 @@ describe('member lists (op 14)', () => {
     sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.modsOnly]: [[0, 99]] })
     const [update] = updates(B, mark)
     expect(update?.id).toBe('3991150528') // allow:2002,deny:1000
-    expect(labels(update?.ops[0]?.items ?? [])).toEqual([`H${L.admins}`, 'alice', `H${L.mods}`, 'Bob', 'Hoffline', 'dave'])
+    expect(labels(update?.ops[0]?.items ?? [])).toEqual([
+      `H${L.admins}`,
+      'alice',
+      `H${L.mods}`,
+      'Bob',
+      'Hoffline',
+      'dave',
+    ])
     expect(update?.member_count).toBe(3)
   })
 
@@ -103,7 +121,12 @@ describe('member lists (op 14)', () => {
 
   it('a new request replaces the old ranges: INVALIDATE what is dropped, then SYNC (example 10)', () => {
     const { sim, V } = fixtureL()
-    sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 3], [4, 6]] })
+    sim.gateway.requestMemberList(V.sessionId, L.guild, {
+      [L.general]: [
+        [0, 3],
+        [4, 6],
+      ],
+    })
     const first = updates(V).at(-1)
     expect(first?.ops.map((o) => [o.op, o.range, o.items?.length])).toEqual([
       ['SYNC', [0, 3], 4],
@@ -121,10 +144,17 @@ describe('member lists (op 14)', () => {
   it('refuses reversed, oversized or negative ranges whole, changing nothing', () => {
     const { sim, V } = fixtureL()
     const seq = V.seq
-    for (const bad of [[[0, 3], [5, 2]], [[0, 100]], [[-1, 5]]] as [number, number][][]) {
-      expect(() => sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: bad })).toThrow(
-        expect.objectContaining({ code: 'INVALID_RANGE' }),
-      )
+    for (const bad of [
+      [
+        [0, 3],
+        [5, 2],
+      ],
+      [[0, 100]],
+      [[-1, 5]],
+    ] as [number, number][][]) {
+      expect(() =>
+        sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: bad }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_RANGE' }))
     }
     expect(V.seq).toBe(seq)
     expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([])
@@ -133,7 +163,10 @@ describe('member lists (op 14)', () => {
   it('skips a channel the user cannot read and serves the rest (litecord stopped, bug 15)', () => {
     const { sim, C } = fixtureL()
     const mark = C.frames.length
-    sim.gateway.requestMemberList(C.sessionId, L.guild, { [L.modsOnly]: [[0, 99]], [L.general]: [[0, 99]] })
+    sim.gateway.requestMemberList(C.sessionId, L.guild, {
+      [L.modsOnly]: [[0, 99]],
+      [L.general]: [[0, 99]],
+    })
     const got = updates(C, mark)
     expect(got.map((u) => u.id)).toEqual(['everyone'])
   })
@@ -142,13 +175,15 @@ describe('member lists (op 14)', () => {
     const { sim, V } = fixtureL()
     sim.world.createUser({ id: '99', username: 'stranger' })
     const stranger = sim.gateway.identify({ userId: '99' })
-    expect(() => sim.gateway.requestMemberList(V.sessionId, '777', {})).toThrow(expect.objectContaining({ code: 'UNKNOWN_GUILD' }))
+    expect(() => sim.gateway.requestMemberList(V.sessionId, '777', {})).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_GUILD' }),
+    )
     expect(() => sim.gateway.requestMemberList(V.sessionId, L.guild, { '777': [[0, 9]] })).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }),
     )
-    expect(() => sim.gateway.requestMemberList(stranger.sessionId, L.guild, { [L.general]: [[0, 9]] })).toThrow(
-      expect.objectContaining({ code: 'NOT_A_MEMBER' }),
-    )
+    expect(() =>
+      sim.gateway.requestMemberList(stranger.sessionId, L.guild, { [L.general]: [[0, 9]] }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_A_MEMBER' }))
   })
 
   it('lazy_guild through the raw API: subscribers are the range holders; sub is refused with USE_OP_14', () => {
@@ -156,8 +191,13 @@ describe('member lists (op 14)', () => {
     sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.modsOnly]: [[0, 99]] })
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 99]] })
     expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([B.sessionId, V.sessionId])
-    expect(sim.dispatcher.dispatch('lazy_guild', L.guild, 'X', {}).delivered).toEqual([B.sessionId, V.sessionId])
-    expect(() => sim.dispatcher.sub('lazy_guild', L.guild, V.sessionId)).toThrow(expect.objectContaining({ code: 'USE_OP_14' }))
+    expect(sim.dispatcher.dispatch('lazy_guild', L.guild, 'X', {}).delivered).toEqual([
+      B.sessionId,
+      V.sessionId,
+    ])
+    expect(() => sim.dispatcher.sub('lazy_guild', L.guild, V.sessionId)).toThrow(
+      expect.objectContaining({ code: 'USE_OP_14' }),
+    )
     sim.gateway.invalidate(V.sessionId)
     expect(sim.dispatcher.subscribers('lazy_guild', L.guild)).toEqual([B.sessionId])
   })
@@ -185,11 +225,19 @@ describe('member lists (op 14)', () => {
     sim.world.createUser({ id: '60', username: 'aaron' })
     const joined = sim.actions.joinGuild(L.guild, '60')
     expect(joined.at(-1)?.type).toBe('GUILD_MEMBER_LIST_UPDATE')
-    expect(updates(V).at(-1)?.ops.map((o) => o.op)).toEqual(['INSERT', 'UPDATE'])
+    expect(
+      updates(V)
+        .at(-1)
+        ?.ops.map((o) => o.op),
+    ).toEqual(['INSERT', 'UPDATE'])
     sim.actions.setNick(L.guild, L.carl, 'zed')
     expect(updates(V).at(-1)?.member_count).toBe(6)
     sim.actions.setMemberRoles(L.guild, L.carl, [L.mods])
-    expect(updates(V).at(-1)?.groups.find((g) => g.id === L.mods)?.count).toBe(2)
+    expect(
+      updates(V)
+        .at(-1)
+        ?.groups.find((g) => g.id === L.mods)?.count,
+    ).toBe(2)
     sim.actions.leaveGuild(L.guild, '60')
     expect(updates(V).at(-1)?.member_count).toBe(5)
   })
@@ -205,8 +253,13 @@ describe('sim.memberLists', () => {
       }
     })
     sim.gateway.requestMemberList(V.sessionId, L.guild, { [L.general]: [[0, 9]] })
-    sim.gateway.requestMemberList(B.sessionId, L.guild, { [L.modsOnly]: [[0, 9]], [L.general]: [[10, 19]] })
-    expect(sim.memberLists(L.guild).map((l) => [l.key, l.memberCount, l.holders.map((h) => h.ranges)])).toEqual([
+    sim.gateway.requestMemberList(B.sessionId, L.guild, {
+      [L.modsOnly]: [[0, 9]],
+      [L.general]: [[10, 19]],
+    })
+    expect(
+      sim.memberLists(L.guild).map((l) => [l.key, l.memberCount, l.holders.map((h) => h.ranges)]),
+    ).toEqual([
       [`${L.guild}:everyone`, 5, [[[0, 9]], [[10, 19]]]],
       [`${L.guild}:3991150528`, 3, [[[0, 9]]]],
     ])

@@ -93,7 +93,10 @@ export function mergeOrders(target: readonly string[], current: readonly string[
   const merged = [...target]
   current.forEach((group, i) => {
     if (merged.includes(group)) return
-    const before = current.slice(0, i).reverse().find((g) => merged.includes(g))
+    const before = current
+      .slice(0, i)
+      .reverse()
+      .find((g) => merged.includes(g))
     merged.splice(before === undefined ? 0 : merged.indexOf(before) + 1, 0, group)
   })
   return merged

@@ -61,7 +61,13 @@ export function restoreLists(
     for (const l of g.lists) {
       const list = new MemberList(l.order)
       for (const entry of l.entries) list.upsert(entry)
-      const state: ListState = { id: l.id, guildId: g.guildId, channelId: l.channelId, list, holdings: new Map() }
+      const state: ListState = {
+        id: l.id,
+        guildId: g.guildId,
+        channelId: l.channelId,
+        list,
+        holdings: new Map(),
+      }
       lists.lists.set(l.id, state)
       for (const h of l.holdings) {
         const session = ctx.states.session(h.sessionId) as Session
