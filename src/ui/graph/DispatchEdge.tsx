@@ -1,4 +1,11 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react'
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  Position,
+  useInternalNode,
+  type EdgeProps,
+} from '@xyflow/react'
 import { memo, useCallback, useContext } from 'react'
 import { EdgeRegistryContext } from './edgeRegistry.ts'
 import type { DispatchEdge as DispatchEdgeType } from './toFlowElements.ts'
@@ -8,7 +15,12 @@ import type { DispatchEdge as DispatchEdgeType } from './toFlowElements.ts'
  * draws moving tokens into its group, registered here, without re-rendering it.
  */
 function DispatchEdgeComponent(props: EdgeProps<DispatchEdgeType>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props
+  const { id, sourceY, targetY, data } = props
+  const { sourceX, targetX, sourcePosition, targetPosition } = facingSides(
+    props,
+    useInternalNode(props.source),
+    useInternalNode(props.target),
+  )
   const registry = useContext(EdgeRegistryContext)
   const register = useCallback(
     (el: SVGGElement | null) => {
@@ -50,6 +62,30 @@ function DispatchEdgeComponent(props: EdgeProps<DispatchEdgeType>) {
       )}
     </g>
   )
+}
+
+type Node = ReturnType<typeof useInternalNode>
+
+/**
+ * The handles are on the topic's right and the session's left. A session laid out (or dragged) to the
+ * left of its topic is reached from the topic's left side into the session's right side instead, so
+ * the edge never loops around either node.
+ */
+function facingSides(props: EdgeProps<DispatchEdgeType>, source: Node, target: Node) {
+  const { sourceX, targetX, sourcePosition, targetPosition } = props
+  if (!source || !target) return { sourceX, targetX, sourcePosition, targetPosition }
+  const centre = (node: NonNullable<Node>) =>
+    node.internals.positionAbsolute.x + (node.measured.width ?? 0) / 2
+  const sourceCentre = centre(source)
+  const targetCentre = centre(target)
+  if (targetCentre >= sourceCentre) return { sourceX, targetX, sourcePosition, targetPosition }
+  // The same points mirrored about each node's centre: on the sides that face each other.
+  return {
+    sourceX: 2 * sourceCentre - sourceX,
+    targetX: 2 * targetCentre - targetX,
+    sourcePosition: Position.Left,
+    targetPosition: Position.Right,
+  }
 }
 
 export const DispatchEdge = memo(DispatchEdgeComponent)

@@ -29,7 +29,7 @@ function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
   })
 }
 
-/** The subscription graph: topic keys on the left, sessions on the right, dispatches animating between. */
+/** The subscription graph: topic keys in the middle, sessions beside them, dispatches animating between. */
 export function Graph() {
   const { nodes: computed, edges, overlay, empty } = useFlowElements()
   const { select, setPosition } = useActions()
@@ -94,7 +94,7 @@ export function Graph() {
         className="graph"
         data-testid="subscription-graph"
         data-reduced-motion={reducedMotion ? 'true' : undefined}
-        aria-label="Subscription graph: topic keys on the left, sessions on the right"
+        aria-label="Subscription graph: topic keys and the sessions subscribed to them"
         role="region"
       >
         <ReactFlow

@@ -45,4 +45,23 @@ describe('layout', () => {
       store.destroy()
     }
   })
+
+  it('wraps sessions right, then left of the topics, so the first two columns cross no sessions', () => {
+    const { store } = loadForTest('large-guild')
+    const input = layoutInput(
+      buildGraphView(store.getState().model, { expanded: {}, pinned: new Set() }),
+    )
+    const positions = computeLayout(input)
+    const xs = (column: 0 | 1) =>
+      new Set(input.nodes.filter((n) => n.column === column).map((n) => positions.get(n.id)?.x))
+    expect([...xs(0)]).toEqual([0])
+    const sessionXs = [...xs(1)].map(Number).sort((a, b) => a - b)
+    // One column on each side of the topics, next to them; any more stand beyond those two.
+    expect(sessionXs.filter((x) => x < 0).length).toBeGreaterThanOrEqual(1)
+    expect(sessionXs.filter((x) => x > 0)[0]).toBe(340)
+    const nearestLeft = Math.max(...sessionXs.filter((x) => x < 0))
+    const width = Math.max(...input.nodes.filter((n) => n.column === 1).map((n) => n.width))
+    expect(nearestLeft + width).toBe(-140)
+    store.destroy()
+  })
 })

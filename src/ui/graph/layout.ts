@@ -21,7 +21,7 @@ export interface LayoutNode {
   readonly id: string
   readonly width: number
   readonly height: number
-  /** 0: topic keys (left column); 1: sessions, frames and summaries (right column). */
+  /** 0: topic keys (the middle column); 1: sessions, frames and summaries (the columns around it). */
   readonly column: 0 | 1
 }
 export interface LayoutInput {
@@ -31,7 +31,7 @@ export interface LayoutInput {
 export type XYMap = ReadonlyMap<string, { x: number; y: number }>
 
 /**
- * What dagre lays out: topic keys on the left, and on the right the top-level session nodes (user
+ * What dagre lays out: topic keys in one column, and in the others the top-level session nodes (user
  * frames in full detail; standalone sessions and summaries when summarised). Edges run from a topic to
  * the top-level node holding the subscribed session, one per pair.
  */
@@ -64,24 +64,38 @@ export function layoutInput(view: GraphView, extraTopics: readonly string[] = []
 }
 
 const COLUMN_X = [0, 340] as const
+/** The gap between the topics and the first column of sessions on either side. */
+const SIDE_GAP = COLUMN_X[1] - SIZES.topic.width
 const GAP = 14
 /** The graph's box at 1280×720, less the fit padding: wrapping aims for the best zoom in it. */
 const BOX = { width: 600, height: 380 }
-const MAX_SUBCOLUMNS = 5
+const MAX_SUBCOLUMNS = 4
 const SUBCOLUMN_GAP = 24
 
 /**
- * How many sub-columns the right column wraps into: the count that lets the whole graph fit the box it
- * is shown in at the largest zoom, so a tall list of sessions stays readable.
+ * Where the i-th sub-column of sessions sits: they alternate right, left, right, left of the topics, so
+ * with two sub-columns no edge crosses a column of sessions to reach the other (the edges attach to the
+ * side that faces their topic; see DispatchEdge).
+ */
+function subcolumnX(i: number, width: number): number {
+  const step = width + SUBCOLUMN_GAP
+  const depth = Math.floor(i / 2)
+  return i % 2 === 0 ? COLUMN_X[1] + depth * step : -SIDE_GAP - width - depth * step
+}
+
+/**
+ * How many sub-columns the sessions wrap into: the count that lets the whole graph fit the box it is
+ * shown in at the largest zoom, so a tall list of sessions stays readable.
  */
 function bestSubcolumns(rightHeight: number, leftHeight: number, width: number): number {
   let best = 1
   let bestZoom = 0
   for (let k = 1; k <= MAX_SUBCOLUMNS; k++) {
-    const w = COLUMN_X[1] + k * (width + SUBCOLUMN_GAP)
+    const xs = Array.from({ length: k }, (_, i) => subcolumnX(i, width))
+    const w = Math.max(SIZES.topic.width, ...xs.map((x) => x + width)) - Math.min(0, ...xs)
     const h = Math.max(leftHeight, rightHeight / k + 60)
     const zoom = Math.min(BOX.width / w, BOX.height / h)
-    // Another sub-column must earn its crossings: at least 10 % more zoom.
+    // Another sub-column must earn its place (past two, its edges cross sessions): 10 % more zoom.
     if (zoom > bestZoom * 1.1) {
       best = k
       bestZoom = zoom
@@ -90,30 +104,34 @@ function bestSubcolumns(rightHeight: number, leftHeight: number, width: number):
   return best
 }
 
-/** Stacks nodes top to bottom from `y`, wrapping into sub-columns `width` apart past `wrapAt`. */
+/** Stacks nodes top to bottom, wrapping into the next sub-column past `wrapAt`. */
 function stack(
   nodes: readonly LayoutNode[],
-  x: number,
+  xOf: (column: number) => number,
   wrapAt: number,
   into: Map<string, { x: number; y: number }>,
-) {
+): number[] {
+  const heights: number[] = []
   let column = 0
   let y = 0
-  const width = Math.max(0, ...nodes.map((n) => n.width)) + SUBCOLUMN_GAP
   for (const n of nodes) {
     if (y > 0 && y + n.height > wrapAt) {
+      heights[column] = y - GAP
       column += 1
       y = 0
     }
-    into.set(n.id, { x: x + column * width, y })
+    into.set(n.id, { x: xOf(column), y })
     y += n.height + GAP
   }
+  heights[column] = y - GAP
+  return heights
 }
 
 /**
  * Positions (top-left corners). dagre orders each column to reduce crossings; the columns are then
- * stacked with even gaps, the right one wrapping into sub-columns when it is very tall, and centred on
- * each other, so nodes with no edge still sit in their column.
+ * stacked with even gaps, the sessions wrapping into sub-columns (right, then left of the topics) when
+ * they are very tall, and every column is centred on the tallest, so nodes with no edge still sit in
+ * their column.
  */
 export function computeLayout(input: LayoutInput): XYMap {
   const g = new dagre.graphlib.Graph()
@@ -128,24 +146,18 @@ export function computeLayout(input: LayoutInput): XYMap {
   const right = input.nodes.filter((n) => n.column === 1).sort(byY)
   const heightOf = (col: readonly LayoutNode[]) => col.reduce((h, n) => h + n.height + GAP, -GAP)
   const rightHeight = heightOf(right)
-  const subcolumns = bestSubcolumns(
-    rightHeight,
-    heightOf(left),
-    Math.max(0, ...right.map((n) => n.width)),
-  )
+  const width = Math.max(0, ...right.map((n) => n.width))
+  const subcolumns = bestSubcolumns(rightHeight, heightOf(left), width)
   const wrapAt = subcolumns === 1 ? Infinity : rightHeight / subcolumns + 60
   const positions = new Map<string, { x: number; y: number }>()
-  stack(left, COLUMN_X[0], Infinity, positions)
-  stack(right, COLUMN_X[1], wrapAt, positions)
-  // Centre the shorter column on the taller one.
-  const heights = [heightOf(left), Math.min(rightHeight, wrapAt)]
+  const heights = [
+    ...stack(left, () => COLUMN_X[0], Infinity, positions),
+    ...stack(right, (i) => subcolumnX(i, width), wrapAt, positions),
+  ]
+  // Centre every column on the tallest.
   const tallest = Math.max(0, ...heights)
-  for (const [c, col] of [left, right].entries()) {
-    const shift = (tallest - (heights[c] ?? 0)) / 2
-    for (const n of col) {
-      const p = positions.get(n.id)
-      if (p) p.y += shift
-    }
-  }
+  const xs = [COLUMN_X[0], ...heights.slice(1).map((_, i) => subcolumnX(i, width))]
+  const shiftOf = new Map(xs.map((x, c) => [x, (tallest - (heights[c] ?? 0)) / 2]))
+  for (const p of positions.values()) p.y += shiftOf.get(p.x) ?? 0
   return positions
 }

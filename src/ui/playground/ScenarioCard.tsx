@@ -1,4 +1,5 @@
 import { describeCall } from '../../store/describeCall.ts'
+import { BreakableName } from '../format/BreakableName.tsx'
 import { useActions, useScenario } from '../../store/hooks.ts'
 
 /** The scenario's story and its one-click dispatches: where a newcomer starts. */
@@ -15,7 +16,10 @@ export function ScenarioCard() {
         {scenario.suggested.map((call, i) => (
           <li key={i}>
             <button type="button" className="button button--suggestion" onClick={() => apply(call)}>
-              <span aria-hidden="true">▶</span> {describeCall(call)}
+              <span className="button--suggestion__arrow" aria-hidden="true">
+                ▶
+              </span>{' '}
+              <BreakableName text={describeCall(call)} />
             </button>
           </li>
         ))}

@@ -1,0 +1,24 @@
+import { Fragment } from 'react'
+
+/**
+ * Text whose long event names (GUILD_MEMBER_LIST_UPDATE) may wrap after one of their underscores, not in
+ * the middle of a word, in a column too narrow for them. Browsers read a `<wbr>` as a space in the
+ * accessible name, so assistive technology gets the text whole instead.
+ */
+export function BreakableName({ text }: { text: string }) {
+  const parts = text.split(/(?<=[A-Z]_)(?=[A-Z])/)
+  if (parts.length === 1) return text
+  return (
+    <>
+      <span aria-hidden="true">
+        {parts.map((part, i) => (
+          <Fragment key={i}>
+            {part}
+            {i < parts.length - 1 && <wbr />}
+          </Fragment>
+        ))}
+      </span>
+      <span className="visually-hidden">{text}</span>
+    </>
+  )
+}
