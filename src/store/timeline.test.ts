@@ -143,7 +143,7 @@ describe('timeline rebuild', () => {
       .getState()
       .actions.apply({ target: 'dispatcher', method: 'dispatch', args: ['guild', 'nope', 'X', {}] })
     expect(ok).toBe(false)
-    expect(store.getState().error).toMatch(/guild backend takes/)
+    expect(store.getState().error?.message).toMatch(/guild backend takes/)
     expect(store.getState().steps).toHaveLength(length)
     store.destroy()
   })

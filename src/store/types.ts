@@ -21,10 +21,16 @@ export interface TimelineSlice {
   speed: number
 }
 
+/** A refusal to show: what was refused, and the reason (the engine's own words for a call). */
+export interface PlaygroundError {
+  readonly heading: string
+  readonly message: string
+}
+
 export interface SimulationSlice {
   model: GraphModel
-  /** The last refused call's message; cleared by the next successful change. */
-  error: string | null
+  /** The last refusal (of a call, or of a run file), in words; cleared by the next successful change. */
+  error: PlaygroundError | null
 }
 
 export interface ViewSlice {
@@ -46,7 +52,13 @@ export interface SelectionSlice {
 
 /** Every action, in one stable object (components select it once and never re-render for it). */
 export interface PlaygroundActions {
-  loadScenario(scenario: Scenario): void
+  /** Loads a scenario's calls as the timeline, landing on step `cursor` (the last one by default). */
+  loadScenario(scenario: Scenario, cursor?: number): void
+  /**
+   * Opens a saved run file (see runFile.ts) in place of the current timeline; false, with the reason in
+   * `error` and nothing else changed, when the file is refused.
+   */
+  openRun(text: string, scenarioById: (id: string) => Scenario | undefined): boolean
   /** Appends a call after the cursor (dropping any future); false when the engine refused it. */
   apply(call: EngineCall): boolean
   stepBack(): void

@@ -1,5 +1,6 @@
 import { recordStep, type Step } from '../connectEngine.ts'
 import { readModel, sessionDirectory } from '../graphModel.ts'
+import { readRunFile, RunFileError } from '../runFile.ts'
 import { groupCalls } from '../timeline.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { EMPTY_MODEL } from './simulation.ts'
@@ -25,6 +26,7 @@ export const SPEEDS = [0.5, 1, 2, 4] as const
 type TimelineActions = Pick<
   PlaygroundActions,
   | 'loadScenario'
+  | 'openRun'
   | 'apply'
   | 'stepBack'
   | 'stepForward'
@@ -98,7 +100,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
   }
 
   return {
-    loadScenario(scenario) {
+    loadScenario(scenario, at) {
       runtime.reset(scenario.seed)
       const run = runtime.ensureRun([], 0)
       runtime.remember(0, EMPTY_MODEL)
@@ -113,13 +115,14 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))
         return step
       })
+      const cursor = Math.max(0, Math.min(steps.length, at ?? steps.length))
       set({
         scenario,
         seed: scenario.seed,
         steps,
-        cursor: steps.length,
+        cursor,
         playing: false,
-        model: runtime.modelAt(steps, steps.length),
+        model: runtime.modelAt(steps, cursor),
         error: null,
         selection: null,
         sessionDetail: null,
@@ -127,6 +130,19 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         positions: {},
         expanded: {},
       })
+    },
+
+    openRun(text, scenarioById) {
+      let opened
+      try {
+        opened = readRunFile(text, scenarioById)
+      } catch (error) {
+        if (!(error instanceof RunFileError)) throw error
+        set({ error: { heading: 'Could not open the run', message: error.message } })
+        return false
+      }
+      get().actions.loadScenario(opened.scenario, opened.cursor)
+      return true
     },
 
     apply(call) {
@@ -139,7 +155,12 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       } catch (error) {
         // Not logged: the timeline only holds calls that ran. Rebuild rather than trust the run.
         runtime.invalidateRun()
-        set({ error: error instanceof Error ? error.message : String(error) })
+        set({
+          error: {
+            heading: 'Refused, not added to the timeline',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        })
         return false
       }
       runtime.truncate(cursor)

@@ -11,7 +11,7 @@ export function loadForTest(id: string) {
     suggest(n: number) {
       const call = scenario.suggested[n]
       if (!call || !store.getState().actions.apply(call))
-        throw new Error(store.getState().error ?? 'no call')
+        throw new Error(store.getState().error?.message ?? 'no call')
       store.getState().actions.pause()
       const { steps, cursor } = store.getState()
       return steps[cursor - 1]?.dispatches.at(-1)

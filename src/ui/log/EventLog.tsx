@@ -8,6 +8,7 @@ import {
 } from '../../store/hooks.ts'
 import { logRows } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
+import { RunFileButtons } from './RunFileButtons.tsx'
 
 const MAX_ROWS = 300
 
@@ -35,6 +36,7 @@ export function EventLog() {
           {dispatches.length} dispatch{dispatches.length === 1 ? '' : 'es'} · select a row to replay
           it
         </span>
+        <RunFileButtons />
       </header>
       <div className="event-log__scroll" ref={scroller}>
         <table aria-labelledby="event-log-title">

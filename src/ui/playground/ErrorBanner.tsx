@@ -1,13 +1,13 @@
 import { useActions, useError } from '../../store/hooks.ts'
 
-/** The engine's refusal of the last call, in its own words; the call did not enter the timeline. */
+/** The last refusal: of a call (in the engine's own words; it did not enter the timeline) or of a run file. */
 export function ErrorBanner() {
   const error = useError()
   const { clearError } = useActions()
   if (!error) return null
   return (
     <div className="error-banner" role="alert">
-      <strong>Refused, not added to the timeline:</strong> <span>{error}</span>
+      <strong>{error.heading}:</strong> <span>{error.message}</span>
       <button
         type="button"
         className="icon-button"

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useEffectEvent } from 'react'
 import type { Scenario } from '../../scenarios/types.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { useActions, useScenario } from '../../store/hooks.ts'
@@ -15,9 +15,12 @@ export function ScenarioSync({ scenario }: { scenario: Scenario }) {
   const current = useScenario()
   const { loadScenario } = useActions()
   const store = usePlaygroundStoreApi()
-  useEffect(() => {
-    if (current?.id !== scenario.id) loadScenario(scenario)
-  }, [current, scenario, loadScenario])
+  // Only when the address names another scenario: a run opened from a file keeps its timeline until
+  // the address changes (it moves to the run's scenario without reloading it).
+  const follow = useEffectEvent((route: Scenario) => {
+    if (current?.id !== route.id) loadScenario(route)
+  })
+  useEffect(() => follow(scenario), [scenario])
   useEffect(() => {
     document.title = `${scenario.title} · Playground · Fanout`
   }, [scenario])
