@@ -32,7 +32,7 @@ const activeSelector = (s: PlaygroundState) =>
 export const useActions = () => usePlaygroundStore(actionsSelector)
 /** The graph model at the cursor; re-renders when the cursor moves or a call is applied. */
 export const useModel = () => usePlaygroundStore(modelSelector)
-/** The last refused call's message. */
+/** The last refusal or failure, with its heading. */
 export const useError = () => usePlaygroundStore(errorSelector)
 /** The loaded scenario. */
 export const useScenario = () => usePlaygroundStore(scenarioSelector)

@@ -72,6 +72,8 @@ export interface PlaygroundActions {
   /** Shows a log row's dispatch on the graph and replays its animation. */
   showDispatch(id: string | null): void
   clearError(): void
+  /** Shows a refusal or failure that did not come from a call (saving an image, say). */
+  reportError(heading: string, message: string): void
   setPosition(nodeId: string, position: XY): void
   resetPositions(): void
   expand(groupId: string, by: number): void

@@ -16,8 +16,11 @@ export const EMPTY_MODEL: GraphModel = {
 
 export const simulationInitial: SimulationSlice = { model: EMPTY_MODEL, error: null }
 
-export function simulationActions(ctx: SliceContext): Pick<PlaygroundActions, 'clearError'> {
+export function simulationActions(
+  ctx: SliceContext,
+): Pick<PlaygroundActions, 'clearError' | 'reportError'> {
   return {
     clearError: () => ctx.set({ error: null }),
+    reportError: (heading, message) => ctx.set({ error: { heading, message } }),
   }
 }

@@ -19,6 +19,7 @@ import { edgeTypes, nodeTypes } from './flowTypes.ts'
 import type { FlowNode } from './toFlowElements.ts'
 import { useFlowElements } from './useFlowElements.ts'
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts'
+import { SaveImageButton } from './SaveImageButton.tsx'
 
 /** Keeps React Flow's measurements of nodes we rebuild, so edges never blink while re-measuring. */
 function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
@@ -118,7 +119,9 @@ export function Graph() {
         >
           <Background gap={24} size={1} />
           <AutoFit signature={signature} />
-          <Controls showInteractive={false} fitViewOptions={FIT} />
+          <Controls showInteractive={false} fitViewOptions={FIT}>
+            <SaveImageButton />
+          </Controls>
         </ReactFlow>
         {empty && (
           <p className="graph__empty">

@@ -6,7 +6,7 @@ export function outcomeChip(outcome: Outcome): { text: string; className: string
     case 'delivered':
       return { text: '✓ delivered', className: 'chip chip--delivered' }
     case 'buffered':
-      return { text: '⏸ held: disconnected', className: 'chip chip--buffered' }
+      return { text: '‖ held: disconnected', className: 'chip chip--buffered' }
     case 'skipped':
       return { text: `✕ skipped: ${outcome.reason}`, className: 'chip chip--skipped' }
     case 'not-subscribed':

@@ -3,7 +3,7 @@ import { ledgerOf, narrate } from '../../store/explain.ts'
 import { useActions, useActiveDispatch, useModel, useSelection } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 
-const SYMBOL = { delivered: '✓', buffered: '⏸', skipped: '✕', 'not-subscribed': '–' } as const
+const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 const MAX_ENTRIES = 60
 
 /** The shown dispatch, session by session: what it did and, above all, why. */

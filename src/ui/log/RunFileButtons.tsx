@@ -3,6 +3,7 @@ import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { useActions, useScenario } from '../../store/hooks.ts'
 import { RUN_LIMITS, runFileOf } from '../../store/runFile.ts'
+import { download } from '../site/download.ts'
 import { matchPlay, navigate } from '../site/router.ts'
 
 /** Saves the timeline to a JSON file (calls, cursor, and a trace of every dispatch) and opens one back. */
@@ -17,13 +18,10 @@ export function RunFileButtons() {
     const { scenario, seed, steps, cursor } = store.getState()
     if (!scenario) return
     const json = JSON.stringify(runFileOf(scenario, seed, steps, cursor), null, 2)
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = `fanout-${scenario.id}-step-${cursor}.json`
-    link.click()
-    // The download has its own reference by now; the object URL only has to outlive the click.
-    setTimeout(() => URL.revokeObjectURL(url), 0)
+    download(
+      `fanout-${scenario.id}-step-${cursor}.json`,
+      new Blob([json], { type: 'application/json' }),
+    )
   }
 
   async function open(file: File) {

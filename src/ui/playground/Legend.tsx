@@ -11,7 +11,7 @@ export function Legend() {
           <span className="swatch swatch--delivered" aria-hidden="true" /> ✓ delivered
         </li>
         <li>
-          <span className="swatch swatch--buffered" aria-hidden="true" /> ⏸ held: disconnected, in
+          <span className="swatch swatch--buffered" aria-hidden="true" /> ‖ held: disconnected, in
           the resume buffer
         </li>
         <li>
@@ -26,6 +26,11 @@ export function Legend() {
         <li>
           <span className="swatch swatch--transient" aria-hidden="true" /> dashed topic: member/user
           backends keep no list
+        </li>
+        <li>
+          <span>
+            <kbd>←</kbd> <kbd>→</kbd> step through time, <kbd>Space</kbd> plays and pauses
+          </span>
         </li>
       </ul>
     </details>
