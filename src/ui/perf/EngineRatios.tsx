@@ -8,24 +8,26 @@ const ratio = (s: FanoutRow['vsFloor']) =>
 export function EngineRatios({ rows }: { rows: readonly FanoutRow[] }) {
   const engine = rows.filter((r) => r.impl === 'engine')
   return (
-    <table className="perf__table" aria-label="Engine ratios">
-      <caption>Engine time ÷ baseline time, per recipient (median, min–max over rounds)</caption>
-      <thead>
-        <tr>
-          <th scope="col">recipients</th>
-          <th scope="col">engine / plain loop</th>
-          <th scope="col">engine / eventemitter3</th>
-        </tr>
-      </thead>
-      <tbody>
-        {engine.map((r) => (
-          <tr key={r.size}>
-            <th scope="row">{sizeLabel(r.size)}</th>
-            <td>{ratio(r.vsFloor)}</td>
-            <td>{ratio(r.vsEventemitter3)}</td>
+    <div className="perf__scroll">
+      <table className="perf__table" aria-label="Engine ratios">
+        <caption>Engine time ÷ baseline time, per recipient (median, min–max over rounds)</caption>
+        <thead>
+          <tr>
+            <th scope="col">recipients</th>
+            <th scope="col">engine / plain loop</th>
+            <th scope="col">engine / eventemitter3</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {engine.map((r) => (
+            <tr key={r.size}>
+              <th scope="row">{sizeLabel(r.size)}</th>
+              <td>{ratio(r.vsFloor)}</td>
+              <td>{ratio(r.vsEventemitter3)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

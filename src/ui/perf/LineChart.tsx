@@ -99,29 +99,31 @@ export function LineChart(props: {
       </ul>
       <details className="chart__data">
         <summary>Numbers</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{props.yLabel}</th>
-              {xValues.map((x) => (
-                <th key={x} scope="col">
-                  {xFormat(x)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((s) => (
-              <tr key={s.name}>
-                <th scope="row">{s.name}</th>
-                {xValues.map((x) => {
-                  const point = s.points.find((p) => p[0] === x)
-                  return <td key={x}>{point ? formatNumber(point[1]) : ''}</td>
-                })}
+        <div className="perf__scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{props.yLabel}</th>
+                {xValues.map((x) => (
+                  <th key={x} scope="col">
+                    {xFormat(x)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {series.map((s) => (
+                <tr key={s.name}>
+                  <th scope="row">{s.name}</th>
+                  {xValues.map((x) => {
+                    const point = s.points.find((p) => p[0] === x)
+                    return <td key={x}>{point ? formatNumber(point[1]) : ''}</td>
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   )
