@@ -13,6 +13,7 @@ const selectionSelector = (s: PlaygroundState) => s.selection
 const detailSelector = (s: PlaygroundState) => s.sessionDetail
 const positionsSelector = (s: PlaygroundState) => s.positions
 const expandedSelector = (s: PlaygroundState) => s.expanded
+const baselineSelector = (s: PlaygroundState) => s.baseline
 const stepsSelector = (s: PlaygroundState) => s.steps
 const cursorSelector = (s: PlaygroundState) => s.cursor
 const timelineSelector = (s: PlaygroundState) => ({
@@ -44,6 +45,8 @@ export const useSessionDetail = () => usePlaygroundStore(detailSelector)
 export const usePositions = () => usePlaygroundStore(positionsSelector)
 /** Expanded summary nodes. */
 export const useExpanded = () => usePlaygroundStore(expandedSelector)
+/** The step marked to compare with, and its model. */
+export const useBaseline = () => usePlaygroundStore(baselineSelector)
 /** Cursor, length, playing, speed and the current step's label; re-renders on any of them. */
 export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
 /** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */

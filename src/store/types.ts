@@ -33,11 +33,19 @@ export interface SimulationSlice {
   error: PlaygroundError | null
 }
 
+/** A step marked to compare with: the graph and the Changes panel show what differs from it. */
+export interface Baseline {
+  readonly step: number
+  readonly model: GraphModel
+}
+
 export interface ViewSlice {
   /** Positions of nodes the user dragged, by node id. */
   positions: Readonly<Record<string, XY>>
   /** Level of detail: how many extra sessions each "+N more" node shows. */
   expanded: Readonly<Record<string, number>>
+  /** The step to compare with, if one is marked. */
+  baseline: Baseline | null
 }
 
 export interface SelectionSlice {
@@ -77,6 +85,9 @@ export interface PlaygroundActions {
   setPosition(nodeId: string, position: XY): void
   resetPositions(): void
   expand(groupId: string, by: number): void
+  /** Marks the step at the cursor to compare every other step with. */
+  compareFromHere(): void
+  stopComparing(): void
 }
 
 export interface PlaygroundState extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice {

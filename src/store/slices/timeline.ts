@@ -129,6 +129,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         activeDispatchId: null,
         positions: {},
         expanded: {},
+        baseline: null,
       })
     },
 
@@ -166,7 +167,13 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       runtime.truncate(cursor)
       runtime.runAt = cursor + 1
       runtime.noteStep(cursor + 1, performance.now() - started, run)
-      set({ steps: [...steps.slice(0, cursor), step], error: null, playing: false })
+      set((s) => ({
+        steps: [...steps.slice(0, cursor), step],
+        error: null,
+        playing: false,
+        // A marked step past the cursor was just overwritten: there is nothing left to compare with.
+        baseline: s.baseline && s.baseline.step > cursor ? null : s.baseline,
+      }))
       land(cursor + 1, true)
       return true
     },

@@ -1,17 +1,23 @@
 import type { PlaygroundActions, ViewSlice } from '../types.ts'
 import type { SliceContext } from './shared.ts'
 
-export const viewInitial: ViewSlice = { positions: {}, expanded: {} }
+export const viewInitial: ViewSlice = { positions: {}, expanded: {}, baseline: null }
 
-/** User-owned view data only: dragged positions and expanded summary nodes (STYLE §13). */
+/** User-owned view data only: dragged positions, expanded summary nodes, the step compared with. */
 export function viewActions(
   ctx: SliceContext,
-): Pick<PlaygroundActions, 'setPosition' | 'resetPositions' | 'expand'> {
+): Pick<
+  PlaygroundActions,
+  'setPosition' | 'resetPositions' | 'expand' | 'compareFromHere' | 'stopComparing'
+> {
   return {
     setPosition: (nodeId, position) =>
       ctx.set((s) => ({ positions: { ...s.positions, [nodeId]: position } })),
     resetPositions: () => ctx.set({ positions: {} }),
     expand: (groupId, by) =>
       ctx.set((s) => ({ expanded: { ...s.expanded, [groupId]: (s.expanded[groupId] ?? 0) + by } })),
+    // The model at the cursor is the one on screen: no rebuild needed to keep it.
+    compareFromHere: () => ctx.set((s) => ({ baseline: { step: s.cursor, model: s.model } })),
+    stopComparing: () => ctx.set({ baseline: null }),
   }
 }

@@ -43,6 +43,7 @@ function DispatchEdgeComponent(props: EdgeProps<DispatchEdgeType>) {
   const kind = data?.kind ?? 'idle'
   const classes = ['dispatch-edge', `dispatch-edge--${kind}`]
   if (data?.quiet) classes.push('is-quiet')
+  if (data?.change) classes.push(`is-${data.change}`)
   // Labels of skipped edges sit near the session, where the eye lands after the token stops.
   const near = kind === 'skipped' || kind === 'buffered'
   const x = near ? labelX + (targetX - labelX) * 0.45 : labelX

@@ -4,6 +4,7 @@ import type { Selection, XY } from '../../store/types.ts'
 import type { GraphView, ViewSummary } from './graphView.ts'
 import { FRAME_WIDTH, SIZES, frameHeight, type XYMap } from './layout.ts'
 import type { DispatchOverlay, EdgeKind, Outcome, OutcomeCounts } from './overlay.ts'
+import type { ViewDiff } from './viewDiff.ts'
 
 export type TopicNodeData = {
   label: string
@@ -35,6 +36,8 @@ export type DispatchEdgeData = {
   count: number
   /** Another dispatch is showing: fade this idle edge. */
   quiet: boolean
+  /** Against the marked step: a subscription made since, or one dropped since (drawn as a ghost). */
+  change: 'added' | 'removed' | null
 }
 
 export type TopicNode = Node<TopicNodeData, 'topic'>
@@ -55,7 +58,8 @@ const selected = (selection: Selection | null, kind: Selection['kind'], id: stri
 /**
  * The React Flow nodes and edges for one step (STYLE §13): pure, so it is unit-tested. Dragged
  * positions win over the layout; the active dispatch's overlay colours edges, adds transient ones and
- * gives each session its outcome.
+ * gives each session its outcome; a diff against a marked step tags new edges and adds ghosts of gone
+ * ones.
  */
 export function toFlowElements(
   view: GraphView,
@@ -63,6 +67,7 @@ export function toFlowElements(
   overlay: DispatchOverlay | null,
   positions: Readonly<Record<string, XY>>,
   selection: Selection | null,
+  diff: ViewDiff | null = null,
 ): FlowElements {
   const at = (id: string): XY => positions[id] ?? layout.get(id) ?? { x: 0, y: 0 }
   const nodes: FlowNode[] = []
@@ -174,9 +179,20 @@ export function toFlowElements(
         label: hit ? hit.label : l.count > 1 ? l.count.toLocaleString('en-US') : null,
         count: l.count,
         quiet: overlay !== null && !hit,
+        change: diff?.added.has(l.id) ? 'added' : null,
       },
     }
   })
+  for (const l of diff?.removed ?? []) {
+    edges.push({
+      id: `removed:${l.id}`,
+      type: 'dispatch',
+      source: l.source,
+      target: l.target,
+      focusable: false,
+      data: { kind: null, label: null, count: l.count, quiet: false, change: 'removed' },
+    })
+  }
   for (const e of overlay?.edges ?? []) {
     if (!e.transient) continue
     edges.push({
@@ -185,7 +201,7 @@ export function toFlowElements(
       source: e.source,
       target: e.target,
       focusable: false,
-      data: { kind: e.kind, label: e.label, count: 1, quiet: false },
+      data: { kind: e.kind, label: e.label, count: 1, quiet: false, change: null },
     })
   }
   return { nodes, edges }

@@ -3,6 +3,7 @@ import type { DispatchRecord } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 import {
   useActiveDispatch,
+  useBaseline,
   useExpanded,
   useModel,
   usePositions,
@@ -12,6 +13,7 @@ import { buildGraphView, LOD_THRESHOLD } from './graphView.ts'
 import { computeLayout, layoutInput } from './layout.ts'
 import { buildOverlay, type DispatchOverlay } from './overlay.ts'
 import { toFlowElements, type FlowElements } from './toFlowElements.ts'
+import { diffViews } from './viewDiff.ts'
 
 /** A name for a topic that has no node of its own (member and user backends have no lists). */
 function transientLabel(record: DispatchRecord, model: GraphModel): string {
@@ -46,13 +48,27 @@ export function useFlowElements(): FlowElements & {
     [model, expanded, pinnedId],
   )
   const layout = useMemo(() => computeLayout(layoutInput(view)), [view])
+  const baseline = useBaseline()
+  const diff = useMemo(
+    () =>
+      baseline
+        ? diffViews(
+            buildGraphView(baseline.model, {
+              expanded,
+              pinned: new Set(pinnedId ? [pinnedId] : []),
+            }),
+            view,
+          )
+        : null,
+    [baseline, view, expanded, pinnedId],
+  )
   const overlay = useMemo(
     () => (active ? buildOverlay(active, view, transientLabel(active, model)) : null),
     [active, view, model],
   )
   const elements = useMemo(
-    () => toFlowElements(view, layout, overlay, positions, selection),
-    [view, layout, overlay, positions, selection],
+    () => toFlowElements(view, layout, overlay, positions, selection, diff),
+    [view, layout, overlay, positions, selection, diff],
   )
   return {
     ...elements,

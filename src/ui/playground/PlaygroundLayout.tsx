@@ -1,3 +1,4 @@
+import { ChangesPanel } from '../inspector/ChangesPanel.tsx'
 import { DeliveryLedger } from '../inspector/DeliveryLedger.tsx'
 import { Inspector } from '../inspector/Inspector.tsx'
 import { EventLog } from '../log/EventLog.tsx'
@@ -49,8 +50,9 @@ export function PlaygroundLayout() {
           <TimelineBar />
           <EventLog />
         </main>
-        <aside className="playground__right" aria-label="Delivery and inspector">
+        <aside className="playground__right" aria-label="Delivery, changes and inspector">
           <DeliveryLedger />
+          <ChangesPanel />
           <Inspector />
         </aside>
       </div>

@@ -1,0 +1,111 @@
+import { useMemo } from 'react'
+import type { GraphModel } from '../../store/graphModel.ts'
+import { useActions, useBaseline, useModel, useTimeline } from '../../store/hooks.ts'
+import { diffSubscriptions, type Subscription } from '../../store/subscriptionDiff.ts'
+import { sessionLabel } from '../format/sessionLabel.ts'
+
+const MAX_ITEMS = 60
+
+/** Names a subscription for people: `#general ← alice #1` (a user, for friend topics). */
+function describe(s: Subscription, now: GraphModel, then: GraphModel): string {
+  const topic =
+    now.topics.find((t) => t.id === s.topicId) ?? then.topics.find((t) => t.id === s.topicId)
+  const who = s.topicId.startsWith('friend:')
+    ? (now.users.find((u) => u.id === s.subscriber)?.username ?? s.subscriber)
+    : sessionName(s.subscriber, now, then)
+  return `${topic?.label ?? s.topicId} ← ${who}`
+}
+
+/** A session's label from whichever step knows it (stepping back, the marked step may know more). */
+function sessionName(id: string, now: GraphModel, then: GraphModel): string {
+  return sessionLabel(now.directory.has(id) ? now : then, id)
+}
+
+/**
+ * Compares the step at the cursor with a marked one: subscriptions made and dropped, sessions opened
+ * and closed. The graph shows the same changes (new edges highlighted, dropped ones as ghosts); this is
+ * their complete list, in words.
+ */
+export function ChangesPanel() {
+  const baseline = useBaseline()
+  const model = useModel()
+  const { cursor } = useTimeline()
+  const { compareFromHere, stopComparing } = useActions()
+  const diff = useMemo(
+    () => (baseline ? diffSubscriptions(baseline.model, model) : null),
+    [baseline, model],
+  )
+  const items = useMemo(() => {
+    if (!diff || !baseline) return []
+    const then = baseline.model
+    return [
+      ...diff.added.map((s) => ({ kind: 'added', text: `+ ${describe(s, model, then)}` })),
+      ...diff.removed.map((s) => ({ kind: 'removed', text: `− ${describe(s, model, then)}` })),
+      ...diff.opened.map((id) => ({
+        kind: 'added',
+        text: `opened ${sessionName(id, model, then)}`,
+      })),
+      ...diff.closed.map((id) => ({
+        kind: 'removed',
+        text: `closed ${sessionName(id, model, then)}`,
+      })),
+    ]
+  }, [diff, baseline, model])
+
+  return (
+    <section className="panel changes" aria-labelledby="changes-title">
+      <header className="panel__header">
+        <h2 id="changes-title">Changes</h2>
+        {baseline ? (
+          <button
+            type="button"
+            className="button button--small changes__toggle"
+            onClick={stopComparing}
+          >
+            Stop comparing
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--small changes__toggle"
+            onClick={compareFromHere}
+          >
+            Compare with step {cursor}
+          </button>
+        )}
+      </header>
+      {!baseline ? (
+        <p className="panel__empty">
+          Mark this step, then move through time: new subscriptions light up on the graph, dropped
+          ones stay as dashed ghosts, and every change is listed here.
+        </p>
+      ) : cursor === baseline.step ? (
+        <p className="panel__empty">
+          Comparing with step {baseline.step}, this one. Step forward or back to see what changes.
+        </p>
+      ) : items.length === 0 ? (
+        <p className="panel__empty">
+          Step {cursor} has the same subscriptions and open sessions as step {baseline.step}.
+        </p>
+      ) : (
+        <>
+          <p className="changes__summary">
+            Step {cursor} against step {baseline.step}: +{diff?.added.length} −
+            {diff?.removed.length} subscriptions, {diff?.opened.length} sessions opened,{' '}
+            {diff?.closed.length} closed
+          </p>
+          <ul className="changes__list" aria-label={`Changes against step ${baseline.step}`}>
+            {items.slice(0, MAX_ITEMS).map((item, i) => (
+              <li key={i} className={`changes__item changes__item--${item.kind}`}>
+                {item.text}
+              </li>
+            ))}
+            {items.length > MAX_ITEMS && (
+              <li className="changes__item">…and {items.length - MAX_ITEMS} more</li>
+            )}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
