@@ -12,6 +12,7 @@ test('comparing with a marked step lights up new subscriptions and lists every c
   const changes = page.getByRole('region', { name: 'Changes' })
   await changes.getByRole('button', { name: 'Compare with step 2' }).click()
   await expect(changes).toContainText('Comparing with step 2, this one')
+  await expect(page.locator('.timeline__mark')).toHaveAttribute('title', 'Compared with step 2')
 
   await play.stepForward.click()
   await play.stepForward.click()
@@ -35,4 +36,5 @@ test('comparing with a marked step lights up new subscriptions and lists every c
   await changes.getByRole('button', { name: 'Stop comparing' }).click()
   await expect(changes.getByRole('button', { name: 'Compare with step 1' })).toBeVisible()
   await expect(play.graph.locator('.dispatch-edge.is-added')).toHaveCount(0)
+  await expect(page.locator('.timeline__mark')).toHaveCount(0)
 })

@@ -1,12 +1,13 @@
 import { useId } from 'react'
 import { SPEEDS } from '../../store/slices/timeline.ts'
-import { useActions, useTimeline } from '../../store/hooks.ts'
+import { useActions, useBaseline, useTimeline } from '../../store/hooks.ts'
 
 /** Step back / play / step forward, the scrubber, the speed, and where we are. */
 export function TimelineBar() {
   const { cursor, length, playing, speed, label } = useTimeline()
   const { stepBack, stepForward, togglePlay, seek, setSpeed } = useActions()
   const speedId = useId()
+  const baseline = useBaseline()
   return (
     <div className="timeline" role="group" aria-label="Timeline controls">
       <div className="timeline__buttons">
@@ -47,6 +48,15 @@ export function TimelineBar() {
         </button>
       </div>
       <div className="timeline__scrub">
+        {baseline && length > 0 && (
+          // Where the compared step sits on the track (the thumb is 16 px wide: its centre's range).
+          <span
+            className="timeline__mark"
+            title={`Compared with step ${baseline.step}`}
+            aria-hidden="true"
+            style={{ left: `calc(8px + (100% - 16px) * ${baseline.step / length})` }}
+          />
+        )}
         <input
           type="range"
           aria-label="Timeline"
