@@ -7,7 +7,7 @@ import { sessionLabel } from '../format/sessionLabel.ts'
 const MAX_ITEMS = 60
 
 /** Names a subscription for people: `#general ← alice #1` (a user, for friend topics). */
-function describe(s: Subscription, now: GraphModel, then: GraphModel): string {
+function subscriptionText(s: Subscription, now: GraphModel, then: GraphModel): string {
   const topic =
     now.topics.find((t) => t.id === s.topicId) ?? then.topics.find((t) => t.id === s.topicId)
   const who = s.topicId.startsWith('friend:')
@@ -39,8 +39,8 @@ export function ChangesPanel() {
     if (!diff || !baseline) return []
     const then = baseline.model
     return [
-      ...diff.added.map((s) => ({ kind: 'added', text: `+ ${describe(s, model, then)}` })),
-      ...diff.removed.map((s) => ({ kind: 'removed', text: `− ${describe(s, model, then)}` })),
+      ...diff.added.map((s) => ({ kind: 'added', text: `+ ${subscriptionText(s, model, then)}` })),
+      ...diff.removed.map((s) => ({ kind: 'removed', text: `− ${subscriptionText(s, model, then)}` })),
       ...diff.opened.map((id) => ({
         kind: 'added',
         text: `opened ${sessionName(id, model, then)}`,
