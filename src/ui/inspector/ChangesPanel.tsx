@@ -40,7 +40,10 @@ export function ChangesPanel() {
     const then = baseline.model
     return [
       ...diff.added.map((s) => ({ kind: 'added', text: `+ ${subscriptionText(s, model, then)}` })),
-      ...diff.removed.map((s) => ({ kind: 'removed', text: `− ${subscriptionText(s, model, then)}` })),
+      ...diff.removed.map((s) => ({
+        kind: 'removed',
+        text: `− ${subscriptionText(s, model, then)}`,
+      })),
       ...diff.opened.map((id) => ({
         kind: 'added',
         text: `opened ${sessionName(id, model, then)}`,
