@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
+import { scenarios } from '../../scenarios/index.ts'
 import { Link } from './Link.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 
-/** The landing page: what this is, in two paragraphs, and the way in. */
+/** The landing page: what this is, in two paragraphs, and the ways in (the playground, each scenario). */
 export function Home() {
   useEffect(() => {
     document.title = 'Fanout — how a gateway fans events out'
@@ -34,6 +35,17 @@ export function Home() {
             Start with the “Intents” scenario: one click, one skipped session, one reason.
           </span>
         </p>
+        <section className="home__scenarios" aria-labelledby="scenarios-title">
+          <h2 id="scenarios-title">Or open a scenario</h2>
+          <ul>
+            {scenarios.map((s) => (
+              <li key={s.id}>
+                <Link href={`/play/${s.id}`}>{s.title}</Link>
+                <span>{s.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       </main>
     </>
   )
