@@ -14,11 +14,22 @@ test('the playground works from the keyboard', async ({ page }) => {
     await expect(play.timeline).toHaveValue(String(max))
   })
 
+  await test.step('undo and redo keys step back and forward', async () => {
+    await page.keyboard.press('Control+z')
+    await expect(play.timeline).toHaveValue(String(max - 1))
+    await page.keyboard.press('Control+Shift+z')
+    await expect(play.timeline).toHaveValue(String(max))
+    await page.keyboard.press('Control+z')
+    await page.keyboard.press('Control+y')
+    await expect(play.timeline).toHaveValue(String(max))
+  })
+
   await test.step('shortcuts stay out of text fields', async () => {
     const field = page.getByLabel('Event type')
     await field.focus()
     await page.keyboard.press('ArrowLeft')
     await page.keyboard.press('Space')
+    await page.keyboard.press('Control+z')
     await expect(play.timeline).toHaveValue(String(max))
   })
 

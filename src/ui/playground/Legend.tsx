@@ -29,7 +29,8 @@ export function Legend() {
         </li>
         <li>
           <span>
-            <kbd>←</kbd> <kbd>→</kbd> step through time, <kbd>Space</kbd> plays and pauses
+            <kbd>←</kbd> <kbd>→</kbd> step through time (<kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes a
+            change, <kbd>Ctrl</kbd>+<kbd>Y</kbd> redoes it), <kbd>Space</kbd> plays and pauses
           </span>
         </li>
       </ul>

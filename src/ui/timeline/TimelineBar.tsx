@@ -16,7 +16,7 @@ export function TimelineBar() {
           className="button"
           onClick={stepBack}
           disabled={cursor === 0}
-          aria-keyshortcuts="ArrowLeft"
+          aria-keyshortcuts="ArrowLeft Control+Z Meta+Z"
         >
           <span aria-hidden="true">◀</span> Step back
         </button>
@@ -42,7 +42,7 @@ export function TimelineBar() {
           className="button"
           onClick={stepForward}
           disabled={cursor >= length}
-          aria-keyshortcuts="ArrowRight"
+          aria-keyshortcuts="ArrowRight Control+Shift+Z Control+Y Meta+Shift+Z"
         >
           Step forward <span aria-hidden="true">▶</span>
         </button>

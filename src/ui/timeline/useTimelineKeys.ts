@@ -13,14 +13,29 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
   return key === ' ' && target.closest('button, a, [role="button"], tr[tabindex]') !== null
 }
 
-/** ← / → step, space plays or pauses; never while the user types or works a control. */
+/** Ctrl+Z / ⌘Z steps back, Ctrl+Shift+Z / ⌘⇧Z / Ctrl+Y forward: every change is a step, so undo is one. */
+function undoKey(event: KeyboardEvent): 'back' | 'forward' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null
+  const key = event.key.toLowerCase()
+  if (key === 'z') return event.shiftKey ? 'forward' : 'back'
+  if (key === 'y' && !event.shiftKey) return 'forward'
+  return null
+}
+
+/**
+ * ← / → step, space plays or pauses, and the usual undo / redo keys step back and forward; never while
+ * the user types or works a control (where those keys undo typing).
+ */
 export function useTimelineKeys(): void {
   const { stepBack, stepForward, togglePlay } = useActions()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
-      if (ownsKeys(event.target, event.key)) return
-      if (event.key === 'ArrowLeft') stepBack()
+      if (event.defaultPrevented || ownsKeys(event.target, event.key)) return
+      const undo = undoKey(event)
+      if (undo === 'back') stepBack()
+      else if (undo === 'forward') stepForward()
+      else if (event.altKey || event.ctrlKey || event.metaKey) return
+      else if (event.key === 'ArrowLeft') stepBack()
       else if (event.key === 'ArrowRight') stepForward()
       else if (event.key === ' ') togglePlay()
       else return
