@@ -41,26 +41,19 @@ export function useFlowElements(): FlowElements & {
   const positions = usePositions()
   const selection = useSelection()
   const active = useActiveDispatch()
+  const baseline = useBaseline()
   const summarised = model.sessions.length > LOD_THRESHOLD
   const pinnedId = summarised && selection?.kind === 'session' ? selection.id : null
-  const view = useMemo(
-    () => buildGraphView(model, { expanded, pinned: new Set(pinnedId ? [pinnedId] : []) }),
-    [model, expanded, pinnedId],
+  const options = useMemo(
+    () => ({ expanded, pinned: new Set(pinnedId ? [pinnedId] : []) }),
+    [expanded, pinnedId],
   )
+  const view = useMemo(() => buildGraphView(model, options), [model, options])
   const layout = useMemo(() => computeLayout(layoutInput(view)), [view])
-  const baseline = useBaseline()
+  // Against a marked step: its view drawn with the same options, so links compare one to one.
   const diff = useMemo(
-    () =>
-      baseline
-        ? diffViews(
-            buildGraphView(baseline.model, {
-              expanded,
-              pinned: new Set(pinnedId ? [pinnedId] : []),
-            }),
-            view,
-          )
-        : null,
-    [baseline, view, expanded, pinnedId],
+    () => (baseline ? diffViews(buildGraphView(baseline.model, options), view) : null),
+    [baseline, view, options],
   )
   const overlay = useMemo(
     () => (active ? buildOverlay(active, view, transientLabel(active, model)) : null),
