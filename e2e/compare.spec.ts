@@ -23,8 +23,8 @@ test('comparing with a marked step lights up new subscriptions and lists every c
     '+ Fanout HQ ← logbot #1',
     '+ #general ← bob #1',
     '+ #general ← logbot #1',
-    'opened bob #1',
-    'opened logbot #1',
+    '+ session bob #1',
+    '+ session logbot #1',
   ])
   await expect(play.graph.locator('.dispatch-edge.is-added')).toHaveCount(4)
 

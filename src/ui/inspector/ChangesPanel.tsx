@@ -22,8 +22,8 @@ function sessionName(id: string, now: GraphModel, then: GraphModel): string {
 }
 
 /**
- * Compares the step at the cursor with a marked one: subscriptions made and dropped, sessions opened
- * and closed. The graph shows the same changes (new edges highlighted, dropped ones as ghosts); this is
+ * Compares the step at the cursor with a marked one: subscriptions and open sessions there now and not
+ * then (+), or then and not now (−), whichever way in time the cursor moved. The graph shows the same changes (new edges highlighted, dropped ones as ghosts); this is
  * their complete list, in words.
  */
 export function ChangesPanel() {
@@ -46,11 +46,11 @@ export function ChangesPanel() {
       })),
       ...diff.opened.map((id) => ({
         kind: 'added',
-        text: `opened ${sessionName(id, model, then)}`,
+        text: `+ session ${sessionName(id, model, then)}`,
       })),
       ...diff.closed.map((id) => ({
         kind: 'removed',
-        text: `closed ${sessionName(id, model, then)}`,
+        text: `− session ${sessionName(id, model, then)}`,
       })),
     ]
   }, [diff, baseline, model])
@@ -93,9 +93,8 @@ export function ChangesPanel() {
       ) : (
         <>
           <p className="changes__summary">
-            Step {cursor} against step {baseline.step}: +{diff?.added.length} −
-            {diff?.removed.length} subscriptions, {diff?.opened.length} sessions opened,{' '}
-            {diff?.closed.length} closed
+            Step {cursor} against step {baseline.step}: subscriptions +{diff?.added.length} −
+            {diff?.removed.length}, open sessions +{diff?.opened.length} −{diff?.closed.length}
           </p>
           <ul className="changes__list" aria-label={`Changes against step ${baseline.step}`}>
             {items.slice(0, MAX_ITEMS).map((item, i) => (
