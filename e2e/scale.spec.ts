@@ -6,7 +6,7 @@ test('1,000 sessions: summarised, expandable, and a dispatch animates smoothly',
 }) => {
   const play = new PlaygroundPage(page)
   await play.open('large-guild')
-  const more = play.graph.locator('.react-flow__node-summary', { hasText: /^\+970 more/ })
+  const more = play.graph.locator('.react-flow__node-summary', { hasText: /^\+982 more/ })
   await expect(more).toBeVisible()
   expect(await play.graph.locator('.react-flow__node').count()).toBeLessThan(60)
 
@@ -33,10 +33,10 @@ test('1,000 sessions: summarised, expandable, and a dispatch animates smoothly',
   await expect(play.narration).toHaveText(
     'GUILD_UPDATE on guild:20971520 → 997 delivered, 3 not subscribed',
   )
-  await expect(more).toContainText('970 delivered')
+  await expect(more).toContainText('982 delivered')
 
   await more.getByRole('button', { name: 'Show 50 more' }).click()
   await expect(
-    play.graph.locator('.react-flow__node-summary', { hasText: /^\+920 more/ }),
+    play.graph.locator('.react-flow__node-summary', { hasText: /^\+932 more/ }),
   ).toBeVisible()
 })

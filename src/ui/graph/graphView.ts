@@ -4,7 +4,7 @@ import type { GraphModel, SessionInfo } from '../../store/graphModel.ts'
 /** Draw every session up to this many; above it, summarise (playground-notes "Level of detail"). */
 export const LOD_THRESHOLD = 300
 /** In the summarised view, how many single-session users stay visible before "+N more". */
-export const LOD_VISIBLE_USERS = 24
+export const LOD_VISIBLE_USERS = 12
 /** How many more sessions one click on "+N more" reveals. */
 export const LOD_EXPAND_BY = 50
 

@@ -79,7 +79,7 @@ describe('toFlowElements', () => {
       (n): n is SummaryNode => n.type === 'summary' && n.data.summary.kind === 'more',
     )
     expect(more?.data.counts?.delivered).toBe(more?.data.summary.sessionIds.length)
-    expect(edges.find((e) => e.target === more?.id)?.data?.label).toMatch(/^970 delivered$/)
+    expect(edges.find((e) => e.target === more?.id)?.data?.label).toMatch(/^982 delivered$/)
     expect(nodes.length).toBeLessThan(60)
   })
 

@@ -79,8 +79,8 @@ export function ChangesPanel() {
       </header>
       {!baseline ? (
         <p className="panel__empty">
-          Mark this step, then move through time: new subscriptions light up on the graph, dropped
-          ones stay as dashed ghosts, and every change is listed here.
+          Mark this step, then move through time: new subscriptions light up, dropped ones turn to
+          ghosts.
         </p>
       ) : cursor === baseline.step ? (
         <p className="panel__empty">
