@@ -56,3 +56,26 @@ test('a saved run opens again elsewhere: same steps, cursor and log; a bad file 
   )
   expect(await play.snapshot()).toEqual(before)
 })
+
+test('a run file dropped on the playground opens it', async ({ page }) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await play.suggest(/GUILD_UPDATE to guild/)
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Save run' }).click()
+  const text = await readFile((await (await download).path()) ?? '', 'utf8')
+
+  await play.open('sharded-bot')
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([json], 'run.json', { type: 'application/json' }))
+    return transfer
+  }, text)
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer })
+  await expect(page.locator('.run-drop')).toContainText('Drop a run file to open it')
+  await page.dispatchEvent('main', 'dragover', { dataTransfer })
+  await page.dispatchEvent('main', 'drop', { dataTransfer })
+  await expect(page.locator('.run-drop')).toHaveCount(0)
+  await expect(page).toHaveURL(/\/play\/intents/)
+  await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(1)
+})

@@ -1,16 +1,18 @@
 import { useId, useRef } from 'react'
-import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import { useActions, useScenario } from '../../store/hooks.ts'
-import { RUN_LIMITS, runFileOf } from '../../store/runFile.ts'
+import { useScenario } from '../../store/hooks.ts'
+import { runFileOf } from '../../store/runFile.ts'
 import { download } from '../site/download.ts'
-import { matchPlay, navigate } from '../site/router.ts'
+import { useOpenRunFile } from './useOpenRunFile.ts'
 
-/** Saves the timeline to a JSON file (calls, cursor, and a trace of every dispatch) and opens one back. */
+/**
+ * Saves the timeline to a JSON file (calls, cursor, and a trace of every dispatch) and opens one back
+ * (a file dropped anywhere on the playground opens too: RunFileDrop).
+ */
 export function RunFileButtons() {
   const store = usePlaygroundStoreApi()
   const scenario = useScenario()
-  const { openRun } = useActions()
+  const open = useOpenRunFile()
   const input = useRef<HTMLInputElement>(null)
   const inputId = useId()
 
@@ -22,14 +24,6 @@ export function RunFileButtons() {
       `fanout-${scenario.id}-step-${cursor}.json`,
       new Blob([json], { type: 'application/json' }),
     )
-  }
-
-  async function open(file: File) {
-    // Reading at most one byte past the limit is enough for the refusal to say the file is too large.
-    const text = await file.slice(0, RUN_LIMITS.bytes + 1).text()
-    if (!openRun(text, scenarioById)) return
-    const id = store.getState().scenario?.id
-    if (id && matchPlay(window.location.pathname)?.scenarioId !== id) navigate(`/play/${id}`)
   }
 
   return (

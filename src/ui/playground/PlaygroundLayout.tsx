@@ -13,6 +13,7 @@ import { WorldPanel } from '../world/WorldPanel.tsx'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { Legend } from './Legend.tsx'
 import { Narrator } from './Narrator.tsx'
+import { RunFileDrop } from './RunFileDrop.tsx'
 import { ScenarioCard } from './ScenarioCard.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Tabs } from './Tabs.tsx'
@@ -31,6 +32,7 @@ export function PlaygroundLayout() {
   const scenario = useScenario()
   return (
     <div className="playground">
+      <RunFileDrop />
       <SiteHeader current="play">
         <ScenarioPicker />
       </SiteHeader>

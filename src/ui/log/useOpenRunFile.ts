@@ -1,0 +1,23 @@
+import { useCallback } from 'react'
+import { scenarioById } from '../../scenarios/index.ts'
+import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
+import { RUN_LIMITS } from '../../store/runFile.ts'
+import { matchPlay, navigate } from '../site/router.ts'
+
+/**
+ * Opens a run file (picked or dropped) in this playground and moves to its scenario's address; a refused
+ * file leaves everything as it was and says why (the store's error).
+ */
+export function useOpenRunFile(): (file: File) => Promise<void> {
+  const store = usePlaygroundStoreApi()
+  return useCallback(
+    async (file: File) => {
+      // Reading at most one byte past the limit is enough for the refusal to say the file is too large.
+      const text = await file.slice(0, RUN_LIMITS.bytes + 1).text()
+      if (!store.getState().actions.openRun(text, scenarioById)) return
+      const id = store.getState().scenario?.id
+      if (id && matchPlay(window.location.pathname)?.scenarioId !== id) navigate(`/play/${id}`)
+    },
+    [store],
+  )
+}
