@@ -16,6 +16,22 @@ export const L = {
 } as const
 
 /**
+ * Fixture L's list as everyone first sees it (litecord-notes §6, example 9), one label per item:
+ * `H<group id>` for a header, the display name for a member.
+ */
+export const L_LIST = [
+  `H${L.admins}`,
+  'alice',
+  `H${L.mods}`,
+  'Bob',
+  'Honline',
+  'carl',
+  'Eve',
+  'Hoffline',
+  'dave',
+] as const
+
+/**
  * Fixture L of litecord-notes §6: guild 1000 (owner alice); roles Admins 2001 (position 2, hoisted,
  * ADMINISTRATOR), Mods 2002 (position 1, hoisted), Plain 2003 (position 3, not hoisted); members alice
  * (Admins, online), Bob (Mods, online), carl (online), dave (Mods, offline), Eve (Plain, idle); channel

@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react'
+import { useRef } from 'react'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { useScenario } from '../../store/hooks.ts'
 import { runFileOf } from '../../store/runFile.ts'
@@ -14,7 +14,6 @@ export function RunFileButtons() {
   const scenario = useScenario()
   const open = useOpenRunFile()
   const input = useRef<HTMLInputElement>(null)
-  const inputId = useId()
 
   function save() {
     const { scenario, seed, steps, cursor } = store.getState()
@@ -36,7 +35,6 @@ export function RunFileButtons() {
       </button>
       <input
         ref={input}
-        id={inputId}
         type="file"
         accept="application/json,.json"
         className="visually-hidden"

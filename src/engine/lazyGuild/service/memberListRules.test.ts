@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../simulation.ts'
-import { fixtureL, L } from '../../testing/fixtureL.ts'
+import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
 import { Permissions } from '../../world/permissions.ts'
 import { murmur3 } from '../murmur3.ts'
 import { clientCopy, label, syncLabels, updates } from '../../testing/memberListFrames.ts'
@@ -97,17 +97,7 @@ describe('§6 groups', () => {
     sim.gateway.updatePresence(B.sessionId, { status: 'dnd' })
     const { labels, update } = syncLabels(sim, V, L.guild, L.general)
     // Bob (Mods, dnd) stays under Mods; dave (Mods, offline) is under offline; Eve (idle) is online.
-    expect(labels).toEqual([
-      `H${L.admins}`,
-      'alice',
-      `H${L.mods}`,
-      'Bob',
-      'Honline',
-      'carl',
-      'Eve',
-      'Hoffline',
-      'dave',
-    ])
+    expect(labels).toEqual([...L_LIST])
     expect([update?.member_count, update?.online_count]).toEqual([5, 4])
   })
 })
@@ -158,17 +148,7 @@ describe('§6/§10 order within a group', () => {
       'dave',
     ])
     sim.actions.setNick(L.guild, L.carl, null)
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`,
-      'alice',
-      `H${L.mods}`,
-      'Bob',
-      'Honline',
-      'carl',
-      'Eve',
-      'Hoffline',
-      'dave',
-    ])
+    expect(clientCopy(V).map(label)).toEqual([...L_LIST])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureL, L } from '../../testing/fixtureL.ts'
+import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
 import { Permissions } from '../../world/permissions.ts'
 import { clientCopy, label, type Update, updates } from '../../testing/memberListFrames.ts'
 
@@ -59,17 +59,7 @@ describe('§6/§10 visibility changes', () => {
     // And back: the channel shows the everyone list again.
     sim.actions.updateChannel(L.general, { overwrites: [] })
     expect(updates(V).at(-1)?.id).toBe('everyone')
-    expect(clientCopy(V).map(label)).toEqual([
-      `H${L.admins}`,
-      'alice',
-      `H${L.mods}`,
-      'Bob',
-      'Honline',
-      'carl',
-      'Eve',
-      'Hoffline',
-      'dave',
-    ])
+    expect(clientCopy(V).map(label)).toEqual([...L_LIST])
   })
 
   it('a role change that moves a channel to another list: INVALIDATE, then SYNC for those who still see it', () => {

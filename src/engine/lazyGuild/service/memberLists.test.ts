@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureL, L } from '../../testing/fixtureL.ts'
+import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
 import type { Frame, GatewayState } from '../../types.ts'
 import { Permissions } from '../../world/permissions.ts'
 
@@ -47,17 +47,7 @@ describe('member lists (op 14)', () => {
     expect(update?.ops).toHaveLength(1)
     expect(update?.ops[0]?.op).toBe('SYNC')
     expect(update?.ops[0]?.range).toEqual([0, 99])
-    expect(labels(update?.ops[0]?.items ?? [])).toEqual([
-      `H${L.admins}`,
-      'alice',
-      `H${L.mods}`,
-      'Bob',
-      'Honline',
-      'carl',
-      'Eve',
-      'Hoffline',
-      'dave',
-    ])
+    expect(labels(update?.ops[0]?.items ?? [])).toEqual([...L_LIST])
   })
 
   it('gives a channel hidden from @everyone its murmur3 list, with only those who can view it', () => {
