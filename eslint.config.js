@@ -8,7 +8,16 @@ const ENGINE_MUST_STAY_PURE =
 const INJECT_TIME = 'src/engine must stay pure: use the injected clock and seeded random instead.'
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '**/*.tmp.*'] },
+  {
+    ignores: [
+      'dist',
+      'dist-subpath',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '**/*.tmp.*',
+    ],
+  },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,

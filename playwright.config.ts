@@ -8,6 +8,19 @@ const executablePath =
 
 // Another port lets a second checkout run its e2e tests beside this one (E2E_PORT=4174 npm run e2e).
 const PORT = Number(process.env.E2E_PORT ?? 4173)
+// The base-path tests (e2e/subpath/) need their own build under /fanout/, served by
+// scripts/serve-subpath.mjs on two more ports; E2E_SUBPATH=0 leaves them out of a quick local run.
+const SUBPATH = process.env.E2E_SUBPATH !== '0'
+const SUBPATH_PORT = PORT + 1000
+const SUBPATH_PAGES_PORT = PORT + 2000
+const browser = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 720 },
+  launchOptions: {
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
+  },
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -18,22 +31,38 @@ export default defineConfig({
   reporter: [['list']],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'off', screenshot: 'only-on-failure' },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 720 },
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: ['--disable-gpu', '--disable-quic', '--disable-background-networking'],
-        },
-      },
-    },
+    { name: 'chromium', testIgnore: 'subpath/**', use: browser },
+    ...(SUBPATH
+      ? [
+          {
+            name: 'subpath',
+            testMatch: 'subpath/**/*.spec.ts',
+            use: { ...browser, baseURL: `http://127.0.0.1:${SUBPATH_PORT}/fanout/` },
+            metadata: { pagesURL: `http://127.0.0.1:${SUBPATH_PAGES_PORT}/fanout/` },
+          },
+        ]
+      : []),
   ],
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...(SUBPATH
+      ? [
+          {
+            command: 'node scripts/serve-subpath.mjs',
+            env: {
+              SUBPATH_PORT: String(SUBPATH_PORT),
+              SUBPATH_PAGES_PORT: String(SUBPATH_PAGES_PORT),
+            },
+            url: `http://127.0.0.1:${SUBPATH_PORT}/fanout/`,
+            reuseExistingServer: false,
+            timeout: 180_000,
+          },
+        ]
+      : []),
+  ],
 })

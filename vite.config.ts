@@ -1,8 +1,34 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { copyFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
+
+// BASE_PATH=/fanout/ npm run build: the site served under a sub-path, as GitHub Pages serves a project.
+const base = process.env.BASE_PATH ?? '/'
+
+/**
+ * 404.html, a copy of index.html: static hosts such as GitHub Pages answer an unknown path (a deep link,
+ * a reload on /fanout/play/intents) with it, and the app routes from the address bar. Asset URLs in
+ * index.html are absolute under `base`, so the copy works at any depth.
+ */
+function notFoundFallback(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'fanout:404-fallback',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir)
+    },
+    closeBundle() {
+      const index = join(outDir, 'index.html')
+      if (existsSync(index)) copyFileSync(index, join(outDir, '404.html'))
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [react()],
+  base,
+  plugins: [react(), notFoundFallback()],
   build: { chunkSizeWarningLimit: 5000 }, // Monaco's chunks are over 500 kB by nature
   server: { host: '127.0.0.1' },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },

@@ -19,6 +19,7 @@ const loading = (what: string) => (
 export function App() {
   const path = usePath()
   const play = matchPlay(path)
+  if (path === null) return <NotFound />
   if (path === '/' || path === '/index.html') return <Home />
   if (path === '/performance' || path === '/performance/') {
     return (

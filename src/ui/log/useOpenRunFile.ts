@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { RUN_LIMITS } from '../../store/runFile.ts'
-import { matchPlay, navigate } from '../site/router.ts'
+import { currentPath, matchPlay, navigate } from '../site/router.ts'
 
 /**
  * Opens a run file (picked or dropped) in this playground and moves to its scenario's address; a refused
@@ -16,7 +16,7 @@ export function useOpenRunFile(): (file: File) => Promise<void> {
       const text = await file.slice(0, RUN_LIMITS.bytes + 1).text()
       if (!store.getState().actions.openRun(text, scenarioById)) return
       const id = store.getState().scenario?.id
-      if (id && matchPlay(window.location.pathname)?.scenarioId !== id) navigate(`/play/${id}`)
+      if (id && matchPlay(currentPath())?.scenarioId !== id) navigate(`/play/${id}`)
     },
     [store],
   )

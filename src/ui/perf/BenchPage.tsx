@@ -74,8 +74,7 @@ export default function BenchPage() {
           baselines as <code>npm run bench</code> (a plain loop, eventemitter3, tseep), interleaved
           round by round. The ratios are what to read. Memory per subscription and the
           100,000-session world are measured in Node only (browsers have no <code>gc()</code>{' '}
-          without cross-origin isolation); see <Link href="/performance">Performance</Link> for
-          those.
+          without cross-origin isolation); see <Link to="/performance">Performance</Link> for those.
         </p>
         <fieldset className="bench__presets" disabled={running}>
           <legend>How much to run</legend>

@@ -34,7 +34,7 @@ export default function PerformancePage() {
           session&apos;s own seq and keep it); they run in one process, interleaved, after a
           warm-up, and the medians and ratios below come from {data.timing.settings.rounds} rounds.
           On shared machines absolute times are noise; ratios are not. Run them in your own browser
-          on the <Link href="/bench">Bench</Link> page.
+          on the <Link to="/bench">Bench</Link> page.
         </p>
         <p className="perf__meta">
           Measured {data.createdAt.slice(0, 10)} with Node {machine.node} on {machine.cpus} ×{' '}

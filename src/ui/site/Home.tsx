@@ -28,7 +28,7 @@ export function Home() {
           through time, inject faults, resume a dropped session and watch the missed frames replay.
         </p>
         <p className="home__cta">
-          <Link href="/play" className="button button--primary">
+          <Link to="/play" className="button button--primary">
             Playground
           </Link>
           <span className="home__hint">
@@ -40,7 +40,7 @@ export function Home() {
           <ul>
             {scenarios.map((s) => (
               <li key={s.id}>
-                <Link href={`/play/${s.id}`}>{s.title}</Link>
+                <Link to={`/play/${s.id}`}>{s.title}</Link>
                 <span>{s.summary}</span>
               </li>
             ))}

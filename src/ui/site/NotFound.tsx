@@ -12,8 +12,8 @@ export function NotFound() {
       <main className="home" id="main">
         <h1>Nothing here</h1>
         <p>
-          This page does not exist. Go <Link href="/">home</Link> or open the{' '}
-          <Link href="/play">playground</Link>.
+          This page does not exist. Go <Link to="/">home</Link> or open the{' '}
+          <Link to="/play">playground</Link>.
         </p>
       </main>
     </>

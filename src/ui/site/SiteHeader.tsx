@@ -12,20 +12,20 @@ export function SiteHeader({
 }) {
   return (
     <header className="site-header">
-      <Link href="/" className="brand" aria-current={current === 'home' ? 'page' : undefined}>
+      <Link to="/" className="brand" aria-current={current === 'home' ? 'page' : undefined}>
         <span className="brand__mark" aria-hidden="true">
           ⟡
         </span>
         Fanout
       </Link>
       <nav aria-label="Site" className="site-nav">
-        <Link href="/play" aria-current={current === 'play' ? 'page' : undefined}>
+        <Link to="/play" aria-current={current === 'play' ? 'page' : undefined}>
           Playground
         </Link>
-        <Link href="/performance" aria-current={current === 'performance' ? 'page' : undefined}>
+        <Link to="/performance" aria-current={current === 'performance' ? 'page' : undefined}>
           Performance
         </Link>
-        <Link href="/bench" aria-current={current === 'bench' ? 'page' : undefined}>
+        <Link to="/bench" aria-current={current === 'bench' ? 'page' : undefined}>
           Bench
         </Link>
       </nav>

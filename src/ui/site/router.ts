@@ -1,6 +1,9 @@
 import { useSyncExternalStore, type MouseEvent } from 'react'
+import { appPathOf, hrefOf } from './paths.ts'
 
-// A tiny history-API router: `vite preview` serves index.html for every path, so deep links work.
+// A tiny history-API router over app paths ('/play/intents'), whatever sub-path the site is served under
+// (paths.ts). `vite preview` serves index.html for every path, and the build writes a 404.html copy of it
+// for static hosts such as GitHub Pages, so a reload on a deep link works on both.
 const listeners = new Set<() => void>()
 const notify = () => listeners.forEach((l) => l())
 
@@ -12,16 +15,21 @@ function subscribe(listener: () => void) {
     window.removeEventListener('popstate', listener)
   }
 }
-const getPath = () => window.location.pathname
+const getPath = () => appPathOf(window.location.pathname)
 
-/** The current path; re-renders on navigation. */
-export function usePath(): string {
+/** The current app path (null: an address outside the site's base); re-renders on navigation. */
+export function usePath(): string | null {
   return useSyncExternalStore(subscribe, getPath, () => '/')
 }
 
-/** Goes to `path`, keeping the query (e.g. `?e2e=1`). */
+/** The current app path, read once (null outside the site's base). */
+export function currentPath(): string | null {
+  return getPath()
+}
+
+/** Goes to the app path `path`, keeping the query (e.g. `?e2e=1`). */
 export function navigate(path: string, { replace = false } = {}): void {
-  const url = path + window.location.search
+  const url = hrefOf(path) + window.location.search
   if (replace) window.history.replaceState(null, '', url)
   else window.history.pushState(null, '', url)
   notify()
@@ -39,12 +47,15 @@ export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
     event.altKey
   )
     return
+  const path = appPathOf(new URL(event.currentTarget.href).pathname)
+  if (path === null) return // outside the site: an ordinary page load
   event.preventDefault()
-  navigate(new URL(event.currentTarget.href).pathname)
+  navigate(path)
 }
 
 /** Matches `/play` and `/play/<id>` (and `/playground…`, the address people guess). */
-export function matchPlay(path: string): { scenarioId: string | null } | null {
+export function matchPlay(path: string | null): { scenarioId: string | null } | null {
+  if (path === null) return null
   const m = /^\/play(?:ground)?(?:\/([a-z0-9-]+))?\/?$/.exec(path)
   return m ? { scenarioId: m[1] ?? null } : null
 }
