@@ -28,7 +28,8 @@ export interface MemberListService {
   dropSession(session: Session): void
   /**
    * Something about these members of the guild changed (presence, roles, nick, join, leave, profile):
-   * update every list of the guild and send the ops. Returns the sessions that got ops about them.
+   * update every list of the guild and send the ops. Returns the sessions sent an op carrying the row
+   * of one of them (semantics §10: an update with no such op tells nothing about the member).
    */
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
   /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */

@@ -217,7 +217,7 @@ describe('member list ops (property)', () => {
       }),
       { numRuns: 300 },
     )
-  })
+  }, 60_000)
 })
 
 /** `'auto'` never costs more than the per-slot edits or the re-SYNC would. */

@@ -9,8 +9,11 @@ import type { ListChange, ListOp, Range } from './types.ts'
  * minimal without guessing: it knows whether the copy holds anything past the end of the list, so
  * it trims with a trailing DELETE only when rows pushed out of the ranges earlier really are there.
  *
- * When a channel's list id changes, `request(oldList, [])` gives the INVALIDATEs of the old list,
- * and a new subscription's `request(newList, ranges)` the SYNCs of the new one.
+ * A client keeps what it was sent until an op removes or replaces it, also after it lets go of its
+ * ranges (semantics §10), so a session keeps one subscription per list for its whole life: releasing a
+ * list (`request(list, [])`) and asking again later goes through the same subscription, whose length
+ * still describes the client's copy. When a channel's list id changes, `request(oldList, [])` gives
+ * the INVALIDATEs of the old list, and the new list's subscription `request(newList, ranges)` the SYNCs.
  *
  * @example
  * const sub = new ListSubscription()
@@ -38,6 +41,14 @@ export class ListSubscription {
   /** The length of the client's copy once it has applied every op handed out so far. */
   get clientLength(): number {
     return this.length
+  }
+
+  /**
+   * The session stops holding ranges without being told (it left the guild): no ops, and its client
+   * keeps its copy, whose length still counts if it asks again (semantics §10).
+   */
+  forgetRanges(): void {
+    this.held = []
   }
 
   /**

@@ -50,3 +50,14 @@ export function syncLabels(
 export function clientCopy(session: GatewayState): ClientCopy {
   return updates(session).reduce<ClientCopy>((copy, u) => applyOps(copy, u.ops), [])
 }
+
+/**
+ * The copy a real client keeps of each member list, keyed by list id: every update applied to the copy
+ * of the list it names, and nothing ever thrown away (semantics §10: items outside the ranges, and
+ * those of released ranges, stay until an op removes or replaces them).
+ */
+export function clientCopies(session: GatewayState): Map<string, ClientCopy> {
+  const copies = new Map<string, ClientCopy>()
+  for (const u of updates(session)) copies.set(u.id, applyOps(copies.get(u.id) ?? [], u.ops))
+  return copies
+}

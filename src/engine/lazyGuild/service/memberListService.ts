@@ -8,7 +8,7 @@ import type { Channel } from '../../world/types.ts'
 import { MemberList } from '../memberList.ts'
 import { validateRanges } from '../ops.ts'
 import { ListSubscription } from '../subscription.ts'
-import { concatChanges, type ListChange, type ListOp, type Range } from '../types.ts'
+import { concatChanges, type ListChange, type ListItem, type ListOp, type Range } from '../types.ts'
 import { GuildLists, type ListState } from './guildLists.ts'
 import { entryFor, groupOrderFor, listIdFor, sameEntry } from './listEntries.ts'
 import { regroupList } from './regroupList.ts'
@@ -22,8 +22,21 @@ import { restoreLists, snapshotLists } from './snapshot.ts'
  */
 export function createMemberLists(ctx: EngineContext): MemberListService {
   const guilds = new Map<string, GuildLists>()
-  /** The reverse index: the lists each session holds ranges in. */
-  const bySession = new Map<Session, Set<ListState>>()
+  /**
+   * Per session, its subscription to every list it ever held (`<guildId>:<listId>`), held now or not:
+   * a client keeps its copy of a list after letting go of it (semantics §10), so asking again must start
+   * from that copy's length, not from an empty one. Also the reverse index for `dropSession`.
+   */
+  const clients = new Map<Session, Map<string, ListSubscription>>()
+
+  function subscriptionFor(state: ListState, session: Session): ListSubscription {
+    let subs = clients.get(session)
+    if (!subs) clients.set(session, (subs = new Map()))
+    const key = `${state.guildId}:${state.id}`
+    let sub = subs.get(key)
+    if (!sub) subs.set(key, (sub = new ListSubscription()))
+    return sub
+  }
 
   const guildOf = (guildId: string) => {
     let lists = guilds.get(guildId)
@@ -67,15 +80,11 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
   ): void {
     if (!state.holdings.has(session)) report('subscribe', state, session)
     guildOf(state.guildId).hold(state, session, { sub, channels })
-    let set = bySession.get(session)
-    if (!set) bySession.set(session, (set = new Set()))
-    set.add(state)
   }
 
   function release(state: ListState, session: Session): void {
     if (state.holdings.has(session)) report('unsubscribe', state, session)
     guilds.get(state.guildId)?.release(state, session)
-    bySession.get(session)?.delete(state)
   }
 
   function payload(state: ListState, ops: readonly ListOp[]) {
@@ -89,8 +98,19 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
     })
   }
 
-  /** Sends every holder of `state` its ops for `change`; returns who got something. */
-  function publish(state: ListState, change: ListChange, told: Set<string>): void {
+  /**
+   * Sends every holder of `state` its ops for `change`. Sessions whose ops carry the row of one of
+   * `about` (with its new data) go into `told`: an update with no ops, or one that only recounts a group
+   * header, tells nothing about the member (semantics §10), so such a session still needs
+   * PRESENCE_UPDATE. A send that fails still counts: the frame waits in its resume buffer, as a
+   * PRESENCE_UPDATE would.
+   */
+  function publish(
+    state: ListState,
+    change: ListChange,
+    about: readonly string[] = [],
+    told?: Set<string>,
+  ): void {
     const targets: EachTarget[] = []
     for (const [session, holding] of state.holdings) {
       const ops = holding.sub.update(change, state.list)
@@ -99,7 +119,7 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         continue
       }
       targets.push([session, payload(state, ops)])
-      told.add(session.sessionId)
+      if (told && carriesMember(ops, about)) told.add(session.sessionId)
     }
     if (targets.length > 0) {
       ctx.dispatcher.sendEach('lazy_guild', state.guildId, 'GUILD_MEMBER_LIST_UPDATE', targets)
@@ -203,7 +223,7 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       for (const [id, request] of byList) {
         let state = lists.lists.get(id)
         if (!state) lists.lists.set(id, (state = buildList(request.channel, id)))
-        const sub = state.holdings.get(session)?.sub ?? new ListSubscription()
+        const sub = subscriptionFor(state, session)
         const ops = sub.request(state.list, request.ranges)
         hold(state, session, sub, request.channels)
         ctx.dispatcher.sendEach('lazy_guild', guildId, 'GUILD_MEMBER_LIST_UPDATE', [
@@ -215,16 +235,23 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
     },
 
     dropSession(session) {
-      for (const state of bySession.get(session) ?? []) release(state, session)
-      bySession.delete(session)
+      for (const key of clients.get(session)?.keys() ?? []) {
+        const colon = key.indexOf(':')
+        const state = guilds.get(key.slice(0, colon))?.lists.get(key.slice(colon + 1))
+        if (state) release(state, session)
+      }
+      clients.delete(session)
     },
 
     userLeftGuild(guildId, userId) {
       const lists = guilds.get(guildId)
       if (!lists) return
       for (const state of [...lists.lists.values()]) {
-        for (const session of [...state.holdings.keys()])
-          if (session.userId === userId) release(state, session)
+        for (const [session, holding] of [...state.holdings]) {
+          if (session.userId !== userId) continue
+          holding.sub.forgetRanges()
+          release(state, session)
+        }
       }
     },
 
@@ -238,7 +265,7 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
         const changes = userIds
           .map((u) => refresh(state, u))
           .filter((c): c is ListChange => c !== null)
-        if (changes.length > 0) publish(state, concatChanges(changes), told)
+        if (changes.length > 0) publish(state, concatChanges(changes), userIds, told)
       }
       return told
     },
@@ -246,9 +273,9 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
     guildChanged(guildId) {
       const lists = guilds.get(guildId)
       if (!lists) return
-      const told = new Set<string>()
       regroupList.moveHolders(ctx, lists, {
         build: (channel, id) => buildList(channel, id),
+        subscription: subscriptionFor,
         hold,
         release,
         send: (state, session, ops) =>
@@ -258,7 +285,7 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       })
       for (const state of [...lists.lists.values()]) {
         const change = regroupList.regroup(ctx, state, refresh)
-        if (change) publish(state, change, told)
+        if (change) publish(state, change)
       }
     },
 
@@ -278,10 +305,20 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       }))
     },
 
-    snapshot: () => snapshotLists(guilds),
+    snapshot: () => snapshotLists(guilds, clients),
     restore(data) {
-      restoreLists(data, ctx, guilds, hold)
+      restoreLists(data, ctx, guilds, clients, hold)
     },
   }
   return service
+}
+
+/** True when an op carries the member row of one of `userIds` (an INSERT, UPDATE or SYNC item). */
+function carriesMember(ops: readonly ListOp[], userIds: readonly string[]): boolean {
+  if (userIds.length === 0) return false
+  const isAbout = (item: ListItem) =>
+    'member' in item && userIds.includes((item.member as { user: { id: string } }).user.id)
+  return ops.some((op) =>
+    op.op === 'SYNC' ? op.items.some(isAbout) : 'item' in op && isAbout(op.item),
+  )
 }

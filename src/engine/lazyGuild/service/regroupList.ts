@@ -2,7 +2,6 @@ import type { EngineContext } from '../../context.ts'
 import type { Session } from '../../gateway/session.ts'
 import type { Channel } from '../../world/types.ts'
 import type { ListSubscription } from '../subscription.ts'
-import { ListSubscription as Subscription } from '../subscription.ts'
 import { concatChanges, type ListChange, type ListOp } from '../types.ts'
 import type { GuildLists, ListState } from './guildLists.ts'
 import { groupOrderFor, listIdFor } from './listEntries.ts'
@@ -10,6 +9,8 @@ import { groupOrderFor, listIdFor } from './listEntries.ts'
 /** What the service lends these two steps. */
 interface Moves {
   build(channel: Channel, id: string): ListState
+  /** The session's subscription to the list: the one it had, if it ever held it. */
+  subscription(state: ListState, session: Session): ListSubscription
   hold(state: ListState, session: Session, sub: ListSubscription, channels: string[]): void
   release(state: ListState, session: Session): void
   send(state: ListState, session: Session, ops: readonly ListOp[]): void
@@ -47,7 +48,7 @@ export const regroupList = {
         for (const [id, { channel, channels }] of byId) {
           let target = lists.lists.get(id)
           if (!target) lists.lists.set(id, (target = moves.build(channel, id)))
-          const sub = target.holdings.get(session)?.sub ?? new Subscription()
+          const sub = moves.subscription(target, session)
           moves.send(target, session, sub.request(target.list, ranges))
           moves.hold(target, session, sub, channels)
         }

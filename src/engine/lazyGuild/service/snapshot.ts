@@ -24,10 +24,27 @@ export interface MemberListsSnapshot {
       }[]
     }[]
   }[]
+  /** Lists sessions let go of: their clients keep a copy of this length (semantics §10). */
+  readonly released: readonly {
+    readonly sessionId: string
+    readonly key: string
+    readonly clientLength: number
+  }[]
 }
 
-export function snapshotLists(guilds: ReadonlyMap<string, GuildLists>): MemberListsSnapshot {
+export function snapshotLists(
+  guilds: ReadonlyMap<string, GuildLists>,
+  clients: ReadonlyMap<Session, ReadonlyMap<string, ListSubscription>>,
+): MemberListsSnapshot {
+  const released: MemberListsSnapshot['released'][number][] = []
+  for (const [session, subs] of clients) {
+    for (const [key, sub] of subs) {
+      if (sub.ranges.length > 0) continue
+      released.push({ sessionId: session.sessionId, key, clientLength: sub.clientLength })
+    }
+  }
   return {
+    released,
     guilds: Array.from(guilds, ([guildId, lists]) => ({
       guildId,
       holderOrder: lists.holderSessions().map((s) => s.sessionId),
@@ -51,6 +68,7 @@ export function restoreLists(
   data: unknown,
   ctx: EngineContext,
   guilds: Map<string, GuildLists>,
+  clients: Map<Session, Map<string, ListSubscription>>,
   hold: (state: ListState, session: Session, sub: ListSubscription, channels: string[]) => void,
 ): void {
   const snapshot = data as MemberListsSnapshot
@@ -71,8 +89,25 @@ export function restoreLists(
       lists.lists.set(l.id, state)
       for (const h of l.holdings) {
         const session = ctx.states.session(h.sessionId) as Session
-        hold(state, session, ListSubscription.restore(h.ranges, h.clientLength), [...h.channels])
+        const sub = ListSubscription.restore(h.ranges, h.clientLength)
+        keep(clients, session, `${g.guildId}:${l.id}`, sub)
+        hold(state, session, sub, [...h.channels])
       }
     }
   }
+  for (const r of snapshot.released) {
+    const session = ctx.states.session(r.sessionId) as Session
+    keep(clients, session, r.key, ListSubscription.restore([], r.clientLength))
+  }
+}
+
+function keep(
+  clients: Map<Session, Map<string, ListSubscription>>,
+  session: Session,
+  key: string,
+  sub: ListSubscription,
+): void {
+  let subs = clients.get(session)
+  if (!subs) clients.set(session, (subs = new Map()))
+  subs.set(key, sub)
 }
