@@ -175,49 +175,53 @@ describe('member list ops (property)', () => {
   it.each([
     ['wide', WIDE],
     ['tight', TIGHT],
-  ])('leave every range exact, reach only touched sessions, cost the least (%s)', (_, scale) => {
-    const { initial, clients, commands } = arbitraries(scale)
-    fc.assert(
-      fc.property(initial, clients, commands, (setup, clientRanges, cmds) => {
-        const { list, members, run } = history()
-        setup.forEach(run)
-        const sessions: Client[] = clientRanges.map((held) => ({
-          views: STRATEGIES.map((strategy) => {
-            const sub = new ListSubscription()
-            return { strategy, sub, copy: applyOps([], sub.request(list, held)) }
-          }),
-        }))
-        for (const cmd of cmds) {
-          if (cmd.kind === 'request') {
-            for (const view of sessions[cmd.client]?.views ?? []) {
-              applyOps(view.copy, view.sub.request(list, cmd.ranges))
+  ])(
+    'leave every range exact, reach only touched sessions, cost the least (%s)',
+    (_, scale) => {
+      const { initial, clients, commands } = arbitraries(scale)
+      fc.assert(
+        fc.property(initial, clients, commands, (setup, clientRanges, cmds) => {
+          const { list, members, run } = history()
+          setup.forEach(run)
+          const sessions: Client[] = clientRanges.map((held) => ({
+            views: STRATEGIES.map((strategy) => {
+              const sub = new ListSubscription()
+              return { strategy, sub, copy: applyOps([], sub.request(list, held)) }
+            }),
+          }))
+          for (const cmd of cmds) {
+            if (cmd.kind === 'request') {
+              for (const view of sessions[cmd.client]?.views ?? []) {
+                applyOps(view.copy, view.sub.request(list, cmd.ranges))
+              }
+            } else {
+              const change = run(cmd)
+              for (const { views } of sessions) {
+                for (const view of views) {
+                  const held = view.sub.ranges
+                  const touched = held.some(([, end]) => end >= change.firstIndex)
+                  if (view.strategy === 'auto' && touched) expectCheapest(change, list, view.sub)
+                  const ops = view.sub.update(change, list, view.strategy)
+                  expect(ops !== null).toBe(touched)
+                  applyOps(view.copy, ops ?? [])
+                }
+              }
             }
-          } else {
-            const change = run(cmd)
+            const expected = naiveItems(list.groupOrder, members.values())
+            expect(list.slice(0, list.length + 5)).toEqual(expected)
             for (const { views } of sessions) {
-              for (const view of views) {
-                const held = view.sub.ranges
-                const touched = held.some(([, end]) => end >= change.firstIndex)
-                if (view.strategy === 'auto' && touched) expectCheapest(change, list, view.sub)
-                const ops = view.sub.update(change, list, view.strategy)
-                expect(ops !== null).toBe(touched)
-                applyOps(view.copy, ops ?? [])
+              for (const { sub, copy } of views) {
+                expectExact(copy, expected, sub.ranges)
+                expect(copy.length).toBe(sub.clientLength)
               }
             }
           }
-          const expected = naiveItems(list.groupOrder, members.values())
-          expect(list.slice(0, list.length + 5)).toEqual(expected)
-          for (const { views } of sessions) {
-            for (const { sub, copy } of views) {
-              expectExact(copy, expected, sub.ranges)
-              expect(copy.length).toBe(sub.clientLength)
-            }
-          }
-        }
-      }),
-      { numRuns: 300 },
-    )
-  }, 60_000)
+        }),
+        { numRuns: 300 },
+      )
+    },
+    60_000,
+  )
 })
 
 /** `'auto'` never costs more than the per-slot edits or the re-SYNC would. */
