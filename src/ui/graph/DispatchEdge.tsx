@@ -9,6 +9,7 @@ import {
 import { memo, useCallback, useContext } from 'react'
 import { EdgeRegistryContext } from './edgeRegistry.ts'
 import type { DispatchEdge as DispatchEdgeType } from './toFlowElements.ts'
+import './edges.css'
 
 /**
  * A subscription (topic → session). Its class shows what the shown dispatch did along it; the animator

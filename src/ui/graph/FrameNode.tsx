@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { FrameNode as FrameNodeType } from './toFlowElements.ts'
+import './nodes.css'
 
 /** The frame grouping one user's sessions; drag it to move them together. */
 function FrameNodeComponent({ data }: NodeProps<FrameNodeType>) {

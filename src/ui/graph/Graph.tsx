@@ -20,6 +20,7 @@ import type { FlowNode } from './toFlowElements.ts'
 import { useFlowElements } from './useFlowElements.ts'
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts'
 import { SaveImageButton } from './SaveImageButton.tsx'
+import './Graph.css'
 
 /** Keeps React Flow's measurements of nodes we rebuild, so edges never blink while re-measuring. */
 function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {

@@ -3,6 +3,7 @@ import { memo } from 'react'
 import { ALL_INTENTS, decodeIntents } from '../../store/engineInfo.ts'
 import { outcomeChip } from './outcomeText.ts'
 import type { SessionNode as SessionNodeType } from './toFlowElements.ts'
+import './nodes.css'
 
 function intentsText(intents: number): string {
   if (intents === ALL_INTENTS) return 'all intents'

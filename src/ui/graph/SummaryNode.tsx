@@ -4,6 +4,7 @@ import { useActions } from '../../store/hooks.ts'
 import { LOD_EXPAND_BY } from './graphView.ts'
 import { countsText } from './overlay.ts'
 import type { SummaryNode as SummaryNodeType } from './toFlowElements.ts'
+import './nodes.css'
 
 /** Several sessions drawn as one node (level of detail): a user's, a bot shard's, or "+N more". */
 function SummaryNodeComponent({ id, data }: NodeProps<SummaryNodeType>) {

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 import type { TopicNode as TopicNodeType } from './toFlowElements.ts'
+import './nodes.css'
 
 /** A topic key (`guild:…`, `channel:…`, `friend:…`): where dispatches start. */
 function TopicNodeComponent({ data }: NodeProps<TopicNodeType>) {

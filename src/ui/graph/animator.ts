@@ -1,5 +1,6 @@
 import type { DispatchOverlay, EdgeKind } from './overlay.ts'
 import type { EdgeRegistry } from './edgeRegistry.ts'
+import './edges.css'
 
 const SVG = 'http://www.w3.org/2000/svg'
 /** How far along its edge a token goes before it stops: skipped ones are turned back part-way. */

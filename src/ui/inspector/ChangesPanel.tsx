@@ -3,6 +3,7 @@ import type { GraphModel } from '../../store/graphModel.ts'
 import { useActions, useBaseline, useModel, useTimeline } from '../../store/hooks.ts'
 import { diffSubscriptions, type Subscription } from '../../store/subscriptionDiff.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import './ChangesPanel.css'
 
 const MAX_ITEMS = 60
 

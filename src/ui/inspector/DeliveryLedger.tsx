@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { ledgerOf, narrate } from '../../store/explain.ts'
 import { useActions, useActiveDispatch, useModel, useSelection } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import './DeliveryLedger.css'
 
 const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 const MAX_ENTRIES = 60

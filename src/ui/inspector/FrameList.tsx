@@ -1,4 +1,6 @@
 import type { Frame } from '../../engine/index.ts'
+import '../format/tags.css'
+import './Inspector.css'
 
 const MAX_FRAMES = 80
 

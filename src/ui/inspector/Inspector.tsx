@@ -1,6 +1,7 @@
 import { useModel, useSelection } from '../../store/hooks.ts'
 import { SessionInspector } from './SessionInspector.tsx'
 import { TopicInspector } from './TopicInspector.tsx'
+import './Inspector.css'
 
 /** Details of what is selected on the graph. */
 export function Inspector() {

@@ -4,6 +4,8 @@ import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { FaultControls } from './FaultControls.tsx'
 import { FrameList } from './FrameList.tsx'
+import '../graph/nodes.css'
+import './Inspector.css'
 
 /** One session: who, which shard and intents, its seq and status, fault injection, and its frames. */
 export function SessionInspector({ sessionId }: { sessionId: string }) {

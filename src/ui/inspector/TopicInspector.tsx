@@ -1,5 +1,7 @@
 import { useActions, useModel } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import '../graph/nodes.css'
+import './Inspector.css'
 
 /** A topic key and its subscribers. */
 export function TopicInspector({ topicId }: { topicId: string }) {

@@ -9,6 +9,7 @@ import {
 import { logRows } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
 import { RunFileButtons } from './RunFileButtons.tsx'
+import './EventLog.css'
 
 const MAX_ROWS = 300
 

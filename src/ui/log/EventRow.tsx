@@ -2,6 +2,7 @@ import { memo, type KeyboardEvent } from 'react'
 import { skipCounts } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import '../format/tags.css'
 import type { LogRow } from './logRows.ts'
 
 interface Props {

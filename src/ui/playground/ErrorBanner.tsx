@@ -1,4 +1,5 @@
 import { useActions, useError } from '../../store/hooks.ts'
+import './ErrorBanner.css'
 
 /** The last refusal: of a call (in the engine's own words; it did not enter the timeline) or of a run file. */
 export function ErrorBanner() {

@@ -1,3 +1,4 @@
+import './Legend.css'
 /** What the colours and marks mean (always with words: colour is never the only signal). */
 export function Legend() {
   return (

@@ -1,5 +1,6 @@
 import { narrate } from '../../store/explain.ts'
 import { useActiveDispatch } from '../../store/hooks.ts'
+import './Narrator.css'
 
 /** The non-visual twin of the animation: each dispatch shown is read out politely. */
 export function Narrator() {

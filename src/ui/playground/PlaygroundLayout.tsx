@@ -18,6 +18,8 @@ import { ScenarioCard } from './ScenarioCard.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Tabs } from './Tabs.tsx'
 import { useScenario } from '../../store/hooks.ts'
+import './PlaygroundLayout.css'
+import './panels.css'
 
 const TABS = [
   { id: 'dispatch', title: 'Dispatch', content: <DispatchComposer /> },

@@ -4,8 +4,6 @@ import { PlaygroundProvider } from '../../store/PlaygroundProvider.tsx'
 import { navigate } from '../site/router.ts'
 import { PlaygroundLayout } from './PlaygroundLayout.tsx'
 import { ScenarioSync } from './ScenarioSync.tsx'
-import './playground.css'
-import './narrow.css'
 
 /** `/play` and `/play/<scenario>`: one playground instance with its own store. */
 export default function PlaygroundPage({ scenarioId }: { scenarioId: string | null }) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useOpenRunFile } from '../log/useOpenRunFile.ts'
+import './RunFileDrop.css'
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
 

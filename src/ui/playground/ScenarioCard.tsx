@@ -1,6 +1,7 @@
 import { describeCall } from '../../store/describeCall.ts'
 import { BreakableName } from '../format/BreakableName.tsx'
 import { useActions, useScenario } from '../../store/hooks.ts'
+import './ScenarioCard.css'
 
 /** The scenario's story and its one-click dispatches: where a newcomer starts. */
 export function ScenarioCard() {

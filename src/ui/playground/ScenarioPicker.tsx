@@ -1,6 +1,7 @@
 import { scenarios } from '../../scenarios/index.ts'
 import { useScenario } from '../../store/hooks.ts'
 import { navigate } from '../site/router.ts'
+import './ScenarioPicker.css'
 
 /** Picks a scenario; each has its own address, `/play/<id>`. */
 export function ScenarioPicker() {

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import './Tabs.css'
 
 /** Accessible tabs (WAI-ARIA pattern): arrow keys move between tabs, Tab moves into the panel. */
 export function Tabs({

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { SPEEDS } from '../../store/slices/timeline.ts'
 import { useActions, useBaseline, useTimeline } from '../../store/hooks.ts'
+import './TimelineBar.css'
 
 /** Step back / play / step forward, the scrubber, the speed, and where we are. */
 export function TimelineBar() {

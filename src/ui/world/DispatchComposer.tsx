@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { BACKENDS, KEY_HINTS } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { validateComposer, type ComposerInput } from './composerValidation.ts'
+import './forms.css'
 
 const COMMON_TYPES = [
   'GUILD_UPDATE',

@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react'
+import './forms.css'
 
 /**
  * A small titled, uncontrolled form (no re-render per keystroke). `onSubmit` gets its fields and returns
