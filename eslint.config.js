@@ -5,6 +5,14 @@ import tseslint from 'typescript-eslint'
 
 const ENGINE_MUST_STAY_PURE =
   'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
+// Outside the engine, everything but its public entry is internal.
+const ENGINE_INTERNALS = ['**/engine/**', '!**/engine/index.ts']
+// The engine's public entry itself: '../engine', '../../engine/index.ts'.
+const ENGINE_ENTRY = '(^|/)engine(/index(\\.ts)?)?$'
+const ENGINE_API_ONLY =
+  'Import the engine through its public API, src/engine/index.ts, never its internals.'
+const UI_TYPES_ONLY =
+  'src/ui imports only types from the engine (`import type`); values come through src/store (engineInfo.ts).'
 const INJECT_TIME = 'src/engine must stay pure: use the injected clock and seeded random instead.'
 
 export default tseslint.config(
@@ -95,6 +103,62 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: INJECT_TIME },
+      ],
+    },
+  },
+  {
+    // The store drives the engine through its public API only: src/engine/index.ts.
+    files: ['src/store/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ENGINE_INTERNALS, message: ENGINE_API_ONLY }] },
+      ],
+    },
+  },
+  {
+    // The UI sees the engine's types only (values come through the store), and only its public API.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
+            {
+              regex: ENGINE_ENTRY,
+              allowTypeImports: true,
+              message: UI_TYPES_ONLY,
+            },
+            {
+              group: ['**/store/slices/**'],
+              message: 'src/ui reads the store through hooks.ts and its modules, never its slices.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Reference text is data: engine types only.
+    files: ['src/reference/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
+            {
+              regex: ENGINE_ENTRY,
+              allowTypeImports: true,
+              message: 'src/reference imports only types from the engine.',
+            },
+            {
+              group: ['**/store/**', '**/ui/**', 'react', 'react/*'],
+              message: 'src/reference is data.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -64,6 +64,16 @@ export interface GraphModel {
   readonly roles: readonly { id: string; guildId: string; name: string }[]
 }
 
+/** A user of `model`, by id. */
+export function userOf(model: Pick<GraphModel, 'users'>, userId: string): UserInfo | undefined {
+  return model.users.find((u) => u.id === userId)
+}
+
+/** A user's name in `model`, or its id when the model does not know it. */
+export function usernameOf(model: Pick<GraphModel, 'users'>, userId: string): string {
+  return userOf(model, userId)?.username ?? userId
+}
+
 /** Folds the recorded session events of the first `count` steps into the session directory. */
 export function sessionDirectory(steps: readonly Step[], count: number): Map<string, SessionEntry> {
   const directory = new Map<string, SessionEntry>()

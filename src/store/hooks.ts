@@ -72,8 +72,3 @@ export function useLogDirects(): DirectRecord[] {
   const cursor = usePlaygroundStore(cursorSelector)
   return useMemo(() => steps.slice(0, cursor).flatMap((s) => s.directs), [steps, cursor])
 }
-
-/** The labels of all steps, for the timeline's list. */
-export function useStepLabels(): string[] {
-  return usePlaygroundStore(useShallow((s: PlaygroundState) => s.steps.map((st) => st.label)))
-}

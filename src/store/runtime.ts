@@ -26,14 +26,14 @@ const MODEL_CACHE_SIZE = 128
  * needs to see it change), its checkpoints and a cache of graph models by step count.
  */
 export class EngineRuntime {
-  run: EngineRun | null = null
+  private run: EngineRun | null = null
   /** How many steps the live run has applied; -1 when it must be rebuilt. */
-  runAt = -1
+  private runAt = -1
   readonly checkpoints: Checkpoints = new Map()
   private readonly models = new Map<number, GraphModel>()
-  seed = 1
+  private seed = 1
   /** Timer of the dispatch sequence or of Play. */
-  timer: ReturnType<typeof setTimeout> | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
 
   reset(seed: number): void {
     this.seed = seed
@@ -48,6 +48,15 @@ export class EngineRuntime {
   stopTimer(): void {
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
+  }
+
+  /** Runs `fn` after `ms`, replacing whatever was scheduled (one animation or Play at a time). */
+  schedule(fn: () => void, ms: number): void {
+    this.stopTimer()
+    this.timer = setTimeout(() => {
+      this.timer = null
+      fn()
+    }, ms)
   }
 
   /** The live run after `count` steps: advanced when a little behind, else rebuilt from a checkpoint. */
@@ -70,8 +79,13 @@ export class EngineRuntime {
   /** Cost (ms) of each step when it first ran, to decide where checkpoints go. */
   private readonly costs = new Map<number, number>()
 
-  /** Records that step `count` (1-based) took `ms`; keeps a checkpoint of `run` if replays grew costly. */
-  noteStep(count: number, ms: number, run: EngineRun): void {
+  /**
+   * Records that the live `run` has just applied step `count` (1-based), which took `ms`; keeps a
+   * checkpoint of it if replaying since the last one grew costly.
+   */
+  stepApplied(count: number, ms: number, run: EngineRun): void {
+    this.run = run
+    this.runAt = count
     this.costs.set(count, ms)
     let last = 0
     for (const at of this.checkpoints.keys()) if (at < count && at > last) last = at

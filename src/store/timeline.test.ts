@@ -163,8 +163,7 @@ describe('timeline rebuild', () => {
     for (const [i, step] of calls.entries()) {
       const started = performance.now()
       steps.push(recordStep(run, step, i))
-      runtime.runAt = i + 1
-      runtime.noteStep(i + 1, performance.now() - started, run)
+      runtime.stepApplied(i + 1, performance.now() - started, run)
     }
     for (let k = 0; k < 60; k++) {
       const n = Math.floor(((k * 7919) % 1000) + 1)

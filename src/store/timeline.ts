@@ -54,11 +54,6 @@ export function wantsCheckpoint(stepsSince: number, msSince: number): boolean {
   return stepsSince >= CHECKPOINT_EVERY || msSince > REPLAY_BUDGET_MS
 }
 
-/** Drops the checkpoints of steps after `count` (the future the user just overwrote). */
-export function truncateCheckpoints(checkpoints: Checkpoints, count: number): void {
-  for (const at of checkpoints.keys()) if (at > count) checkpoints.delete(at)
-}
-
 /**
  * The simulation after the first `count` steps: the one place that knows how. It restores the nearest
  * checkpoint at or before `count` (or starts from the seed) and replays only the steps after it; the

@@ -9,13 +9,6 @@ export interface SliceContext {
   runtime: EngineRuntime
 }
 
-/** How long one dispatch animates at 1× speed, in ms. */
-export const DISPATCH_MS = 1400
-/** How long Play lingers on a step without dispatches, at 1× speed. */
-export const QUIET_STEP_MS = 600
-/** A step's dispatches past this many are in the log but not animated one by one. */
-export const MAX_ANIMATED_PER_STEP = 6
-
 /** The inspector's session detail for the current selection and cursor. */
 export function detailFor(ctx: SliceContext): PlaygroundState['sessionDetail'] {
   const { selection, steps, cursor } = ctx.get()

@@ -4,13 +4,8 @@ import { readRunFile, RunFileError } from '../runFile.ts'
 import { groupCalls } from '../timeline.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { EMPTY_MODEL } from './simulation.ts'
-import {
-  DISPATCH_MS,
-  MAX_ANIMATED_PER_STEP,
-  QUIET_STEP_MS,
-  detailFor,
-  type SliceContext,
-} from './shared.ts'
+import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
+import { detailFor, type SliceContext } from './shared.ts'
 
 export const timelineInitial: TimelineSlice = {
   scenario: null,
@@ -20,8 +15,6 @@ export const timelineInitial: TimelineSlice = {
   playing: false,
   speed: 1,
 }
-
-export const SPEEDS = [0.5, 1, 2, 4] as const
 
 type TimelineActions = Pick<
   PlaygroundActions,
@@ -47,19 +40,11 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
     const queue = dispatches.slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id)
     const next = () => {
       const id = queue.shift()
-      if (id === undefined) {
-        runtime.timer = null
-        done()
-        return
-      }
+      if (id === undefined) return done()
       set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
-      runtime.timer = setTimeout(next, DISPATCH_MS / get().speed)
+      runtime.schedule(next, DISPATCH_MS / get().speed)
     }
-    if (queue.length === 0)
-      runtime.timer = setTimeout(
-        () => ((runtime.timer = null), done()),
-        QUIET_STEP_MS / get().speed,
-      )
+    if (queue.length === 0) runtime.schedule(done, QUIET_STEP_MS / get().speed)
     else next()
   }
 
@@ -108,8 +93,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       const steps = groupCalls(scenario.calls).map((calls, i) => {
         const started = performance.now()
         const step = recordStep(run, calls, i)
-        runtime.runAt = i + 1
-        runtime.noteStep(i + 1, performance.now() - started, run)
+        runtime.stepApplied(i + 1, performance.now() - started, run)
         done.push(step)
         // The model of every step up front: scrubbing a fresh scenario never waits for the engine.
         runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))
@@ -165,8 +149,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         return false
       }
       runtime.truncate(cursor)
-      runtime.runAt = cursor + 1
-      runtime.noteStep(cursor + 1, performance.now() - started, run)
+      runtime.stepApplied(cursor + 1, performance.now() - started, run)
       set((s) => ({
         steps: [...steps.slice(0, cursor), step],
         error: null,

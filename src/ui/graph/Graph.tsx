@@ -9,7 +9,7 @@ import {
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useActions, useReplayNonce, useSpeed } from '../../store/hooks.ts'
-import { DISPATCH_MS } from '../../store/slices/shared.ts'
+import { DISPATCH_MS } from '../../store/timing.ts'
 import { useTheme } from '../site/theme.ts'
 import { AutoFit } from './AutoFit.tsx'
 import { FIT } from './fit.ts'

@@ -1,13 +1,13 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { ALL_INTENTS, decodeIntents } from '../../store/engineInfo.ts'
+import { Intents, intentNames } from '../../store/engineInfo.ts'
 import { outcomeChip } from './outcomeText.ts'
 import type { SessionNode as SessionNodeType } from './toFlowElements.ts'
 import './nodes.css'
 
 function intentsText(intents: number): string {
-  if (intents === ALL_INTENTS) return 'all intents'
-  const names = decodeIntents(intents)
+  if (intents === Intents.ALL) return 'all intents'
+  const names = intentNames(intents)
   return names.length === 0 ? 'no intents' : names.join(' · ')
 }
 

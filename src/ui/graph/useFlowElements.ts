@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
-import type { GraphModel } from '../../store/graphModel.ts'
+import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import {
   useActiveDispatch,
   useBaseline,
@@ -17,8 +17,7 @@ import { diffViews } from './viewDiff.ts'
 
 /** A name for a topic that has no node of its own (member and user backends have no lists). */
 function transientLabel(record: DispatchRecord, model: GraphModel): string {
-  const user = (id: string | undefined) =>
-    model.users.find((u) => u.id === id)?.username ?? id ?? '?'
+  const user = (id: string | undefined) => (id === undefined ? '?' : usernameOf(model, id))
   const guild = (id: string | undefined) => model.guilds.find((g) => g.id === id)?.name ?? id ?? '?'
   if (record.backend === 'member') {
     const [g, u] = record.key.split(':')

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { GraphModel } from '../../store/graphModel.ts'
+import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import { useActions, useBaseline, useModel, useTimeline } from '../../store/hooks.ts'
 import { diffSubscriptions, type Subscription } from '../../store/subscriptionDiff.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
@@ -12,7 +12,7 @@ function subscriptionText(s: Subscription, now: GraphModel, then: GraphModel): s
   const topic =
     now.topics.find((t) => t.id === s.topicId) ?? then.topics.find((t) => t.id === s.topicId)
   const who = s.topicId.startsWith('friend:')
-    ? (now.users.find((u) => u.id === s.subscriber)?.username ?? s.subscriber)
+    ? usernameOf(now, s.subscriber)
     : sessionName(s.subscriber, now, then)
   return `${topic?.label ?? s.topicId} ← ${who}`
 }

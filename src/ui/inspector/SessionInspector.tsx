@@ -1,5 +1,6 @@
+import { userOf, usernameOf } from '../../store/graphModel.ts'
 import { useMemo } from 'react'
-import { ALL_INTENTS, decodeIntents } from '../../store/engineInfo.ts'
+import { Intents, intentNames } from '../../store/engineInfo.ts'
 import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { FaultControls } from './FaultControls.tsx'
@@ -23,9 +24,9 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
     [directs, sessionId],
   )
   if (!entry) return <p className="panel__empty">This session does not exist yet at this step.</p>
-  const user = model.users.find((u) => u.id === entry.userId)
+  const user = userOf(model, entry.userId)
   const live = detail?.sessionId === sessionId ? detail : null
-  const intents = decodeIntents(entry.intents)
+  const intents = intentNames(entry.intents)
   return (
     <div className="inspector__body">
       <h3>
@@ -36,7 +37,7 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
         <dd className="mono">{sessionId}</dd>
         <dt>User</dt>
         <dd>
-          {user?.username ?? entry.userId} <span className="mono muted">{entry.userId}</span>
+          {usernameOf(model, entry.userId)} <span className="mono muted">{entry.userId}</span>
         </dd>
         <dt>Shard</dt>
         <dd>
@@ -56,7 +57,7 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
         </dd>
         <dt>Intents</dt>
         <dd>
-          {entry.intents === ALL_INTENTS ? (
+          {entry.intents === Intents.ALL ? (
             <details>
               <summary>all {intents.length} intents</summary>
               <IntentList names={intents} />

@@ -1,3 +1,4 @@
+import { usernameOf } from '../../store/graphModel.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import '../graph/nodes.css'
@@ -10,7 +11,7 @@ export function TopicInspector({ topicId }: { topicId: string }) {
   const topic = model.topics.find((t) => t.id === topicId)
   if (!topic) return <p className="panel__empty">{topicId} has no subscribers at this step.</p>
   const friend = topic.backend === 'friend'
-  const userName = (id: string) => model.users.find((u) => u.id === id)?.username ?? id
+  const userName = (id: string) => usernameOf(model, id)
   return (
     <div className="inspector__body">
       <h3>

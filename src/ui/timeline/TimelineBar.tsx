@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { SPEEDS } from '../../store/slices/timeline.ts'
+import { SPEEDS } from '../../store/timing.ts'
 import { useActions, useBaseline, useTimeline } from '../../store/hooks.ts'
 import './TimelineBar.css'
 

@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
-import { BACKENDS, KEY_HINTS } from '../../store/engineInfo.ts'
+import type { BackendName } from '../../engine/index.ts'
+import { BACKEND_REFERENCE } from '../../reference/reference.ts'
+import { BACKEND_NAMES } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { validateComposer, type ComposerInput } from './composerValidation.ts'
 import './forms.css'
@@ -58,14 +60,14 @@ export function DispatchComposer() {
       <label className="field">
         <span>Backend</span>
         <select value={input.backend} onChange={(e) => set('backend')(e.currentTarget.value)}>
-          {BACKENDS.map((b) => (
+          {BACKEND_NAMES.map((b) => (
             <option key={b}>{b}</option>
           ))}
         </select>
       </label>
       <label className="field">
         <span>
-          Key <span className="muted">({KEY_HINTS[input.backend as keyof typeof KEY_HINTS]})</span>
+          Key <span className="muted">({BACKEND_REFERENCE[input.backend as BackendName].key})</span>
         </span>
         <input
           value={input.key}

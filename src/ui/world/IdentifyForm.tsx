@@ -1,14 +1,14 @@
 import { useState } from 'react'
-import { ALL_INTENTS, INTENT_OPTIONS } from '../../store/engineInfo.ts'
+import { INTENT_OPTIONS, Intents } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Select, text } from './Form.tsx'
-import { userOptions } from './options.ts'
+import { presenceOptions, userOptions } from './options.ts'
 
 /** IDENTIFY (op 2): a user, the intents it asks for, its shard and presence. */
 export function IdentifyForm() {
   const model = useModel()
   const { apply } = useActions()
-  const [intents, setIntents] = useState<number>(ALL_INTENTS)
+  const [intents, setIntents] = useState<number>(Intents.ALL)
   const toggle = (bit: number) => setIntents((v) => v ^ bit)
   return (
     <Form
@@ -23,7 +23,7 @@ export function IdentifyForm() {
           method: 'identify',
           args: [{ userId: text(d, 'user'), intents, shard, presence: { status } }],
         })
-        if (ok) setIntents(ALL_INTENTS)
+        if (ok) setIntents(Intents.ALL)
         return ok
       }}
     >
@@ -37,21 +37,12 @@ export function IdentifyForm() {
           <span>of</span>
           <input name="shardCount" type="number" min={1} defaultValue={1} required />
         </label>
-        <Select
-          label="Presence"
-          name="status"
-          options={[
-            ['online', 'online'],
-            ['idle', 'idle'],
-            ['dnd', 'dnd'],
-            ['offline', 'offline'],
-          ]}
-        />
+        <Select label="Presence" name="status" options={presenceOptions} />
       </div>
       <fieldset className="intents">
         <legend>
           Intents{' '}
-          <button type="button" className="link-button" onClick={() => setIntents(ALL_INTENTS)}>
+          <button type="button" className="link-button" onClick={() => setIntents(Intents.ALL)}>
             all
           </button>{' '}
           <button type="button" className="link-button" onClick={() => setIntents(0)}>

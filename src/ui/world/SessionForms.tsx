@@ -2,7 +2,7 @@ import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Select, text } from './Form.tsx'
 import { IdentifyForm } from './IdentifyForm.tsx'
 import { MemberListForm } from './MemberListForm.tsx'
-import { sessionOptions } from './options.ts'
+import { presenceOptions, sessionOptions } from './options.ts'
 
 /** IDENTIFY, presence (op 3), member lists (op 14) and the simulation clock. */
 export function SessionForms() {
@@ -24,16 +24,7 @@ export function SessionForms() {
         }
       >
         <Select label="Session" name="session" options={sessionOptions(model)} />
-        <Select
-          label="Status"
-          name="status"
-          options={[
-            ['online', 'online'],
-            ['idle', 'idle'],
-            ['dnd', 'dnd'],
-            ['offline', 'offline'],
-          ]}
-        />
+        <Select label="Status" name="status" options={presenceOptions} />
       </Form>
       <MemberListForm />
       <Form

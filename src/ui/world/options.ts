@@ -1,7 +1,10 @@
-import { ChannelType } from '../../engine/index.ts'
-import type { GraphModel } from '../../store/graphModel.ts'
+import { ChannelType } from '../../store/engineInfo.ts'
+import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 
 type Options = [string, string][]
+
+/** The statuses IDENTIFY and op 3 accept. */
+export const presenceOptions: Options = ['online', 'idle', 'dnd', 'offline'].map((s) => [s, s])
 
 /** Select options from the model at the cursor. */
 export const userOptions = (m: GraphModel): Options =>
@@ -10,10 +13,7 @@ export const guildOptions = (m: GraphModel): Options => m.guilds.map((g) => [g.i
 export const roleOptions = (m: GraphModel, guildId: string): Options =>
   m.roles.filter((r) => r.guildId === guildId && r.id !== guildId).map((r) => [r.id, r.name])
 export const sessionOptions = (m: GraphModel): Options =>
-  m.sessions.map((s) => [
-    s.id,
-    `${m.users.find((u) => u.id === s.userId)?.username ?? s.userId} #${s.ordinal}`,
-  ])
+  m.sessions.map((s) => [s.id, `${usernameOf(m, s.userId)} #${s.ordinal}`])
 
 const TEXT_LIKE: ReadonlySet<number> = new Set([
   ChannelType.GUILD_TEXT,
