@@ -1,7 +1,10 @@
+import mdx from '@mdx-js/rollup'
 import react from '@vitejs/plugin-react'
+import remarkGfm from 'remark-gfm'
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
+import { rehypeDocs } from './scripts/docs/rehypeDocs.ts'
 
 // BASE_PATH=/fanout/ npm run build: the site served under a sub-path, as GitHub Pages serves a project.
 const base = process.env.BASE_PATH ?? '/'
@@ -28,7 +31,12 @@ function notFoundFallback(): Plugin {
 
 export default defineConfig({
   base,
-  plugins: [react(), notFoundFallback()],
+  plugins: [
+    // Docs pages are MDX: prose in content files, React components embedded (STACK.md, "Docs tooling").
+    { enforce: 'pre', ...mdx({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDocs] }) },
+    react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
+    notFoundFallback(),
+  ],
   build: { chunkSizeWarningLimit: 5000 }, // Monaco's chunks are over 500 kB by nature
   server: { host: '127.0.0.1' },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },

@@ -8,6 +8,8 @@ const PlaygroundPage = lazy(() => import('./ui/playground/PlaygroundPage.tsx'))
 // The benchmark's results and the in-browser runner load only on their own pages.
 const PerformancePage = lazy(() => import('./ui/perf/PerformancePage.tsx'))
 const BenchPage = lazy(() => import('./ui/perf/BenchPage.tsx'))
+// The docs: layout and sidebar in one chunk, each page's MDX in its own.
+const DocsPage = lazy(() => import('./docs/DocsPage.tsx'))
 
 const loading = (what: string) => (
   <div className="loading" role="status">
@@ -32,6 +34,13 @@ export function App() {
     return (
       <Suspense fallback={loading('the benchmark')}>
         <BenchPage />
+      </Suspense>
+    )
+  }
+  if (path === '/docs' || path.startsWith('/docs/')) {
+    return (
+      <Suspense fallback={loading('the docs')}>
+        <DocsPage path={path} />
       </Suspense>
     )
   }

@@ -7,7 +7,7 @@ export function SiteHeader({
   current,
   children,
 }: {
-  current: 'home' | 'play' | 'performance' | 'bench'
+  current: 'home' | 'docs' | 'play' | 'performance' | 'bench'
   children?: ReactNode
 }) {
   return (
@@ -19,6 +19,9 @@ export function SiteHeader({
         Fanout
       </Link>
       <nav aria-label="Site" className="site-nav">
+        <Link to="/docs" aria-current={current === 'docs' ? 'page' : undefined}>
+          Docs
+        </Link>
         <Link to="/play" aria-current={current === 'play' ? 'page' : undefined}>
           Playground
         </Link>

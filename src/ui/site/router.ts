@@ -27,13 +27,16 @@ export function currentPath(): string | null {
   return getPath()
 }
 
-/** Goes to the app path `path`, keeping the query (e.g. `?e2e=1`). */
+/** Goes to the app path `path` (which may end in `#anchor`), keeping the query (e.g. `?e2e=1`). */
 export function navigate(path: string, { replace = false } = {}): void {
-  const url = hrefOf(path) + window.location.search
+  const at = path.indexOf('#')
+  const [pathname, hash] = at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)]
+  const url = hrefOf(pathname) + window.location.search + hash
   if (replace) window.history.replaceState(null, '', url)
   else window.history.pushState(null, '', url)
   notify()
-  if (!replace) window.scrollTo(0, 0)
+  // A link to an anchor leaves the scrolling to the page that shows it (it may still be loading).
+  if (!replace && !hash) window.scrollTo(0, 0)
 }
 
 /** An onClick for `<a href>` that navigates in-app, leaving modified clicks to the browser. */

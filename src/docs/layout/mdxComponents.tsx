@@ -1,0 +1,23 @@
+import type { MDXComponents } from 'mdx/types'
+import type { HTMLAttributes } from 'react'
+import { CodeBlock } from './CodeBlock.tsx'
+import { DocLink } from './DocLink.tsx'
+import { heading } from './Heading.tsx'
+
+function Table(props: HTMLAttributes<HTMLTableElement>) {
+  // Wide tables scroll inside their own box on a phone instead of widening the page.
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+      <table {...props} />
+    </div>
+  )
+}
+
+/** How MDX elements render on docs pages. */
+export const mdxComponents: MDXComponents = {
+  a: DocLink,
+  pre: CodeBlock,
+  h2: heading('h2'),
+  h3: heading('h3'),
+  table: Table,
+}

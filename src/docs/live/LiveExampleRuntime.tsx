@@ -1,0 +1,148 @@
+import { useMemo } from 'react'
+import { describeCall } from '../../store/describeCall.ts'
+import { ledgerOf, narrate } from '../../store/explain.ts'
+import type { DispatchRecord } from '../../store/connectEngine.ts'
+import { useActions, useActiveDispatch, useModel, useTimeline } from '../../store/hooks.ts'
+import { PlaygroundProvider, usePlaygroundStore } from '../../store/PlaygroundProvider.tsx'
+import type { PlaygroundState } from '../../store/types.ts'
+import { Graph } from '../../ui/graph/Graph.tsx'
+import { sessionLabel } from '../../ui/format/sessionLabel.ts'
+import type { DocExample } from './types.ts'
+// Until the playground's styles are split per component, the graph's live in the playground's sheet.
+import '../../ui/playground/playground.css'
+
+const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
+
+/** The loaded example: one playground store of its own, its graph, Try-it calls and the ledger. */
+export default function LiveExampleRuntime({ example }: { example: DocExample }) {
+  return (
+    <PlaygroundProvider init={{ scenario: example.scenario }}>
+      <ExampleBody example={example} />
+    </PlaygroundProvider>
+  )
+}
+
+function ExampleBody({ example }: { example: DocExample }) {
+  const { apply, stepBack, loadScenario } = useActions()
+  const { cursor } = useTimeline()
+  const setupSteps = useMemo(() => stepCount(example), [example])
+  return (
+    <div className="live-example__body">
+      <div className="live-example__graph graph-wrap">
+        <Graph />
+      </div>
+      <div className="live-example__controls" role="group" aria-label="Try it">
+        {example.scenario.suggested.map((call, i) => (
+          <button
+            key={i}
+            type="button"
+            className="button button--suggestion"
+            onClick={() => apply(call)}
+          >
+            <span aria-hidden="true">▶</span> {describeCall(call)}
+          </button>
+        ))}
+        <span className="live-example__spacer" />
+        <button
+          type="button"
+          className="button"
+          onClick={stepBack}
+          disabled={cursor <= setupSteps}
+          title="Undo the last call"
+        >
+          Step back
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => loadScenario(example.scenario)}
+          disabled={cursor <= setupSteps}
+        >
+          Reset
+        </button>
+      </div>
+      <Outcome />
+      <StepTotals />
+      {example.scenario.explanation.map((p, i) => (
+        <p key={i} className="live-example__explanation">
+          {p}
+        </p>
+      ))}
+    </div>
+  )
+}
+
+/** Steps the example's world takes to build (the reader's calls come after). */
+function stepCount(example: DocExample): number {
+  let steps = 0
+  let previous: string | undefined
+  for (const call of example.scenario.calls) {
+    if (call.group === undefined || call.group !== previous) steps++
+    previous = call.group
+  }
+  return steps
+}
+
+/** The shown dispatch: a sentence, then each session with what happened and why. */
+function Outcome() {
+  const record = useActiveDispatch()
+  const model = useModel()
+  const entries = useMemo(() => (record ? ledgerOf(record, model) : []), [record, model])
+  if (!record) {
+    return (
+      <p className="live-example__outcome live-example__outcome--empty" aria-live="polite">
+        Press a ▶ button: the event travels along the edges, and each session says what it got.
+      </p>
+    )
+  }
+  return (
+    <div className="live-example__outcome" aria-live="polite" data-testid="example-outcome">
+      <p className="live-example__narration">{narrate(record)}</p>
+      <ul className="live-example__ledger" aria-label="Sessions and why">
+        {entries.map((e) => (
+          <li key={e.sessionId} className={`ledger__item--${e.outcome.kind}`}>
+            <span className="live-example__who">
+              <span aria-hidden="true">{SYMBOL[e.outcome.kind]}</span>{' '}
+              {sessionLabel(model, e.sessionId)}
+            </span>{' '}
+            <span className="live-example__what">
+              {e.outcome.kind === 'skipped'
+                ? `skipped: ${e.outcome.reason}`
+                : e.outcome.kind.replace('-', ' ')}
+            </span>{' '}
+            <span className="live-example__why">{e.why}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+const lastStepSelector = (s: PlaygroundState) => s.steps[s.cursor - 1]
+
+/** How many times each session received something in the last step, when it made several dispatches. */
+function StepTotals() {
+  const step = usePlaygroundStore(lastStepSelector)
+  const model = useModel()
+  const totals = useMemo(() => receivedCounts(step?.dispatches ?? []), [step])
+  if (!step || step.dispatches.length < 2) return null
+  return (
+    <p className="live-example__totals" data-testid="step-totals">
+      This call made {step.dispatches.length} dispatches. Received:{' '}
+      {[...totals]
+        .map(([sessionId, n]) => `${sessionLabel(model, sessionId)} ${n}×`)
+        .join(', ') || 'nobody'}
+      .
+    </p>
+  )
+}
+
+/** Deliveries plus buffered frames per session, over several dispatches, in first-seen order. */
+function receivedCounts(dispatches: readonly DispatchRecord[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const d of dispatches) {
+    for (const id of [...d.result.delivered, ...d.result.buffered])
+      counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return counts
+}

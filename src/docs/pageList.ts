@@ -1,0 +1,142 @@
+/**
+ * Every docs page, in reading order: the sidebar, previous / next, the document titles, the search index
+ * and the crawl test all read this one list. Plain data (no React, no imports), so the build's search
+ * plugin can load it too. `file` is the page's MDX file under `content/`, without `.mdx`.
+ */
+export interface DocPageInfo {
+  /** The app path (before the base path), e.g. `/docs/backends/lazy-guild`. */
+  readonly path: string
+  readonly file: string
+  readonly title: string
+  readonly section: string
+  /** One sentence: the search result's line and the page's meta description. */
+  readonly summary: string
+}
+
+export const DOC_PAGES: readonly DocPageInfo[] = [
+  {
+    path: '/docs',
+    file: 'overview',
+    title: 'Overview',
+    section: 'Start here',
+    summary: 'Publish/subscribe, how a Discord-style gateway uses it, and a map of the pieces.',
+  },
+  {
+    path: '/docs/events-and-frames',
+    file: 'events-and-frames',
+    title: 'Events and frames',
+    section: 'Start here',
+    summary: 'An event is a type and a payload; a frame is { op, t, s, d }; s counts per session.',
+  },
+  {
+    path: '/docs/sessions',
+    file: 'sessions',
+    title: 'Sessions',
+    section: 'Start here',
+    summary: 'GatewayState and StateManager: IDENTIFY, READY, what a session is subscribed to, closing.',
+  },
+  {
+    path: '/docs/dispatcher',
+    file: 'dispatcher',
+    title: 'The dispatcher',
+    section: 'Start here',
+    summary: 'dispatch, dispatchMany, dispatchFilter, dispatchManyFilterList, sub, unsub, subMany.',
+  },
+  {
+    path: '/docs/backends/guild',
+    file: 'backends/guild',
+    title: 'guild',
+    section: 'Backends',
+    summary: 'Guild id → sessions: every subscribed session serving the shard, with the intent.',
+  },
+  {
+    path: '/docs/backends/channel',
+    file: 'backends/channel',
+    title: 'channel',
+    section: 'Backends',
+    summary: 'Channel id → sessions, checking VIEW_CHANNEL now; DMs and group DMs with DIRECT_* intents.',
+  },
+  {
+    path: '/docs/backends/member',
+    file: 'backends/member',
+    title: 'member',
+    section: 'Backends',
+    summary: 'No list: one user’s sessions that serve the guild’s shard, nothing else checked.',
+  },
+  {
+    path: '/docs/backends/user',
+    file: 'backends/user',
+    title: 'user',
+    section: 'Backends',
+    summary: 'No list: every session of one user, any shard, any intents.',
+  },
+  {
+    path: '/docs/backends/friend',
+    file: 'backends/friend',
+    title: 'friend',
+    section: 'Backends',
+    summary: 'User id → friends’ user ids: every session of every friend.',
+  },
+  {
+    path: '/docs/backends/lazy-guild',
+    file: 'backends/lazy-guild',
+    title: 'lazy_guild',
+    section: 'Backends',
+    summary: 'Guild id → member lists → sessions with ranges: only the sessions whose window shows it.',
+  },
+  {
+    path: '/docs/sharding',
+    file: 'sharding',
+    title: 'Sharding',
+    section: 'Gateway rules',
+    summary: 'Which shard serves a guild: (guild_id >> 22) % num_shards, in BigInt.',
+  },
+  {
+    path: '/docs/intents',
+    file: 'intents',
+    title: 'Intents',
+    section: 'Gateway rules',
+    summary: 'The bits a session asks for, the events each one gates, and the privileged three.',
+  },
+  {
+    path: '/docs/lazy-member-list',
+    file: 'lazy-member-list',
+    title: 'Lazy member list',
+    section: 'Gateway rules',
+    summary: 'op 14 ranges as windows; SYNC, INSERT, DELETE, UPDATE, INVALIDATE on a client’s copy.',
+  },
+  {
+    path: '/docs/resume',
+    file: 'resume',
+    title: 'Resume and faults',
+    section: 'Gateway rules',
+    summary: 'The buffer, the window, replay, INVALID_SESSION, and a socket that fails.',
+  },
+  {
+    path: '/docs/litecord',
+    file: 'litecord',
+    title: 'Differences from litecord',
+    section: 'Context',
+    summary: 'Each litecord bug this engine does not copy, with the correct behaviour beside it.',
+  },
+  {
+    path: '/docs/beyond-one-process',
+    file: 'beyond-one-process',
+    title: 'Beyond one process',
+    section: 'Context',
+    summary: 'Fan-out across K gateway nodes: broadcast, a topic per entity, interest routing, batching.',
+  },
+  {
+    path: '/docs/api',
+    file: 'api',
+    title: 'API reference',
+    section: 'Reference',
+    summary: 'Every name the engine exports, generated from its TSDoc at build time.',
+  },
+]
+
+/** The page at an app path (a trailing slash is ignored), or undefined. */
+export function docPageAt(path: string): DocPageInfo | undefined {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path
+  return DOC_PAGES.find((p) => p.path === clean)
+}
