@@ -15,10 +15,11 @@ export {
   Intents,
   intentNames,
   intentFor,
+  gatedEvents,
   INTENT_NAMES,
   PRIVILEGED_INTENTS,
 } from './gateway/intents.ts'
-export type { IntentName } from './gateway/intents.ts'
+export type { IntentName, EventIntent } from './gateway/intents.ts'
 export { Permissions } from './world/permissions.ts'
 export { ChannelType } from './world/channelType.ts'
 export { shardFor, parseSnowflake, snowflakeTime, DISCORD_EPOCH } from './ids.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { intentFor, intentNames, Intents, isValidIntents } from './intents.ts'
+import { gatedEvents, intentFor, intentNames, Intents, isValidIntents } from './intents.ts'
 
 describe('intents', () => {
   it('ALL is every bit of the official table, privileged ones included', () => {
@@ -48,5 +48,13 @@ describe('intents', () => {
       'GUILDS',
       'MESSAGE_CONTENT',
     ])
+  })
+
+  it('lists every gated event with the bits intentFor gives, each once', () => {
+    const events = gatedEvents()
+    expect(new Set(events.map(([t]) => t)).size).toBe(events.length)
+    for (const [type, bits] of events) expect(intentFor(type)).toEqual(bits)
+    expect(events.map(([t]) => t)).toContain('MESSAGE_CREATE')
+    expect(events.map(([t]) => t)).not.toContain('USER_UPDATE')
   })
 })

@@ -144,6 +144,14 @@ gate(Intents.GUILD_MESSAGE_POLLS, Intents.DIRECT_MESSAGE_POLLS, [
   'MESSAGE_POLL_VOTE_REMOVE',
 ])
 
+/**
+ * Every event the table gates, with its bits, in table order: what the docs' intents calculator lists,
+ * so it never keeps a copy of its own. Events not listed are under no intent and always sent.
+ */
+export function gatedEvents(): [eventType: string, intent: EventIntent][] {
+  return Array.from(table)
+}
+
 /** The intent bits gating `eventType`, or `undefined` for an event under no intent (always sent). */
 export function intentFor(eventType: string): EventIntent | undefined {
   return table.get(eventType)
