@@ -1,4 +1,5 @@
 import {
+  applyOps,
   DISCORD_EPOCH,
   gatedEvents,
   INTENT_NAMES,
@@ -8,7 +9,7 @@ import {
   shardFor,
   snowflakeTime,
 } from '../engine/index.ts'
-import type { EventIntent, IntentName } from '../engine/index.ts'
+import type { ClientCopy, EventIntent, IntentName, ListItem, ListOp } from '../engine/index.ts'
 
 /**
  * The engine's own rules as values, for the docs' calculators (the docs import the engine only through
@@ -17,6 +18,10 @@ import type { EventIntent, IntentName } from '../engine/index.ts'
  */
 export { DISCORD_EPOCH, parseSnowflake, shardFor, snowflakeTime }
 export type { EventIntent, IntentName }
+
+/** The engine's reference client for the lazy member list: a flat copy, ops applied in order. */
+export { applyOps }
+export type { ClientCopy, ListItem, ListOp }
 
 /** Every intent in table order: name, bit, and whether Discord calls it privileged. */
 export const INTENTS: readonly { name: IntentName; bit: number; privileged: boolean }[] =

@@ -61,8 +61,7 @@ function ExampleBody({ example }: { example: DocExample }) {
           Reset
         </button>
       </div>
-      <Outcome />
-      <StepTotals />
+      {cursor > setupSteps ? <StepReport /> : <Outcome />}
       {example.scenario.explanation.map((p, i) => (
         <p key={i} className="live-example__explanation">
           {p}
@@ -81,6 +80,20 @@ function stepCount(example: DocExample): number {
     previous = call.group
   }
   return steps
+}
+
+/** What the reader's last call did: its dispatches, or the frames and session changes it caused. */
+function StepReport() {
+  const step = usePlaygroundStore(lastStepSelector)
+  if (step && step.dispatches.length > 0) {
+    return (
+      <>
+        <Outcome />
+        <StepTotals />
+      </>
+    )
+  }
+  return <StepNotes />
 }
 
 /** The shown dispatch: a sentence, then each session with what happened and why. */
@@ -119,6 +132,51 @@ function Outcome() {
 }
 
 const lastStepSelector = (s: PlaygroundState) => s.steps[s.cursor - 1]
+
+/** A step without dispatches, in words: frames sent straight to sessions, and session changes. */
+function StepNotes() {
+  const step = usePlaygroundStore(lastStepSelector)
+  const model = useModel()
+  if (!step) return null
+  const who = (id: string) => sessionLabel(model, id)
+  const notes: string[] = []
+  for (const e of step.events) {
+    if (e.type !== 'session') continue
+    const text = SESSION_CHANGE[e.change]
+    if (text) notes.push(`${who(e.sessionId)}: ${text}${e.reason ? ` (${e.reason})` : ''}`)
+  }
+  for (const d of step.directs) {
+    const frame = d.op === 9 ? 'INVALID_SESSION (op 9, d: false)' : `${d.t ?? `op ${d.op}`} s=${d.s}`
+    notes.push(`${who(d.sessionId)} ← ${frame}${d.replay ? ' (replayed)' : ''}, ${d.outcome}`)
+  }
+  const resume = step.calls.some((c) => c.method === 'resume')
+  if (notes.length === 0) {
+    notes.push(
+      resume
+        ? 'Nothing was sent: the session is closed, so RESUME is answered with INVALID_SESSION ' +
+            '(op 9, d: false) and the client must IDENTIFY again.'
+        : 'Nothing was sent.',
+    )
+  }
+  return (
+    <div className="live-example__outcome" aria-live="polite" data-testid="example-outcome">
+      <ul className="live-example__ledger" aria-label="What happened">
+        {notes.map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+const SESSION_CHANGE: Partial<Record<string, string>> = {
+  disconnect: 'disconnected; still subscribed, its events are numbered and buffered',
+  resume: 'resumed, connected again with every subscription it had',
+  close: 'closed: removed from the StateManager and every list',
+  identify: 'identified',
+  'socket-failing': 'its socket now throws on every send',
+  'socket-healed': 'its socket works again',
+}
 
 /** How many times each session received something in the last step, when it made several dispatches. */
 function StepTotals() {
