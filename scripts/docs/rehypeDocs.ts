@@ -50,7 +50,9 @@ export function rehypeDocs() {
         el.properties.id = slug(textOf(el))
       }
       if (el.tagName === 'pre') {
-        const code = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
+        const code = el.children.find(
+          (c): c is Element => c.type === 'element' && c.tagName === 'code',
+        )
         if (code) highlightCode(code)
       }
     })

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react'
+import { createElement, Suspense, useEffect, useState } from 'react'
 import { SiteHeader } from '../ui/site/SiteHeader.tsx'
 import { NotFound } from '../ui/site/NotFound.tsx'
 import { scrollToAnchor } from './layout/DocLink.tsx'
@@ -26,14 +26,14 @@ function ArrivedAt({ page }: { page: DocPageInfo }) {
 /** `/docs` and `/docs/…`: the sidebar, the page's MDX, previous / next. */
 export default function DocsPage({ path }: { path: string }) {
   const page = docPageAt(path)
-  const [menuOpen, setMenuOpen] = useState(false)
+  // The phone menu is open for one page: navigating (even by its own links) closes it.
+  const [menuFor, setMenuFor] = useState<string | null>(null)
+  const menuOpen = menuFor === path
   const [article, setArticle] = useState<HTMLElement | null>(null)
   useEffect(() => {
     if (page) document.title = `${documentTitle(page)} · Docs · Fanout`
-    setMenuOpen(false)
   }, [page])
   if (!page) return <NotFound />
-  const Content = contentOf(page)
   return (
     <>
       <SiteHeader current="docs" />
@@ -43,7 +43,7 @@ export default function DocsPage({ path }: { path: string }) {
           className="docs-menu-button button"
           aria-expanded={menuOpen}
           aria-controls="docs-sidebar"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuFor(menuOpen ? null : path)}
         >
           {menuOpen ? 'Close menu' : 'Menu'}
           <span className="docs-menu-button__where">{page.title}</span>
@@ -68,7 +68,7 @@ export default function DocsPage({ path }: { path: string }) {
                 </p>
               }
             >
-              <Content components={mdxComponents} />
+              {createElement(contentOf(page), { components: mdxComponents })}
               <ArrivedAt page={page} />
             </Suspense>
           </article>

@@ -3,7 +3,8 @@ import { highlight } from './highlight.ts'
 
 describe('highlight', () => {
   it('gives back the code exactly, token by token', () => {
-    const code = "const r = dispatcher.dispatch('guild', '20971520', 'GUILD_UPDATE', { n: 1 }) // hi\n"
+    const code =
+      "const r = dispatcher.dispatch('guild', '20971520', 'GUILD_UPDATE', { n: 1 }) // hi\n"
     expect(
       highlight(code, 'ts')
         .map((t) => t.text)

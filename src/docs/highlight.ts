@@ -5,14 +5,7 @@
  * cost more than the whole page.
  */
 export type TokenKind =
-  | 'comment'
-  | 'string'
-  | 'key'
-  | 'number'
-  | 'keyword'
-  | 'literal'
-  | 'event'
-  | 'plain'
+  'comment' | 'string' | 'key' | 'number' | 'keyword' | 'literal' | 'event' | 'plain'
 
 export interface Token {
   readonly kind: TokenKind
@@ -36,7 +29,9 @@ const SHELL = /(#[^\n]*)|('(?:[^'\n])*'|"(?:[^"\\\n]|\\.)*")|(\b\d+\b)|([A-Za-z_
 /** Splits `code` into tokens whose texts concatenate back to `code` exactly. */
 export function highlight(code: string, language: string): Token[] {
   const lang = language.toLowerCase()
-  if (!['ts', 'tsx', 'js', 'javascript', 'typescript', 'json', 'sh', 'bash', 'shell'].includes(lang))
+  if (
+    !['ts', 'tsx', 'js', 'javascript', 'typescript', 'json', 'sh', 'bash', 'shell'].includes(lang)
+  )
     return [{ kind: 'plain', text: code }]
   const shell = lang === 'sh' || lang === 'bash' || lang === 'shell'
   const pattern = new RegExp(shell ? SHELL : SCRIPT)
@@ -53,7 +48,11 @@ export function highlight(code: string, language: string): Token[] {
     push('plain', code.slice(last, index))
     const [text, comment, string, number, word] = m
     if (comment) push('comment', text)
-    else if (string) push(lang === 'json' && /^\s*:/.test(code.slice(index + text.length)) ? 'key' : 'string', text)
+    else if (string)
+      push(
+        lang === 'json' && /^\s*:/.test(code.slice(index + text.length)) ? 'key' : 'string',
+        text,
+      )
     else if (number) push('number', text)
     else if (word) push(wordKind(word, shell), text)
     last = index + text.length

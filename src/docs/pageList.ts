@@ -33,7 +33,8 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     file: 'sessions',
     title: 'Sessions',
     section: 'Start here',
-    summary: 'GatewayState and StateManager: IDENTIFY, READY, what a session is subscribed to, closing.',
+    summary:
+      'GatewayState and StateManager: IDENTIFY, READY, what a session is subscribed to, closing.',
   },
   {
     path: '/docs/dispatcher',
@@ -54,7 +55,8 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     file: 'backends/channel',
     title: 'channel',
     section: 'Backends',
-    summary: 'Channel id → sessions, checking VIEW_CHANNEL now; DMs and group DMs with DIRECT_* intents.',
+    summary:
+      'Channel id → sessions, checking VIEW_CHANNEL now; DMs and group DMs with DIRECT_* intents.',
   },
   {
     path: '/docs/backends/member',
@@ -82,7 +84,8 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     file: 'backends/lazy-guild',
     title: 'lazy_guild',
     section: 'Backends',
-    summary: 'Guild id → member lists → sessions with ranges: only the sessions whose window shows it.',
+    summary:
+      'Guild id → member lists → sessions with ranges: only the sessions whose window shows it.',
   },
   {
     path: '/docs/sharding',
@@ -103,7 +106,8 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     file: 'lazy-member-list',
     title: 'Lazy member list',
     section: 'Gateway rules',
-    summary: 'op 14 ranges as windows; SYNC, INSERT, DELETE, UPDATE, INVALIDATE on a client’s copy.',
+    summary:
+      'op 14 ranges as windows; SYNC, INSERT, DELETE, UPDATE, INVALIDATE on a client’s copy.',
   },
   {
     path: '/docs/resume',
@@ -118,20 +122,6 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Differences from litecord',
     section: 'Context',
     summary: 'Each litecord bug this engine does not copy, with the correct behaviour beside it.',
-  },
-  {
-    path: '/docs/beyond-one-process',
-    file: 'beyond-one-process',
-    title: 'Beyond one process',
-    section: 'Context',
-    summary: 'Fan-out across K gateway nodes: broadcast, a topic per entity, interest routing, batching.',
-  },
-  {
-    path: '/docs/api',
-    file: 'api',
-    title: 'API reference',
-    section: 'Reference',
-    summary: 'Every name the engine exports, generated from its TSDoc at build time.',
   },
 ]
 

@@ -1,15 +1,25 @@
 import {
   applyOps,
+  createSimulation,
   DISCORD_EPOCH,
   gatedEvents,
   INTENT_NAMES,
   Intents,
   parseSnowflake,
+  Permissions,
   PRIVILEGED_INTENTS,
   shardFor,
   snowflakeTime,
 } from '../engine/index.ts'
-import type { ClientCopy, EventIntent, IntentName, ListItem, ListOp } from '../engine/index.ts'
+import type {
+  ClientCopy,
+  DispatchResult,
+  EventIntent,
+  IntentName,
+  ListItem,
+  ListOp,
+  Simulation,
+} from '../engine/index.ts'
 
 /**
  * The engine's own rules as values, for the docs' calculators (the docs import the engine only through
@@ -18,6 +28,13 @@ import type { ClientCopy, EventIntent, IntentName, ListItem, ListOp } from '../e
  */
 export { DISCORD_EPOCH, parseSnowflake, shardFor, snowflakeTime }
 export type { EventIntent, IntentName }
+
+/**
+ * A fresh simulation, for the docs' side-by-side comparisons with litecord: they run the engine's own
+ * API on a worked example, exactly as a reader's code would.
+ */
+export { createSimulation, Permissions }
+export type { DispatchResult, Simulation }
 
 /** The engine's reference client for the lazy member list: a flat copy, ops applied in order. */
 export { applyOps }

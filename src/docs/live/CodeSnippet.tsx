@@ -7,7 +7,13 @@ export function CodeSnippet({ code, language = 'ts' }: { code: string; language?
     <CodeBlock>
       <code className={`language-${language}`}>
         {highlight(code, language).map((t, i) =>
-          t.kind === 'plain' ? t.text : <span key={i} className={`tok-${t.kind}`}>{t.text}</span>,
+          t.kind === 'plain' ? (
+            t.text
+          ) : (
+            <span key={i} className={`tok-${t.kind}`}>
+              {t.text}
+            </span>
+          ),
         )}
       </code>
     </CodeBlock>

@@ -146,7 +146,8 @@ function StepNotes() {
     if (text) notes.push(`${who(e.sessionId)}: ${text}${e.reason ? ` (${e.reason})` : ''}`)
   }
   for (const d of step.directs) {
-    const frame = d.op === 9 ? 'INVALID_SESSION (op 9, d: false)' : `${d.t ?? `op ${d.op}`} s=${d.s}`
+    const frame =
+      d.op === 9 ? 'INVALID_SESSION (op 9, d: false)' : `${d.t ?? `op ${d.op}`} s=${d.s}`
     notes.push(`${who(d.sessionId)} ← ${frame}${d.replay ? ' (replayed)' : ''}, ${d.outcome}`)
   }
   const resume = step.calls.some((c) => c.method === 'resume')
@@ -187,9 +188,8 @@ function StepTotals() {
   return (
     <p className="live-example__totals" data-testid="step-totals">
       This call made {step.dispatches.length} dispatches. Received:{' '}
-      {[...totals]
-        .map(([sessionId, n]) => `${sessionLabel(model, sessionId)} ${n}×`)
-        .join(', ') || 'nobody'}
+      {[...totals].map(([sessionId, n]) => `${sessionLabel(model, sessionId)} ${n}×`).join(', ') ||
+        'nobody'}
       .
     </p>
   )

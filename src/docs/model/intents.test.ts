@@ -38,6 +38,7 @@ describe('the intents calculator', () => {
     expect(parseIntents('0x201')).toEqual({ ok: true, bits: 513 })
     expect(parseIntents('53608447')).toEqual({ ok: true, bits: 53608447 })
     expect(parseIntents(String(1 << 18))).toMatchObject({ ok: false, error: /4013/ })
-    for (const bad of ['', '-1', '1.5', 'GUILDS']) expect(parseIntents(bad)).toMatchObject({ ok: false })
+    for (const bad of ['', '-1', '1.5', 'GUILDS'])
+      expect(parseIntents(bad)).toMatchObject({ ok: false })
   })
 })

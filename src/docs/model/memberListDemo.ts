@@ -148,10 +148,17 @@ export function createMemberListDemo(): MemberListDemo {
 }
 
 /** A short label for a list item: `Mods (2)` for a header, the display name and status for a member. */
-export function itemLabel(item: ListItem | undefined, roleNames: Readonly<Record<string, string>> = ROLE_NAMES): string {
+export function itemLabel(
+  item: ListItem | undefined,
+  roleNames: Readonly<Record<string, string>> = ROLE_NAMES,
+): string {
   if (item === undefined) return ''
   if ('group' in item) return `${roleNames[item.group.id] ?? item.group.id} (${item.group.count})`
-  const m = item.member as { nick?: string | null; user: { username: string }; presence?: { status?: string } }
+  const m = item.member as {
+    nick?: string | null
+    user: { username: string }
+    presence?: { status?: string }
+  }
   return `${m.nick ?? m.user.username} · ${m.presence?.status ?? 'offline'}`
 }
 

@@ -41,11 +41,7 @@ export function IntentsCalculator() {
         <button type="button" className="chip-button" onClick={() => setBits(0)}>
           None
         </button>
-        <button
-          type="button"
-          className="chip-button"
-          onClick={() => setBits(GUILDS_AND_MESSAGES)}
-        >
+        <button type="button" className="chip-button" onClick={() => setBits(GUILDS_AND_MESSAGES)}>
           GUILDS + GUILD_MESSAGES
         </button>
         <button type="button" className="chip-button" onClick={() => setBits(NON_PRIVILEGED)}>

@@ -51,14 +51,23 @@ export default function MemberListDemo() {
   const reset = () => {
     const fresh = createMemberListDemo()
     setDemo(() => fresh)
-    setShown({ label: 'op 14: each asks for its window', before: VIEWERS.map(() => []), updates: fresh.state() })
+    setShown({
+      label: 'op 14: each asks for its window',
+      before: VIEWERS.map(() => []),
+      updates: fresh.state(),
+    })
     setApplied(0)
   }
   return (
     <section className="member-demo" aria-label="Member list demo">
       <div className="member-demo__actions" role="group" aria-label="Change something">
         {DEMO_ACTIONS.map((a) => (
-          <button key={a.id} type="button" className="button button--suggestion" onClick={() => run(a)}>
+          <button
+            key={a.id}
+            type="button"
+            className="button button--suggestion"
+            onClick={() => run(a)}
+          >
             <span aria-hidden="true">▶</span> {a.label}
           </button>
         ))}
@@ -96,7 +105,7 @@ function ViewerColumn({
   update: ViewerUpdate | undefined
   applied: number
 }) {
-  const ops = update?.ops ?? []
+  const ops = useMemo(() => update?.ops ?? [], [update])
   const ranges = update?.ranges ?? []
   const current = applied > 0 ? ops[applied - 1] : undefined
   // A DELETE is lit on the row it removes, then applied on the next tick.
@@ -126,13 +135,17 @@ function ViewerColumn({
               ].join(' ')}
             >
               <span className="member-copy__index">{i}</span>
-              <span className="member-copy__item">{item === undefined ? '—' : itemLabel(item)}</span>
+              <span className="member-copy__item">
+                {item === undefined ? '—' : itemLabel(item)}
+              </span>
             </li>
           )
         })}
       </ol>
       <ol className="member-ops" aria-label={`Ops sent to ${name}`}>
-        {ops.length === 0 && <li className="muted">nothing sent: the change is not in its window</li>}
+        {ops.length === 0 && (
+          <li className="muted">nothing sent: the change is not in its window</li>
+        )}
         {ops.map((op, k) => (
           <li key={k} className={k === applied - 1 ? 'is-current' : k < applied ? 'is-done' : ''}>
             <code>{describeOp(op)}</code>

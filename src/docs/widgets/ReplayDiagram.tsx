@@ -38,7 +38,11 @@ const TEXT: Record<Fate, string> = {
 export function ReplayDiagram() {
   return (
     <figure className="replay-diagram">
-      <div className="replay-diagram__grid" role="table" aria-label="RESUME with seq 3: what is sent">
+      <div
+        className="replay-diagram__grid"
+        role="table"
+        aria-label="RESUME with seq 3: what is sent"
+      >
         <div role="row" className="replay-diagram__row replay-diagram__row--head">
           <span role="columnheader" />
           {FRAMES.map(([s, t]) => (
@@ -66,8 +70,9 @@ export function ReplayDiagram() {
         ))}
       </div>
       <figcaption>
-        The client last saw <code>s = 3</code> and sends <code>RESUME</code> with <code>seq: 3</code>.
-        The exact replay set is every frame with <code>s &gt; 3</code>, once each, in order.
+        The client last saw <code>s = 3</code> and sends <code>RESUME</code> with{' '}
+        <code>seq: 3</code>. The exact replay set is every frame with <code>s &gt; 3</code>, once
+        each, in order.
       </figcaption>
     </figure>
   )

@@ -82,7 +82,9 @@ function Answer({ answer }: { answer: ShardAnswer }) {
           <code>
             {guildId} &gt;&gt; 22 = {base}
           </code>{' '}
-          <span className="muted">(ms since 2015-01-01: created {createdAt.replace('T', ' ')})</span>
+          <span className="muted">
+            (ms since 2015-01-01: created {createdAt.replace('T', ' ')})
+          </span>
         </li>
         <li>
           <code>
@@ -93,8 +95,8 @@ function Answer({ answer }: { answer: ShardAnswer }) {
       {shardCount <= 64 && <ShardStrip count={shardCount} shard={shard} />}
       {(beyondNumber || naive !== shard) && (
         <p className="calculator__warning">
-          Plain JavaScript gets this wrong: <code>(Number(id) &gt;&gt; 22) % {shardCount}</code> gives{' '}
-          <strong>{naive}</strong>
+          Plain JavaScript gets this wrong: <code>(Number(id) &gt;&gt; 22) % {shardCount}</code>{' '}
+          gives <strong>{naive}</strong>
           {beyondNumber
             ? ', because this id is above 2^53 (Number has already changed its last digits) and '
             : ', because '}

@@ -1,4 +1,12 @@
-import { dispatcher, gateway, intents, labelled, step, VIEW_CHANNEL, world } from '../../../scenarios/calls.ts'
+import {
+  dispatcher,
+  gateway,
+  intents,
+  labelled,
+  step,
+  VIEW_CHANNEL,
+  world,
+} from '../../../scenarios/calls.ts'
 import type { DocExample } from '../../live/types.ts'
 
 const GUILD = '20971520'

@@ -1,4 +1,12 @@
-import { dispatcher, gateway, intents, labelled, session, step, world } from '../../../scenarios/calls.ts'
+import {
+  dispatcher,
+  gateway,
+  intents,
+  labelled,
+  session,
+  step,
+  world,
+} from '../../../scenarios/calls.ts'
 import type { EngineCall } from '../../../store/engineCall.ts'
 import type { DocExample } from '../../live/types.ts'
 
@@ -28,7 +36,11 @@ export default {
       ]),
       ...step('IDENTIFY everyone (alice last, online)', [
         gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
-        gateway.identify({ userId: BOB, intents: intents('GUILDS'), presence: { status: 'offline' } }),
+        gateway.identify({
+          userId: BOB,
+          intents: intents('GUILDS'),
+          presence: { status: 'offline' },
+        }),
         gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
         gateway.identify({
           userId: DAVE,

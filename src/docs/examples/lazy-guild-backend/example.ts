@@ -1,4 +1,12 @@
-import { actions, dispatcher, gateway, labelled, session, step, world } from '../../../scenarios/calls.ts'
+import {
+  actions,
+  dispatcher,
+  gateway,
+  labelled,
+  session,
+  step,
+  world,
+} from '../../../scenarios/calls.ts'
 import type { DocExample } from '../../live/types.ts'
 
 const GUILD = '20971520'

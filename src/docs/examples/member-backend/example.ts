@@ -4,7 +4,11 @@ import type { DocExample } from '../../live/types.ts'
 
 const GUILD = '20971520' // 5 << 22: shard 1 of 2
 const [ALICE, LOGBOT] = ['10', '13']
-const action = (method: string, ...args: string[]): EngineCall => ({ target: 'actions', method, args })
+const action = (method: string, ...args: string[]): EngineCall => ({
+  target: 'actions',
+  method,
+  args,
+})
 const bot = (shard: [number, number]) =>
   gateway.identify({
     userId: LOGBOT,
@@ -18,7 +22,8 @@ export default {
   scenario: {
     id: 'member-backend',
     title: 'A sharded bot joins and leaves a guild',
-    summary: 'logbot runs shards 0 and 1 of 2; Fanout HQ lives on shard 1. Only that shard is told.',
+    summary:
+      'logbot runs shards 0 and 1 of 2; Fanout HQ lives on shard 1. Only that shard is told.',
     order: 0,
     seed: 41,
     calls: [

@@ -1,4 +1,13 @@
-import { clock, dispatcher, gateway, labelled, lastSeq, session, step, world } from '../../../scenarios/calls.ts'
+import {
+  clock,
+  dispatcher,
+  gateway,
+  labelled,
+  lastSeq,
+  session,
+  step,
+  world,
+} from '../../../scenarios/calls.ts'
 import type { DocExample } from '../../live/types.ts'
 
 const GUILD = '20971520'

@@ -5,7 +5,12 @@ import type { DocExample } from '../../live/types.ts'
 const [ALICE, BOB, LOGBOT] = ['10', '11', '13']
 const addFriend: EngineCall = { target: 'actions', method: 'addFriend', args: [ALICE, BOB] }
 const bot = (shard: [number, number]) =>
-  gateway.identify({ userId: LOGBOT, intents: intents('GUILDS'), shard, presence: { status: 'offline' } })
+  gateway.identify({
+    userId: LOGBOT,
+    intents: intents('GUILDS'),
+    shard,
+    presence: { status: 'offline' },
+  })
 
 export default {
   playground: 'friends-and-presence',
@@ -33,11 +38,19 @@ export default {
     suggested: [
       labelled(
         'USER_UPDATE through user alice',
-        dispatcher.dispatch('user', ALICE, 'USER_UPDATE', { id: ALICE, username: 'alice', avatar: 'a1' }),
+        dispatcher.dispatch('user', ALICE, 'USER_UPDATE', {
+          id: ALICE,
+          username: 'alice',
+          avatar: 'a1',
+        }),
       ),
       labelled(
         'USER_UPDATE through user logbot',
-        dispatcher.dispatch('user', LOGBOT, 'USER_UPDATE', { id: LOGBOT, username: 'logbot', avatar: null }),
+        dispatcher.dispatch('user', LOGBOT, 'USER_UPDATE', {
+          id: LOGBOT,
+          username: 'logbot',
+          avatar: null,
+        }),
       ),
       labelled('alice and bob become friends (addFriend)', addFriend),
     ],
