@@ -8,8 +8,6 @@ import type { PlaygroundState } from '../../store/types.ts'
 import { Graph } from '../../ui/graph/Graph.tsx'
 import { sessionLabel } from '../../ui/format/sessionLabel.ts'
 import type { DocExample } from './types.ts'
-// Until the playground's styles are split per component, the graph's live in the playground's sheet.
-import '../../ui/playground/playground.css'
 
 const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 
@@ -36,7 +34,7 @@ function ExampleBody({ example }: { example: DocExample }) {
           <button
             key={i}
             type="button"
-            className="button button--suggestion"
+            className="button try-button"
             onClick={() => apply(call)}
           >
             <span aria-hidden="true">▶</span> {describeCall(call)}

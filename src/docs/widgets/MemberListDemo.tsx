@@ -65,7 +65,7 @@ export default function MemberListDemo() {
           <button
             key={a.id}
             type="button"
-            className="button button--suggestion"
+            className="button try-button"
             onClick={() => run(a)}
           >
             <span aria-hidden="true">▶</span> {a.label}
