@@ -49,6 +49,8 @@ export const dispatcher = {
 }
 
 export const actions = {
+  sendMessage: (channelId: string, authorId: string, content: string) =>
+    call('actions', 'sendMessage', channelId, authorId, content),
   setNick: (guildId: string, userId: string, nick: string | null) =>
     call('actions', 'setNick', guildId, userId, nick),
   setMemberRoles: (guildId: string, userId: string, roles: string[]) =>

@@ -11,6 +11,12 @@ export interface Scenario {
   /** One sentence for the picker. */
   readonly summary: string
   readonly seed: number
+  /**
+   * Steps made by a rule instead of listed call by call (a world too big to write out), applied
+   * before `calls`. A scenario with any loads in slices, with a progress bar, and its run files and
+   * share links name the scenario instead of listing these calls.
+   */
+  readonly generated?: readonly GeneratedStep[]
   /** Applied in order when the scenario loads; consecutive calls sharing a `group` are one step. */
   readonly calls: readonly EngineCall[]
   /** What to try next: each becomes a button that appends the call to the timeline. */
@@ -19,4 +25,17 @@ export interface Scenario {
   readonly explanation: readonly string[]
   /** Order in the picker. */
   readonly order: number
+}
+
+/**
+ * One timeline step of `count` engine calls, the i-th made by `call(i)`. `call` must be pure (the same
+ * call for the same `i`, every time): the step is rebuilt from the rule, never stored.
+ */
+export interface GeneratedStep {
+  /** The step's label on the timeline. */
+  readonly label: string
+  /** What the progress bar says while this step runs ("IDENTIFY 100,000 sessions"). */
+  readonly building: string
+  readonly count: number
+  call(i: number): EngineCall
 }

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { EngineRuntime } from './runtime.ts'
+import { loadingActions, loadingInitial } from './slices/loading.ts'
 import { selectionActions, selectionInitial } from './slices/selection.ts'
 import { simulationActions, simulationInitial } from './slices/simulation.ts'
 import { timelineActions, timelineInitial } from './slices/timeline.ts'
@@ -14,7 +15,10 @@ export type PlaygroundStore = StoreApi<PlaygroundState> & {
 }
 
 export interface PlaygroundInit {
-  /** Loaded at once when given. */
+  /**
+   * Loaded at once when given, unless it is built by rules (generated steps): that load runs in slices
+   * and is started by whoever shows its progress (the page's `ScenarioSync`).
+   */
   scenario?: Scenario
 }
 
@@ -32,8 +36,10 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       ...simulationInitial,
       ...viewInitial,
       ...selectionInitial,
+      ...loadingInitial,
       actions: {
         ...timelineActions(ctx),
+        ...loadingActions(ctx),
         ...simulationActions(ctx),
         ...viewActions(ctx),
         ...selectionActions(ctx),
@@ -46,6 +52,13 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       },
     }
   })
-  if (init.scenario) store.getState().actions.loadScenario(init.scenario)
-  return { ...store, destroy: () => runtime.stopTimer() }
+  if (init.scenario && !init.scenario.generated?.length)
+    store.getState().actions.loadScenario(init.scenario)
+  return {
+    ...store,
+    destroy: () => {
+      runtime.stopTimer()
+      runtime.pending?.abort()
+    },
+  }
 }

@@ -4,7 +4,7 @@ import {
   type SessionStatus,
   type Simulation,
 } from '../engine/index.ts'
-import type { Step } from './connectEngine.ts'
+import type { Step, StepTouches } from './connectEngine.ts'
 
 export interface UserInfo {
   readonly id: string
@@ -26,9 +26,12 @@ export interface SessionEntry {
   readonly closeReason: string | null
 }
 
-export interface SessionInfo extends SessionEntry {
-  readonly seq: number
-}
+/**
+ * A session open at a step. Its seq is not here: it changes with every dispatch, and a model that
+ * changed with every dispatch could not share its session list with the step before (100,000 sessions
+ * each); the inspector reads the seq of the session it shows.
+ */
+export type SessionInfo = SessionEntry
 
 /** A topic key with subscribers: `guild:<id>`, `channel:<id>`, `friend:<userId>`, `lazy_guild:<id>`. */
 export interface TopicInfo {
@@ -64,9 +67,24 @@ export interface GraphModel {
   readonly roles: readonly { id: string; guildId: string; name: string }[]
 }
 
+const usersById = new WeakMap<readonly UserInfo[], ReadonlyMap<string, UserInfo>>()
+
+/**
+ * The model's users by id, built once per users list (models of consecutive steps share theirs, so a
+ * 100,000-user world builds it once, not once per label).
+ */
+export function userIndex(model: Pick<GraphModel, 'users'>): ReadonlyMap<string, UserInfo> {
+  let index = usersById.get(model.users)
+  if (!index) {
+    index = new Map(model.users.map((u) => [u.id, u]))
+    usersById.set(model.users, index)
+  }
+  return index
+}
+
 /** A user of `model`, by id. */
 export function userOf(model: Pick<GraphModel, 'users'>, userId: string): UserInfo | undefined {
-  return model.users.find((u) => u.id === userId)
+  return userIndex(model).get(userId)
 }
 
 /** A user's name in `model`, or its id when the model does not know it. */
@@ -74,42 +92,60 @@ export function usernameOf(model: Pick<GraphModel, 'users'>, userId: string): st
   return userOf(model, userId)?.username ?? userId
 }
 
-/** Folds the recorded session events of the first `count` steps into the session directory. */
-export function sessionDirectory(steps: readonly Step[], count: number): Map<string, SessionEntry> {
-  const directory = new Map<string, SessionEntry>()
-  const perUser = new Map<string, number>()
-  for (let i = 0; i < count; i++) {
-    for (const e of steps[i]?.events ?? []) {
-      if (e.type !== 'session') continue
-      const prior = directory.get(e.sessionId)
-      if (!prior) {
-        const ordinal = (perUser.get(e.userId) ?? 0) + 1
-        perUser.set(e.userId, ordinal)
-        directory.set(e.sessionId, {
-          id: e.sessionId,
-          userId: e.userId,
-          shard: e.shard,
-          intents: e.intents,
-          ordinal,
-          status: e.status,
-          failing: false,
-          closeReason: null,
-        })
-        continue
+/**
+ * The directory after `step`, given the one before it: the same map when the step touched no session
+ * (so models of consecutive steps share it), else a copy with the step's session events folded in.
+ */
+export function nextDirectory(
+  previous: ReadonlyMap<string, SessionEntry>,
+  step: Pick<Step, 'events'> | undefined,
+): ReadonlyMap<string, SessionEntry> {
+  const events = step?.events.filter((e) => e.type === 'session') ?? []
+  if (events.length === 0) return previous
+  const directory = new Map(previous)
+  let perUser: Map<string, number> | null = null
+  for (const e of events) {
+    if (e.type !== 'session') continue
+    const prior = directory.get(e.sessionId)
+    if (!prior) {
+      // Ordinals count every session the user ever identified: counted once, only when needed.
+      if (!perUser) {
+        perUser = new Map()
+        for (const entry of directory.values())
+          perUser.set(entry.userId, (perUser.get(entry.userId) ?? 0) + 1)
       }
+      const ordinal = (perUser.get(e.userId) ?? 0) + 1
+      perUser.set(e.userId, ordinal)
       directory.set(e.sessionId, {
-        ...prior,
+        id: e.sessionId,
+        userId: e.userId,
+        shard: e.shard,
+        intents: e.intents,
+        ordinal,
         status: e.status,
-        failing:
-          e.change === 'socket-failing'
-            ? true
-            : e.change === 'socket-healed'
-              ? false
-              : prior.failing,
-        closeReason: e.change === 'close' ? e.reason : prior.closeReason,
+        failing: false,
+        closeReason: null,
       })
+      continue
     }
+    directory.set(e.sessionId, {
+      ...prior,
+      status: e.status,
+      failing:
+        e.change === 'socket-failing' ? true : e.change === 'socket-healed' ? false : prior.failing,
+      closeReason: e.change === 'close' ? e.reason : prior.closeReason,
+    })
   }
+  return directory
+}
+
+/** Folds the recorded session events of the first `count` steps into the session directory. */
+export function sessionDirectory(
+  steps: readonly Step[],
+  count: number,
+): ReadonlyMap<string, SessionEntry> {
+  let directory: ReadonlyMap<string, SessionEntry> = new Map()
+  for (let i = 0; i < count; i++) directory = nextDirectory(directory, steps[i])
   return directory
 }
 
@@ -126,13 +162,48 @@ function channelLabel(
 
 const LISTED_BACKENDS: readonly BackendName[] = ['guild', 'channel', 'friend']
 
+/** How many items a sliced read handles between two yields. */
+const READ_CHUNK = 10_000
+
+/**
+ * What a model may take over from the step before: the previous model and what the step changed.
+ * Anything the step did not touch is shared, not copied (a dispatch to 100,000 sessions changes none of
+ * the lists a model holds).
+ */
+export interface ModelReuse {
+  readonly previous: GraphModel
+  /** Undefined: unknown (a generated step), so nothing is shared. */
+  readonly touches: StepTouches | undefined
+}
+
 /** Reads the graph model from a simulation at a step, through the engine's public API only. */
 export function readModel(
   sim: Simulation,
   directory: ReadonlyMap<string, SessionEntry>,
+  reuse?: ModelReuse,
 ): GraphModel {
+  const reader = readModelInSlices(sim, directory, reuse)
+  for (;;) {
+    const next = reader.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * {@link readModel} as a generator that yields between chunks of work, so that reading 100,000 users
+ * and sessions can be spread over several tasks. The simulation must not change until it returns.
+ */
+export function* readModelInSlices(
+  sim: Simulation,
+  directory: ReadonlyMap<string, SessionEntry>,
+  reuse?: ModelReuse,
+): Generator<void, GraphModel> {
   const { world, dispatcher } = sim
-  const users = world.users().map((u) => ({ id: u.id, username: u.username, bot: u.bot }))
+  const touches = reuse?.touches
+  const previous = touches ? reuse.previous : undefined
+  // The engine's user records are frozen plain data: kept as they are rather than copied.
+  const users: readonly UserInfo[] = previous && !touches?.users ? previous.users : world.users()
+  yield
   const username = (id: string) => world.user(id)?.username ?? id
   const channels = world.channels().map((c) => ({
     id: c.id,
@@ -143,9 +214,17 @@ export function readModel(
   }))
   const channelById = new Map(channels.map((c) => [c.id, c]))
   const guilds = world.guilds().map((g) => ({ id: g.id, name: g.name, ownerId: g.owner_id }))
+  const before =
+    previous && !touches?.names ? new Map(previous.topics.map((t) => [t.id, t])) : undefined
   const topics: TopicInfo[] = []
   for (const backend of LISTED_BACKENDS) {
     for (const key of dispatcher.topics(backend)) {
+      const id = `${backend}:${key}`
+      const kept = touches?.topics.has(id) ? undefined : before?.get(id)
+      if (kept) {
+        topics.push(kept)
+        continue
+      }
       const channel = backend === 'channel' ? channelById.get(key) : undefined
       const guildId =
         backend === 'guild' || backend === 'lazy_guild' ? key : (channel?.guildId ?? null)
@@ -156,13 +235,14 @@ export function readModel(
             ? (channel?.label ?? key)
             : `friends of ${username(key)}`
       topics.push({
-        id: `${backend}:${key}`,
+        id,
         backend,
         key,
         label,
         subscribers: dispatcher.subscribers(backend, key),
         guildId,
       })
+      yield
     }
   }
   // One node per member list (playground-notes): `lazy_guild:<guildId>:<listId>`, holders as subscribers.
@@ -180,20 +260,35 @@ export function readModel(
       })
     }
   }
-  const sessions = sim.states.all().map((s) => {
-    const entry = directory.get(s.sessionId)
-    return {
-      id: s.sessionId,
-      userId: s.userId,
-      shard: s.shard,
-      intents: s.intents,
-      ordinal: entry?.ordinal ?? 1,
-      status: s.status,
-      failing: entry?.failing ?? false,
-      closeReason: null,
-      seq: s.seq,
+  yield
+  let sessions: readonly SessionInfo[]
+  if (previous && !touches?.sessions && previous.directory === directory) {
+    sessions = previous.sessions
+  } else {
+    const open: SessionInfo[] = []
+    const states = sim.states.all()
+    for (let i = 0; i < states.length; i++) {
+      const s = states[i] as (typeof states)[number]
+      const entry = directory.get(s.sessionId)
+      // The directory already holds an open session's facts: share its entry rather than copy it.
+      open.push(
+        entry && entry.status === s.status && entry.closeReason === null
+          ? entry
+          : {
+              id: s.sessionId,
+              userId: s.userId,
+              shard: s.shard,
+              intents: s.intents,
+              ordinal: entry?.ordinal ?? 1,
+              status: s.status,
+              failing: entry?.failing ?? false,
+              closeReason: null,
+            },
+      )
+      if (i % READ_CHUNK === READ_CHUNK - 1) yield
     }
-  })
+    sessions = open
+  }
   const roles = guilds.flatMap((g) =>
     world.roles(g.id).map((r) => ({ id: r.id, guildId: g.id, name: r.name })),
   )

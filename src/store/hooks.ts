@@ -23,6 +23,9 @@ const timelineSelector = (s: PlaygroundState) => ({
   speed: s.speed,
   label: s.steps[s.cursor - 1]?.label ?? 'Empty world',
 })
+const loadingSelector = (s: PlaygroundState) => s.loading
+const busySelector = (s: PlaygroundState) => s.loading !== null
+const loadingScenarioSelector = (s: PlaygroundState) => s.loading?.scenarioId ?? null
 const nonceSelector = (s: PlaygroundState) => s.replayNonce
 const speedSelector = (s: PlaygroundState) => s.speed
 const activeIdSelector = (s: PlaygroundState) => s.activeDispatchId
@@ -51,6 +54,13 @@ export const useBaseline = () => usePlaygroundStore(baselineSelector)
 export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
 /** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */
 export const useActiveDispatch = () => usePlaygroundStore(activeSelector)
+
+/** A load or rebuild running in slices, with its progress; re-renders once per slice while it runs. */
+export const useLoading = () => usePlaygroundStore(loadingSelector)
+/** Whether a load or rebuild is running; re-renders only when one starts or ends. */
+export const useBusy = () => usePlaygroundStore(busySelector)
+/** The scenario loading in slices, if any; re-renders only when that changes. */
+export const useLoadingScenarioId = () => usePlaygroundStore(loadingScenarioSelector)
 
 /** Bumped once per dispatch to (re)animate; the graph's animator effect is its only reader. */
 export const useReplayNonce = () => usePlaygroundStore(nonceSelector)

@@ -41,8 +41,10 @@ describe('run files', () => {
     expect(file.cursor).toBe(5)
     const update = file.trace.find((t) => t.eventType === 'GUILD_UPDATE')
     expect(update).toMatchObject({ step: 5, backend: 'guild', key: '20971520' })
-    expect(update?.delivered).toHaveLength(2)
-    expect(update?.skipped).toEqual([{ sessionId: expect.any(String), reason: 'intents' }])
+    expect(update && 'delivered' in update && update.delivered).toHaveLength(2)
+    expect(update && 'skipped' in update && update.skipped).toEqual([
+      { sessionId: expect.any(String), reason: 'intents' },
+    ])
     store.destroy()
   })
 

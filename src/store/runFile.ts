@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenarios/types.ts'
 import type { Step } from './connectEngine.ts'
 import { applyCall, type EngineCall } from './engineCall.ts'
+import { scenarioPlan, type StepPlan } from './loadJob.ts'
 import { createRun } from './timeline.ts'
 
 /**
@@ -13,22 +14,47 @@ export interface RunFile {
   readonly version: typeof RUN_VERSION
   readonly scenario: string
   readonly seed: number
+  /**
+   * Present for a scenario built by rules (100,000 IDENTIFYs): its first `scenarioSteps` steps are
+   * rebuilt from the scenario, and `steps` lists only the ones after them. The cursor counts them all.
+   */
+  readonly scenarioSteps?: number
   readonly cursor: number
   readonly steps: readonly { readonly label: string; readonly calls: readonly EngineCall[] }[]
   readonly trace: readonly TraceEntry[]
 }
 
-/** One dispatch of a saved run: where it went and why it skipped whom. */
-export interface TraceEntry {
+/**
+ * One dispatch of a saved run: where it went and why it skipped whom. A dispatch that concerned more
+ * than {@link TRACE_LIST_LIMIT} sessions is traced by counts (`delivered` 99,726 rather than 99,726
+ * session ids), so that a run of a 100,000-session guild stays a small file.
+ */
+export type TraceEntry = TraceListed | TraceCounted
+
+interface TraceBase {
   /** 1-based, as the event log numbers steps. */
   readonly step: number
   readonly backend: string
   readonly key: string
   readonly eventType: string
+}
+
+export interface TraceListed extends TraceBase {
   readonly delivered: readonly string[]
   readonly buffered: readonly string[]
   readonly skipped: readonly { readonly sessionId: string; readonly reason: string }[]
 }
+
+export interface TraceCounted extends TraceBase {
+  readonly counts: {
+    readonly delivered: number
+    readonly buffered: number
+    readonly skipped: Readonly<Record<string, number>>
+  }
+}
+
+/** Above this many sessions, a trace entry gives counts instead of session ids. */
+export const TRACE_LIST_LIMIT = 1000
 
 export const RUN_FORMAT = 'fanout-run'
 export const RUN_VERSION = 1
@@ -40,46 +66,75 @@ export class RunFileError extends Error {
   override readonly name = 'RunFileError'
 }
 
-/** The file for a run: every step (the future past the cursor too) and the trace of every dispatch. */
+/**
+ * The file for a run: every step (the future past the cursor too) and the trace of every dispatch. For a
+ * scenario built by rules, the first `scenarioSteps` steps (the scenario's own, untouched) are named by
+ * the scenario instead of listed, trace included.
+ */
 export function runFileOf(
   scenario: Scenario,
   seed: number,
   steps: readonly Step[],
   cursor: number,
+  scenarioSteps = 0,
 ): RunFile {
+  const omitted = scenario.generated?.length ? Math.min(scenarioSteps, steps.length) : 0
+  const listed = steps.slice(omitted)
   return {
     format: RUN_FORMAT,
     version: RUN_VERSION,
     scenario: scenario.id,
     seed,
+    ...(omitted > 0 ? { scenarioSteps: omitted } : {}),
     cursor,
-    steps: steps.map((s) => ({ label: s.label, calls: s.calls })),
-    trace: steps.flatMap((s) =>
-      s.dispatches.map((d) => ({
-        step: d.step + 1,
-        backend: d.backend,
-        key: d.key,
-        eventType: d.eventType,
-        delivered: d.result.delivered,
-        buffered: d.result.buffered,
-        skipped: d.result.skipped.map(({ sessionId, reason }) => ({ sessionId, reason })),
-      })),
-    ),
+    steps: listed.map((s) => ({ label: s.label, calls: s.calls })),
+    trace: listed.flatMap((s) => s.dispatches.map(traceOf)),
+  }
+}
+
+function traceOf(d: Step['dispatches'][number]): TraceEntry {
+  const base = { step: d.step + 1, backend: d.backend, key: d.key, eventType: d.eventType }
+  const { delivered, buffered, skipped } = d.result
+  if (delivered.length + buffered.length + skipped.length > TRACE_LIST_LIMIT) {
+    const reasons: Record<string, number> = {}
+    for (const s of skipped) reasons[s.reason] = (reasons[s.reason] ?? 0) + 1
+    return {
+      ...base,
+      counts: { delivered: delivered.length, buffered: buffered.length, skipped: reasons },
+    }
+  }
+  return {
+    ...base,
+    delivered,
+    buffered,
+    skipped: skipped.map(({ sessionId, reason }) => ({ sessionId, reason })),
   }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
 
+/** A run file read and checked: what to build and where to land. */
+export interface OpenedRun {
+  /** The file's scenario, with the file's seed. */
+  readonly scenario: Scenario
+  /** How many of the scenario's own steps come first (0 when the file lists every step). */
+  readonly scenarioSteps: number
+  /** Every step to build, the scenario's own first. */
+  readonly plan: readonly StepPlan[]
+  readonly cursor: number
+}
+
 /**
- * Reads a run file into the scenario to load (its steps as the calls, one group per step) and the
- * cursor to land on. Checks the shape, then replays every call on a scratch engine, so a file that
- * would fail halfway is refused whole, with the step that failed and the engine's reason.
+ * Reads a run file into the steps to build and the cursor to land on. Checks the shape, then (unless
+ * the plan holds generated steps, too long to run twice: those are checked as they load, in slices)
+ * replays every call on a scratch engine, so a file that would fail halfway is refused whole, with the
+ * step that failed and the engine's reason.
  */
 export function readRunFile(
   text: string,
   scenarioById: (id: string) => Scenario | undefined,
-): { scenario: Scenario; cursor: number } {
+): OpenedRun {
   if (text.length > RUN_LIMITS.bytes) {
     throw new RunFileError(`the file is over ${RUN_LIMITS.bytes} bytes, the most a run file may be`)
   }
@@ -105,35 +160,49 @@ export function readRunFile(
   if (!Number.isSafeInteger(seed)) {
     throw new RunFileError(`"seed" must be an integer, not ${JSON.stringify(seed)}`)
   }
+  const own = scenarioPlan(base)
+  const scenarioSteps = data.scenarioSteps ?? 0
+  if (
+    typeof scenarioSteps !== 'number' ||
+    !Number.isSafeInteger(scenarioSteps) ||
+    scenarioSteps < 0 ||
+    scenarioSteps > own.length
+  ) {
+    throw new RunFileError(
+      `"scenarioSteps" must be a whole number from 0 to ${own.length} (the steps of ${base.id}), not ${JSON.stringify(scenarioSteps)}`,
+    )
+  }
+  const first = scenarioSteps
   if (!Array.isArray(steps) || steps.length > RUN_LIMITS.steps) {
     throw new RunFileError(`"steps" must be a list of at most ${RUN_LIMITS.steps} steps`)
   }
-  if (
-    !Number.isSafeInteger(cursor) ||
-    (cursor as number) < 0 ||
-    (cursor as number) > steps.length
-  ) {
+  const total = first + steps.length
+  if (!Number.isSafeInteger(cursor) || (cursor as number) < 0 || (cursor as number) > total) {
     throw new RunFileError(
-      `"cursor" must be a whole number from 0 to ${steps.length} (the number of steps), not ${JSON.stringify(cursor)}`,
+      `"cursor" must be a whole number from 0 to ${total} (the number of steps), not ${JSON.stringify(cursor)}`,
     )
   }
   const perStep: EngineCall[][] = []
-  for (const [i, step] of steps.entries())
-    perStep.push(stepCalls(step, i, perStep.at(-1)?.[0]?.group))
+  for (const [i, step] of steps.entries()) perStep.push(stepCalls(step, first + i))
   const calls = perStep.flat()
   if (calls.length > RUN_LIMITS.calls) {
     throw new RunFileError(`the run makes ${calls.length} calls; at most ${RUN_LIMITS.calls}`)
   }
-  dryRun(seed as number, perStep)
-  return { scenario: { ...base, seed: seed as number, calls }, cursor: cursor as number }
+  const plan: StepPlan[] = [...own.slice(0, first), ...perStep.map((c) => ({ calls: c }))]
+  if (!plan.some((p) => p.generated)) dryRun(seed as number, plan)
+  return {
+    scenario: { ...base, seed: seed as number },
+    scenarioSteps: first,
+    plan,
+    cursor: cursor as number,
+  }
 }
 
 /**
- * A step's calls, grouped so that loading rebuilds the file's steps exactly: a step of several calls
- * shares one group (its label, which the timeline shows), and a step whose group is the previous step's
- * gets its own, since consecutive calls of one group would merge into one step.
+ * A step's calls, checked: a step of several calls shares one group (its label, which the timeline
+ * shows). Each step of the file is built as one step, whatever its groups.
  */
-function stepCalls(step: unknown, index: number, previousGroup: string | undefined): EngineCall[] {
+function stepCalls(step: unknown, index: number): EngineCall[] {
   const calls = isRecord(step) ? step.calls : undefined
   if (!Array.isArray(calls) || calls.length === 0) {
     throw new RunFileError(`step ${index + 1} must have "calls": a non-empty list of calls`)
@@ -141,8 +210,7 @@ function stepCalls(step: unknown, index: number, previousGroup: string | undefin
   const label = isRecord(step) && typeof step.label === 'string' ? step.label : `step ${index + 1}`
   const first: unknown = calls[0]
   const named = isRecord(first) && typeof first.group === 'string' ? first.group : undefined
-  let group = named ?? (calls.length > 1 ? label : undefined)
-  if (group !== undefined && group === previousGroup) group = `${group} (again)`
+  const group = named ?? (calls.length > 1 ? label : undefined)
   return calls.map((call: unknown) => {
     if (!isRecord(call) || !Array.isArray(call.args)) {
       throw new RunFileError(
@@ -161,15 +229,15 @@ function stepCalls(step: unknown, index: number, previousGroup: string | undefin
 }
 
 /** Replays every step on a scratch engine: a call it refuses refuses the file, naming the step. */
-function dryRun(seed: number, steps: readonly (readonly EngineCall[])[]) {
+function dryRun(seed: number, steps: readonly StepPlan[]) {
   let run
   try {
     run = createRun(seed)
   } catch (error) {
     throw new RunFileError(`"seed": ${(error as Error).message}`)
   }
-  for (const [i, calls] of steps.entries()) {
-    for (const call of calls) {
+  for (const [i, { calls }] of steps.entries()) {
+    for (const call of calls ?? []) {
       try {
         applyCall(run, call)
       } catch (error) {

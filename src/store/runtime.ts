@@ -1,8 +1,25 @@
-import { readModel, sessionDirectory, type GraphModel } from './graphModel.ts'
+import {
+  nextDirectory,
+  readModel,
+  readModelInSlices,
+  sessionDirectory,
+  type GraphModel,
+  type SessionEntry,
+} from './graphModel.ts'
 import type { Step } from './connectEngine.ts'
 import type { EngineRun } from './engineCall.ts'
 import { lastSeenSeq, lastSeqIn } from './engineCall.ts'
-import { advanceRun, checkpointOf, rebuild, wantsCheckpoint, type Checkpoints } from './timeline.ts'
+import { rewindDetail } from './sessionRewind.ts'
+import {
+  advanceRun,
+  checkpointOf,
+  createRun,
+  rebuild,
+  runFromCheckpoint,
+  replaysGenerated,
+  wantsCheckpoint,
+  type Checkpoints,
+} from './timeline.ts'
 import type { Frame, SessionStatus } from '../engine/index.ts'
 
 /** What the inspector shows of a session: read from the simulation at the cursor. */
@@ -18,8 +35,32 @@ export interface SessionDetail {
 
 /** Past this many steps forward, restoring a checkpoint beats replaying from where the run is. */
 const FORWARD_REPLAY_LIMIT = 16
-/** Models kept for instant scrubbing; each is plain data, small unless the world is huge. */
-const MODEL_CACHE_SIZE = 128
+/** Models kept for instant scrubbing, at most. */
+const MODEL_CACHE_SIZE = 512
+/**
+ * And at most this many list entries (users, sessions, directory entries, subscribers) that the cached
+ * models do not share with the model of the step before: a 100,000-session world costs about 800,000 for
+ * its first full model, and a dispatch step next to nothing.
+ */
+const MODEL_CACHE_WEIGHT = 3_000_000
+/**
+ * Above this many open sessions no checkpoint is taken: `sim.snapshot()` is one engine call, and at
+ * 100,000 sessions it blocks the page for seconds (and restoring one, longer). Such worlds step back
+ * without the engine (models are cached, session details rewound from recorded events, see
+ * `sessionRewind.ts`), and a change made in the past replays the timeline in slices instead.
+ */
+export const SNAPSHOT_SESSION_LIMIT = 25_000
+
+/** List entries a model holds that `previous` (the step before) does not share. */
+function modelWeight(model: GraphModel, previous: GraphModel | undefined): number {
+  let weight = model.topics.length + model.channels.length
+  if (model.users !== previous?.users) weight += model.users.length
+  if (model.sessions !== previous?.sessions) weight += model.sessions.length
+  if (model.directory !== previous?.directory) weight += model.directory.size
+  const shared = new Set(previous?.topics)
+  for (const t of model.topics) if (!shared.has(t)) weight += t.subscribers.length
+  return weight
+}
 
 /**
  * The mutable side of one playground: the live simulation (kept outside zustand state, since React never
@@ -31,9 +72,12 @@ export class EngineRuntime {
   private runAt = -1
   readonly checkpoints: Checkpoints = new Map()
   private readonly models = new Map<number, GraphModel>()
+  private readonly weights = new Map<number, number>()
   private seed = 1
   /** Timer of the dispatch sequence or of Play. */
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** The load or rebuild running in slices, if any (abort it to cancel). */
+  pending: AbortController | null = null
 
   reset(seed: number): void {
     this.seed = seed
@@ -42,7 +86,40 @@ export class EngineRuntime {
     this.checkpoints.clear()
     this.costs.clear()
     this.models.clear()
+    this.weights.clear()
     this.stopTimer()
+  }
+
+  /** Takes over everything another runtime built (a timeline loaded in slices), keeping this one's timer. */
+  adopt(other: EngineRuntime): void {
+    this.seed = other.seed
+    this.run = other.run
+    this.runAt = other.runAt
+    this.checkpoints.clear()
+    for (const [at, c] of other.checkpoints) this.checkpoints.set(at, c)
+    this.costs.clear()
+    for (const [at, c] of other.costs) this.costs.set(at, c)
+    this.models.clear()
+    this.weights.clear()
+    for (const [at, m] of other.models) this.remember(at, m)
+  }
+
+  /**
+   * Whether the run after `count` steps can only be had by replaying a generated step (thousands of
+   * calls): the caller must then rebuild in slices (`sliced.ts`) rather than block the page.
+   */
+  needsLongRebuild(steps: readonly Step[], count: number): boolean {
+    if (this.run && this.runAt === count) return false
+    if (
+      this.run &&
+      this.runAt >= 0 &&
+      this.runAt < count &&
+      count - this.runAt <= FORWARD_REPLAY_LIMIT
+    )
+      return replaysGenerated(steps, this.runAt, count)
+    let from = 0
+    for (const at of this.checkpoints.keys()) if (at <= count && at > from) from = at
+    return replaysGenerated(steps, from, count)
   }
 
   stopTimer(): void {
@@ -91,7 +168,27 @@ export class EngineRuntime {
     for (const at of this.checkpoints.keys()) if (at < count && at > last) last = at
     let since = 0
     for (let i = last + 1; i <= count; i++) since += this.costs.get(i) ?? 0
+    if (run.sim.states.all().length > SNAPSHOT_SESSION_LIMIT) return
     if (wantsCheckpoint(count - last, since)) this.checkpoints.set(count, checkpointOf(run))
+  }
+
+  /**
+   * Where a replay of the past starts for the run after `count` steps: the nearest checkpoint, or the
+   * seed. Drops the live run first (two 100,000-session worlds would not fit in a tab's memory); the
+   * caller replays from `from` and hands the result to {@link useRun}.
+   */
+  replayStart(count: number): { run: EngineRun; from: number } {
+    this.invalidateRun()
+    let from = 0
+    for (const at of this.checkpoints.keys()) if (at <= count && at > from) from = at
+    const checkpoint = this.checkpoints.get(from)
+    return { run: checkpoint ? runFromCheckpoint(checkpoint) : createRun(this.seed), from }
+  }
+
+  /** Makes `run`, which has applied the first `count` steps, the live run. */
+  useRun(run: EngineRun, count: number): void {
+    this.run = run
+    this.runAt = count
   }
 
   /** Marks the live run unusable (a call threw part-way): the next use rebuilds it. */
@@ -102,7 +199,7 @@ export class EngineRuntime {
 
   /** Forgets what was known about steps after `count` (they were just overwritten). */
   truncate(count: number): void {
-    for (const at of this.models.keys()) if (at > count) this.models.delete(at)
+    for (const at of this.models.keys()) if (at > count) this.forget(at)
     for (const at of this.checkpoints.keys()) if (at > count) this.checkpoints.delete(at)
     for (const at of this.costs.keys()) if (at > count) this.costs.delete(at)
   }
@@ -112,22 +209,85 @@ export class EngineRuntime {
     const cached = this.models.get(count)
     if (cached) return cached
     const run = this.ensureRun(steps, count)
-    const model = readModel(run.sim, sessionDirectory(steps, count))
+    const model = readModel(run.sim, this.directoryAt(steps, count), this.reuseFor(steps, count))
     this.remember(count, model)
     return model
   }
 
+  /** Whether the model after `count` steps is cached. */
+  hasModel(count: number): boolean {
+    return this.models.has(count)
+  }
+
+  /**
+   * Reads and caches the model of `run`, which must be the run after `count` steps, in slices (see
+   * `readModelInSlices`); shares what the step did not touch with the cached model before it.
+   */
+  *readModelOf(run: EngineRun, steps: readonly Step[], count: number): Generator<void, GraphModel> {
+    const model = yield* readModelInSlices(
+      run.sim,
+      this.directoryAt(steps, count),
+      this.reuseFor(steps, count),
+    )
+    this.remember(count, model)
+    return model
+  }
+
+  /** The session directory after `count` steps: the cached step before's, plus this step's events. */
+  private directoryAt(steps: readonly Step[], count: number): ReadonlyMap<string, SessionEntry> {
+    const own = this.models.get(count)
+    if (own) return own.directory
+    const previous = this.models.get(count - 1)
+    return previous
+      ? nextDirectory(previous.directory, steps[count - 1])
+      : sessionDirectory(steps, count)
+  }
+
+  private reuseFor(steps: readonly Step[], count: number) {
+    const previous = this.models.get(count - 1)
+    return previous ? { previous, touches: steps[count - 1]?.touches } : undefined
+  }
+
   remember(count: number, model: GraphModel): void {
-    this.models.delete(count)
+    this.forget(count)
     this.models.set(count, model)
-    if (this.models.size > MODEL_CACHE_SIZE) {
-      const oldest = this.models.keys().next().value
-      if (oldest !== undefined) this.models.delete(oldest)
+    const weight = modelWeight(model, this.models.get(count - 1))
+    this.weights.set(count, weight)
+    let total = 0
+    for (const w of this.weights.values()) total += w
+    // Oldest first, never the one just remembered.
+    for (const at of this.models.keys()) {
+      if (this.models.size <= MODEL_CACHE_SIZE && total <= MODEL_CACHE_WEIGHT) break
+      if (at === count) continue
+      total -= this.weights.get(at) ?? 0
+      this.forget(at)
     }
   }
 
-  /** A session as the inspector shows it after `count` steps. */
-  sessionDetail(steps: readonly Step[], count: number, sessionId: string): SessionDetail {
+  private forget(count: number): void {
+    this.models.delete(count)
+    this.weights.delete(count)
+  }
+
+  /**
+   * A session as the inspector shows it after `count` steps; null when that needs a long rebuild (a
+   * world too big to snapshot, whose live run is elsewhere in time and cannot be rewound to it).
+   */
+  sessionDetail(steps: readonly Step[], count: number, sessionId: string): SessionDetail | null {
+    const entry = this.directoryAt(steps, count).get(sessionId)
+    // Not identified yet, or closed: the recorded events say all there is, no simulation needed.
+    if (!entry || entry.status === 'closed') return closedSessionDetail(steps, count, sessionId)
+    if (this.run && this.runAt > count) {
+      // Stepping back: the live run stays where it is; the session is rewound, not the simulation.
+      const later = this.liveDetail(steps, this.runAt, sessionId)
+      const rewound = rewindDetail(later, steps.slice(count, this.runAt), entry)
+      if (rewound) return rewound
+    }
+    if (this.needsLongRebuild(steps, count)) return null
+    return this.liveDetail(steps, count, sessionId)
+  }
+
+  private liveDetail(steps: readonly Step[], count: number, sessionId: string): SessionDetail {
     const run = this.ensureRun(steps, count)
     const state = run.sim.states.fetchRaw(sessionId)
     if (!state) return closedSessionDetail(steps, count, sessionId)

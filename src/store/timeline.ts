@@ -1,6 +1,6 @@
 import { createSimulation, restoreSimulation, type SimulationSnapshot } from '../engine/index.ts'
 import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
-import type { Step } from './connectEngine.ts'
+import { callsOf, type Step } from './connectEngine.ts'
 
 /** A run frozen after some step: the engine's snapshot plus the sessions `$session` refs name. */
 export interface Checkpoint {
@@ -31,9 +31,31 @@ export function groupCalls(calls: readonly EngineCall[]): EngineCall[][] {
 
 /** Applies steps `[from, to)` to a run without listening: their events were recorded when first made. */
 export function advanceRun(run: EngineRun, steps: readonly Step[], from: number, to: number): void {
+  const replay = replaySteps(run, steps, from, to)
+  while (!replay.next().done);
+}
+
+/** {@link advanceRun}, yielding after every call, so that a long replay can be spread over tasks. */
+export function* replaySteps(
+  run: EngineRun,
+  steps: readonly Step[],
+  from: number,
+  to: number,
+): Generator<void> {
   for (let i = from; i < to; i++) {
-    for (const call of steps[i]?.calls ?? []) applyCall(run, call)
+    const step = steps[i]
+    if (!step) continue
+    for (const call of callsOf(step)) {
+      applyCall(run, call)
+      yield
+    }
   }
+}
+
+/** Whether replaying steps `[from, to)` replays a generated step (thousands of calls: too long to block). */
+export function replaysGenerated(steps: readonly Step[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (steps[i]?.generated) return true
+  return false
 }
 
 /** Freezes a run as a checkpoint. */
@@ -68,9 +90,12 @@ export function rebuild(
   let from = 0
   for (const at of checkpoints.keys()) if (at <= count && at > from) from = at
   const checkpoint = checkpoints.get(from)
-  const run: EngineRun = checkpoint
-    ? { sim: restoreSimulation(checkpoint.snapshot), sessions: [...checkpoint.sessions] }
-    : createRun(seed)
+  const run: EngineRun = checkpoint ? runFromCheckpoint(checkpoint) : createRun(seed)
   advanceRun(run, steps, from, count)
   return run
+}
+
+/** A live run restored from a checkpoint (the checkpoint stays usable). */
+export function runFromCheckpoint(checkpoint: Checkpoint): EngineRun {
+  return { sim: restoreSimulation(checkpoint.snapshot), sessions: [...checkpoint.sessions] }
 }

@@ -13,12 +13,40 @@ export type Selection =
 export interface TimelineSlice {
   scenario: Scenario | null
   seed: number
+  /**
+   * How many of the first steps are still the scenario's own (the rest were made since): a run file or
+   * share link of a scenario built by rules names the scenario instead of listing these.
+   */
+  scenarioSteps: number
   steps: readonly Step[]
   /** How many steps are applied: 0 is the empty world, `steps.length` the latest. */
   cursor: number
   playing: boolean
   /** Playback speed: 0.5, 1, 2 or 4. */
   speed: number
+}
+
+/** Work spread over many tasks (a scenario built by rules, or a replay of the past), with its progress. */
+export interface LoadingState {
+  /** `scenario`: a scenario or run file loading; `rebuild`: the past replayed before a change. */
+  readonly kind: 'scenario' | 'rebuild'
+  /** What is loading, in words: the scenario's title, or the step being rebuilt. */
+  readonly title: string
+  /** The scenario being loaded (kind `scenario`). */
+  readonly scenarioId: string | null
+  /** What is being built now ("Identifying sessions"). */
+  readonly phase: string
+  /** Engine calls made so far, of `total`. */
+  readonly done: number
+  readonly total: number
+  /** When it started (`performance.now()`). */
+  readonly startedAt: number
+  /** How long it has run, as of the last progress update. */
+  readonly elapsedMs: number
+}
+
+export interface LoadingSlice {
+  loading: LoadingState | null
 }
 
 /** A refusal to show: what was refused, and the reason (the engine's own words for a call). */
@@ -60,14 +88,25 @@ export interface SelectionSlice {
 
 /** Every action, in one stable object (components select it once and never re-render for it). */
 export interface PlaygroundActions {
-  /** Loads a scenario's calls as the timeline, landing on step `cursor` (the last one by default). */
+  /**
+   * Loads a scenario's calls as the timeline, landing on step `cursor` (the last one by default). A
+   * scenario with generated steps loads in slices (`loading` shows the progress); the current timeline
+   * stays until it is done, and `cancelLoading` keeps it.
+   */
   loadScenario(scenario: Scenario, cursor?: number): void
   /**
    * Opens a saved run file (see runFile.ts) in place of the current timeline; false, with the reason in
-   * `error` and nothing else changed, when the file is refused.
+   * `error` and nothing else changed, when the file is refused. A run of a scenario built by rules loads
+   * in slices: a refusal found then also leaves everything as it was.
    */
   openRun(text: string, scenarioById: (id: string) => Scenario | undefined): boolean
-  /** Appends a call after the cursor (dropping any future); false when the engine refused it. */
+  /** Stops a load or rebuild in progress; the playground stays exactly as it was before it started. */
+  cancelLoading(): void
+  /**
+   * Appends a call after the cursor (dropping any future); false when the engine refused it. When the
+   * past must first be replayed in slices (a change made after stepping back in a world too big to
+   * snapshot), returns true at once and applies the call when the replay is done.
+   */
   apply(call: EngineCall): boolean
   stepBack(): void
   stepForward(): void
@@ -90,7 +129,8 @@ export interface PlaygroundActions {
   stopComparing(): void
 }
 
-export interface PlaygroundState extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice {
+export interface PlaygroundState
+  extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice, LoadingSlice {
   actions: PlaygroundActions
   /** Finds a dispatch among the applied steps. */
   dispatchById(id: string): DispatchRecord | undefined

@@ -1,15 +1,13 @@
-import { recordStep, type Step } from '../connectEngine.ts'
-import { readModel, sessionDirectory } from '../graphModel.ts'
-import { readRunFile, RunFileError } from '../runFile.ts'
-import { groupCalls } from '../timeline.ts'
+import { recordStep } from '../connectEngine.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
-import { EMPTY_MODEL } from './simulation.ts'
+import { afterRebuild } from './loading.ts'
 import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
 import { detailFor, type SliceContext } from './shared.ts'
 
 export const timelineInitial: TimelineSlice = {
   scenario: null,
   seed: 1,
+  scenarioSteps: 0,
   steps: [],
   cursor: 0,
   playing: false,
@@ -18,16 +16,7 @@ export const timelineInitial: TimelineSlice = {
 
 type TimelineActions = Pick<
   PlaygroundActions,
-  | 'loadScenario'
-  | 'openRun'
-  | 'apply'
-  | 'stepBack'
-  | 'stepForward'
-  | 'seek'
-  | 'play'
-  | 'pause'
-  | 'togglePlay'
-  | 'setSpeed'
+  'apply' | 'stepBack' | 'stepForward' | 'seek' | 'play' | 'pause' | 'togglePlay' | 'setSpeed'
 >
 
 export function timelineActions(ctx: SliceContext): TimelineActions {
@@ -50,8 +39,14 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
 
   /** Moves the cursor to `count`; `animate` for forward moves of one step. */
   function land(count: number, animate: boolean) {
-    const { steps } = get()
+    const { steps, loading } = get()
+    // The page shows only the progress of a load or rebuild; time stands still until it is done.
+    if (loading) return
     runtime.stopTimer()
+    if (!runtime.hasModel(count) && runtime.needsLongRebuild(steps, count)) {
+      afterRebuild(ctx, count, () => land(count, animate))
+      return
+    }
     const model = runtime.modelAt(steps, count)
     // A step reached without animation shows no dispatch, as a freshly loaded scenario does: the graph
     // at step n is then the same however the user got there (step back must restore it exactly).
@@ -71,8 +66,8 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
   }
 
   function play() {
-    const { cursor, steps } = get()
-    if (steps.length === 0) return
+    const { cursor, steps, loading } = get()
+    if (steps.length === 0 || loading) return
     // From the end, Play starts over, as media players do.
     if (cursor >= steps.length) land(0, false)
     set({ playing: true })
@@ -85,53 +80,12 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
   }
 
   return {
-    loadScenario(scenario, at) {
-      runtime.reset(scenario.seed)
-      const run = runtime.ensureRun([], 0)
-      runtime.remember(0, EMPTY_MODEL)
-      const done: Step[] = []
-      const steps = groupCalls(scenario.calls).map((calls, i) => {
-        const started = performance.now()
-        const step = recordStep(run, calls, i)
-        runtime.stepApplied(i + 1, performance.now() - started, run)
-        done.push(step)
-        // The model of every step up front: scrubbing a fresh scenario never waits for the engine.
-        runtime.remember(i + 1, readModel(run.sim, sessionDirectory(done, i + 1)))
-        return step
-      })
-      const cursor = Math.max(0, Math.min(steps.length, at ?? steps.length))
-      set({
-        scenario,
-        seed: scenario.seed,
-        steps,
-        cursor,
-        playing: false,
-        model: runtime.modelAt(steps, cursor),
-        error: null,
-        selection: null,
-        sessionDetail: null,
-        activeDispatchId: null,
-        positions: {},
-        expanded: {},
-        baseline: null,
-      })
-    },
-
-    openRun(text, scenarioById) {
-      let opened
-      try {
-        opened = readRunFile(text, scenarioById)
-      } catch (error) {
-        if (!(error instanceof RunFileError)) throw error
-        set({ error: { heading: 'Could not open the run', message: error.message } })
-        return false
-      }
-      get().actions.loadScenario(opened.scenario, opened.cursor)
-      return true
-    },
-
     apply(call) {
       const { steps, cursor } = get()
+      if (runtime.needsLongRebuild(steps, cursor)) {
+        afterRebuild(ctx, cursor, () => get().actions.apply(call))
+        return true
+      }
       const run = runtime.ensureRun(steps, cursor)
       const started = performance.now()
       let step
@@ -152,6 +106,7 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       runtime.stepApplied(cursor + 1, performance.now() - started, run)
       set((s) => ({
         steps: [...steps.slice(0, cursor), step],
+        scenarioSteps: Math.min(s.scenarioSteps, cursor),
         error: null,
         playing: false,
         // A marked step past the cursor was just overwritten: there is nothing left to compare with.

@@ -1,5 +1,5 @@
 import type { BackendName } from '../../engine/index.ts'
-import type { GraphModel, SessionInfo } from '../../store/graphModel.ts'
+import { userIndex, type GraphModel, type SessionInfo, type UserInfo } from '../../store/graphModel.ts'
 
 /** Draw every session up to this many; above it, summarise (playground-notes "Level of detail"). */
 export const LOD_THRESHOLD = 300
@@ -58,8 +58,48 @@ export interface GraphView {
   readonly sessions: readonly ViewSession[]
   readonly summaries: readonly ViewSummary[]
   readonly links: readonly ViewLink[]
-  /** The node drawing each session (its own, or the summary holding it). */
-  readonly nodeOfSession: ReadonlyMap<string, string>
+  /** The node drawing each open session (its own, or the summary holding it). */
+  readonly nodeOfSession: SessionNodes
+}
+
+/** Which node draws a session: undefined for one that is not open at this step. */
+export interface SessionNodes {
+  get(sessionId: string): string | undefined
+  /** How many sessions are drawn (every open one). */
+  readonly size: number
+}
+
+/**
+ * Session → node, without a map entry for each of 100,000 folded sessions: the few drawn on their own or
+ * in a group are listed, and every other open session is in "+N more".
+ */
+class NodesOfSessions implements SessionNodes {
+  readonly listed = new Map<string, string>()
+  private folded: { id: string; count: number } | null = null
+  private readonly directory: GraphModel['directory']
+
+  constructor(directory: GraphModel['directory']) {
+    this.directory = directory
+  }
+
+  fold(id: string, count: number): void {
+    this.folded = { id, count }
+  }
+
+  get foldedId(): string | undefined {
+    return this.folded?.id
+  }
+
+  get(sessionId: string): string | undefined {
+    const listed = this.listed.get(sessionId)
+    if (listed !== undefined || this.folded === null) return listed
+    const entry = this.directory.get(sessionId)
+    return entry && entry.status !== 'closed' ? this.folded.id : undefined
+  }
+
+  get size(): number {
+    return this.listed.size + (this.folded?.count ?? 0)
+  }
 }
 
 export const sessionNodeId = (sessionId: string) => `session:${sessionId}`
@@ -72,31 +112,66 @@ export interface ViewOptions {
   readonly pinned: ReadonlySet<string>
 }
 
-/** Sessions grouped by user, users in order of their first session. */
-function byUser(sessions: readonly SessionInfo[]): Map<string, SessionInfo[]> {
-  const groups = new Map<string, SessionInfo[]>()
+/** Sessions grouped by user, users in order of their first session (a lone session is not wrapped). */
+function byUser(sessions: readonly SessionInfo[]): Map<string, SessionInfo | SessionInfo[]> {
+  const groups = new Map<string, SessionInfo | SessionInfo[]>()
   for (const s of sessions) {
-    const list = groups.get(s.userId)
-    if (list) list.push(s)
-    else groups.set(s.userId, [s])
+    const found = groups.get(s.userId)
+    if (found === undefined) groups.set(s.userId, s)
+    else if (Array.isArray(found)) found.push(s)
+    else groups.set(s.userId, [found, s])
   }
   return groups
 }
 
+const listOf = (group: SessionInfo | SessionInfo[]): SessionInfo[] =>
+  Array.isArray(group) ? group : [group]
+
+/** In the summarised view, how many users with several sessions get a node before "+N more". */
+export const LOD_VISIBLE_GROUPS = 8
+/** A bot with more shards than this draws only its shards that are subscribed somewhere. */
+export const LOD_BOT_SHARDS = 8
+
+const botsOf = new WeakMap<readonly UserInfo[], ReadonlySet<string>>()
+
+/** The ids of the model's bots, found once per users list. */
+function botIds(model: Pick<GraphModel, 'users'>): ReadonlySet<string> {
+  let bots = botsOf.get(model.users)
+  if (!bots) {
+    bots = new Set(model.users.filter((u) => u.bot).map((u) => u.id))
+    botsOf.set(model.users, bots)
+  }
+  return bots
+}
+
+
+/** Sessions that are in at least one of the topics' lists, among `candidates`. */
+function subscribedAmong(model: GraphModel, candidates: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>()
+  if (candidates.size === 0) return found
+  for (const t of model.topics) {
+    if (t.backend === 'friend') continue
+    for (const id of t.subscribers) if (candidates.has(id)) found.add(id)
+  }
+  return found
+}
+
 /**
  * The graph's content at one step, with level of detail applied: pure, so it is tested without a DOM.
- * Up to {@link LOD_THRESHOLD} sessions every session is a node inside its user's frame; above it,
- * users with several sessions and bot shards become summary nodes and all but the first single-session
- * users fold into "+N more".
+ * Up to {@link LOD_THRESHOLD} sessions every session is a node inside its user's frame; above it, bots
+ * are drawn per shard (past {@link LOD_BOT_SHARDS} shards, those subscribed nowhere share one node),
+ * users with several sessions get a node each (the first {@link LOD_VISIBLE_GROUPS}), and all but the
+ * first single-session users fold into "+N more" with the other users. Linear in sessions plus
+ * subscriptions: a 100,000-session model is summarised in a few tens of milliseconds.
  */
 export function buildGraphView(model: GraphModel, options: ViewOptions): GraphView {
-  const users = new Map(model.users.map((u) => [u.id, u]))
-  const groups = byUser(model.sessions)
+  const users = userIndex(model)
   const summarised = model.sessions.length > LOD_THRESHOLD
   const viewUsers: ViewUser[] = []
   const viewSessions: ViewSession[] = []
   const summaries: ViewSummary[] = []
-  const nodeOfSession = new Map<string, string>()
+  const nodeOfSession = new NodesOfSessions(model.directory)
+  const listed = nodeOfSession.listed
   const drawSession = (s: SessionInfo, parentId: string | null) => {
     const user = users.get(s.userId)
     const id = sessionNodeId(s.id)
@@ -107,16 +182,17 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
       bot: user?.bot ?? false,
       parentId,
     })
-    nodeOfSession.set(s.id, id)
+    listed.set(s.id, id)
     return id
   }
   const summarise = (summary: ViewSummary) => {
     summaries.push(summary)
-    for (const sid of summary.sessionIds) nodeOfSession.set(sid, summary.id)
+    if (summary.kind === 'more') nodeOfSession.fold(summary.id, summary.sessionIds.length)
+    else for (const sid of summary.sessionIds) listed.set(sid, summary.id)
   }
-
   if (!summarised) {
-    for (const [userId, sessions] of groups) {
+    for (const [userId, group] of byUser(model.sessions)) {
+      const sessions = listOf(group)
       const user = users.get(userId)
       const id = userNodeId(userId)
       const sessionNodeIds = sessions.map((s) => drawSession(s, id))
@@ -131,28 +207,42 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
   } else {
     const moreId = 'summary:more'
     let budget = LOD_VISIBLE_USERS + (options.expanded[moreId] ?? 0)
+    let groupBudget = LOD_VISIBLE_GROUPS + (options.expanded[moreId] ?? 0)
     const rest: string[] = []
-    for (const [userId, sessions] of groups) {
-      const user = users.get(userId)
-      const name = user?.username ?? userId
-      const pinned = sessions.filter((s) => options.pinned.has(s.id))
-      for (const s of pinned) drawSession(s, null)
-      const others = sessions.filter((s) => !options.pinned.has(s.id))
-      if (others.length === 0) continue
-      if (user?.bot) {
-        const shards = new Map<number, SessionInfo[]>()
-        for (const s of others) shards.set(s.shard[0], [...(shards.get(s.shard[0]) ?? []), s])
-        for (const [shard, list] of shards) {
-          const count = list[0]?.shard[1] ?? 1
-          summarise({
-            id: `summary:shard:${userId}:${shard}`,
-            kind: 'shard',
-            label: `${name} · shard ${shard}/${count}`,
-            detail: `${list.length} session${list.length === 1 ? '' : 's'}`,
-            sessionIds: list.map((s) => s.id),
-          })
+    let restUsers = 0
+    const { pinned } = options
+    const bots = botIds(model)
+    // Only users who ever had a second session (ordinal > 1) or bots can have several open: grouping
+    // just those spares a map of 100,000 users.
+    const several = new Set<string>()
+    for (const s of model.sessions) if (s.ordinal > 1 || bots.has(s.userId)) several.add(s.userId)
+    const groups = byUser(
+      several.size === 0 ? [] : model.sessions.filter((s) => several.has(s.userId)),
+    )
+    for (const first of model.sessions) {
+      const { userId } = first
+      if (!several.has(userId)) {
+        // The common case: a user with one session, drawn while the budget lasts, else folded.
+        if (budget > 0 || pinned.has(first.id)) {
+          if (!pinned.has(first.id)) budget -= 1
+          drawSession(first, null)
+        } else {
+          restUsers += 1
+          rest.push(first.id)
         }
-      } else if (others.length > 1) {
+        continue
+      }
+      const group = groups.get(userId)
+      if (group === undefined || listOf(group)[0] !== first) continue // not the user's first session
+      const sessions = listOf(group)
+      const name = users.get(userId)?.username ?? userId
+      for (const s of sessions) if (pinned.has(s.id)) drawSession(s, null)
+      const others = pinned.size > 0 ? sessions.filter((s) => !pinned.has(s.id)) : sessions
+      if (others.length === 0) continue
+      if (bots.has(userId)) {
+        summariseShards(userId, name, others, model, summarise)
+      } else if (others.length > 1 && groupBudget > 0) {
+        groupBudget -= 1
         summarise({
           id: `summary:user:${userId}`,
           kind: 'user',
@@ -160,39 +250,54 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
           detail: `${others.length} sessions`,
           sessionIds: others.map((s) => s.id),
         })
-      } else if (budget > 0) {
+      } else if (others.length === 1 && budget > 0) {
         budget -= 1
-        for (const s of others) drawSession(s, null)
+        drawSession(others[0] as SessionInfo, null)
       } else {
+        restUsers += 1
         for (const s of others) rest.push(s.id)
       }
     }
     if (rest.length > 0) {
+      const n = rest.length.toLocaleString('en-US')
       summarise({
         id: moreId,
         kind: 'more',
-        label: `+${rest.length.toLocaleString('en-US')} more`,
-        detail: `${rest.length.toLocaleString('en-US')} sessions of single-session users`,
+        label: `+${n} more`,
+        detail:
+          restUsers === rest.length
+            ? `${n} sessions of single-session users`
+            : `${n} sessions of ${restUsers.toLocaleString('en-US')} users`,
         sessionIds: rest,
       })
     }
   }
 
-  const sessionsOfUser = new Map([...groups].map(([u, list]) => [u, list.map((s) => s.id)]))
-  const links = new Map<string, { source: string; target: string; count: number }>()
+  let sessionsOfUser: Map<string, string[]> | null = null
+  const links: ViewLink[] = []
   const topics: ViewTopic[] = model.topics.map((t) => {
     // friend topics list peer user ids: the link goes to every session of each peer.
-    const sessionIds =
-      t.backend === 'friend'
-        ? t.subscribers.flatMap((u) => sessionsOfUser.get(u) ?? [])
-        : t.subscribers
+    let sessionIds = t.subscribers
+    if (t.backend === 'friend') {
+      sessionsOfUser ??= new Map(
+        [...byUser(model.sessions)].map(([u, g]) => [u, listOf(g).map((s) => s.id)]),
+      )
+      const of = sessionsOfUser
+      sessionIds = t.subscribers.flatMap((u) => of.get(u) ?? [])
+    }
+    // Count per drawn node first: one link per (topic, node), however many sessions it stands for.
+    // Subscribers are open sessions, so one not listed is in "+N more".
+    const counts = new Map<string, number>()
+    let folded = 0
     for (const sid of sessionIds) {
-      const target = nodeOfSession.get(sid)
-      if (!target) continue
-      const id = linkId(t.id, target)
-      const link = links.get(id)
-      if (link) link.count += 1
-      else links.set(id, { source: t.id, target, count: 1 })
+      const target = listed.get(sid)
+      if (target !== undefined) counts.set(target, (counts.get(target) ?? 0) + 1)
+      else folded += 1
+    }
+    const more = folded > 0 ? nodeOfSession.foldedId : undefined
+    if (more !== undefined) counts.set(more, folded)
+    for (const [target, count] of counts) {
+      links.push({ id: linkId(t.id, target), source: t.id, target, count })
     }
     return {
       id: t.id,
@@ -208,7 +313,68 @@ export function buildGraphView(model: GraphModel, options: ViewOptions): GraphVi
     users: viewUsers,
     sessions: viewSessions,
     summaries,
-    links: [...links].map(([id, l]) => ({ id, ...l })),
+    links,
     nodeOfSession,
   }
+}
+
+/**
+ * A bot's sessions, one node per shard; a bot with more than {@link LOD_BOT_SHARDS} shards keeps a node
+ * only for the shards subscribed somewhere, and one for all the others ("15 shards, subscribed nowhere":
+ * they serve none of the guilds shown).
+ */
+function summariseShards(
+  userId: string,
+  name: string,
+  sessions: readonly SessionInfo[],
+  model: GraphModel,
+  summarise: (summary: ViewSummary) => void,
+): void {
+  const shards = new Map<number, SessionInfo[]>()
+  for (const s of sessions) {
+    const list = shards.get(s.shard[0])
+    if (list) list.push(s)
+    else shards.set(s.shard[0], [s])
+  }
+  const busy =
+    shards.size > LOD_BOT_SHARDS ? subscribedAmong(model, new Set(sessions.map((s) => s.id))) : null
+  const idle: SessionInfo[] = []
+  const idleShards: number[] = []
+  for (const [shard, list] of shards) {
+    if (busy && !list.some((s) => busy.has(s.id))) {
+      idle.push(...list)
+      idleShards.push(shard)
+      continue
+    }
+    const count = list[0]?.shard[1] ?? 1
+    summarise({
+      id: `summary:shard:${userId}:${shard}`,
+      kind: 'shard',
+      label: `${name} · shard ${shard}/${count}`,
+      detail: `${list.length} session${list.length === 1 ? '' : 's'}`,
+      sessionIds: list.map((s) => s.id),
+    })
+  }
+  if (idle.length > 0) {
+    summarise({
+      id: `summary:shards:${userId}:idle`,
+      kind: 'shard',
+      label: `${name} · ${idleShards.length} shards`,
+      detail: `subscribed nowhere: shards ${shardRanges(idleShards)}`,
+      sessionIds: idle.map((s) => s.id),
+    })
+  }
+}
+
+/** "0–4, 6–15" for a sorted list of shard ids. */
+function shardRanges(ids: readonly number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b)
+  const parts: string[] = []
+  for (let i = 0; i < sorted.length; i++) {
+    const start = sorted[i] as number
+    let end = start
+    while (sorted[i + 1] === end + 1) end = sorted[++i] as number
+    parts.push(start === end ? String(start) : `${start}–${end}`)
+  }
+  return parts.join(', ')
 }

@@ -15,7 +15,9 @@ export function useOpenRunFile(): (file: File) => Promise<void> {
       // Reading at most one byte past the limit is enough for the refusal to say the file is too large.
       const text = await file.slice(0, RUN_LIMITS.bytes + 1).text()
       if (!store.getState().actions.openRun(text, scenarioById)) return
-      const id = store.getState().scenario?.id
+      // A run of a large scenario is still loading (in slices): its scenario is the one to name.
+      const { loading, scenario } = store.getState()
+      const id = loading?.scenarioId ?? scenario?.id
       if (id && matchPlay(currentPath())?.scenarioId !== id) navigate(`/play/${id}`)
     },
     [store],

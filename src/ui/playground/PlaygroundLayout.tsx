@@ -12,12 +12,13 @@ import { SessionForms } from '../world/SessionForms.tsx'
 import { WorldPanel } from '../world/WorldPanel.tsx'
 import { ErrorBanner } from './ErrorBanner.tsx'
 import { Legend } from './Legend.tsx'
+import { LoadingPanel } from './LoadingPanel.tsx'
 import { Narrator } from './Narrator.tsx'
 import { RunFileDrop } from './RunFileDrop.tsx'
 import { ScenarioCard } from './ScenarioCard.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Tabs } from './Tabs.tsx'
-import { useScenario } from '../../store/hooks.ts'
+import { useBusy, useScenario } from '../../store/hooks.ts'
 import './PlaygroundLayout.css'
 import './panels.css'
 
@@ -32,13 +33,16 @@ const TABS = [
 export function PlaygroundLayout() {
   useTimelineKeys()
   const scenario = useScenario()
+  // While a world builds in slices, the page answers only its progress panel (and Cancel).
+  const busy = useBusy()
   return (
     <div className="playground">
       <RunFileDrop />
       <SiteHeader current="play">
         <ScenarioPicker />
       </SiteHeader>
-      <div className="playground__grid">
+      <LoadingPanel />
+      <div className="playground__grid" inert={busy}>
         <aside className="playground__left" aria-label="Scenario and changes">
           <ScenarioCard />
           <Tabs label="Make a change" tabs={TABS} />

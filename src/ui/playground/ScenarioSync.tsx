@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent } from 'react'
 import type { Scenario } from '../../scenarios/types.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import { useActions, useScenario } from '../../store/hooks.ts'
+import { useActions, useLoadingScenarioId, useScenario } from '../../store/hooks.ts'
 
 declare global {
   interface Window {
@@ -13,12 +13,14 @@ declare global {
 /** Loads the route's scenario into the store, titles the page, and exposes the store to e2e tests. */
 export function ScenarioSync({ scenario }: { scenario: Scenario }) {
   const current = useScenario()
+  const loadingId = useLoadingScenarioId()
   const { loadScenario } = useActions()
   const store = usePlaygroundStoreApi()
   // Only when the address names another scenario: a run opened from a file keeps its timeline until
-  // the address changes (it moves to the run's scenario without reloading it).
+  // the address changes (it moves to the run's scenario without reloading it). A scenario already
+  // loading (in slices) is not started again.
   const follow = useEffectEvent((route: Scenario) => {
-    if (current?.id !== route.id) loadScenario(route)
+    if (current?.id !== route.id && loadingId !== route.id) loadScenario(route)
   })
   useEffect(() => follow(scenario), [scenario])
   useEffect(() => {

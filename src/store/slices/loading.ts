@@ -1,0 +1,177 @@
+import type { Scenario } from '../../scenarios/types.ts'
+import type { Step } from '../connectEngine.ts'
+import {
+  buildTimeline,
+  rebuildRun,
+  scenarioPlan,
+  type JobProgress,
+  type StepPlan,
+} from '../loadJob.ts'
+import { readRunFile, RunFileError } from '../runFile.ts'
+import { EngineRuntime } from '../runtime.ts'
+import { runSliced, SlicedJobCancelled } from '../sliced.ts'
+import type { LoadingSlice, LoadingState, PlaygroundActions } from '../types.ts'
+import type { SliceContext } from './shared.ts'
+
+export const loadingInitial: LoadingSlice = { loading: null }
+
+type LoadingActions = Pick<PlaygroundActions, 'loadScenario' | 'openRun' | 'cancelLoading'>
+
+/** Runs `job` in slices with a progress bar; `done` gets its result unless it is cancelled first. */
+function startJob<T>(
+  ctx: SliceContext,
+  what: Pick<LoadingState, 'kind' | 'title' | 'scenarioId'>,
+  job: (progress: JobProgress) => Generator<void, T>,
+  done: (value: T) => void,
+  failed: (error: unknown) => void,
+): void {
+  const { set, runtime } = ctx
+  runtime.pending?.abort()
+  runtime.stopTimer()
+  const controller = new AbortController()
+  runtime.pending = controller
+  const progress: JobProgress = { phase: 'Starting', done: 0, total: 0 }
+  const startedAt = performance.now()
+  const show = () =>
+    set({ loading: { ...what, ...progress, startedAt, elapsedMs: performance.now() - startedAt } })
+  set({ playing: false })
+  show()
+  runSliced(job(progress), { signal: controller.signal, afterSlice: show }).then(
+    (value) => {
+      if (runtime.pending !== controller) return
+      runtime.pending = null
+      // Time moves again before `done` runs (it may land on a step or apply a call).
+      set({ loading: null })
+      done(value)
+    },
+    (error: unknown) => {
+      if (runtime.pending === controller) runtime.pending = null
+      if (error instanceof SlicedJobCancelled) return
+      set({ loading: null })
+      failed(error)
+    },
+  )
+}
+
+/**
+ * Replays the past into the live run when getting there needs a generated step, in slices with a
+ * progress bar, then calls `then`; at once otherwise.
+ */
+export function afterRebuild(ctx: SliceContext, count: number, then: () => void): void {
+  const { get, set, runtime } = ctx
+  const { steps } = get()
+  if (!runtime.needsLongRebuild(steps, count)) {
+    then()
+    return
+  }
+  startJob(
+    ctx,
+    { kind: 'rebuild', title: `Rebuilding the simulation at step ${count}`, scenarioId: null },
+    (progress) => rebuildRun(runtime, steps, count, progress),
+    then,
+    (error) =>
+      set({
+        error: {
+          heading: 'Could not rebuild the simulation',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }),
+  )
+}
+
+export function loadingActions(ctx: SliceContext): LoadingActions {
+  const { set, get, runtime } = ctx
+
+  /** Builds `plan` into a fresh runtime (in slices when it holds generated steps), then shows it. */
+  function load(
+    scenario: Scenario,
+    plan: readonly StepPlan[],
+    scenarioSteps: number,
+    at: number | undefined,
+    refusedHeading: string,
+  ): boolean {
+    const fresh = new EngineRuntime()
+    const install = (steps: readonly Step[]) => {
+      runtime.adopt(fresh)
+      const cursor = Math.max(0, Math.min(steps.length, at ?? steps.length))
+      set({
+        scenario,
+        seed: scenario.seed,
+        scenarioSteps,
+        steps,
+        cursor,
+        playing: false,
+        model: runtime.modelAt(steps, cursor),
+        error: null,
+        selection: null,
+        sessionDetail: null,
+        activeDispatchId: null,
+        positions: {},
+        expanded: {},
+        baseline: null,
+      })
+    }
+    const refused = (error: unknown) =>
+      set({
+        error: {
+          heading: refusedHeading,
+          message: error instanceof Error ? error.message : String(error),
+        },
+      })
+    const job = (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
+    if (!plan.some((p) => p.generated)) {
+      // Small worlds load at once, as they always did.
+      runtime.pending?.abort()
+      try {
+        install(drain(job({ phase: '', done: 0, total: 0 })))
+      } catch (error) {
+        refused(error)
+        return false
+      }
+      set({ loading: null })
+      return true
+    }
+    startJob(
+      ctx,
+      { kind: 'scenario', title: scenario.title, scenarioId: scenario.id },
+      job,
+      install,
+      refused,
+    )
+    return true
+  }
+
+  return {
+    loadScenario(scenario, at) {
+      const plan = scenarioPlan(scenario)
+      load(scenario, plan, plan.length, at, `Could not load ${scenario.title}`)
+    },
+
+    openRun(text, scenarioById) {
+      let opened
+      try {
+        opened = readRunFile(text, scenarioById)
+      } catch (error) {
+        if (!(error instanceof RunFileError)) throw error
+        set({ error: { heading: 'Could not open the run', message: error.message } })
+        return false
+      }
+      const { scenario, plan, scenarioSteps, cursor } = opened
+      return load(scenario, plan, scenarioSteps, cursor, 'Could not open the run')
+    },
+
+    cancelLoading() {
+      runtime.pending?.abort()
+      runtime.pending = null
+      if (get().loading) set({ loading: null })
+    },
+  }
+}
+
+/** Runs a job to the end in this task. */
+function drain<T>(job: Generator<void, T>): T {
+  for (;;) {
+    const next = job.next()
+    if (next.done) return next.value
+  }
+}
