@@ -20,6 +20,8 @@ export interface PlaygroundInit {
    * and is started by whoever shows its progress (the page's `ScenarioSync`).
    */
   scenario?: Scenario
+  /** Above this many sessions no checkpoints are taken (`SNAPSHOT_SESSION_LIMIT`); tests lower it. */
+  snapshotSessionLimit?: number
 }
 
 /**
@@ -29,6 +31,8 @@ export interface PlaygroundInit {
  */
 export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStore {
   const runtime = new EngineRuntime()
+  if (init.snapshotSessionLimit !== undefined)
+    runtime.snapshotSessionLimit = init.snapshotSessionLimit
   const store = createStore<PlaygroundState>()((set, get) => {
     const ctx: SliceContext = { set, get, runtime }
     return {

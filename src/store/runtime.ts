@@ -78,6 +78,8 @@ export class EngineRuntime {
   private timer: ReturnType<typeof setTimeout> | null = null
   /** The load or rebuild running in slices, if any (abort it to cancel). */
   pending: AbortController | null = null
+  /** See {@link SNAPSHOT_SESSION_LIMIT}; tests lower it to reach the rebuild path with small worlds. */
+  snapshotSessionLimit = SNAPSHOT_SESSION_LIMIT
 
   reset(seed: number): void {
     this.seed = seed
@@ -168,7 +170,7 @@ export class EngineRuntime {
     for (const at of this.checkpoints.keys()) if (at < count && at > last) last = at
     let since = 0
     for (let i = last + 1; i <= count; i++) since += this.costs.get(i) ?? 0
-    if (run.sim.states.all().length > SNAPSHOT_SESSION_LIMIT) return
+    if (run.sim.states.all().length > this.snapshotSessionLimit) return
     if (wantsCheckpoint(count - last, since)) this.checkpoints.set(count, checkpointOf(run))
   }
 

@@ -91,6 +91,7 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     refusedHeading: string,
   ): boolean {
     const fresh = new EngineRuntime()
+    fresh.snapshotSessionLimit = runtime.snapshotSessionLimit
     const install = (steps: readonly Step[]) => {
       runtime.adopt(fresh)
       const cursor = Math.max(0, Math.min(steps.length, at ?? steps.length))

@@ -16,9 +16,10 @@ export function RunFileButtons() {
   const input = useRef<HTMLInputElement>(null)
 
   function save() {
-    const { scenario, seed, steps, cursor } = store.getState()
+    const { scenario, seed, steps, cursor, scenarioSteps } = store.getState()
     if (!scenario) return
-    const json = JSON.stringify(runFileOf(scenario, seed, steps, cursor), null, 2)
+    const file = runFileOf(scenario, seed, steps, cursor, scenarioSteps)
+    const json = JSON.stringify(file, null, 2)
     download(
       `fanout-${scenario.id}-step-${cursor}.json`,
       new Blob([json], { type: 'application/json' }),

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import scale from '../scenarios/discord-scale.ts'
+import { scenarioById } from '../scenarios/index.ts'
+import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
+import type { Scenario } from '../scenarios/types.ts'
+import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
+import { runFileOf } from './runFile.ts'
+import type { PlaygroundState } from './types.ts'
+
+/** The Discord-scale rules at 1,500 members: loads in a few slices. */
+const small: Scenario = {
+  ...scale,
+  generated: generatedSteps({ members: 1500 }),
+  calls: listedCalls({ members: 1500 }),
+  suggested: suggestedCalls({ members: 1500 }),
+}
+const intents = scenarioById('intents') as Scenario
+
+/** Resolves when the store has no load or rebuild running. */
+function settled(store: PlaygroundStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (!store.getState().loading) return resolve()
+    const stop = store.subscribe((s) => {
+      if (s.loading) return
+      stop()
+      resolve()
+    })
+  })
+}
+
+const visible = (s: PlaygroundState) => ({
+  scenario: s.scenario?.id,
+  cursor: s.cursor,
+  labels: s.steps.map((step) => step.label),
+  dispatches: s.steps.flatMap((step) => step.dispatches.map((d) => d.result)),
+  model: s.model,
+})
+
+// Each loads a world of 1,500 members, several times over: seconds on a busy machine.
+describe('a scenario built by rules', { timeout: 60_000 }, () => {
+  it('loads in slices, showing progress, and replaces the timeline only when done', async () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    const before = visible(store.getState())
+    const seen: number[] = []
+    const stop = store.subscribe((s) => {
+      if (s.loading) seen.push(s.loading.done)
+    })
+    store.getState().actions.loadScenario(small)
+    expect(store.getState().loading).toMatchObject({ kind: 'scenario', scenarioId: scale.id })
+    expect(visible(store.getState())).toEqual(before)
+    await settled(store)
+    stop()
+    expect(seen.length).toBeGreaterThan(1)
+    expect(seen.at(-1)).toBeGreaterThan(0)
+    const state = store.getState()
+    expect(state.scenario?.id).toBe(scale.id)
+    expect(state.steps).toHaveLength(4)
+    expect(state.scenarioSteps).toBe(4)
+    expect(state.cursor).toBe(4)
+    expect(state.model.sessions.length).toBeGreaterThan(1500)
+    store.destroy()
+  })
+
+  it('is cancelled without a trace: the previous timeline stays as it was', async () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    const before = visible(store.getState())
+    store.getState().actions.loadScenario(small)
+    await new Promise((r) => setTimeout(r, 5))
+    store.getState().actions.cancelLoading()
+    expect(store.getState().loading).toBeNull()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(visible(store.getState())).toEqual(before)
+    store.destroy()
+  })
+
+  it('saves a run that names the scenario and lists only the steps made since', async () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    store.getState().actions.loadScenario(small)
+    await settled(store)
+    const { actions } = store.getState()
+    expect(actions.apply(small.suggested[0] as never)).toBe(true)
+    actions.pause()
+    const { scenario, seed, steps, cursor, scenarioSteps } = store.getState()
+    const file = runFileOf(scenario as Scenario, seed, steps, cursor, scenarioSteps)
+    expect(file.scenarioSteps).toBe(4)
+    expect(file.steps).toHaveLength(1)
+    expect(file.trace.every((t) => t.step === 5)).toBe(true)
+    expect(JSON.stringify(file).length).toBeLessThan(5_000)
+
+    // Opened elsewhere, it rebuilds the scenario from its rules, then the step made since.
+    const other = createPlaygroundStore({ scenario: intents })
+    const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
+    expect(other.getState().actions.openRun(JSON.stringify(file), byId)).toBe(true)
+    await settled(other)
+    expect(other.getState().error).toBeNull()
+    expect(visible(other.getState())).toEqual(visible(store.getState()))
+    store.destroy()
+    other.destroy()
+  })
+
+  it('refuses a run whose steps the engine refuses, after loading, leaving everything as it was', async () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    const before = visible(store.getState())
+    const file = {
+      format: 'fanout-run',
+      version: 1,
+      scenario: scale.id,
+      seed: scale.seed,
+      scenarioSteps: 4,
+      cursor: 5,
+      steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
+      trace: [],
+    }
+    const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
+    expect(store.getState().actions.openRun(JSON.stringify(file), byId)).toBe(true)
+    await settled(store)
+    expect(store.getState().error).toEqual({
+      heading: 'Could not open the run',
+      message: expect.stringMatching(/^step 5 \(gateway\.identify\) was refused: .*not a user/),
+    })
+    expect(visible(store.getState())).toEqual(before)
+    store.destroy()
+  })
+
+  it('applies a change made after stepping back by replaying the past in slices', async () => {
+    // No checkpoints at all: the path a 100,000-session world takes.
+    const store = createPlaygroundStore({ snapshotSessionLimit: 0 })
+    store.getState().actions.loadScenario(small)
+    await settled(store)
+    const { actions } = store.getState()
+    actions.apply(small.suggested[0] as never)
+    actions.pause()
+    const after = visible(store.getState())
+    actions.stepBack()
+    expect(store.getState().cursor).toBe(4)
+    // A second, different change from step 4: the live run is at step 5 and cannot go back.
+    expect(actions.apply(small.suggested[2] as never)).toBe(true)
+    expect(store.getState().loading).toMatchObject({ kind: 'rebuild' })
+    await settled(store)
+    actions.pause()
+    const state = store.getState()
+    expect(state.cursor).toBe(5)
+    expect(state.steps[4]?.label).toBe(small.suggested[2]?.label)
+    expect(state.steps.slice(0, 4).map((s) => s.label)).toEqual(after.labels.slice(0, 4))
+    expect(state.steps[4]?.dispatches[0]?.result.delivered.length).toBeGreaterThan(0)
+    store.destroy()
+  })
+})
