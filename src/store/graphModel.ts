@@ -246,10 +246,11 @@ export function* readModelInSlices(
     }
   }
   // One node per member list (playground-notes): `lazy_guild:<guildId>:<listId>`, holders as subscribers.
+  const listsBefore = previous && new Map(previous.topics.map((t) => [t.id, t]))
   for (const guild of guilds) {
     for (const list of sim.memberLists(guild.id)) {
       if (list.holders.length === 0) continue
-      topics.push({
+      const topic: TopicInfo = {
         id: `lazy_guild:${list.key}`,
         backend: 'lazy_guild',
         key: list.key,
@@ -257,7 +258,10 @@ export function* readModelInSlices(
         subscribers: list.holders.map((h) => h.sessionId),
         guildId: guild.id,
         ranges: Object.fromEntries(list.holders.map((h) => [h.sessionId, h.ranges])),
-      })
+      }
+      // Few holders: compared whole, so an unchanged list keeps its object (and the graph its view).
+      const kept = listsBefore?.get(topic.id)
+      topics.push(kept && JSON.stringify(kept) === JSON.stringify(topic) ? kept : topic)
     }
   }
   yield
@@ -292,5 +296,19 @@ export function* readModelInSlices(
   const roles = guilds.flatMap((g) =>
     world.roles(g.id).map((r) => ({ id: r.id, guildId: g.id, name: r.name })),
   )
-  return { now: sim.clock.now(), users, sessions, directory, topics, guilds, channels, roles }
+  // Every topic kept: keep the list too, so views drawn from it can tell nothing changed.
+  const sameTopics =
+    previous !== undefined &&
+    previous.topics.length === topics.length &&
+    topics.every((t, i) => previous.topics[i] === t)
+  return {
+    now: sim.clock.now(),
+    users,
+    sessions,
+    directory,
+    topics: sameTopics ? previous.topics : topics,
+    guilds,
+    channels,
+    roles,
+  }
 }

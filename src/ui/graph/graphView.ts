@@ -106,6 +106,9 @@ export const sessionNodeId = (sessionId: string) => `session:${sessionId}`
 export const userNodeId = (userId: string) => `frame:${userId}`
 export const linkId = (source: string, target: string) => `link:${source}->${target}`
 
+/** What a view is drawn from: the parts of a model that change only when subscriptions or sessions do. */
+export type ViewModel = Pick<GraphModel, 'users' | 'sessions' | 'directory' | 'topics'>
+
 export interface ViewOptions {
   readonly expanded: Readonly<Record<string, number>>
   /** Sessions that must stay visible on their own (the selected one). */
@@ -146,7 +149,7 @@ function botIds(model: Pick<GraphModel, 'users'>): ReadonlySet<string> {
 
 
 /** Sessions that are in at least one of the topics' lists, among `candidates`. */
-function subscribedAmong(model: GraphModel, candidates: ReadonlySet<string>): Set<string> {
+function subscribedAmong(model: ViewModel, candidates: ReadonlySet<string>): Set<string> {
   const found = new Set<string>()
   if (candidates.size === 0) return found
   for (const t of model.topics) {
@@ -164,7 +167,7 @@ function subscribedAmong(model: GraphModel, candidates: ReadonlySet<string>): Se
  * first single-session users fold into "+N more" with the other users. Linear in sessions plus
  * subscriptions: a 100,000-session model is summarised in a few tens of milliseconds.
  */
-export function buildGraphView(model: GraphModel, options: ViewOptions): GraphView {
+export function buildGraphView(model: ViewModel, options: ViewOptions): GraphView {
   const users = userIndex(model)
   const summarised = model.sessions.length > LOD_THRESHOLD
   const viewUsers: ViewUser[] = []
@@ -327,7 +330,7 @@ function summariseShards(
   userId: string,
   name: string,
   sessions: readonly SessionInfo[],
-  model: GraphModel,
+  model: ViewModel,
   summarise: (summary: ViewSummary) => void,
 ): void {
   const shards = new Map<number, SessionInfo[]>()

@@ -80,7 +80,8 @@ export function buildOverlay(
   const links = new Set(view.links.map((l) => l.id))
   const outcomes = new Map<string, Outcome>()
   const counts = new Map<string, OutcomeCounts>()
-  const perTarget = new Map<string, Outcome[]>()
+  // Per node, the first outcome and whether all were of its kind (a summary stands for 100,000).
+  const perTarget = new Map<string, { first: Outcome; mixed: boolean }>()
 
   const note = (sessionId: string, outcome: Outcome) => {
     const node = view.nodeOfSession.get(sessionId)
@@ -95,8 +96,10 @@ export function buildOverlay(
     } else {
       outcomes.set(node, outcome)
     }
-    if (outcome.kind !== 'not-subscribed')
-      perTarget.set(node, [...(perTarget.get(node) ?? []), outcome])
+    if (outcome.kind === 'not-subscribed') return
+    const seen = perTarget.get(node)
+    if (!seen) perTarget.set(node, { first: outcome, mixed: false })
+    else if (seen.first.kind !== outcome.kind) seen.mixed = true
   }
   const { result } = record
   for (const id of result.delivered) note(id, { kind: 'delivered' })
@@ -105,15 +108,13 @@ export function buildOverlay(
   for (const id of record.notSubscribed ?? []) note(id, { kind: 'not-subscribed' })
 
   const edges: OverlayEdge[] = []
-  for (const [target, list] of perTarget) {
-    const kinds = new Set(list.map((o) => o.kind))
-    const first = list[0]
-    const kind: EdgeKind = kinds.size === 1 && first ? (first.kind as EdgeKind) : 'mixed'
+  for (const [target, { first, mixed }] of perTarget) {
+    const kind: EdgeKind = mixed ? 'mixed' : (first.kind as EdgeKind)
     let label: string | null = null
     const summary = counts.get(target)
     if (summary) label = countsText({ ...summary, notSubscribed: 0 })
-    else if (first?.kind === 'skipped') label = first.reason
-    else if (first?.kind === 'buffered') label = 'held'
+    else if (first.kind === 'skipped') label = first.reason
+    else if (first.kind === 'buffered') label = 'held'
     const existing = linkId(topicId, target)
     const transient = !links.has(existing)
     edges.push({

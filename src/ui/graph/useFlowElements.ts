@@ -47,7 +47,12 @@ export function useFlowElements(): FlowElements & {
     () => ({ expanded, pinned: new Set(pinnedId ? [pinnedId] : []) }),
     [expanded, pinnedId],
   )
-  const view = useMemo(() => buildGraphView(model, options), [model, options])
+  // Steps that only dispatched share their lists with the step before: the view is drawn once for all.
+  const { users, sessions, directory, topics } = model
+  const view = useMemo(
+    () => buildGraphView({ users, sessions, directory, topics }, options),
+    [users, sessions, directory, topics, options],
+  )
   const layout = useMemo(() => computeLayout(layoutInput(view)), [view])
   // Against a marked step: its view drawn with the same options, so links compare one to one.
   const diff = useMemo(
