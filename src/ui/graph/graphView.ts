@@ -1,5 +1,10 @@
 import type { BackendName } from '../../engine/index.ts'
-import { userIndex, type GraphModel, type SessionInfo, type UserInfo } from '../../store/graphModel.ts'
+import {
+  userIndex,
+  type GraphModel,
+  type SessionInfo,
+  type UserInfo,
+} from '../../store/graphModel.ts'
 
 /** Draw every session up to this many; above it, summarise (playground-notes "Level of detail"). */
 export const LOD_THRESHOLD = 300
@@ -146,7 +151,6 @@ function botIds(model: Pick<GraphModel, 'users'>): ReadonlySet<string> {
   }
   return bots
 }
-
 
 /** Sessions that are in at least one of the topics' lists, among `candidates`. */
 function subscribedAmong(model: ViewModel, candidates: ReadonlySet<string>): Set<string> {
