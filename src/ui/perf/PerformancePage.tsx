@@ -11,6 +11,7 @@ import {
   sizeLabel,
   type ResultsFile,
 } from './resultsFile.ts'
+import { ScaleSection } from './ScaleSection.tsx'
 import { VerdictList } from './VerdictList.tsx'
 import './perf.css'
 
@@ -92,6 +93,8 @@ export default function PerformancePage() {
             ))}
           </div>
         </section>
+
+        <ScaleSection ui={data.ui} />
 
         <section aria-labelledby="world">
           <h2 id="world">A Discord-shaped world</h2>

@@ -5,7 +5,11 @@ const withUnit = (value: number, unit: string) =>
   unit === '×' ? `${formatNumber(value)}×` : `${formatNumber(value)} ${unit}`
 
 /** The benchmark's goals, each met, missed or undecided, with its measured value and range. */
-export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
+export function VerdictList({
+  verdicts,
+}: {
+  verdicts: readonly (Omit<Verdict, 'id'> & { readonly id: string })[]
+}) {
   return (
     <ul className="verdicts">
       {verdicts.map((v) => {

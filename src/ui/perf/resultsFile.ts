@@ -1,4 +1,31 @@
 import type { ChurnRow, FanoutRow, Summary, Verdict } from '../../bench/index.ts'
+import type { UiVerdict } from '../../bench/uiGoals.ts'
+
+/** `npm run bench:ui`'s figures (schema `fanout-ui-bench/1`, bench/README.md). */
+export interface UiResults {
+  readonly createdAt: string
+  readonly machine: {
+    readonly chromium: string
+    readonly cpus: number
+    readonly loadAverage: { readonly start: number; readonly end: number }
+  }
+  readonly largeGuild: { readonly median: number; readonly p95: number }
+  readonly discordScale: {
+    readonly sessions: number
+    readonly readyMs: number
+    readonly nodeSetupMs: Summary
+    readonly readyRatio: number
+    readonly build: {
+      readonly longestTaskMs: number
+      readonly tasksOver200ms: number
+      readonly longTasks: number
+    }
+    readonly dispatch: { readonly median: number; readonly p95: number }
+    readonly stepBackMs: number
+    readonly heapUsedMB: number
+  }
+  readonly verdicts: readonly UiVerdict[]
+}
 
 /** The shape of `bench/results/latest.json` (schema `fanout-engine-bench/1`; bench/README.md). */
 export interface ResultsFile {
@@ -40,6 +67,8 @@ export interface ResultsFile {
     readonly heap: { readonly peakHeapUsedMB: number }
   }
   readonly verdicts: readonly Verdict[]
+  /** Absent until `npm run bench:ui` has run. */
+  readonly ui?: UiResults
 }
 
 /** One line of a chart: a name and its points. */
