@@ -6,7 +6,8 @@ import { callArb, recordAll } from './testing/randomCalls.ts'
 import { rebuild, type Checkpoints } from './timeline.ts'
 
 describe('graph models shared between steps', () => {
-  it('equal a model read from scratch, whatever the step touched', () => {
+  // Property tests: a few seconds of fast-check, more on a loaded machine.
+  it('equal a model read from scratch, whatever the step touched', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.array(callArb, { minLength: 1, maxLength: 14 }), (calls) => {
         const { steps } = recordAll(calls, new Map() as Checkpoints)

@@ -16,24 +16,29 @@ function runtimeAt(steps: Parameters<typeof rebuild>[1], count: number) {
 }
 
 describe('rewinding a session instead of the simulation', () => {
-  it('gives, at every earlier step, exactly the detail a rebuilt simulation gives', () => {
-    fc.assert(
-      fc.property(fc.array(callArb, { minLength: 1, maxLength: 14 }), (calls) => {
-        const checkpoints: Checkpoints = new Map()
-        const { steps, run } = recordAll(calls, checkpoints)
-        const live = runtimeAt(steps, steps.length)
-        for (let n = 0; n < steps.length; n++) {
-          const rebuilt = runtimeAt(steps, n)
-          for (const id of run.sessions) {
-            expect(live.sessionDetail(steps, n, id), `session ${id} at step ${n}`).toEqual(
-              rebuilt.sessionDetail(steps, n, id),
-            )
+  // Property tests: a few seconds of fast-check, more on a loaded machine.
+  it(
+    'gives, at every earlier step, exactly the detail a rebuilt simulation gives',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(callArb, { minLength: 1, maxLength: 14 }), (calls) => {
+          const checkpoints: Checkpoints = new Map()
+          const { steps, run } = recordAll(calls, checkpoints)
+          const live = runtimeAt(steps, steps.length)
+          for (let n = 0; n < steps.length; n++) {
+            const rebuilt = runtimeAt(steps, n)
+            for (const id of run.sessions) {
+              expect(live.sessionDetail(steps, n, id), `session ${id} at step ${n}`).toEqual(
+                rebuilt.sessionDetail(steps, n, id),
+              )
+            }
           }
-        }
-      }),
-      { numRuns: 60 },
-    )
-  })
+        }),
+        { numRuns: 60 },
+      )
+    },
+  )
 
   it('steps back in the store without rebuilding the simulation', () => {
     const scenario = scenarioById('disconnect-and-resume')

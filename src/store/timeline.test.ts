@@ -19,28 +19,33 @@ describe('timeline rebuild', () => {
     ).toEqual([2, 1, 1, 1])
   })
 
-  it('rebuilds any step exactly: same model and same events, from the seed or a checkpoint', () => {
-    fc.assert(
-      fc.property(fc.array(callArb, { maxLength: 14 }), (calls) => {
-        const checkpoints: Checkpoints = new Map()
-        const { steps } = recordAll(calls, checkpoints)
-        const models = steps.map((_, i) => {
-          const run = rebuild(9, steps, i + 1)
-          return readModel(run.sim, sessionDirectory(steps, i + 1))
-        })
-        for (let n = 0; n < steps.length; n++) {
-          const viaCheckpoint = rebuild(9, steps, n + 1, checkpoints)
-          expect(readModel(viaCheckpoint.sim, sessionDirectory(steps, n + 1))).toEqual(models[n])
-          // Re-running step n on the run rebuilt at n - 1 reports exactly what was first recorded.
-          const before = rebuild(9, steps, n, checkpoints)
-          const again = recordStep(before, steps[n]?.calls ?? [], n)
-          expect(again.events).toEqual(steps[n]?.events)
-          expect(again.dispatches).toEqual(steps[n]?.dispatches)
-        }
-      }),
-      { numRuns: 40 },
-    )
-  })
+  // Property tests: a few seconds of fast-check, more on a loaded machine.
+  it(
+    'rebuilds any step exactly: same model and same events, from the seed or a checkpoint',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(callArb, { maxLength: 14 }), (calls) => {
+          const checkpoints: Checkpoints = new Map()
+          const { steps } = recordAll(calls, checkpoints)
+          const models = steps.map((_, i) => {
+            const run = rebuild(9, steps, i + 1)
+            return readModel(run.sim, sessionDirectory(steps, i + 1))
+          })
+          for (let n = 0; n < steps.length; n++) {
+            const viaCheckpoint = rebuild(9, steps, n + 1, checkpoints)
+            expect(readModel(viaCheckpoint.sim, sessionDirectory(steps, n + 1))).toEqual(models[n])
+            // Re-running step n on the run rebuilt at n - 1 reports exactly what was first recorded.
+            const before = rebuild(9, steps, n, checkpoints)
+            const again = recordStep(before, steps[n]?.calls ?? [], n)
+            expect(again.events).toEqual(steps[n]?.events)
+            expect(again.dispatches).toEqual(steps[n]?.dispatches)
+          }
+        }),
+        { numRuns: 40 },
+      )
+    },
+  )
 
   it('steps back in the store to exactly the graph and log it showed before', () => {
     const scenario = scenarioById('intents')
