@@ -31,12 +31,7 @@ function ExampleBody({ example }: { example: DocExample }) {
       </div>
       <div className="live-example__controls" role="group" aria-label="Try it">
         {example.scenario.suggested.map((call, i) => (
-          <button
-            key={i}
-            type="button"
-            className="button try-button"
-            onClick={() => apply(call)}
-          >
+          <button key={i} type="button" className="button try-button" onClick={() => apply(call)}>
             <span aria-hidden="true">▶</span> {describeCall(call)}
           </button>
         ))}

@@ -62,12 +62,7 @@ export default function MemberListDemo() {
     <section className="member-demo" aria-label="Member list demo">
       <div className="member-demo__actions" role="group" aria-label="Change something">
         {DEMO_ACTIONS.map((a) => (
-          <button
-            key={a.id}
-            type="button"
-            className="button try-button"
-            onClick={() => run(a)}
-          >
+          <button key={a.id} type="button" className="button try-button" onClick={() => run(a)}>
             <span aria-hidden="true">▶</span> {a.label}
           </button>
         ))}
