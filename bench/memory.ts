@@ -115,3 +115,119 @@ export function measureSingletonTopics(n: number): SingletonTopicMemory {
     throw new Error('not subscribed')
   return { topics: n, bytesPerSubscription: (subscribed - bare) / n }
 }
+
+export interface SessionChurnMemory {
+  /** Members of the guild each session asks the member list of (the issue's 50). */
+  readonly members: number
+  readonly cycles: number
+  /** Heap growth per cycle once the sessions are closed: what one closed session leaves behind. */
+  readonly bytesPerClosedSession: number
+  /** Heap growth per cycle when the sessions stay open instead, for comparison. */
+  readonly bytesPerOpenSession: number
+  /** Settled heap after each checkpoint's number of cycles (the first point is before any cycle). */
+  readonly heapMB: readonly ChurnPoint[]
+  /** The same cycles without the invalidate: every session stays open. */
+  readonly openHeapMB: readonly ChurnPoint[]
+}
+
+export interface ChurnPoint {
+  readonly cycles: number
+  readonly mb: number
+}
+
+/**
+ * The engine review's leak, as a workload: cycles of IDENTIFY (READY, GUILD_CREATE), op 14 over a whole
+ * guild of `members` and `invalidate`, with no session left open. Each closed session may leave its id
+ * (semantics §10: a late RESUME is told it is closed); everything else must become collectable. Before
+ * the fix this grew about 26 kB per cycle (the SYNC payloads and frames of closed sessions). The same
+ * cycles with the sessions left open show what they would keep.
+ */
+export function measureSessionChurn(
+  cycles: number,
+  checkpoints: readonly number[],
+  members = 50,
+): SessionChurnMemory {
+  const closed = churnHeap(cycles, checkpoints, members, true)
+  const open = churnHeap(cycles, checkpoints, members, false)
+  const perCycle = (points: readonly ChurnPoint[]) => {
+    const [first, last] = [points[0], points.at(-1)]
+    return first && last ? ((last.mb - first.mb) * 2 ** 20) / Math.max(1, last.cycles) : 0
+  }
+  return {
+    members,
+    cycles: closed.at(-1)?.cycles ?? 0,
+    bytesPerClosedSession: perCycle(closed),
+    bytesPerOpenSession: perCycle(open),
+    heapMB: closed,
+    openHeapMB: open,
+  }
+}
+
+function churnHeap(
+  cycles: number,
+  checkpoints: readonly number[],
+  members: number,
+  close: boolean,
+): ChurnPoint[] {
+  const sim = createSimulation({ seed: 11 })
+  const owner = sim.world.createUser({ username: 'owner' })
+  const guild = sim.world.createGuild({ name: 'churn', ownerId: owner.id })
+  const channel = sim.world.createChannel({ guildId: guild.id, name: 'general' })
+  for (let i = 1; i < members; i++) {
+    sim.world.addMember(guild.id, sim.world.createUser({ username: `member${i}` }).id)
+  }
+  const cycle = () => {
+    // Only the id is kept: a GatewayState held by the caller is a live view and keeps its frames.
+    const sessionId = sim.gateway.identify({ userId: owner.id }).sessionId
+    sim.gateway.requestMemberList(sessionId, guild.id, { [channel.id]: [[0, 99]] })
+    if (close) sim.gateway.invalidate(sessionId)
+  }
+  // Warm up: the lists, caches and code paths a first cycle creates are not per-session costs.
+  for (let i = 0; i < 100; i++) cycle()
+  const points: ChurnPoint[] = [{ cycles: 0, mb: settledHeap() / 2 ** 20 }]
+  let done = 0
+  for (const target of [...checkpoints].sort((a, b) => a - b)) {
+    while (done < Math.min(target, cycles)) {
+      cycle()
+      done++
+    }
+    points.push({ cycles: done, mb: settledHeap() / 2 ** 20 })
+  }
+  const expected = close ? 0 : done + 100
+  if (sim.states.all().length !== expected) throw new Error('churn sessions open: unexpected count')
+  return points
+}
+
+export interface UserDispatchMemory {
+  readonly dispatches: number
+  /** JSON size of each payload sent. */
+  readonly payloadBytes: number
+  /** Heap each payload kept while its one recipient was open (record, frame slot, the payload). */
+  readonly bytesPerPayloadWhileOpen: number
+  /** Heap each payload still keeps once that recipient closed (0 when it is all released). */
+  readonly bytesPerPayloadAfterClose: number
+}
+
+/**
+ * `user` dispatches, each with its own payload, to a user's one session, which then closes: once no
+ * open session can read them, the payloads must be collectable.
+ */
+export function measureUserDispatchRetention(dispatches: number): UserDispatchMemory {
+  const sim = createSimulation({ seed: 12 })
+  const user = sim.world.createUser({ username: 'reader' })
+  const payload = (i: number) => ({ id: String(i), note: `note ${i} `.padEnd(160, '.') })
+  const before = settledHeap()
+  // Only the id is kept here: a GatewayState held by the caller is a live view and keeps its frames.
+  const sessionId = sim.gateway.identify({ userId: user.id, intents: 0 }).sessionId
+  for (let i = 0; i < dispatches; i++) sim.dispatcher.dispatch('user', user.id, 'NOTE', payload(i))
+  const open = settledHeap()
+  sim.gateway.invalidate(sessionId)
+  const closed = settledHeap()
+  if (sim.states.all().length !== 0) throw new Error('the reader stayed open')
+  return {
+    dispatches,
+    payloadBytes: JSON.stringify(payload(0)).length,
+    bytesPerPayloadWhileOpen: (open - before) / dispatches,
+    bytesPerPayloadAfterClose: Math.max(0, closed - before) / dispatches,
+  }
+}

@@ -26,8 +26,19 @@ import {
   type Verdict,
 } from '../src/bench/index.ts'
 import { loadAverageNow, machineInfo } from './machine.ts'
-import { measureLargeTopic, measureSingletonTopics, settledHeap } from './memory.ts'
-import type { LargeTopicMemory, SingletonTopicMemory } from './memory.ts'
+import {
+  measureLargeTopic,
+  measureSessionChurn,
+  measureSingletonTopics,
+  measureUserDispatchRetention,
+  settledHeap,
+} from './memory.ts'
+import type {
+  LargeTopicMemory,
+  SessionChurnMemory,
+  SingletonTopicMemory,
+  UserDispatchMemory,
+} from './memory.ts'
 import { churnTable, engineRatios, fanoutTables } from './report.ts'
 
 const NODE_FLAGS = ['--expose-gc', '--max-old-space-size=8192']
@@ -217,14 +228,27 @@ async function main(): Promise<void> {
     verdicts.push(...timing.verdicts)
   }
 
-  let memory: { largeTopic: LargeTopicMemory; singletonTopics: SingletonTopicMemory } | null = null
+  let memory: {
+    largeTopic: LargeTopicMemory
+    singletonTopics: SingletonTopicMemory
+    sessionChurn: SessionChurnMemory
+    userDispatch: UserDispatchMemory
+  } | null = null
   if (args.only.has('memory')) {
     section('Memory (heapUsed after two gc(); Node has 8-byte pointers here)')
     progress('one guild of 100,000 sessions')
     const largeTopic = measureLargeTopic(100_000, args.quick ? 64 : 96)
     progress('100,000 one-subscriber topics')
     const singletonTopics = measureSingletonTopics(100_000)
-    memory = { largeTopic, singletonTopics }
+    const cycles = args.quick ? 2_500 : 10_000
+    progress(`${cycles.toLocaleString('en-US')} cycles of IDENTIFY, op 14 and invalidate`)
+    const sessionChurn = measureSessionChurn(
+      cycles,
+      [1_000, 2_500, 5_000, 10_000].filter((c) => c <= cycles),
+    )
+    progress('10,000 user dispatches to a session that then closes')
+    const userDispatch = measureUserDispatchRetention(10_000)
+    memory = { largeTopic, singletonTopics, sessionChurn, userDispatch }
     const b = (x: number) => `${x.toFixed(1)} B`
     console.log(
       `bytes per subscription, one topic of 100,000     ${b(largeTopic.bytesPerSubscription)}`,
@@ -247,7 +271,23 @@ async function main(): Promise<void> {
     console.log(
       `  a frame object kept per recipient (baseline)  ${b(largeTopic.baselineBytesPerKeptFrame)}`,
     )
+    const churnMB = sessionChurn.heapMB
+      .map((p) => `${p.cycles.toLocaleString('en-US')}: ${p.mb.toFixed(1)} MB`)
+      .join(', ')
+    console.log(
+      `bytes a closed session leaves (50-member op 14)  ${b(sessionChurn.bytesPerClosedSession)}`,
+    )
+    console.log(`  heap after N open/close cycles                ${churnMB}`)
+    console.log(
+      `bytes per user payload while its reader is open  ${b(userDispatch.bytesPerPayloadWhileOpen)}`,
+    )
+    console.log(
+      `  once it closed                                ${b(userDispatch.bytesPerPayloadAfterClose)}`,
+    )
     verdicts.push(judge(goal('bytes-per-subscription'), { value: largeTopic.bytesPerSubscription }))
+    verdicts.push(
+      judge(goal('bytes-per-closed-session'), { value: sessionChurn.bytesPerClosedSession }),
+    )
   }
 
   let discord: { result: DiscordWorldResult; heap: DiscordHeap } | null = null

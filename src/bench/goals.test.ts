@@ -32,13 +32,14 @@ describe('goal verdicts', () => {
     )
   })
 
-  it('lists the five goals of the issue, each with a limit', () => {
+  it('lists the five goals of the issue and the engine review memory goal, each with a limit', () => {
     expect(GOALS.map((g) => [g.id, g.limit])).toEqual([
       ['fanout-vs-eventemitter3', 1],
       ['fanout-vs-floor', 2],
       ['close-flat', 2],
       ['bytes-per-subscription', 100],
       ['setup-100k', 60],
+      ['bytes-per-closed-session', 256],
     ])
   })
 })

@@ -8,6 +8,7 @@ export type GoalId =
   | 'close-flat'
   | 'bytes-per-subscription'
   | 'setup-100k'
+  | 'bytes-per-closed-session'
 
 export interface Goal {
   readonly id: GoalId
@@ -61,6 +62,15 @@ export const GOALS: readonly Goal[] = [
     title: 'setting up 100,000 sessions in one guild (seconds, not minutes)',
     limit: 60,
     unit: 's',
+    minRounds: 0,
+    nodeOnly: true,
+  },
+  {
+    // semantics §10: a closed session keeps at most its id (a 32-character string in a Set).
+    id: 'bytes-per-closed-session',
+    title: 'bytes a closed session leaves behind (IDENTIFY, op 14, invalidate)',
+    limit: 256,
+    unit: 'B',
     minRounds: 0,
     nodeOnly: true,
   },

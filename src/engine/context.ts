@@ -41,6 +41,8 @@ export interface MemberListService {
   restore(snapshot: unknown): void
   /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
   userLeftGuild(guildId: string, userId: string): void
+  /** How many sessions the service keeps anything for (tests: closed sessions leave nothing). */
+  trackedSessions(): number
 }
 
 /** One member list as `sim.memberLists(guildId)` describes it. */

@@ -79,6 +79,8 @@ export interface EventDispatcherInternal extends EventDispatcher {
   collect(fn: () => void): DispatchResult[]
   /** The id the next dispatch's inspection event gets (snapshots). */
   nextDispatchId: number
+  /** How many dispatch records some open session still holds (tests: closed sessions leave none). */
+  retainedRecords(): number
 }
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
@@ -293,6 +295,7 @@ export function createEventDispatcher(
       const first = targets.find((t) => t[2] === undefined)?.[1] ?? null
       return run(only, key, type, first, null, (s) => payloads.get(s))
     },
+    retainedRecords: () => records.size,
     collect(fn) {
       const collected: DispatchResult[] = []
       collectors.push(collected)

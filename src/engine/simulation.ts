@@ -134,6 +134,19 @@ export function restoreSimulation(snapshot: SimulationSnapshot): Simulation {
   return built.sim
 }
 
+/** The parts behind each simulation, for tests that check what the engine keeps (never exported). */
+const internals = new WeakMap<Simulation, EngineContext>()
+
+/**
+ * @internal Tests only: the engine's parts behind `sim` (what it retains, what it tracks). Not part of
+ * the public API (index.ts does not export it).
+ */
+export function internalsOf(sim: Simulation): EngineContext {
+  const ctx = internals.get(sim)
+  if (!ctx) throw new EngineError('UNKNOWN_SIMULATION', 'not a simulation made by createSimulation')
+  return ctx
+}
+
 function build(settings: SimulationSettings): { sim: Simulation; parts: SnapshotParts } {
   const clock = createManualClock(settings.startTime)
   const random = createRandom(settings.seed)
@@ -213,5 +226,6 @@ function build(settings: SimulationSettings): { sim: Simulation; parts: Snapshot
       return id === undefined ? [] : lists.describe(id)
     },
   }
+  internals.set(sim, ctx)
   return { sim, parts }
 }

@@ -50,9 +50,16 @@ export class OutgoingEvent {
 
   /**
    * The index in {@link table} of what `session` is sent: the shared record unless a rule gives it its
-   * own view. Recipients of the same view share one record.
+   * own view. Recipients of the same view share one record; each call holds it once for `session`
+   * (released when the session closes).
    */
   recordFor(session: Session): number {
+    const id = this.idFor(session)
+    this.table.retain(id)
+    return id
+  }
+
+  private idFor(session: Session): number {
     if (this.perRecipient !== null) {
       const d = this.perRecipient(session)
       if (d !== this.payload) {

@@ -55,6 +55,7 @@ export function createLifecycle(ctx: EngineContext): Lifecycle {
       session.slots.length = 0
       ctx.lists.dropSession(session)
       report(session, 'close', reason)
+      session.release()
       if (ctx.states.sessionsOf(session.userId).length === 0) {
         ctx.presence.set(session.userId, { status: 'offline', activities: [] })
       }

@@ -11,7 +11,7 @@ export class SocketError extends Error {
  * recipient; a session turns it into a frame only when someone reads it.
  * @internal
  */
-export interface DispatchRecord {
+export interface FrameRecord {
   readonly t: string
   readonly d: unknown
 }
@@ -22,21 +22,54 @@ const CHUNK = 1 << CHUNK_BITS
 const NO_CHUNK: number[] = []
 
 /**
- * One simulation's dispatch records, in the order they were first delivered. A session keeps, per frame,
- * the record's index here: a small integer, which costs a delivery no write barrier and the garbage
- * collector nothing to trace (a reference per recipient cost the 100,000-session fan-out about 50 ns
- * each). Records live as long as the simulation: one per dispatch, never one per recipient.
+ * One simulation's dispatch records. A session keeps, per frame, the record's index here: a small
+ * integer, which costs a delivery no write barrier and the garbage collector nothing to trace (a
+ * reference per recipient cost the 100,000-session fan-out about 50 ns each).
+ *
+ * Records are counted: each recipient holds one reference (taken as it is sent the frame) until its
+ * session closes. A record no open session holds is dropped and its index reused, so what closed
+ * sessions were sent becomes collectable (semantics §10: a closed session keeps nothing but its id).
  * @internal
  */
 export class RecordTable {
-  private readonly records: DispatchRecord[] = []
+  private readonly records: (FrameRecord | undefined)[] = []
+  private readonly refs: number[] = []
+  private readonly free: number[] = []
 
-  add(record: DispatchRecord): number {
-    return this.records.push(record) - 1
+  /** Stores `record` with no holder yet; {@link retain} it for each session sent it. */
+  add(record: FrameRecord): number {
+    const index = this.free.length > 0 ? (this.free.pop() as number) : this.records.length
+    this.records[index] = record
+    this.refs[index] = 0
+    return index
   }
 
-  get(index: number): DispatchRecord {
-    return this.records[index] as DispatchRecord
+  retain(index: number): void {
+    ;(this.refs[index] as number)++
+  }
+
+  /** One holder let go; the last one drops the record. */
+  release(index: number): void {
+    const left = (this.refs[index] as number) - 1
+    this.refs[index] = left
+    if (left > 0) return
+    this.records[index] = undefined
+    this.free.push(index)
+    // Nothing held at all (every session closed): give the arrays' room back too.
+    if (this.free.length === this.records.length) {
+      this.records.length = 0
+      this.refs.length = 0
+      this.free.length = 0
+    }
+  }
+
+  get(index: number): FrameRecord {
+    return this.records[index] as FrameRecord
+  }
+
+  /** How many records some open session still holds (tests: nothing leaks). */
+  get size(): number {
+    return this.records.length - this.free.length
   }
 }
 
@@ -140,7 +173,7 @@ export class Session implements GatewayState {
   private used = CHUNK
   private idBase = 0
   private table: RecordTable | null = null
-  private readonly own: DispatchRecord[] = []
+  private readonly own: FrameRecord[] = []
   private readonly ringSize: number
   /**
    * Dispatch frames `runFrom..seq` were all sent, after everything in `socket.log`: the open run. A
@@ -169,6 +202,11 @@ export class Session implements GatewayState {
 
   /** Every frame its socket received, in order: a frozen snapshot taken when read. */
   get frames(): readonly Frame[] {
+    return this.materialise()
+  }
+
+  /** Turns the socket log into frozen frames (once each) and returns the frozen view of all of them. */
+  private materialise(): readonly Frame[] {
     this.closeRun()
     const log = this.socket.log
     if (log.length > 0) {
@@ -260,7 +298,7 @@ export class Session implements GatewayState {
   private frameAt(s: number): Frame {
     const i = s - 1 - this.idBase
     const id = (this.chunks[i >> CHUNK_BITS] as number[])[i & (CHUNK - 1)] as number
-    const record = id >= 0 ? (this.table as RecordTable).get(id) : (this.own[~id] as DispatchRecord)
+    const record = id >= 0 ? (this.table as RecordTable).get(id) : (this.own[~id] as FrameRecord)
     return Object.freeze({ op: 0, t: record.t, s, d: record.d })
   }
 
@@ -305,6 +343,28 @@ export class Session implements GatewayState {
       session.chunk[session.used++] = ~(session.own.push({ t: frame.t as string, d: frame.d }) - 1)
     }
     return session
+  }
+
+  /**
+   * The session closed: its frames are read once more (a view handed out still shows them), then it
+   * lets go of every record it held, and of its resume buffer, which nobody can resume from now.
+   */
+  release(): void {
+    this.materialise()
+    const table = this.table
+    if (table !== null) {
+      const count = this.seq - this.idBase
+      for (let i = 0; i < count; i++) {
+        const id = (this.chunks[i >> CHUNK_BITS] as number[])[i & (CHUNK - 1)] as number
+        if (id >= 0) table.release(id)
+      }
+      this.table = null
+    }
+    this.chunks.length = 0
+    this.chunk = NO_CHUNK
+    this.own.length = 0
+    this.idBase = this.seq
+    this.used = CHUNK
   }
 
   /** The lowest `s` still in the resume buffer (`seq + 1` when it is empty). */

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import results from '../../../bench/results/latest.json'
 import { Link } from '../site/Link.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
+import { ClosedSessionMemory } from './ClosedSessionMemory.tsx'
 import { EngineRatios } from './EngineRatios.tsx'
 import { LineChart } from './LineChart.tsx'
 import {
@@ -131,6 +132,8 @@ export default function PerformancePage() {
             </dd>
           </dl>
         </section>
+
+        <ClosedSessionMemory memory={memory} />
       </main>
     </>
   )

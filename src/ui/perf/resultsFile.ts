@@ -49,6 +49,21 @@ export interface ResultsFile {
   readonly memory: {
     readonly largeTopic: { readonly sessions: number; readonly bytesPerSubscription: number }
     readonly singletonTopics: { readonly topics: number; readonly bytesPerSubscription: number }
+    /** Absent from runs made before the engine review (bench/memory.ts `measureSessionChurn`). */
+    readonly sessionChurn?: {
+      readonly members: number
+      readonly cycles: number
+      readonly bytesPerClosedSession: number
+      readonly bytesPerOpenSession: number
+      readonly heapMB: readonly ChurnPoint[]
+      readonly openHeapMB: readonly ChurnPoint[]
+    }
+    readonly userDispatch?: {
+      readonly dispatches: number
+      readonly payloadBytes: number
+      readonly bytesPerPayloadWhileOpen: number
+      readonly bytesPerPayloadAfterClose: number
+    }
   }
   readonly discord: {
     readonly sessions: number
@@ -69,6 +84,12 @@ export interface ResultsFile {
   readonly verdicts: readonly Verdict[]
   /** Absent until `npm run bench:ui` has run. */
   readonly ui?: UiResults
+}
+
+/** Settled heap after some open/close cycles. */
+export interface ChurnPoint {
+  readonly cycles: number
+  readonly mb: number
 }
 
 /** One line of a chart: a name and its points. */
@@ -97,6 +118,11 @@ export function churnSeries(rows: readonly ChurnRow[], op: ChurnRow['op']): Seri
       .filter((r) => r.impl === impl)
       .map((r) => [r.size, r.nsPerOp.median / 1000] as const),
   }))
+}
+
+/** Heap after N cycles as a series (x = cycles; the point before any cycle cannot sit on a log axis). */
+export function heapSeries(name: string, points: readonly ChurnPoint[]): Series {
+  return { name, points: points.filter((p) => p.cycles > 0).map((p) => [p.cycles, p.mb] as const) }
 }
 
 /** "12.3", "1,234", "0.42": compact numbers for labels. */

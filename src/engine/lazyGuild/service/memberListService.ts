@@ -305,6 +305,12 @@ export function createMemberLists(ctx: EngineContext): MemberListService {
       }))
     },
 
+    trackedSessions() {
+      const sessions = new Set(clients.keys())
+      for (const lists of guilds.values()) for (const s of lists.holderSessions()) sessions.add(s)
+      return sessions.size
+    },
+
     snapshot: () => snapshotLists(guilds, clients),
     restore(data) {
       restoreLists(data, ctx, guilds, clients, hold)
