@@ -14,7 +14,8 @@ export interface ManualClock extends Clock {
   set(now: number): void
 }
 
-export function createManualClock(start: number): ManualClock {
+/** A clock from `start` that refuses to move past `last` (the last ms a snowflake can hold). */
+export function createManualClock(start: number, last = Infinity): ManualClock {
   let now = start
   const hooks: ((now: number, advancedBy: number) => void)[] = []
   return {
@@ -24,6 +25,12 @@ export function createManualClock(start: number): ManualClock {
         throw new EngineError(
           'INVALID_TIME',
           `clock.advance takes a finite number of ms ≥ 0 (time never runs backwards), got ${String(ms)}`,
+        )
+      }
+      if (now + ms > last) {
+        throw new EngineError(
+          'INVALID_TIME',
+          `clock.advance(${ms}) would pass ${last}, the last ms a snowflake can hold (year 2154)`,
         )
       }
       now += ms

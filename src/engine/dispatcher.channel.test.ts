@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from './gateway/intents.ts'
-import { createSimulation } from './simulation.ts'
+import { createSimulation, internalsOf } from './simulation.ts'
 import {
   addUsers,
   ALICE,
@@ -14,7 +14,6 @@ import {
   SECRET,
 } from './testing/fixtures.ts'
 import type { GatewayState } from './types.ts'
-import type { WorldInternal } from './world/createWorld.ts'
 
 describe('channel backend', () => {
   it('subscribes readers only, and checks VIEW_CHANNEL at dispatch', () => {
@@ -136,8 +135,9 @@ describe('channel backend', () => {
       mentions: [{ id: CAROL }],
     })
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
-    // DMs are not guild messages: no redaction.
-    f.sim.dispatcher.dispatch('guild', G, 'MESSAGE_CREATE', { ...message, guild_id: undefined })
+    // DMs are not guild messages: no redaction. The world's channel decides (§10), not the payload.
+    const dm = f.sim.world.createChannel({ type: 1, recipients: [ALICE, CAROL] })
+    f.sim.dispatcher.dispatch('guild', G, 'MESSAGE_CREATE', { ...message, channel_id: dm.id })
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
   })
 })
@@ -256,7 +256,7 @@ describe('channel backend: DMs and per-recipient views (semantics §5)', () => {
 describe('channel backend: a channel gone from the world (semantics §4, §10)', () => {
   it('considers the subscribers world.deleteChannel left behind, skipping each with permission', () => {
     const f = fixtureF()
-    const world = f.sim.world as WorldInternal
+    const world = internalsOf(f.sim).world
     world.deleteChannel(GENERAL) // data only: the subscriptions stay (§10)
     expect(f.sim.dispatcher.subscribers('channel', GENERAL)).toHaveLength(4)
     const result = f.sim.dispatcher.dispatchFilter(

@@ -153,7 +153,9 @@ export function createEventDispatcher(
     const out = new Fanout(filter)
     let failure: FilterFailure | undefined
     try {
-      backend.fanout(key, new OutgoingEvent(type, payload, ctx.world, records, view), out)
+      const channelId = backend.name === 'channel' ? key : null
+      const event = new OutgoingEvent(type, payload, ctx.world, records, view, channelId)
+      backend.fanout(key, event, out)
     } catch (error) {
       if (!(error instanceof FilterFailure)) throw error
       failure = error
@@ -172,7 +174,6 @@ export function createEventDispatcher(
       ctx.inspector.emit({
         type: 'dispatch',
         id,
-        at: ctx.now(),
         backend: backend.name,
         key,
         eventType: type,
@@ -217,12 +218,7 @@ export function createEventDispatcher(
     dispatchManyFilterList(backendName, keys, sessionIds, type, payload) {
       const backend = backendOf(backendName)
       const ks = checkKeys(backend, keys)
-      if (!Array.isArray(sessionIds) || sessionIds.some((id) => typeof id !== 'string')) {
-        throw new EngineError(
-          'INVALID_SESSION_LIST',
-          `sessionIds must be an array of session id strings (often []); got ${describeValue(sessionIds)}`,
-        )
-      }
+      checkSessionList(sessionIds)
       const t = checkType(type)
       const d = ownPayload(payload)
       const seen = new Set(sessionIds)
@@ -308,6 +304,43 @@ export function createEventDispatcher(
     },
   }
   return dispatcher
+}
+
+/**
+ * `dispatchManyFilterList` extends the caller's own array, so it must be one the engine can extend: a
+ * plain, extensible array of strings held in data properties. Checked before any delivery (semantics
+ * §10), reading through descriptors so that no getter runs; anything that throws on reading is refused
+ * the same way.
+ */
+function checkSessionList(sessionIds: unknown): void {
+  const refuse = (why: string): never => {
+    throw new EngineError(
+      'INVALID_SESSION_LIST',
+      `sessionIds must be a plain array of session id strings that the call can extend (often []); ${why}`,
+    )
+  }
+  let problem: string | null
+  try {
+    problem = sessionListProblem(sessionIds)
+  } catch (error) {
+    problem = `reading it threw (${error instanceof Error ? error.message : String(error)})`
+  }
+  if (problem !== null) refuse(problem)
+}
+
+function sessionListProblem(sessionIds: unknown): string | null {
+  if (!Array.isArray(sessionIds) || Object.getPrototypeOf(sessionIds) !== Array.prototype) {
+    return `got ${describeValue(sessionIds)}`
+  }
+  if (!Object.isExtensible(sessionIds)) return 'got a frozen, sealed or non-extensible array'
+  if (!Object.getOwnPropertyDescriptor(sessionIds, 'length')?.writable) {
+    return 'got an array whose length cannot change'
+  }
+  for (let i = 0; i < sessionIds.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(sessionIds, i)
+    if (!d || !('value' in d) || typeof d.value !== 'string') return `item ${i} is not a string`
+  }
+  return null
 }
 
 function listsOf(backend: Backend) {

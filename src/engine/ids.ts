@@ -5,6 +5,12 @@ import type { Snowflake } from './types.ts'
 export const DISCORD_EPOCH = 1_420_070_400_000
 
 const MAX_SNOWFLAKE = (1n << 64n) - 1n
+
+/**
+ * The last ms a snowflake can encode (2154-12-31): its time takes the top 42 of 64 bits. A simulation's
+ * clock never passes it, so every id it generates stays within 2^64 − 1 (semantics §10).
+ */
+export const LAST_SNOWFLAKE_TIME = DISCORD_EPOCH + 2 ** 42 - 1
 const CANONICAL = /^(0|[1-9][0-9]*)$/
 
 /**
@@ -26,15 +32,29 @@ export function parseSnowflake(value: unknown): string | undefined {
   return undefined
 }
 
-/** Describes a rejected value for an error message without dumping whole objects. */
+/**
+ * Describes a rejected value for an error message without dumping whole objects, and without reading
+ * into them (no getter runs): a short array of primitives is shown whole (`[0, 5n]`).
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
   if (typeof value === 'bigint') return `${value}n`
-  if (Array.isArray(value)) return `an array of ${value.length}`
+  if (Array.isArray(value)) return describeArray(value)
   if (value === null) return 'null'
   if (typeof value === 'object') return 'an object'
   return String(value)
+}
+
+function describeArray(array: readonly unknown[]): string {
+  const items: string[] = []
+  for (let i = 0; i < array.length && array.length <= 4; i++) {
+    const d = Object.getOwnPropertyDescriptor(array, i)
+    const item: unknown = d && 'value' in d ? d.value : undefined
+    if (item !== null && (typeof item === 'object' || typeof item === 'function')) break
+    items.push(describeValue(item))
+  }
+  return items.length === array.length ? `[${items.join(', ')}]` : `an array of ${array.length}`
 }
 
 /**
@@ -101,6 +121,13 @@ export function createSnowflakeGenerator(now: () => number): SnowflakeGenerator 
         lastMs = ms
         increment = 0
       } else if (increment === 0xfff) {
+        if (lastMs >= LAST_SNOWFLAKE_TIME - DISCORD_EPOCH) {
+          // Called before anything is created, so the refused call changes nothing.
+          throw new EngineError(
+            'ID_SPACE_EXHAUSTED',
+            'every snowflake of the last ms a snowflake can hold is used; give explicit ids',
+          )
+        }
         lastMs += 1
         increment = 0
       } else {

@@ -9,7 +9,7 @@ export {
   type SimulationOptions,
 } from './simulation.ts'
 export type { SimulationSnapshot } from './snapshot.ts'
-export type { MemberListInfo } from './context.ts'
+export type { MemberListInfo } from './memberLists/service.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
 export {
   Intents,

@@ -1,4 +1,5 @@
 import { EngineError } from './errors.ts'
+import { MAX_DEPTH } from './input.ts'
 
 /**
  * Marks a payload the engine made itself: already validated, copied and deep-frozen. The mark is a
@@ -18,9 +19,11 @@ function isOwned(object: object): boolean {
  * The caller's object is never touched and no recipient can change what another sees
  * (spec/semantics.md §3; litecord mutated shared payloads in place, litecord-notes bug 4).
  *
- * Refused with `INVALID_PAYLOAD`: `undefined` at the top level or in an array, functions, symbols, bigints,
- * non-finite numbers, cycles, and objects that are not plain (Map, Date, class instances), each with the
- * path where it was found. `undefined` object properties are dropped, as JSON.stringify does.
+ * Refused with `INVALID_PAYLOAD`, before anything is delivered, each with the path where it was found:
+ * `undefined` at the top level or in an array, functions, symbols, bigints, non-finite numbers, cycles,
+ * objects that are not plain (Map, Date, class instances), getters and setters (reading them would run
+ * the caller's code), nesting deeper than {@link MAX_DEPTH} levels, and anything whose reading throws (a
+ * revoked or hostile Proxy). `undefined` object properties are dropped, as JSON.stringify does.
  */
 export function ownPayload(payload: unknown): unknown {
   if (payload !== null && typeof payload === 'object' && isOwned(payload)) return payload
@@ -30,12 +33,26 @@ export function ownPayload(payload: unknown): unknown {
       'payload must be JSON data; got undefined (use null or {})',
     )
   }
-  return copy(payload, '', 'payload', [], true)
+  try {
+    return copy(payload, '', 'payload', [], true, false)
+  } catch (error) {
+    if (error instanceof EngineError) throw error
+    throw new EngineError(
+      'INVALID_PAYLOAD',
+      `payload could not be read (${error instanceof Error ? error.message : String(error)}); ` +
+        'payloads are plain JSON data',
+    )
+  }
 }
 
-/** Marks an engine-built value (already frozen, JSON-safe) as owned, so re-dispatching it skips the walk. */
+/**
+ * Marks an engine-built value (plain data the engine made from its own records) as owned, so
+ * re-dispatching it skips the walk. Trusted: its properties are read directly, without the checks that
+ * keep a caller's getters from running.
+ */
 export function freezeOwned<T>(value: T): T {
-  return ownPayload(value) as T
+  if (value !== null && typeof value === 'object' && isOwned(value)) return value
+  return copy(value, '', 'payload', [], true, true) as T
 }
 
 function refuse(path: string, what: string): never {
@@ -61,7 +78,8 @@ function copy(
   parent: string,
   key: string | number,
   ancestors: object[],
-  root = false,
+  root: boolean,
+  trusted: boolean,
 ): unknown {
   switch (typeof value) {
     case 'string':
@@ -88,29 +106,35 @@ function copy(
   if (isOwned(object)) return object
   const path = pathOf(parent, key)
   if (ancestors.includes(object)) refuse(path, 'a cycle (an object that contains itself)')
+  if (ancestors.length >= MAX_DEPTH) refuse(path, `nesting deeper than ${MAX_DEPTH} levels`)
+  const isArray = Array.isArray(object)
+  const proto: unknown = Object.getPrototypeOf(object)
+  if (proto !== (isArray ? Array.prototype : Object.prototype) && proto !== null) {
+    refuse(path, `${kindOf(proto)} (only plain objects and arrays are JSON)`)
+  }
+  // A caller's object is read through its property descriptors: a getter is refused, never run.
+  const fields = trusted ? null : dataFields(object, path)
   ancestors.push(object)
   let result: object
-  if (Array.isArray(object)) {
-    const array: unknown[] = new Array(object.length)
-    for (let i = 0; i < object.length; i++) {
-      const item: unknown = object[i]
+  if (isArray) {
+    const length = (object as unknown[]).length
+    const source = fields ?? (object as unknown as Record<number, unknown>)
+    const array: unknown[] = new Array(length)
+    for (let i = 0; i < length; i++) {
+      const item = source[i]
       if (typeof item === 'string') array[i] = item
-      else if (item === undefined && !(i in object))
+      else if (item === undefined && !(i in source))
         refuse(`${path}[${i}]`, 'a hole in a sparse array')
-      else array[i] = copy(item, path, i, ancestors)
+      else array[i] = copy(item, path, i, ancestors, false, trusted)
     }
     result = array
   } else {
-    const proto: unknown = Object.getPrototypeOf(object)
-    if (proto !== Object.prototype && proto !== null) {
-      const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object'
-      refuse(path, `a ${name} (only plain objects and arrays are JSON)`)
-    }
     const record: Record<string, unknown> = {}
-    for (const name of Object.keys(object)) {
-      const field = (object as Record<string, unknown>)[name]
+    for (const name of Object.keys(fields ?? object)) {
+      const field = (fields ?? (object as Record<string, unknown>))[name]
       if (field === undefined) continue
-      const value = typeof field === 'string' ? field : copy(field, path, name, ancestors)
+      const value =
+        typeof field === 'string' ? field : copy(field, path, name, ancestors, false, trusted)
       // An own "__proto__" key (JSON.parse makes one) must stay data, not become the prototype.
       if (name === '__proto__') {
         Object.defineProperty(record, name, {
@@ -127,4 +151,33 @@ function copy(
   if (root) Object.defineProperty(result, OWNED, { value: true })
   Object.freeze(result)
   return result
+}
+
+/** "a Date", "a Point": the class of a non-plain object, read from descriptors (no getter runs). */
+function kindOf(proto: unknown): string {
+  const ctor: unknown =
+    proto !== null && typeof proto === 'object'
+      ? Object.getOwnPropertyDescriptor(proto, 'constructor')?.value
+      : undefined
+  const name: unknown =
+    typeof ctor === 'function' ? Object.getOwnPropertyDescriptor(ctor, 'name')?.value : undefined
+  return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object that is not plain'
+}
+
+/**
+ * The own enumerable data properties of a caller's object or array, by key, read from their descriptors
+ * so that no getter runs; a getter or setter is refused.
+ */
+function dataFields(object: object, path: string): Record<string, unknown> {
+  const descriptors = Object.getOwnPropertyDescriptors(object) as Record<string, PropertyDescriptor>
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>
+  for (const name of Object.keys(descriptors)) {
+    const descriptor = descriptors[name] as PropertyDescriptor
+    if (!descriptor.enumerable) continue
+    if (!('value' in descriptor)) {
+      refuse(`${path}.${name}`, 'a getter or setter (reading it would run code)')
+    }
+    fields[name] = descriptor.value
+  }
+  return fields
 }

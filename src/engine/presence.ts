@@ -10,7 +10,9 @@ import type { PresenceStatus } from './types.ts'
  * the change through a member list and are not the user's own; finally PRESENCE_UPDATE without
  * `guild_id` through `friend`. Setting the same status and activities again sends nothing.
  */
-export function createPresenceService(ctx: EngineContext): PresenceService {
+export function createPresenceService(
+  ctx: Pick<EngineContext, 'world' | 'states' | 'lists' | 'dispatcher'>,
+): PresenceService {
   return {
     set(userId, next) {
       const current = ctx.world.presence(userId)

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from './gateway/intents.ts'
 import { snowflakeTime } from './ids.ts'
-import { createSimulation } from './simulation.ts'
+import { createSimulation, internalsOf } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, fixtureF, G, GENERAL, SECRET } from './testing/fixtures.ts'
 import { Permissions } from './world/permissions.ts'
-import type { WorldInternal } from './world/createWorld.ts'
 
 /** Rules of semantics.md §2–§10 not pinned elsewhere. */
 describe('semantics rules', () => {
@@ -28,7 +27,7 @@ describe('semantics rules', () => {
 
   it('§2/§10: mutators that change permissions, presences or friendships leave subscriptions alone too', () => {
     const f = fixtureF()
-    const world = f.sim.world as WorldInternal
+    const world = internalsOf(f.sim).world
     f.sim.actions.addFriend(ALICE, BOB)
     const lists = () => [
       f.sim.dispatcher.subscribers('guild', G),

@@ -1,34 +1,47 @@
+import { createActions, type Actions, type ActionsState } from './actions/index.ts'
 import { createBackends } from './backends/index.ts'
-import type { BackendContext } from './backends/types.ts'
 import { createManualClock, type Clock } from './clock.ts'
-import type {
-  EngineContext,
-  MemberListInfo,
-  MemberListService,
-  SimulationSettings,
-} from './context.ts'
+import type { EngineContext, SimulationSettings } from './context.ts'
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.ts'
 import { EngineError } from './errors.ts'
+import { createDirectSender } from './gateway/directSend.ts'
 import { createGateway, type Gateway } from './gateway/gateway.ts'
 import { createLifecycle } from './gateway/lifecycle.ts'
 import { createStateManager, type StateManager } from './gateway/stateManager.ts'
-import { createSnowflakeGenerator, parseSnowflake } from './ids.ts'
-import { freezeOwned } from './payload.ts'
+import {
+  createSnowflakeGenerator,
+  DISCORD_EPOCH,
+  LAST_SNOWFLAKE_TIME,
+  parseSnowflake,
+} from './ids.ts'
+import { readInput } from './input.ts'
+import { MemberListRegistry } from './memberLists/registry.ts'
+import { createMemberListService, type MemberListInfo } from './memberLists/service.ts'
 import { createPresenceService } from './presence.ts'
+import {
+  publicActions,
+  publicClock,
+  publicDispatcher,
+  publicGateway,
+  publicStates,
+  publicWorld,
+} from './publicApi.ts'
 import { createRandom } from './random.ts'
-import { createInspector } from './trace/inspector.ts'
-import type { InspectionListener } from './trace/types.ts'
-import type { Frame, Snowflake } from './types.ts'
-import { createWorld } from './world/createWorld.ts'
-import type { World } from './world/types.ts'
-import { createMemberLists } from './lazyGuild/service/memberListService.ts'
-import { createActions, type Actions, type ActionsState } from './actions/index.ts'
 import {
   applySnapshot,
   takeSnapshot,
   type SimulationSnapshot,
   type SnapshotParts,
 } from './snapshot.ts'
+import {
+  consoleListenerError,
+  createInspector,
+  type ListenerErrorHandler,
+} from './trace/inspector.ts'
+import type { InspectionListener } from './trace/types.ts'
+import type { Snowflake } from './types.ts'
+import { createWorld } from './world/createWorld.ts'
+import type { World } from './world/types.ts'
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -40,6 +53,12 @@ export interface SimulationOptions {
   resumeWindowMs?: number
   /** Frames kept per session for RESUME. Default 250. */
   resumeBufferSize?: number
+  /**
+   * Where an exception thrown by an inspection listener (`sim.inspect`) goes. Listeners are observers:
+   * the engine catches what they throw, finishes the call as if they were not there, and hands the
+   * error here. Default: the host's `console.error`, when it has one. Not part of snapshots.
+   */
+  onListenerError?: ListenerErrorHandler
 }
 
 /** One simulated gateway: a world, its sessions, the dispatcher and the gateway they talk to. */
@@ -69,8 +88,25 @@ export const DEFAULTS: SimulationSettings = Object.freeze({
   resumeBufferSize: 250,
 })
 
-function settingsFrom(options: SimulationOptions): SimulationSettings {
-  const settings = { ...DEFAULTS, ...options }
+/** The options as the engine's own plain copy (a getter in them is refused, never run). */
+function readOptions(options: unknown): Record<string, unknown> {
+  const given = readInput(options ?? {}, 'createSimulation options')
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      'createSimulation takes an options object (or nothing)',
+    )
+  }
+  return given as Record<string, unknown>
+}
+
+function settingsFrom(given: Record<string, unknown>): SimulationSettings {
+  const settings = {
+    seed: given['seed'] ?? DEFAULTS.seed,
+    startTime: given['startTime'] ?? DEFAULTS.startTime,
+    resumeWindowMs: given['resumeWindowMs'] ?? DEFAULTS.resumeWindowMs,
+    resumeBufferSize: given['resumeBufferSize'] ?? DEFAULTS.resumeBufferSize,
+  } as SimulationSettings
   const check = (name: keyof SimulationSettings, ok: boolean, rule: string) => {
     if (!ok) {
       throw new EngineError(
@@ -80,10 +116,14 @@ function settingsFrom(options: SimulationOptions): SimulationSettings {
     }
   }
   check('seed', Number.isInteger(settings.seed), 'an integer')
+  // Generated ids are ((now − epoch) << 22) | increment: 42 bits of time keep them ≤ 2^64 − 1.
   check(
     'startTime',
-    Number.isSafeInteger(settings.startTime) && settings.startTime >= 0,
-    'a time in ms ≥ 0',
+    Number.isSafeInteger(settings.startTime) &&
+      settings.startTime >= DISCORD_EPOCH &&
+      settings.startTime <= LAST_SNOWFLAKE_TIME,
+    `a time in ms from ${DISCORD_EPOCH} (the Discord epoch, 2015) to ${LAST_SNOWFLAKE_TIME} (2154, ` +
+      'the last ms a snowflake can hold)',
   )
   check(
     'resumeWindowMs',
@@ -96,6 +136,17 @@ function settingsFrom(options: SimulationOptions): SimulationSettings {
     'an integer ≥ 1',
   )
   return Object.freeze(settings)
+}
+
+function listenerErrorsFrom(given: Record<string, unknown>): ListenerErrorHandler {
+  const handler = given['onListenerError'] ?? consoleListenerError
+  if (typeof handler !== 'function') {
+    throw new EngineError(
+      'INVALID_OPTIONS',
+      'createSimulation: onListenerError must be a function (error, event) => void',
+    )
+  }
+  return handler as ListenerErrorHandler
 }
 
 /**
@@ -111,27 +162,33 @@ function settingsFrom(options: SimulationOptions): SimulationSettings {
  * session.frames.at(-1) // { op: 0, t: 'GUILD_UPDATE', s: 3, d: { id, name: 'Renamed' } }
  */
 export function createSimulation(options: SimulationOptions = {}): Simulation {
-  return build(settingsFrom(options)).sim
+  const given = readOptions(options)
+  return build(settingsFrom(given), listenerErrorsFrom(given)).sim
 }
 
 /**
  * Rebuilds a simulation from `sim.snapshot()`: the result behaves exactly as the original did at that
  * moment (same frames, same future ids and session ids). Inspection listeners are not part of it.
  */
-export function restoreSimulation(snapshot: SimulationSnapshot): Simulation {
-  if (
-    typeof snapshot !== 'object' ||
-    snapshot === null ||
-    (snapshot as { version?: unknown }).version !== 1
-  ) {
+export function restoreSimulation(
+  snapshot: SimulationSnapshot,
+  options: Pick<SimulationOptions, 'onListenerError'> = {},
+): Simulation {
+  const onListenerError = listenerErrorsFrom(readOptions(options))
+  try {
+    if ((snapshot as { version?: unknown } | null)?.version !== 1) throw new Error('no version 1')
+    const built = build(settingsFrom(readOptions(snapshot.settings)), onListenerError)
+    applySnapshot(built.parts, snapshot)
+    return built.sim
+  } catch (error) {
+    // A snapshot is opaque data made by sim.snapshot(): anything else is refused as a whole.
     throw new EngineError(
       'INVALID_SNAPSHOT',
-      'restoreSimulation takes a snapshot made by sim.snapshot()',
+      `restoreSimulation takes a snapshot made by sim.snapshot() (${
+        error instanceof Error ? error.message : String(error)
+      })`,
     )
   }
-  const built = build(settingsFrom(snapshot.settings))
-  applySnapshot(built.parts, snapshot)
-  return built.sim
 }
 
 /** The parts behind each simulation, for tests that check what the engine keeps (never exported). */
@@ -147,85 +204,76 @@ export function internalsOf(sim: Simulation): EngineContext {
   return ctx
 }
 
-function build(settings: SimulationSettings): { sim: Simulation; parts: SnapshotParts } {
-  const clock = createManualClock(settings.startTime)
+/**
+ * Builds every part from the parts it needs, in dependency order: the world, the sessions and the
+ * member-list registry first (the lazy_guild backend reads the registry), then the backends, the
+ * dispatcher, the member lists, presence, the session lifecycle, and last the gateway and the actions,
+ * which use them all.
+ */
+function build(
+  settings: SimulationSettings,
+  onListenerError: ListenerErrorHandler,
+): { sim: Simulation; parts: SnapshotParts } {
+  const clock = createManualClock(settings.startTime, LAST_SNOWFLAKE_TIME)
   const random = createRandom(settings.seed)
   const ids = createSnowflakeGenerator(clock.now)
-  const inspector = createInspector()
+  const inspector = createInspector({ now: clock.now, onListenerError })
   const world = createWorld({ nextId: ids.next, now: clock.now })
   const states = createStateManager()
-
-  // The parts depend on each other (closing a session changes presence, which dispatches, which reads
-  // member lists): build the context object first, then fill it in.
-  const ctx = {
+  const registry = new MemberListRegistry(inspector)
+  const backends = createBackends({ world, states, inspector }, registry)
+  const dispatcher = createEventDispatcher({ world, states, inspector }, backends)
+  const lists = createMemberListService({ world, states, dispatcher, registry })
+  const presence = createPresenceService({ world, states, lists, dispatcher })
+  const lifecycle = createLifecycle({ settings, clock, states, lists, presence, inspector })
+  const ctx: EngineContext = {
     settings,
     world,
     states,
+    backends,
+    dispatcher,
     inspector,
     clock,
     random,
-  } as Partial<Record<keyof EngineContext, unknown>> as {
-    -readonly [K in keyof EngineContext]: EngineContext[K]
+    lists,
+    presence,
+    ...createDirectSender(inspector),
   }
-
-  const backendContext: BackendContext = { world, states, inspector, now: clock.now }
-  const lists: MemberListService = createMemberLists(ctx)
-  ctx.lists = lists
-  ctx.backends = createBackends(backendContext, lists)
-  ctx.dispatcher = createEventDispatcher(backendContext, ctx.backends)
-  ctx.presence = createPresenceService(ctx)
-  ctx.reportFrame = (session, frame, outcome, replay) => {
-    if (inspector.active) {
-      inspector.emit({
-        type: 'send',
-        at: clock.now(),
-        sessionId: session.sessionId,
-        frame,
-        outcome,
-        replay,
-      })
-    }
-  }
-  ctx.sendDirect = (session, t, d) => {
-    const payload = freezeOwned(d)
-    let outcome: 'delivered' | 'buffered' | 'failed'
-    try {
-      outcome = session.dispatch(t, payload) ? 'delivered' : 'buffered'
-    } catch {
-      outcome = 'failed'
-    }
-    if (inspector.active) {
-      const frame: Frame = { op: 0, t, s: session.seq, d: payload }
-      ctx.reportFrame(session, frame, outcome, false)
-    }
-  }
-
   const actionsState: ActionsState = { pendingDmPeers: new Map() }
-  const lifecycle = createLifecycle(ctx)
   const gateway = createGateway(ctx, lifecycle)
-  clock.onAdvance((now, advancedBy) => {
-    if (inspector.active) inspector.emit({ type: 'clock', at: now, advancedBy })
+  const actions = createActions(ctx, actionsState)
+
+  clock.onAdvance((_now, advancedBy) => {
+    if (inspector.active) inspector.emit({ type: 'clock', advancedBy })
   })
   clock.onAdvance((now) => lifecycle.expire(now))
   world.onChange((change) => {
-    if (inspector.active) inspector.emit({ type: 'world', at: clock.now(), change })
+    if (inspector.active) inspector.emit({ type: 'world', change })
   })
 
   const parts: SnapshotParts = { ctx, ids, lifecycle, actionsState }
-  const sim: Simulation = {
-    world,
-    states,
-    dispatcher: ctx.dispatcher,
-    gateway,
-    actions: createActions(ctx, actionsState),
-    clock: { now: clock.now, advance: clock.advance },
-    inspect: (listener) => inspector.listen(listener),
+  const sim: Simulation = Object.freeze({
+    world: publicWorld(world),
+    states: publicStates(states),
+    dispatcher: publicDispatcher(dispatcher),
+    gateway: publicGateway(gateway),
+    actions: publicActions(actions),
+    clock: publicClock(clock),
+    inspect(listener: InspectionListener) {
+      if (typeof listener !== 'function') {
+        throw new EngineError(
+          'INVALID_LISTENER',
+          'sim.inspect takes a function (event) => void; it returns the function that stops it',
+        )
+      }
+      return inspector.listen(listener)
+    },
     snapshot: () => takeSnapshot(parts),
-    memberLists: (guildId) => {
-      const id = parseSnowflake(guildId)
+    memberLists(guildId: Snowflake) {
+      const id = parseSnowflake(readInput(guildId, 'memberLists: guildId'))
       return id === undefined ? [] : lists.describe(id)
     },
-  }
+  })
   internals.set(sim, ctx)
   return { sim, parts }
 }

@@ -47,7 +47,7 @@ export function takeSnapshot(parts: SnapshotParts): SimulationSnapshot {
     ids: Object.freeze(parts.ids.state()),
     nextDispatchId: ctx.dispatcher.nextDispatchId,
     world: ctx.world.snapshot(),
-    sessions: Object.freeze(ctx.states.all().map((s) => (s as Session).toSnapshot())),
+    sessions: Object.freeze(ctx.states.sessions().map((s) => s.toSnapshot())),
     closed: Object.freeze(ctx.states.closedIds()),
     expiring: Object.freeze(parts.lifecycle.expiring()),
     guild: Object.freeze(ctx.backends.guild.sessions.table.entries()),

@@ -34,6 +34,12 @@ export interface Frame {
  */
 export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed' | 'range'
 
+/**
+ * What became of one frame sent to one session: `delivered` on a live socket, `buffered` while the
+ * session is disconnected (kept for RESUME), `failed` when its socket threw (kept for RESUME too).
+ */
+export type SendOutcome = 'delivered' | 'buffered' | 'failed'
+
 /** A skipped session and the first check it failed. */
 export interface Skip {
   readonly sessionId: string
@@ -55,6 +61,12 @@ export interface DispatchResult {
 
 /** A session's connection status. `closed` sessions are gone from the StateManager and every list. */
 export type SessionStatus = 'connected' | 'disconnected' | 'closed'
+
+/**
+ * Why a session closed: its resume window passed, `gateway.invalidate`, or a RESUME that found events
+ * already dropped from its buffer.
+ */
+export type CloseReason = 'resume-window' | 'invalidated' | 'events-lost'
 
 /** A user's presence status, as op 3 and IDENTIFY carry it. */
 export type PresenceStatus = 'online' | 'idle' | 'dnd' | 'offline'

@@ -2,7 +2,6 @@ import type { EngineContext } from '../context.ts'
 import { channelPayload } from '../gateway/payloads.ts'
 import { freezeOwned } from '../payload.ts'
 import type { Channel } from '../world/types.ts'
-import { requireChannel } from './guards.ts'
 import { subscribePrivate, syncChannels } from './subscriptions.ts'
 import type { ActionsState, Flows } from './types.ts'
 
@@ -44,7 +43,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
     },
 
     updateChannel(channelId, patch) {
-      const before = requireChannel(ctx, channelId)
+      const before = ctx.world.requireChannel(channelId)
       const channel = ctx.world.updateChannel(before.id, patch)
       const payload = freezeOwned(channelPayload(ctx.world, channel))
       if (channel.guild_id === null) {
@@ -59,7 +58,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
     },
 
     deleteChannel(channelId) {
-      const channel = requireChannel(ctx, channelId)
+      const channel = ctx.world.requireChannel(channelId)
       const payload = freezeOwned(channelPayload(ctx.world, channel))
       if (channel.guild_id === null) {
         ctx.dispatcher.send('channel', channel.id, 'CHANNEL_DELETE', payload)

@@ -31,14 +31,12 @@ export function createActions(ctx: EngineContext, state: ActionsState): Actions 
 function run(ctx: EngineContext, name: string, body: () => void) {
   const { inspector } = ctx
   const outer = inspector.cause
-  if (inspector.active)
-    inspector.emit({ type: 'action', at: ctx.clock.now(), phase: 'start', name })
+  if (inspector.active) inspector.emit({ type: 'action', phase: 'start', name })
   inspector.cause = name
   try {
     return ctx.dispatcher.collect(body)
   } finally {
     inspector.cause = outer
-    if (inspector.active)
-      inspector.emit({ type: 'action', at: ctx.clock.now(), phase: 'end', name })
+    if (inspector.active) inspector.emit({ type: 'action', phase: 'end', name })
   }
 }

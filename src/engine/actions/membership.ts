@@ -4,7 +4,6 @@ import { Intents } from '../gateway/intents.ts'
 import { guildCreatePayload, DEFAULT_LARGE_THRESHOLD, userPayload } from '../gateway/payloads.ts'
 import type { Session } from '../gateway/session.ts'
 import { freezeOwned } from '../payload.ts'
-import { requireGuild, requireMember, requireUserId } from './guards.ts'
 import { guildMemberPayload } from './payloads.ts'
 import {
   servingSessions,
@@ -24,7 +23,7 @@ const hasGuilds = (ctx: EngineContext) => (sessionId: string) =>
 export function membershipActions(ctx: EngineContext): MembershipFlows {
   /** GUILD_MEMBER_UPDATE through `guild`, subscriptions re-checked, then the member lists. */
   function memberUpdated(guildId: string, userId: string): void {
-    const member = requireMember(ctx, guildId, userId)
+    const member = ctx.world.requireMember(guildId, userId)
     ctx.dispatcher.send(
       'guild',
       guildId,
@@ -42,8 +41,8 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
      * the member lists.
      */
     joinGuild(guildId, userId) {
-      const guild = requireGuild(ctx, guildId)
-      const user = requireUserId(ctx, userId)
+      const guild = ctx.world.requireGuild(guildId)
+      const user = ctx.world.requireUser(userId, 'userId').id
       const member = ctx.world.addMember(guild.id, user)
       ctx.dispatcher.send(
         'guild',
@@ -75,9 +74,9 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
 
     /** The mirror: GUILD_DELETE through `member`, unsubscribe, GUILD_MEMBER_REMOVE, member lists. */
     leaveGuild(guildId, userId) {
-      const guild = requireGuild(ctx, guildId)
-      const user = requireUserId(ctx, userId)
-      requireMember(ctx, guild.id, user)
+      const guild = ctx.world.requireGuild(guildId)
+      const user = ctx.world.requireUser(userId, 'userId').id
+      ctx.world.requireMember(guild.id, user)
       if (guild.owner_id === user) {
         throw new EngineError(
           'OWNER_CANNOT_LEAVE',
@@ -108,15 +107,15 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
     },
 
     setMemberRoles(guildId, userId, roles) {
-      const guild = requireGuild(ctx, guildId)
-      const user = requireUserId(ctx, userId)
+      const guild = ctx.world.requireGuild(guildId)
+      const user = ctx.world.requireUser(userId, 'userId').id
       ctx.world.setMemberRoles(guild.id, user, roles)
       memberUpdated(guild.id, user)
     },
 
     setNick(guildId, userId, nick) {
-      const guild = requireGuild(ctx, guildId)
-      const user = requireUserId(ctx, userId)
+      const guild = ctx.world.requireGuild(guildId)
+      const user = ctx.world.requireUser(userId, 'userId').id
       ctx.world.setNick(guild.id, user, nick)
       memberUpdated(guild.id, user)
     },

@@ -4,7 +4,7 @@ import { channelPayload } from '../gateway/payloads.ts'
 import { freezeOwned } from '../payload.ts'
 import { ChannelType } from '../world/channelType.ts'
 import type { Channel } from '../world/types.ts'
-import { requireAccess, requireChannel, requireUserId } from './guards.ts'
+import { requireAccess } from './access.ts'
 import { messagePayload, typingPayload } from './payloads.ts'
 import { subscribePrivate } from './subscriptions.ts'
 import type { ActionsState, Flows } from './types.ts'
@@ -32,8 +32,8 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
 
   return {
     sendMessage(channelId, authorId, content, opts = {}) {
-      const channel = requireChannel(ctx, channelId)
-      const author = requireUserId(ctx, authorId, 'authorId')
+      const channel = ctx.world.requireChannel(channelId)
+      const author = ctx.world.requireUser(authorId, 'authorId').id
       requireAccess(ctx, channel, author)
       if (typeof content !== 'string') {
         throw new EngineError('INVALID_INPUT', `content must be a string; got ${typeof content}`)
@@ -51,7 +51,7 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
       )
     },
     editMessage(channelId, messageId, content) {
-      const channel = requireChannel(ctx, channelId)
+      const channel = ctx.world.requireChannel(channelId)
       const message = ctx.world.editMessage(channel.id, messageId, content)
       ctx.dispatcher.send(
         'channel',
@@ -61,7 +61,7 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
       )
     },
     deleteMessage(channelId, messageId) {
-      const channel = requireChannel(ctx, channelId)
+      const channel = ctx.world.requireChannel(channelId)
       const message = ctx.world.deleteMessage(channel.id, messageId)
       ctx.dispatcher.send(
         'channel',
@@ -75,8 +75,8 @@ export function messageActions(ctx: EngineContext, state: ActionsState): Message
       )
     },
     startTyping(channelId, userId) {
-      const channel = requireChannel(ctx, channelId)
-      const user = requireUserId(ctx, userId)
+      const channel = ctx.world.requireChannel(channelId)
+      const user = ctx.world.requireUser(userId, 'userId').id
       requireAccess(ctx, channel, user)
       const payload = typingPayload(ctx, channel.id, channel.guild_id, user)
       ctx.dispatcher.send('channel', channel.id, 'TYPING_START', freezeOwned(payload))

@@ -1,7 +1,6 @@
 import type { EngineContext } from '../context.ts'
 import { rolePayload } from '../gateway/payloads.ts'
 import { freezeOwned } from '../payload.ts'
-import { requireGuild } from './guards.ts'
 import { syncChannels } from './subscriptions.ts'
 import type { Flows } from './types.ts'
 
@@ -20,7 +19,7 @@ export function roleActions(ctx: EngineContext): RoleFlows {
 
   return {
     createRole(guildId, input) {
-      const guild = requireGuild(ctx, guildId)
+      const guild = ctx.world.requireGuild(guildId)
       const role = ctx.world.createRole(guild.id, input)
       ctx.dispatcher.send(
         'guild',
@@ -31,7 +30,7 @@ export function roleActions(ctx: EngineContext): RoleFlows {
       afterRoleChange(guild.id)
     },
     updateRole(guildId, roleId, patch) {
-      const guild = requireGuild(ctx, guildId)
+      const guild = ctx.world.requireGuild(guildId)
       const role = ctx.world.updateRole(guild.id, roleId, patch)
       ctx.dispatcher.send(
         'guild',
@@ -42,7 +41,7 @@ export function roleActions(ctx: EngineContext): RoleFlows {
       afterRoleChange(guild.id)
     },
     deleteRole(guildId, roleId) {
-      const guild = requireGuild(ctx, guildId)
+      const guild = ctx.world.requireGuild(guildId)
       const role = ctx.world.deleteRole(guild.id, roleId)
       ctx.dispatcher.send(
         'guild',

@@ -5,7 +5,6 @@ import { channelPayload, presencePayload, userPayload } from '../gateway/payload
 import { toSnowflake } from '../ids.ts'
 import { freezeOwned } from '../payload.ts'
 import { ChannelType } from '../world/channelType.ts'
-import { requireUserId } from './guards.ts'
 import { guildMemberPayload } from './payloads.ts'
 import { subscribePrivate } from './subscriptions.ts'
 import type { ActionsState, Flows } from './types.ts'
@@ -27,8 +26,8 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
   }
 
   function distinctPair(a: unknown, b: unknown): [string, string] {
-    const first = requireUserId(ctx, a, 'a')
-    const second = requireUserId(ctx, b, 'b')
+    const first = ctx.world.requireUser(a, 'a').id
+    const second = ctx.world.requireUser(b, 'b').id
     if (first === second) {
       throw new EngineError(
         'SELF_FRIENDSHIP',
@@ -95,7 +94,7 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
 
     /** CHANNEL_CREATE to every recipient (each sees the others), whose shard-0 sessions subscribe. */
     createGroupDm(ownerId, recipients) {
-      const owner = requireUserId(ctx, ownerId, 'ownerId')
+      const owner = ctx.world.requireUser(ownerId, 'ownerId').id
       if (!Array.isArray(recipients)) {
         throw new EngineError('INVALID_INPUT', 'recipients must be an array of user ids')
       }
@@ -117,7 +116,7 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
      * dispatch by the friends' ids and reached friends of friends, litecord-notes bug 18.)
      */
     updateUser(userId, patch) {
-      const id = requireUserId(ctx, userId)
+      const id = ctx.world.requireUser(userId, 'userId').id
       const user = world.updateUser(id, patch)
       const self = dispatcher.send('user', id, 'USER_UPDATE', freezeOwned(userPayload(user)))
       const reached: string[] = []

@@ -1,4 +1,3 @@
-import { EngineError } from '../errors.ts'
 import { intentFor } from '../gateway/intents.ts'
 import { shardBase } from '../ids.ts'
 import { ChannelType } from '../world/channelType.ts'
@@ -123,15 +122,6 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
             )
       return sessions.unconsideredOf(users, considered)
     },
-    lists: sessions.subscriptionApi((key) => requireChannel(ctx, key)),
-  }
-}
-
-function requireChannel(ctx: BackendContext, channelId: string): void {
-  if (!ctx.world.channel(channelId)) {
-    throw new EngineError(
-      'UNKNOWN_CHANNEL',
-      `no channel ${channelId}; create it with world.createChannel`,
-    )
+    lists: sessions.subscriptionApi((key) => void ctx.world.requireChannel(key)),
   }
 }

@@ -1,22 +1,12 @@
-import { CONTENT_EVENTS, Intents } from '../gateway/intents.ts'
 import type { RecordTable, Session } from '../gateway/session.ts'
-import { freezeOwned } from '../payload.ts'
-import { ChannelType } from '../world/channelType.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
-
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+import { recipientView } from './views.ts'
 
 /**
- * One event on its way out: its type, the engine's frozen payload, and the view each recipient gets. Most
- * events look the same to everyone and `view` returns the shared payload; two rules need per-recipient
- * views (spec/semantics.md §5), each built once and shared by every recipient who needs that same view:
- * - without MESSAGE_CONTENT, a guild MESSAGE_CREATE/UPDATE that the recipient neither wrote nor is
- *   mentioned in arrives with `content`, `embeds`, `attachments` and `components` empty and no `poll`;
- * - CHANNEL_CREATE/UPDATE of a group DM lists the recipients other than the recipient's own user
- *   (litecord removed them from the shared list, litecord-notes bug 4).
+ * One event on its way out: its type, the engine's frozen payload, and the view each recipient gets.
+ * Most events look the same to everyone and `view` returns the shared payload; the rules that give
+ * recipients their own views are in views.ts. `channelId` is the channel a `channel` dispatch is for
+ * (the world decides from it whether a message is a guild one).
  */
 export class OutgoingEvent {
   readonly type: string
@@ -36,11 +26,12 @@ export class OutgoingEvent {
     world: WorldInternal,
     table: RecordTable,
     view: ((session: Session) => unknown) | null = null,
+    channelId: string | null = null,
   ) {
     this.type = type
     this.payload = payload
     this.table = table
-    this.perRecipient = view ?? chooseView(type, payload, world)
+    this.perRecipient = view ?? recipientView(type, payload, world, channelId)
   }
 
   /** The payload `session` sees. */
@@ -72,58 +63,6 @@ export class OutgoingEvent {
     }
     if (this.sharedId < 0) this.sharedId = this.table.add({ t: this.type, d: this.payload })
     return this.sharedId
-  }
-}
-
-function chooseView(
-  type: string,
-  payload: unknown,
-  world: WorldInternal,
-): ((s: Session) => unknown) | null {
-  if (!isObject(payload)) return null
-  if (CONTENT_EVENTS.has(type) && typeof payload.guild_id === 'string') return contentView(payload)
-  if ((type === 'CHANNEL_CREATE' || type === 'CHANNEL_UPDATE') && typeof payload.id === 'string') {
-    if (
-      world.channel(payload.id)?.type === ChannelType.GROUP_DM &&
-      Array.isArray(payload.recipients)
-    ) {
-      return groupDmView(payload)
-    }
-  }
-  return null
-}
-
-function contentView(payload: Json): (s: Session) => unknown {
-  const author = isObject(payload.author) ? payload.author.id : undefined
-  const mentioned = new Set<unknown>(
-    Array.isArray(payload.mentions) ? payload.mentions.map((m) => (isObject(m) ? m.id : m)) : [],
-  )
-  let redacted: unknown
-  return (session) => {
-    if ((session.intents & Intents.MESSAGE_CONTENT) !== 0) return payload
-    if (session.userId === author || mentioned.has(session.userId)) return payload
-    if (redacted === undefined) {
-      const { poll: _poll, ...rest } = payload
-      redacted = freezeOwned({ ...rest, content: '', embeds: [], attachments: [], components: [] })
-    }
-    return redacted
-  }
-}
-
-function groupDmView(payload: Json): (s: Session) => unknown {
-  const recipients = payload.recipients as unknown[]
-  const idOf = (r: unknown) => (isObject(r) ? r.id : r)
-  const byUser = new Map<string, unknown>()
-  return (session) => {
-    let view = byUser.get(session.userId)
-    if (view === undefined) {
-      view = freezeOwned({
-        ...payload,
-        recipients: recipients.filter((r) => idOf(r) !== session.userId),
-      })
-      byUser.set(session.userId, view)
-    }
-    return view
   }
 }
 

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.ts'
+import { describeValue } from '../ids.ts'
 import { parseIdKey } from './keys.ts'
 import type { Backend, BackendContext } from './types.ts'
 
@@ -28,7 +29,7 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
 
   function emit(type: 'subscribe' | 'unsubscribe', key: string, subscriber: string): void {
     if (ctx.inspector.active) {
-      ctx.inspector.emit({ type, at: ctx.now(), backend: 'friend', key, subscriber })
+      ctx.inspector.emit({ type, backend: 'friend', key, subscriber })
     }
   }
   function add(key: string, peer: string): void {
@@ -43,14 +44,6 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
     if (!set?.delete(peer)) return
     if (set.size === 0) links.delete(key)
     emit('unsubscribe', key, peer)
-  }
-  function requireUser(id: string, what: string): void {
-    if (!ctx.world.user(id)) {
-      throw new EngineError(
-        'UNKNOWN_USER',
-        `${what} ${id} is not a user; friend links join user ids`,
-      )
-    }
   }
 
   return {
@@ -93,13 +86,13 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
   }
 
   function check(key: string, id: string): void {
-    requireUser(key, 'friend key')
+    ctx.world.requireUser(key, 'friend key')
     if (typeof id !== 'string' || !/^(0|[1-9][0-9]*)$/.test(id)) {
       throw new EngineError(
         'INVALID_ID',
-        `friend subscribers are user ids (decimal strings), got ${JSON.stringify(id)}`,
+        `friend subscribers are user ids (decimal strings), got ${describeValue(id)}`,
       )
     }
-    requireUser(id, 'subscriber')
+    ctx.world.requireUser(id, 'subscriber')
   }
 }

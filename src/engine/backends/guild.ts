@@ -1,4 +1,3 @@
-import { EngineError } from '../errors.ts'
 import { intentFor } from '../gateway/intents.ts'
 import { shardBase } from '../ids.ts'
 import type { Fanout } from './fanout.ts'
@@ -47,13 +46,7 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
     subscribers: (key) => sessions.subscriberIds(key),
     unconsidered: (key, considered) =>
       sessions.unconsideredOf(ctx.world.guildMemberIds(key), considered),
-    lists: sessions.subscriptionApi((key) => requireGuild(ctx, key)),
-  }
-}
-
-function requireGuild(ctx: BackendContext, guildId: string): void {
-  if (!ctx.world.guild(guildId)) {
-    throw new EngineError('UNKNOWN_GUILD', `no guild ${guildId}; create it with world.createGuild`)
+    lists: sessions.subscriptionApi((key) => void ctx.world.requireGuild(key)),
   }
 }
 

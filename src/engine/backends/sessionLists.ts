@@ -1,25 +1,7 @@
-import { EngineError } from '../errors.ts'
 import type { Session } from '../gateway/session.ts'
-import type { StateManagerInternal } from '../gateway/stateManager.ts'
 import type { BackendName } from '../types.ts'
 import { TopicTable } from './topics.ts'
 import type { BackendContext, SubscriptionLists } from './types.ts'
-
-/** An open session by id, or a clear refusal: unknown ids and closed sessions cannot subscribe. */
-export function requireSession(states: StateManagerInternal, sessionId: unknown): Session {
-  const session = typeof sessionId === 'string' ? states.session(sessionId) : undefined
-  if (session) return session
-  if (typeof sessionId === 'string' && states.wasClosed(sessionId)) {
-    throw new EngineError(
-      'SESSION_CLOSED',
-      `session ${sessionId} is closed; IDENTIFY a new session`,
-    )
-  }
-  throw new EngineError(
-    'UNKNOWN_SESSION',
-    `no session ${JSON.stringify(sessionId)}; use a sessionId returned by gateway.identify`,
-  )
-}
 
 /**
  * The keyed session lists of `guild` and `channel` (the seed's `DispatchWithState`), with the inspection
@@ -58,18 +40,18 @@ export class SessionLists {
 
   /**
    * The raw API's `sub`/`unsub` over these lists: `requireKey` refuses keys naming nothing (an unknown
-   * guild or channel), `requireSession` unknown and closed sessions; `unsub` of either is a no-op.
+   * guild or channel), `states.require` unknown and closed sessions; `unsub` of either is a no-op.
    */
   subscriptionApi(requireKey: (key: string) => void): SubscriptionLists {
     const { states } = this.ctx
     return {
       check: (key, id) => {
         requireKey(key)
-        requireSession(states, id)
+        states.require(id)
       },
       sub: (key, id) => {
         requireKey(key)
-        this.add(key, requireSession(states, id))
+        this.add(key, states.require(id))
       },
       unsub: (key, id) => {
         const session = states.session(id)
@@ -94,7 +76,6 @@ export class SessionLists {
     if (!inspector.active) return
     inspector.emit({
       type,
-      at: this.ctx.now(),
       backend: this.name,
       key,
       subscriber: session.sessionId,

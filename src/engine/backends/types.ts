@@ -5,12 +5,11 @@ import type { WorldInternal } from '../world/createWorld.ts'
 import type { OutgoingEvent } from './event.ts'
 import type { Fanout } from './fanout.ts'
 
-/** What every backend may read: the world, the sessions, the inspection stream, the clock. */
+/** What every backend may read: the world, the sessions, the inspection stream. */
 export interface BackendContext {
   readonly world: WorldInternal
   readonly states: StateManagerInternal
   readonly inspector: Inspector
-  now(): number
 }
 
 /**

@@ -36,17 +36,18 @@ export interface Gateway {
 export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway {
   const { world, states, backends } = ctx
 
-  /** An open session by id; unknown and closed ids are refused with a clear EngineError. */
-  function open(sessionId: unknown): Session {
-    const session = typeof sessionId === 'string' ? states.session(sessionId) : undefined
-    if (session) return session
-    if (typeof sessionId === 'string' && states.wasClosed(sessionId)) {
-      throw new EngineError('SESSION_CLOSED', `session ${sessionId} is closed; IDENTIFY a new one`)
+  const open = (sessionId: unknown): Session => states.require(sessionId)
+
+  /** op 3 and op 14 need a live socket to arrive on (semantics §10): NOT_CONNECTED otherwise. */
+  function connected(sessionId: unknown, op: string): Session {
+    const session = open(sessionId)
+    if (session.status !== 'connected') {
+      throw new EngineError(
+        'NOT_CONNECTED',
+        `session ${session.sessionId} is not connected, so it cannot send ${op}; resume it first`,
+      )
     }
-    throw new EngineError(
-      'UNKNOWN_SESSION',
-      `no session ${describeValue(sessionId)}; use a sessionId returned by gateway.identify`,
-    )
+    return session
   }
 
   /** litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0, friends. */
@@ -89,7 +90,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         resumeBufferSize: ctx.settings.resumeBufferSize,
       })
       states.insert(session)
-      reportSession(ctx, session, 'identify')
+      reportSession(ctx.inspector, session, 'identify')
       // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
       // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
       ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
@@ -108,7 +109,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         }
       }
       subscribeAll(session, guildIds)
-      return session
+      return session.view
     },
 
     disconnect(sessionId) {
@@ -161,11 +162,15 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       const replayed = session.framesAfter(seq)
       for (const frame of replayed) sendOrFail(session, Object.freeze(frame), true)
       ctx.sendDirect(session, 'RESUMED', {})
-      return Object.freeze({ resumed: true, state: session, replayed: Object.freeze(replayed) })
+      return Object.freeze({
+        resumed: true,
+        state: session.view,
+        replayed: Object.freeze(replayed),
+      })
     },
 
     requestMemberList(sessionId, guildId, channels) {
-      const session = open(sessionId)
+      const session = connected(sessionId, 'op 14')
       const guild = parseSnowflake(guildId)
       if (guild === undefined) {
         throw new EngineError(
@@ -177,7 +182,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
     },
 
     updatePresence(sessionId, p) {
-      const session = open(sessionId)
+      const session = connected(sessionId, 'op 3')
       const presence = validatePresence(p, 4001)
       ctx.presence.set(session.userId, presence)
     },
@@ -192,7 +197,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       }
       if (session.socket.failing === failing) return
       session.socket.failing = failing
-      reportSession(ctx, session, failing ? 'socket-failing' : 'socket-healed')
+      reportSession(ctx.inspector, session, failing ? 'socket-failing' : 'socket-healed')
     },
   }
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, restoreSimulation, type Simulation } from '../simulation.ts'
+import { createSimulation, internalsOf, restoreSimulation, type Simulation } from '../simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, G, GENERAL, SECRET } from '../testing/fixtures.ts'
 import type { GatewayState } from '../types.ts'
-import type { WorldInternal } from '../world/createWorld.ts'
 
 /** The world's full mutator set (the public `World` type lists only the creators). */
-const worldOf = (sim: Simulation) => sim.world as WorldInternal
+const worldOf = (sim: Simulation) => internalsOf(sim).world
 
 interface GuildCreate {
   roles: { id: string; name: string }[]

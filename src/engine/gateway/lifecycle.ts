@@ -1,8 +1,7 @@
 import type { EngineContext } from '../context.ts'
+import type { CloseReason } from '../types.ts'
 import { reportSession } from './reportSession.ts'
 import type { Session } from './session.ts'
-
-export type CloseReason = 'resume-window' | 'invalidated' | 'events-lost'
 
 /**
  * Disconnects and closes sessions. A disconnected session waits in `expiring` (a Map in disconnect
@@ -21,21 +20,33 @@ export interface Lifecycle {
   restoreExpiring(session: Session, deadline: number): void
 }
 
-export function createLifecycle(ctx: EngineContext): Lifecycle {
+/** What closing a session touches. */
+export type LifecycleDeps = Pick<
+  EngineContext,
+  'settings' | 'clock' | 'states' | 'lists' | 'presence' | 'inspector'
+>
+
+export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
   const expiring = new Map<Session, number>()
 
   const report = (
     session: Session,
     change: 'disconnect' | 'resume' | 'close',
-    reason: string | null,
-  ) => reportSession(ctx, session, change, reason)
+    reason: CloseReason | null,
+  ) => reportSession(ctx.inspector, session, change, reason)
 
   const lifecycle: Lifecycle = {
+    /**
+     * The socket drops; the session stays resumable until disconnect time + window ≤ now. With
+     * `resumeWindowMs: 0` that is at once: the session closes before this returns (semantics §10).
+     */
     disconnect(session) {
       session.status = 'disconnected'
       session.disconnectedAt = ctx.clock.now()
-      expiring.set(session, session.disconnectedAt + ctx.settings.resumeWindowMs)
+      const deadline = session.disconnectedAt + ctx.settings.resumeWindowMs
+      expiring.set(session, deadline)
       report(session, 'disconnect', null)
+      if (deadline <= ctx.clock.now()) lifecycle.close(session, 'resume-window')
     },
     reconnect(session) {
       expiring.delete(session)

@@ -1,18 +1,18 @@
-import type { EngineContext } from '../context.ts'
+import type { Inspector } from '../trace/inspector.ts'
 import type { SessionInspection } from '../trace/types.ts'
+import type { CloseReason } from '../types.ts'
 import type { Session } from './session.ts'
 
 /** Reports a session's lifecycle change on the inspection stream (nothing is built without listeners). */
 export function reportSession(
-  ctx: Pick<EngineContext, 'inspector' | 'clock'>,
+  inspector: Inspector,
   session: Session,
   change: SessionInspection['change'],
-  reason: string | null = null,
+  reason: CloseReason | null = null,
 ): void {
-  if (!ctx.inspector.active) return
-  ctx.inspector.emit({
+  if (!inspector.active) return
+  inspector.emit({
     type: 'session',
-    at: ctx.clock.now(),
     change,
     sessionId: session.sessionId,
     userId: session.userId,

@@ -1,4 +1,5 @@
-import type { Frame, GatewayState, SessionStatus, Skip, SkipReason } from '../types.ts'
+import type { Frame, SessionStatus, Skip, SkipReason } from '../types.ts'
+import { GatewayStateView } from './stateView.ts'
 
 /** Thrown by a mock socket whose send was made to fail (fault injection). */
 export class SocketError extends Error {
@@ -139,9 +140,9 @@ export interface SubscriptionSlot {
 /**
  * One identified gateway connection: litecord's `GatewayState` (gateway/state.py), with the bugs it has
  * there fixed (litecord-notes §4: READY is s = 1, replay is exact, sessions are really removed).
- * @internal The public view is the {@link GatewayState} interface.
+ * @internal Callers get its read-only {@link view}, never the session itself.
  */
-export class Session implements GatewayState {
+export class Session {
   readonly sessionId: string
   readonly userId: string
   readonly shard: readonly [number, number]
@@ -198,6 +199,13 @@ export class Session implements GatewayState {
     this.shardCount = init.shard[1]
     this.intents = init.intents
     this.ringSize = init.resumeBufferSize
+  }
+
+  #view: GatewayStateView | null = null
+
+  /** The read-only GatewayState handed out for this session (one per session). */
+  get view(): GatewayStateView {
+    return (this.#view ??= new GatewayStateView(this))
   }
 
   /** Every frame its socket received, in order: a frozen snapshot taken when read. */

@@ -161,12 +161,28 @@ describe('closing a session (semantics §3, §10)', () => {
     expect(f.sim.states.all().map((s) => s.sessionId)).toEqual([f.B2.sessionId, f.D.sessionId])
   })
 
-  it('closes at the first clock move after the deadline, not before it moves', () => {
-    const f = fixtureF({ resumeWindowMs: 0 })
+  it('closes at the first clock move that reaches the deadline, not before', () => {
+    const f = fixtureF({ resumeWindowMs: 1_000 })
     f.sim.gateway.disconnect(f.C.sessionId)
+    f.sim.clock.advance(999)
     expect(f.C.status).toBe('disconnected')
-    f.sim.clock.advance(0)
+    f.sim.clock.advance(1)
     expect(f.C.status).toBe('closed')
+  })
+
+  it('§10: resumeWindowMs 0 closes a disconnected session at once, never resumable', () => {
+    const f = fixtureF({ resumeWindowMs: 0 })
+    const seen: string[] = []
+    f.sim.inspect((e) => {
+      if (e.type === 'session') seen.push(`${e.change} ${e.status}`)
+    })
+    f.sim.gateway.disconnect(f.C.sessionId)
+    expect(f.C.status).toBe('closed')
+    expect(seen).toEqual(['disconnect disconnected', 'close closed'])
+    expect(f.sim.gateway.resume(f.C.sessionId, f.C.seq)).toEqual({
+      resumed: false,
+      reason: 'closed',
+    })
   })
 
   it('invalidate closes a disconnected session too, sending its gone socket nothing; the view shows it', () => {

@@ -1,8 +1,17 @@
+import { EngineError } from '../errors.ts'
+import { describeValue, parseSnowflake, shardBase } from '../ids.ts'
 import type { GatewayState, Snowflake } from '../types.ts'
-import { parseSnowflake, shardBase } from '../ids.ts'
 import type { Session } from './session.ts'
 
-/** The sessions of the simulation (litecord `StateManager`, gateway/state_manager.py). */
+/**
+ * The sessions of the simulation (litecord `StateManager`, gateway/state_manager.py). Every state it
+ * hands out is the session's read-only view (semantics §10).
+ *
+ * @example
+ * const [first] = sim.states.userStates(alice.id)
+ * sim.states.fetchRaw(first.sessionId) === first // true: one view per session
+ * JSON.stringify(sim.states.all()) // plain JSON: sessionId, userId, shard, intents, seq, status, frames…
+ */
 export interface StateManager {
   /** The session, or undefined when unknown or closed. */
   fetchRaw(sessionId: string): GatewayState | undefined
@@ -14,9 +23,16 @@ export interface StateManager {
   all(): GatewayState[]
 }
 
-/** @internal The engine's side: typed sessions and the mutations the gateway makes. */
+/** @internal The engine's side: the sessions themselves and the mutations the gateway makes. */
 export interface StateManagerInternal extends StateManager {
   session(sessionId: string): Session | undefined
+  /** Every open session, in IDENTIFY order (snapshots). */
+  sessions(): Session[]
+  /**
+   * The open session `sessionId` names, or the one refusal every part of the engine uses: `SESSION_CLOSED`
+   * for a session that was closed, `UNKNOWN_SESSION` for anything else.
+   */
+  require(sessionId: unknown): Session
   sessionsOf(userId: string): readonly Session[]
   insert(session: Session): void
   remove(session: Session): void
@@ -37,25 +53,45 @@ export function serves(session: Session, guildShardBase: number): boolean {
 export function createStateManager(): StateManagerInternal {
   const bySession = new Map<string, Session>()
   const byUser = new Map<string, Session[]>()
+  /** What a closed session leaves behind (semantics §10): its id, so a late RESUME hears `closed`. */
   const closed = new Set<string>()
 
   const sessionsOf = (userId: string): readonly Session[] => byUser.get(userId) ?? NONE
+  const session = (sessionId: string) =>
+    typeof sessionId === 'string' ? bySession.get(sessionId) : undefined
 
   return {
-    fetchRaw: (sessionId) => bySession.get(sessionId),
+    fetchRaw: (sessionId) => session(sessionId)?.view,
     userStates(userId) {
       const id = parseSnowflake(userId)
-      return id === undefined ? [] : sessionsOf(id).slice()
+      return id === undefined ? [] : sessionsOf(id).map((s) => s.view)
     },
     fetchStates(userId, guildId) {
       const user = parseSnowflake(userId)
       const guild = parseSnowflake(guildId)
       if (user === undefined || guild === undefined) return []
       const base = shardBase(guild)
-      return sessionsOf(user).filter((s) => serves(s, base))
+      return sessionsOf(user)
+        .filter((s) => serves(s, base))
+        .map((s) => s.view)
     },
-    all: () => Array.from(bySession.values()),
-    session: (sessionId) => bySession.get(sessionId),
+    all: () => Array.from(bySession.values(), (s) => s.view),
+    session,
+    sessions: () => Array.from(bySession.values()),
+    require(sessionId) {
+      const found = typeof sessionId === 'string' ? bySession.get(sessionId) : undefined
+      if (found) return found
+      if (typeof sessionId === 'string' && closed.has(sessionId)) {
+        throw new EngineError(
+          'SESSION_CLOSED',
+          `session ${sessionId} is closed; IDENTIFY a new one`,
+        )
+      }
+      throw new EngineError(
+        'UNKNOWN_SESSION',
+        `no session ${describeValue(sessionId)}; use a sessionId returned by gateway.identify`,
+      )
+    },
     sessionsOf,
     insert(session) {
       bySession.set(session.sessionId, session)

@@ -1,4 +1,5 @@
 import { EngineError } from '../errors.ts'
+import { describeValue } from '../ids.ts'
 import type { MemberList } from './memberList.ts'
 import { Shadow } from './shadow.ts'
 import type { InvalidateOp, ListChange, ListItem, ListOp, Range, SyncOp } from './types.ts'
@@ -38,7 +39,7 @@ export function validateRanges(ranges: readonly Range[]): void {
       throw new EngineError(
         'INVALID_RANGE',
         `each range must be [start, end] with 0 ≤ start ≤ end and at most ` +
-          `${MAX_RANGE_SLOTS} slots, got ${JSON.stringify(range)}`,
+          `${MAX_RANGE_SLOTS} slots, got ${describeValue(range)}`,
       )
     }
   }

@@ -1,4 +1,4 @@
-import { createSimulation } from '../simulation.ts'
+import { createSimulation, type SimulationOptions } from '../simulation.ts'
 import { Permissions } from '../world/permissions.ts'
 
 export const L = {
@@ -37,8 +37,8 @@ export const L_LIST = [
  * (Admins, online), Bob (Mods, online), carl (online), dave (Mods, offline), Eve (Plain, idle); channel
  * 1001 public, 1002 hidden from @everyone and shown to Mods. V is alice's session.
  */
-export function fixtureL() {
-  const sim = createSimulation()
+export function fixtureL(options: SimulationOptions = {}) {
+  const sim = createSimulation(options)
   const { world, gateway } = sim
   const names: [string, string][] = [
     [L.alice, 'alice'],

@@ -1,27 +1,53 @@
 import type { InspectionEvent, InspectionListener } from './types.ts'
 
+/** An inspection event as the engine reports it: the inspector stamps `at` with the clock. */
+export type UnstampedEvent = InspectionEvent extends infer E
+  ? E extends InspectionEvent
+    ? Omit<E, 'at'>
+    : never
+  : never
+
+/** Where an exception thrown by an inspection listener goes (the `onListenerError` option). */
+export type ListenerErrorHandler = (error: unknown, event: InspectionEvent) => void
+
 /**
- * The inspection stream's listener registry. `active` lets hot paths skip building events nobody reads:
- * a fan-out to 100,000 sessions with no listener allocates no inspection data.
+ * The inspection stream's listener registry, and the one place events are stamped and guarded.
+ * `active` lets hot paths skip building events nobody reads: a fan-out to 100,000 sessions with no
+ * listener allocates no inspection data.
  */
 export interface Inspector {
   readonly active: boolean
-  emit(event: InspectionEvent): void
+  /**
+   * Stamps `event` with the simulation time, freezes it and hands it to every listener in order. A
+   * listener that throws is an observer that failed: its error goes to `onListenerError` and the
+   * engine carries on exactly as without it (semantics §10), so `emit` never throws.
+   */
+  emit(event: UnstampedEvent): void
   listen(listener: InspectionListener): () => void
   /** The action whose dispatches are being emitted, for `cause`. */
   cause: string | null
 }
 
-export function createInspector(): Inspector {
+export function createInspector(deps: {
+  now: () => number
+  onListenerError: ListenerErrorHandler
+}): Inspector {
   let listeners: InspectionListener[] = []
   return {
     get active() {
       return listeners.length > 0
     },
     cause: null,
-    emit(event) {
+    emit(unstamped) {
+      const event = Object.freeze({ ...unstamped, at: deps.now() }) as InspectionEvent
       // Snapshot iteration: a listener that unsubscribes itself does not skip the next one.
-      for (const listener of listeners) listener(event)
+      for (const listener of listeners) {
+        try {
+          listener(event)
+        } catch (error) {
+          report(deps.onListenerError, error, event)
+        }
+      }
     },
     listen(listener) {
       listeners = [...listeners, listener]
@@ -30,4 +56,23 @@ export function createInspector(): Inspector {
       }
     },
   }
+}
+
+/** The handler itself may throw too; nothing is left to tell then, and the engine still goes on. */
+function report(handler: ListenerErrorHandler, error: unknown, event: InspectionEvent): void {
+  try {
+    handler(error, event)
+  } catch {
+    // An observer's observer failed: dropped on purpose, the call in progress must complete.
+  }
+}
+
+/**
+ * The default `onListenerError`: the host's `console.error` when there is one. The engine's own lib
+ * has no console (no DOM, no Node types), so it is looked up on `globalThis` at run time; without one
+ * the error is dropped.
+ */
+export function consoleListenerError(error: unknown, event: InspectionEvent): void {
+  const console = (globalThis as { console?: { error?: (...args: unknown[]) => void } }).console
+  console?.error?.(`fanout: an inspection listener threw on a "${event.type}" event`, error)
 }

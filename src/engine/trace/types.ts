@@ -1,5 +1,12 @@
 import type { WorldChange } from '../world/createWorld.ts'
-import type { BackendName, DispatchResult, Frame, SessionStatus } from '../types.ts'
+import type {
+  BackendName,
+  CloseReason,
+  DispatchResult,
+  Frame,
+  SendOutcome,
+  SessionStatus,
+} from '../types.ts'
 
 /**
  * Everything the interface needs to draw what the engine does, without reading its internals
@@ -39,7 +46,7 @@ export interface DirectSendInspection {
   readonly sessionId: string
   readonly frame: Frame
   /** `delivered` on a live socket, `buffered` while disconnected, `failed` when its socket threw. */
-  readonly outcome: 'delivered' | 'buffered' | 'failed'
+  readonly outcome: SendOutcome
   /** True for frames re-sent by RESUME. */
   readonly replay: boolean
 }
@@ -66,8 +73,8 @@ export interface SessionInspection {
   readonly intents: number
   /** The session's seq at the change: the `s` of the last event it was sent or buffered. */
   readonly seq: number
-  /** For `close`: why (`resume-window`, `invalidated`, `events-lost`). */
-  readonly reason: string | null
+  /** For `close`: why (`resume-window`, `invalidated`, `events-lost`); null for other changes. */
+  readonly reason: CloseReason | null
   /**
    * For `close`: every frame the session was sent, as its `GatewayState.frames` read then (frozen and
    * shared). A closed session leaves the StateManager; this is how a viewer can still show its history.

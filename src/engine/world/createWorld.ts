@@ -4,6 +4,7 @@ import { guildMutators } from './guilds.ts'
 import type { WorldInternal } from './internal.ts'
 import { memberMutators } from './members.ts'
 import { messageMutators } from './messages.ts'
+import { lookups } from './lookups.ts'
 import { entityReads } from './reads.ts'
 import { roleMutators } from './roles.ts'
 import { stateFromSnapshot, takeSnapshot, type WorldSnapshot } from './snapshot.ts'
@@ -43,6 +44,7 @@ export function createWorld(ctx: WorldContext, snapshot?: WorldSnapshot): WorldI
   }
   return {
     ...entityReads(core),
+    ...lookups(core),
     ...accessReads(core),
     ...userMutators(core),
     ...guildMutators(core),

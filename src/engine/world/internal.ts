@@ -2,6 +2,7 @@ import type { Snowflake } from '../types.ts'
 import type { WorldSnapshot } from './snapshot.ts'
 import type {
   Channel,
+  Guild,
   Member,
   Message,
   MessageOptions,
@@ -27,6 +28,17 @@ import type {
  * fresh copy.
  */
 export interface WorldInternal extends World {
+  /**
+   * @internal The user `id` names, or `EngineError` `UNKNOWN_USER` (`INVALID_ID` when it is no
+   * snowflake); `what` names the argument in the message.
+   */
+  requireUser(id: unknown, what?: string): User
+  /** @internal The guild, or `UNKNOWN_GUILD` / `INVALID_ID`. */
+  requireGuild(id: unknown): Guild
+  /** @internal The channel, or `UNKNOWN_CHANNEL` / `INVALID_ID`. */
+  requireChannel(id: unknown): Channel
+  /** @internal The member, or `UNKNOWN_GUILD` / `UNKNOWN_MEMBER` / `INVALID_ID`. */
+  requireMember(guildId: unknown, userId: unknown): Member
   /** @internal A user's guild ids, in join order. */
   userGuildIds(userId: Snowflake): readonly string[]
   /** @internal A guild's channels, in creation order. */

@@ -103,7 +103,7 @@ export function newId(
 export function requireUser(state: WorldState, value: unknown, what = 'user id'): string {
   const id = toSnowflake(value, what)
   if (!state.users.has(id))
-    fail('UNKNOWN_USER', `${what} ${id} names no user; create it with world.createUser`)
+    fail('UNKNOWN_USER', `${what} ${id} is not a user; create it with world.createUser`)
   return id
 }
 
@@ -111,7 +111,7 @@ export function requireUser(state: WorldState, value: unknown, what = 'user id')
 export function requireGuild(state: WorldState, value: unknown): GuildState {
   const id = toSnowflake(value, 'guild id')
   const guild = state.guilds.get(id)
-  if (!guild) fail('UNKNOWN_GUILD', `guild ${id} does not exist; create it with world.createGuild`)
+  if (!guild) fail('UNKNOWN_GUILD', `no guild ${id}; create it with world.createGuild`)
   return guild
 }
 
@@ -120,7 +120,10 @@ export function requireChannel(state: WorldState, value: unknown): Channel {
   const id = toSnowflake(value, 'channel id')
   const channel = state.channels.get(id)
   if (!channel)
-    fail('UNKNOWN_CHANNEL', `channel ${id} does not exist; create it with world.createChannel`)
+    fail(
+      'UNKNOWN_CHANNEL',
+      `no channel ${id}; create it with world.createChannel or actions.createChannel`,
+    )
   return channel
 }
 
@@ -136,7 +139,12 @@ export function requireRole(guild: GuildState, value: unknown, what = 'role id')
 export function requireMember(guild: GuildState, value: unknown): Member {
   const id = toSnowflake(value, 'user id')
   const member = guild.members.get(id)
-  if (!member) fail('UNKNOWN_MEMBER', `user ${id} is not a member of guild ${guild.guild.id}`)
+  if (!member) {
+    fail(
+      'UNKNOWN_MEMBER',
+      `user ${id} is not a member of guild ${guild.guild.id}; add them with actions.joinGuild`,
+    )
+  }
   return member
 }
 

@@ -1,10 +1,10 @@
-import { presencePayload, userPayload } from '../../gateway/payloads.ts'
-import { compareSnowflakes } from '../../ids.ts'
-import { freezeOwned } from '../../payload.ts'
-import type { WorldInternal } from '../../world/createWorld.ts'
-import type { Channel } from '../../world/types.ts'
-import { memberListId } from '../listId.ts'
-import { OFFLINE_GROUP, ONLINE_GROUP, type ListMember } from '../listMember.ts'
+import { presencePayload, userPayload } from '../gateway/payloads.ts'
+import { compareSnowflakes } from '../ids.ts'
+import { freezeOwned } from '../payload.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+import type { Channel } from '../world/types.ts'
+import { memberListId } from '../lazyGuild/index.ts'
+import { OFFLINE_GROUP, ONLINE_GROUP, type ListMember } from '../lazyGuild/index.ts'
 
 /**
  * How the world decides lists (semantics.md §6): which list a channel shows, its groups, and each

@@ -1,10 +1,7 @@
-import type { EngineContext } from '../../context.ts'
-import type { Session } from '../../gateway/session.ts'
-import type { ListMember } from '../listMember.ts'
-import { MemberList } from '../memberList.ts'
-import { ListSubscription } from '../subscription.ts'
-import type { Range } from '../types.ts'
-import { GuildLists, type ListState } from './guildLists.ts'
+import type { Session } from '../gateway/session.ts'
+import type { StateManagerInternal } from '../gateway/stateManager.ts'
+import { ListSubscription, MemberList, type ListMember, type Range } from '../lazyGuild/index.ts'
+import { keyOf, type ListState, type MemberListRegistry } from './registry.ts'
 
 /** Member lists as plain data: the rows themselves (the world may have moved on), and who holds what. */
 export interface MemberListsSnapshot {
@@ -32,12 +29,10 @@ export interface MemberListsSnapshot {
   }[]
 }
 
-export function snapshotLists(
-  guilds: ReadonlyMap<string, GuildLists>,
-  clients: ReadonlyMap<Session, ReadonlyMap<string, ListSubscription>>,
-): MemberListsSnapshot {
+/** The registry as plain data; ranges are copied, so the snapshot and the live lists share nothing mutable. */
+export function snapshotLists(registry: MemberListRegistry): MemberListsSnapshot {
   const released: MemberListsSnapshot['released'][number][] = []
-  for (const [session, subs] of clients) {
+  for (const [session, subs] of registry.allSubscriptions()) {
     for (const [key, sub] of subs) {
       if (sub.ranges.length > 0) continue
       released.push({ sessionId: session.sessionId, key, clientLength: sub.clientLength })
@@ -45,7 +40,7 @@ export function snapshotLists(
   }
   return {
     released,
-    guilds: Array.from(guilds, ([guildId, lists]) => ({
+    guilds: Array.from(registry.allGuilds(), ([guildId, lists]) => ({
       guildId,
       holderOrder: lists.holderSessions().map((s) => s.sessionId),
       lists: Array.from(lists.lists.values(), (state) => ({
@@ -55,7 +50,7 @@ export function snapshotLists(
         entries: state.list.entries(),
         holdings: Array.from(state.holdings, ([session, h]) => ({
           sessionId: session.sessionId,
-          ranges: h.sub.ranges,
+          ranges: h.sub.ranges.map(([start, end]): Range => [start, end]),
           clientLength: h.sub.clientLength,
           channels: [...h.channels],
         })),
@@ -64,18 +59,17 @@ export function snapshotLists(
   }
 }
 
+/** Puts a snapshot's lists and subscriptions back into an empty registry (sessions restored first). */
 export function restoreLists(
   data: unknown,
-  ctx: EngineContext,
-  guilds: Map<string, GuildLists>,
-  clients: Map<Session, Map<string, ListSubscription>>,
-  hold: (state: ListState, session: Session, sub: ListSubscription, channels: string[]) => void,
+  states: StateManagerInternal,
+  registry: MemberListRegistry,
 ): void {
   const snapshot = data as MemberListsSnapshot
+  const session = (id: string) => states.session(id) as Session
   for (const g of snapshot.guilds) {
-    const lists = new GuildLists()
-    guilds.set(g.guildId, lists)
-    lists.restoreHolderOrder(g.holderOrder.map((id) => ctx.states.session(id) as Session))
+    const lists = registry.guildOf(g.guildId)
+    lists.restoreHolderOrder(g.holderOrder.map(session))
     for (const l of g.lists) {
       const list = new MemberList(l.order)
       for (const entry of l.entries) list.upsert(entry)
@@ -88,26 +82,17 @@ export function restoreLists(
       }
       lists.lists.set(l.id, state)
       for (const h of l.holdings) {
-        const session = ctx.states.session(h.sessionId) as Session
         const sub = ListSubscription.restore(h.ranges, h.clientLength)
-        keep(clients, session, `${g.guildId}:${l.id}`, sub)
-        hold(state, session, sub, [...h.channels])
+        registry.restoreSubscription(session(h.sessionId), keyOf(state), sub)
+        registry.hold(state, session(h.sessionId), [...h.channels])
       }
     }
   }
   for (const r of snapshot.released) {
-    const session = ctx.states.session(r.sessionId) as Session
-    keep(clients, session, r.key, ListSubscription.restore([], r.clientLength))
+    registry.restoreSubscription(
+      session(r.sessionId),
+      r.key,
+      ListSubscription.restore([], r.clientLength),
+    )
   }
-}
-
-function keep(
-  clients: Map<Session, Map<string, ListSubscription>>,
-  session: Session,
-  key: string,
-  sub: ListSubscription,
-): void {
-  let subs = clients.get(session)
-  if (!subs) clients.set(session, (subs = new Map()))
-  subs.set(key, sub)
 }

@@ -1,18 +1,17 @@
-import type { EngineContext } from '../../context.ts'
-import type { Session } from '../../gateway/session.ts'
-import type { Channel } from '../../world/types.ts'
-import type { ListSubscription } from '../subscription.ts'
-import { concatChanges, type ListChange, type ListOp } from '../types.ts'
-import type { GuildLists, ListState } from './guildLists.ts'
+import type { Session } from '../gateway/session.ts'
+import { concatChanges, type ListChange, type ListOp } from '../lazyGuild/index.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+import type { Channel } from '../world/types.ts'
+import type { GuildLists, ListState, MemberListRegistry } from './registry.ts'
 import { groupOrderFor, listIdFor } from './listEntries.ts'
 
-/** What the service lends these two steps. */
-interface Moves {
+/** What moving holders needs from the service. */
+export interface MoveDeps {
+  readonly world: WorldInternal
+  readonly registry: MemberListRegistry
+  /** A new list for `channel`, built from the world. */
   build(channel: Channel, id: string): ListState
-  /** The session's subscription to the list: the one it had, if it ever held it. */
-  subscription(state: ListState, session: Session): ListSubscription
-  hold(state: ListState, session: Session, sub: ListSubscription, channels: string[]): void
-  release(state: ListState, session: Session): void
+  /** Sends one session its ops for a list. */
   send(state: ListState, session: Session, ops: readonly ListOp[]): void
 }
 
@@ -23,15 +22,16 @@ interface Moves {
  * roles appear, move or go; members gain or lose sight of the channel) with minimal ops.
  */
 export const regroupList = {
-  moveHolders(ctx: EngineContext, lists: GuildLists, moves: Moves): void {
+  moveHolders(deps: MoveDeps, lists: GuildLists): void {
+    const { world, registry } = deps
     for (const state of [...lists.lists.values()]) {
       for (const [session, holding] of [...state.holdings]) {
         const ranges = holding.sub.ranges
         const byId = new Map<string, { channel: Channel; channels: string[] }>()
         for (const channelId of holding.channels) {
-          const channel = ctx.world.channel(channelId)
-          if (!channel || !ctx.world.canView(session.userId, channelId)) continue
-          const id = listIdFor(ctx.world, channel)
+          const channel = world.channel(channelId)
+          if (!channel || !world.canView(session.userId, channelId)) continue
+          const id = listIdFor(world, channel)
           const group = byId.get(id) ?? { channel, channels: [] }
           group.channels.push(channelId)
           byId.set(id, group)
@@ -42,20 +42,20 @@ export const regroupList = {
           byId.delete(state.id)
           if (byId.size === 0) continue
         } else {
-          moves.send(state, session, holding.sub.request(state.list, []))
-          moves.release(state, session)
+          deps.send(state, session, holding.sub.request(state.list, []))
+          registry.release(state, session)
         }
         for (const [id, { channel, channels }] of byId) {
           let target = lists.lists.get(id)
-          if (!target) lists.lists.set(id, (target = moves.build(channel, id)))
-          const sub = moves.subscription(target, session)
-          moves.send(target, session, sub.request(target.list, ranges))
-          moves.hold(target, session, sub, channels)
+          if (!target) lists.lists.set(id, (target = deps.build(channel, id)))
+          const sub = registry.subscription(target, session)
+          deps.send(target, session, sub.request(target.list, ranges))
+          registry.hold(target, session, channels)
         }
       }
       // The channel that defined this list may now show another one: take one that still shows it.
-      const representative = ctx.world.channel(state.channelId)
-      if (!representative || listIdFor(ctx.world, representative) !== state.id) {
+      const representative = world.channel(state.channelId)
+      if (!representative || listIdFor(world, representative) !== state.id) {
         const other = [...state.holdings.values()].flatMap((h) => h.channels)[0]
         if (other !== undefined) state.channelId = other
       }
@@ -64,13 +64,13 @@ export const regroupList = {
 
   /** Brings a list in line with the world's groups and visibility; null when nothing changed. */
   regroup(
-    ctx: EngineContext,
+    world: WorldInternal,
     state: ListState,
     refresh: (state: ListState, userId: string, groups: ReadonlySet<string>) => ListChange | null,
   ): ListChange | null {
-    const channel = ctx.world.channel(state.channelId)
+    const channel = world.channel(state.channelId)
     if (!channel) return null
-    const target = groupOrderFor(ctx.world, channel)
+    const target = groupOrderFor(world, channel)
     const current = state.list.groupOrder
     const changes: ListChange[] = []
     // Groups that go stay in place until their members have moved out (setGroupOrder refuses to drop
@@ -78,7 +78,7 @@ export const regroupList = {
     const merged = mergeOrders(target, current)
     if (!sameOrder(merged, current)) changes.push(state.list.setGroupOrder(merged))
     const groups = new Set(target)
-    const userIds = new Set<string>(ctx.world.guildMemberIds(state.guildId))
+    const userIds = new Set<string>(world.guildMemberIds(state.guildId))
     for (const entry of state.list.entries()) userIds.add(entry.userId)
     for (const userId of userIds) {
       const change = refresh(state, userId, groups)

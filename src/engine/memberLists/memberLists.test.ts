@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
-import type { Frame, GatewayState } from '../../types.ts'
-import { Permissions } from '../../world/permissions.ts'
+import { fixtureL, L, L_LIST } from '../testing/fixtureL.ts'
+import type { Frame, GatewayState } from '../types.ts'
+import { Permissions } from '../world/permissions.ts'
 
 interface Update {
   id: string

@@ -1,12 +1,13 @@
+import { internalsOf } from '../simulation.ts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Simulation } from '../../simulation.ts'
-import { fixtureL, L } from '../../testing/fixtureL.ts'
-import type { GatewayState } from '../../types.ts'
-import type { WorldInternal } from '../../world/createWorld.ts'
-import { applyOps, type ClientCopy } from '../clientCopy.ts'
-import type { ListOp, Range } from '../types.ts'
-import { Permissions } from '../../world/permissions.ts'
+import type { Simulation } from '../simulation.ts'
+import { fixtureL, L } from '../testing/fixtureL.ts'
+import type { GatewayState } from '../types.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+import { applyOps, type ClientCopy } from '../lazyGuild/index.ts'
+import type { ListOp, Range } from '../lazyGuild/index.ts'
+import { Permissions } from '../world/permissions.ts'
 import { entryFor, groupOrderFor, listIdFor } from './listEntries.ts'
 
 /**
@@ -213,7 +214,7 @@ describe('member lists through the engine, over random histories', () => {
         })
         const steps = [start(0), start(1), start(2), ...history]
         const { sim, V, B, C } = fixtureL()
-        const world = sim.world as unknown as WorldInternal
+        const world = internalsOf(sim).world
         sim.world.createUser({ id: '60', username: 'aaron' })
         sim.world.createUser({ id: '70', username: 'Zoe' })
         const sessions = new Map<string, GatewayState>([

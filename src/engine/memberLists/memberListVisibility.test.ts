@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
-import { Permissions } from '../../world/permissions.ts'
-import { clientCopy, label, type Update, updates } from '../../testing/memberListFrames.ts'
+import { fixtureL, L, L_LIST } from '../testing/fixtureL.ts'
+import { Permissions } from '../world/permissions.ts'
+import { clientCopy, label, type Update, updates } from '../testing/memberListFrames.ts'
 
 /**
  * semantics.md §6 and §10 "Member lists": how overwrite, role and channel changes move the ranges

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation, restoreSimulation, type Simulation } from '../../simulation.ts'
-import type { GatewayState } from '../../types.ts'
-import { Permissions } from '../../world/permissions.ts'
-import { clientCopies, label, updates } from '../../testing/memberListFrames.ts'
+import { createSimulation, restoreSimulation, type Simulation } from '../simulation.ts'
+import type { GatewayState } from '../types.ts'
+import { Permissions } from '../world/permissions.ts'
+import { clientCopies, label, updates } from '../testing/memberListFrames.ts'
 
 /**
  * semantics §10 (review decisions): a client keeps the items it was sent until an op removes or

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation } from '../../simulation.ts'
-import { fixtureL, L, L_LIST } from '../../testing/fixtureL.ts'
-import { Permissions } from '../../world/permissions.ts'
-import { murmur3 } from '../murmur3.ts'
-import { clientCopy, label, syncLabels, updates } from '../../testing/memberListFrames.ts'
+import { createSimulation } from '../simulation.ts'
+import { fixtureL, L, L_LIST } from '../testing/fixtureL.ts'
+import { Permissions } from '../world/permissions.ts'
+import { murmur3 } from '../lazyGuild/index.ts'
+import { clientCopy, label, syncLabels, updates } from '../testing/memberListFrames.ts'
 
 /**
  * semantics.md §6 and §10 "Member lists", rule by rule, through the public API. The pure core has its

@@ -1,0 +1,228 @@
+import type { EventDispatcherInternal } from '../dispatcher.ts'
+import type { Session } from '../gateway/session.ts'
+import type { StateManagerInternal } from '../gateway/stateManager.ts'
+import { concatChanges, MemberList, type ListChange, type ListOp } from '../lazyGuild/index.ts'
+import type { WorldInternal } from '../world/createWorld.ts'
+import type { Channel } from '../world/types.ts'
+import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
+import { parseMemberListRequest } from './op14.ts'
+import { carriesMember, sendListUpdate, type ListTarget } from './publish.ts'
+import { regroupList } from './regroupList.ts'
+import { keyOf, type ListState, type MemberListRegistry } from './registry.ts'
+import { restoreLists, snapshotLists } from './snapshot.ts'
+
+/**
+ * The member lists of op 14 (src/engine/lazyGuild/), as the rest of the engine sees them: the hooks
+ * that keep lists in step with sessions and the world. Who holds what is the registry's
+ * (`MemberListRegistry`, also what the `lazy_guild` backend reaches).
+ */
+export interface MemberListService {
+  /** op 14 from a connected session (the gateway checks the session and the guild id). */
+  request(session: Session, guildId: string, channels: unknown): void
+  /** A session closed: drop its ranges and everything kept for it. */
+  dropSession(session: Session): void
+  /**
+   * Something about these members of the guild changed (presence, roles, nick, join, leave, profile):
+   * update every list of the guild and send the ops. Returns the sessions sent an op carrying the row
+   * of one of them (semantics §10: an update with no such op tells nothing about the member).
+   */
+  membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
+  /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
+  guildChanged(guildId: string): void
+  /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
+  userLeftGuild(guildId: string, userId: string): void
+  /** The guild's member lists now: who holds which ranges, and the list's counts. */
+  describe(guildId: string): MemberListInfo[]
+  /** How many sessions anything is kept for (tests: closed sessions leave nothing). */
+  trackedSessions(): number
+  /** The lists and subscriptions as plain data (snapshots); lists themselves are rebuilt from it. */
+  snapshot(): unknown
+  restore(snapshot: unknown): void
+}
+
+/** One member list as `sim.memberLists(guildId)` describes it (plain, frozen data). */
+export interface MemberListInfo {
+  /** `"everyone"` or the murmur3 list id. */
+  readonly id: string
+  readonly guildId: string
+  /** The graph's topic key: `lazy_guild:<guildId>:<listId>`'s `<guildId>:<listId>` part. */
+  readonly key: string
+  readonly memberCount: number
+  readonly onlineCount: number
+  readonly groups: readonly { readonly id: string; readonly count: number }[]
+  /** Sessions holding ranges, in the order they first asked, with the channels their op 14 named. */
+  readonly holders: readonly {
+    readonly sessionId: string
+    readonly ranges: readonly (readonly [number, number])[]
+    readonly channels: readonly string[]
+  }[]
+}
+
+/**
+ * The lazy member lists (op 14, `lazy_guild`), wired to the world and the sessions: one list per
+ * distinct visibility per guild, built on the first request for it and then kept up to date
+ * incrementally; each change reaches exactly the sessions whose ranges it touches, with the minimal ops
+ * for their ranges (src/engine/lazyGuild/README.md). litecord re-sent whole ranges and accumulated
+ * them (bugs 10–12, 15).
+ */
+export function createMemberListService(deps: {
+  readonly world: WorldInternal
+  readonly states: StateManagerInternal
+  readonly dispatcher: EventDispatcherInternal
+  readonly registry: MemberListRegistry
+}): MemberListService {
+  const { world, dispatcher, registry } = deps
+
+  function buildList(channel: Channel, id: string): ListState {
+    const order = groupOrderFor(world, channel)
+    const list = new MemberList(order)
+    const groups = new Set(order)
+    for (const userId of world.guildMemberIds(channel.guild_id as string)) {
+      const entry = entryFor(world, channel, groups, userId)
+      if (entry) list.upsert(entry)
+    }
+    return {
+      id,
+      guildId: channel.guild_id as string,
+      channelId: channel.id,
+      list,
+      holdings: new Map(),
+    }
+  }
+
+  const sendTo = (state: ListState, session: Session, ops: readonly ListOp[]) =>
+    sendListUpdate(dispatcher, state, [[session, ops]])
+
+  /**
+   * Sends every holder of `state` its ops for `change`; those whose ops carry the row of one of
+   * `about` go into `told`. A send that fails still counts: the frame waits in its resume buffer, as a
+   * PRESENCE_UPDATE would.
+   */
+  function publish(
+    state: ListState,
+    change: ListChange,
+    about: readonly string[],
+    told: Set<string>,
+  ) {
+    const targets: ListTarget[] = []
+    for (const [session, holding] of state.holdings) {
+      const ops = holding.sub.update(change, state.list)
+      targets.push([session, ops])
+      if (ops !== null && carriesMember(ops, about)) told.add(session.sessionId)
+    }
+    sendListUpdate(dispatcher, state, targets)
+  }
+
+  /** Re-reads one member into one list; an unchanged row is no change at all. */
+  function refresh(
+    state: ListState,
+    userId: string,
+    groups: ReadonlySet<string> = new Set(state.list.groupOrder),
+  ): ListChange | null {
+    const channel = world.channel(state.channelId)
+    if (!channel) return null
+    const next = entryFor(world, channel, groups, userId)
+    const current = state.list.get(userId)
+    if (!next) return current ? state.list.remove(userId) : null
+    if (current && sameEntry(current, next)) return null
+    return state.list.upsert(next)
+  }
+
+  /**
+   * Sessions of these users that can no longer read any channel they asked this list for (a role was
+   * taken away) stop holding it: INVALIDATE of their ranges, before the list's own changes go out.
+   */
+  function loseSight(state: ListState, userIds: readonly string[]): void {
+    for (const [session, holding] of [...state.holdings]) {
+      if (!userIds.includes(session.userId)) continue
+      const readable = holding.channels.filter((c) => world.canView(session.userId, c))
+      if (readable.length > 0) {
+        holding.channels.splice(0, holding.channels.length, ...readable)
+        continue
+      }
+      sendTo(state, session, holding.sub.request(state.list, []))
+      registry.release(state, session)
+    }
+  }
+
+  return {
+    request(session, guildId, channels) {
+      const byList = parseMemberListRequest(world, session, guildId, channels)
+      const lists = registry.guildOf(guildId)
+      for (const [id, request] of byList) {
+        let state = lists.lists.get(id)
+        if (!state) lists.lists.set(id, (state = buildList(request.channel, id)))
+        const ops = registry.subscription(state, session).request(state.list, request.ranges)
+        registry.hold(state, session, request.channels)
+        sendTo(state, session, ops)
+        // Asking for no ranges lets go of the list (after the INVALIDATEs above).
+        if (request.ranges.length === 0) registry.release(state, session)
+      }
+    },
+
+    dropSession: (session) => registry.dropSession(session),
+
+    userLeftGuild(guildId, userId) {
+      for (const state of [...(registry.guild(guildId)?.lists.values() ?? [])]) {
+        for (const [session, holding] of [...state.holdings]) {
+          if (session.userId !== userId) continue
+          holding.sub.forgetRanges()
+          registry.release(state, session)
+        }
+      }
+    },
+
+    membersChanged(guildId, userIds) {
+      const told = new Set<string>()
+      const lists = registry.guild(guildId)
+      if (!lists) return told
+      for (const state of [...lists.lists.values()]) {
+        loseSight(state, userIds)
+        if (!lists.lists.has(state.id)) continue
+        const changes = userIds
+          .map((u) => refresh(state, u))
+          .filter((c): c is ListChange => c !== null)
+        if (changes.length > 0) publish(state, concatChanges(changes), userIds, told)
+      }
+      return told
+    },
+
+    guildChanged(guildId) {
+      const lists = registry.guild(guildId)
+      if (!lists) return
+      regroupList.moveHolders({ world, registry, build: buildList, send: sendTo }, lists)
+      for (const state of [...lists.lists.values()]) {
+        const change = regroupList.regroup(world, state, refresh)
+        if (change) publish(state, change, [], new Set())
+      }
+    },
+
+    describe(guildId) {
+      return Array.from(registry.guild(guildId)?.lists.values() ?? [], (state) =>
+        Object.freeze({
+          id: state.id,
+          guildId,
+          key: keyOf(state),
+          memberCount: state.list.memberCount,
+          onlineCount: state.list.onlineCount,
+          groups: Object.freeze(state.list.groups().map((g) => Object.freeze({ ...g }))),
+          holders: Object.freeze(
+            Array.from(state.holdings, ([session, h]) =>
+              Object.freeze({
+                sessionId: session.sessionId,
+                ranges: Object.freeze(
+                  h.sub.ranges.map(([start, end]) => Object.freeze([start, end] as const)),
+                ),
+                channels: Object.freeze([...h.channels]),
+              }),
+            ),
+          ),
+        }),
+      )
+    },
+
+    trackedSessions: () => registry.trackedSessions(),
+    snapshot: () => snapshotLists(registry),
+    restore: (data) => restoreLists(data, deps.states, registry),
+  }
+}
