@@ -1,20 +1,55 @@
-import { BACKEND_NAMES, type Backends } from './backends/index.ts'
+import type { Backends } from './backends/index.ts'
 import { OutgoingEvent } from './backends/event.ts'
 import { RecordTable, type Session } from './gateway/session.ts'
 import { appendReached, Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
 import type { Backend, BackendContext } from './backends/types.ts'
+import {
+  backendOf,
+  checkFilter,
+  checkKeys,
+  checkSessionList,
+  checkType,
+  keyOf,
+  listsOf,
+} from './dispatchChecks.ts'
 import { EngineError } from './errors.ts'
 import { describeValue } from './ids.ts'
 import { ownPayload } from './payload.ts'
 import type { BackendName, DispatchResult, Key, SkipReason } from './types.ts'
 
-/** litecord's `EventDispatcher` (litecord/dispatcher.py): routes by backend name. */
+/**
+ * litecord's `EventDispatcher` (litecord/dispatcher.py): routes `(backend, key, type, payload)` to one
+ * of six backends. Every call validates everything first; a refused call delivers to nobody.
+ */
 export interface EventDispatcher {
-  /** Fans one event out through a backend (spec/semantics.md §4). Validates everything first. */
+  /**
+   * Fans one event out through a backend (spec/semantics.md §4): each session the backend considers
+   * is `delivered`, `buffered` (disconnected) or `skipped` with the first check it failed.
+   *
+   * @example
+   * const result = sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: 'New' })
+   * result.delivered // session ids whose socket got { op: 0, t: 'GUILD_UPDATE', s, d }
+   * result.skipped // e.g. [{ sessionId, reason: 'intents' }] for a session without GUILDS
+   */
   dispatch(backend: BackendName, key: Key, type: string, payload: unknown): DispatchResult
-  /** One dispatch per key, in order, with no de-duplication across keys. */
+  /**
+   * One dispatch per key, in order, with no de-duplication across keys: a session subscribed under
+   * two keys gets the event twice.
+   *
+   * @example
+   * sim.dispatcher.dispatchMany('channel', [general.id, random.id], 'CHANNEL_PINS_UPDATE', {})
+   */
   dispatchMany(backend: BackendName, keys: Key[], type: string, payload: unknown): DispatchResult[]
-  /** Only sessions for which `filter(sessionId)` is true; the others are skipped with `filter`. */
+  /**
+   * Only sessions for which `filter(sessionId)` is true; the others are skipped with `filter`. The
+   * filter runs during the fan-out and must not throw (if it does: `FILTER_FAILED`, with the partial
+   * result in `error.detail`).
+   *
+   * @example
+   * // Everyone in the guild but the sender's own sessions, as litecord's presence does:
+   * const own = new Set(sim.states.userStates(alice.id).map((s) => s.sessionId))
+   * sim.dispatcher.dispatchFilter('guild', guild.id, (id) => !own.has(id), 'PRESENCE_UPDATE', presence)
+   */
   dispatchFilter(
     backend: BackendName,
     key: Key,
@@ -24,7 +59,14 @@ export interface EventDispatcher {
   ): DispatchResult
   /**
    * For each key in order, dispatches to the sessions not yet in `sessionIds` and appends those reached
-   * (delivered or buffered): each session gets the event at most once. Returns the same array.
+   * (delivered or buffered): each session gets the event at most once. Returns the same array, which
+   * must be a plain array the call can extend (checked before anything is delivered).
+   *
+   * @example
+   * // GUILD_MEMBER_UPDATE once per session across every guild the user is in (litecord's
+   * // mass_user_update):
+   * const reached: string[] = []
+   * sim.dispatcher.dispatchManyFilterList('guild', guildIds, reached, 'GUILD_MEMBER_UPDATE', member)
    */
   dispatchManyFilterList(
     backend: BackendName,
@@ -33,16 +75,29 @@ export interface EventDispatcher {
     type: string,
     payload: unknown,
   ): string[]
-  /** Subscribes a session (for `friend`, a user id) to a key; idempotent. */
+  /**
+   * Subscribes a session (for `friend`, a user id) to a key; idempotent. `member` and `user` keep no
+   * lists (`NO_SUBSCRIBERS`); `lazy_guild` ranges come from op 14 (`USE_OP_14`).
+   *
+   * @example
+   * sim.dispatcher.sub('guild', guild.id, session.sessionId)
+   */
   sub(backend: BackendName, key: Key, id: string): void
   /** Unsubscribes; an absent id is a no-op. */
   unsub(backend: BackendName, key: Key, id: string): void
+  /** Subscribes several ids; every id is checked before any is subscribed. */
   subMany(backend: BackendName, key: Key, ids: string[]): void
   /** The key's subscribers: session ids (user ids for `friend`). */
   subscribers(backend: BackendName, key: Key): string[]
   /** The keys of a backend that have subscribers now, in the order they first got one. */
   topics(backend: BackendName): string[]
-  /** On demand: sessions that could have been reached but were not subscribed (spec §4, §10). */
+  /**
+   * On demand: sessions that could have been reached but were not subscribed (spec §4, §10), with
+   * reason `not-subscribed`. Never computed during a fan-out.
+   *
+   * @example
+   * sim.dispatcher.explain(sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', {}))
+   */
   explain(result: DispatchResult): { sessionId: string; reason: 'not-subscribed' }[]
 }
 
@@ -83,8 +138,6 @@ export interface EventDispatcherInternal extends EventDispatcher {
   retainedRecords(): number
 }
 
-const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
-
 export function createEventDispatcher(
   ctx: BackendContext,
   backends: Backends,
@@ -93,53 +146,6 @@ export function createEventDispatcher(
   const collectors: DispatchResult[][] = []
   /** What the fan-outs sent: sessions keep indexes into it (see session.ts `RecordTable`). */
   const records = new RecordTable()
-
-  function backendOf(name: unknown): Backend {
-    if (typeof name === 'string' && Object.hasOwn(backends, name)) {
-      return backends[name as BackendName]
-    }
-    throw new EngineError(
-      'UNKNOWN_BACKEND',
-      `unknown backend ${describeValue(name)}; the backends are ${BACKEND_NAMES.join(', ')}`,
-    )
-  }
-
-  function keyOf(backend: Backend, key: unknown): string {
-    const parsed = backend.parseKey(key as Key)
-    if (parsed !== undefined) return parsed
-    throw new EngineError(
-      'INVALID_KEY',
-      `the ${backend.name} backend takes ${backend.keyShape}: decimal digits with no leading zero ` +
-        `(or a bigint / safe integer), at most 2^64 − 1; got ${describeValue(key)}`,
-    )
-  }
-
-  function checkType(type: unknown): string {
-    if (typeof type === 'string' && EVENT_TYPE.test(type)) return type
-    throw new EngineError(
-      'INVALID_EVENT_TYPE',
-      `an event type is upper-case letters, digits and underscores, starting with a letter ` +
-        `(e.g. GUILD_UPDATE); got ${describeValue(type)}`,
-    )
-  }
-
-  function checkFilter(filter: unknown): SessionFilter {
-    if (typeof filter === 'function') return filter as SessionFilter
-    throw new EngineError(
-      'INVALID_FILTER',
-      `a filter is a function (sessionId) => boolean; got ${describeValue(filter)}`,
-    )
-  }
-
-  function checkKeys(backend: Backend, keys: unknown): string[] {
-    if (!Array.isArray(keys)) {
-      throw new EngineError(
-        'INVALID_KEY',
-        `keys must be an array of keys; got ${describeValue(keys)}`,
-      )
-    }
-    return keys.map((k) => keyOf(backend, k))
-  }
 
   /** Runs one validated fan-out, freezes its result and reports it to the inspection stream. */
   function run(
@@ -196,27 +202,27 @@ export function createEventDispatcher(
   const dispatcher: EventDispatcherInternal = {
     nextDispatchId: 1,
     dispatch(backendName, key, type, payload) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       const k = keyOf(backend, key)
       const t = checkType(type)
       return run(backend, k, t, ownPayload(payload), null)
     },
     dispatchMany(backendName, keys, type, payload) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       const ks = checkKeys(backend, keys)
       const t = checkType(type)
       const d = ownPayload(payload)
       return ks.map((k) => run(backend, k, t, d, null))
     },
     dispatchFilter(backendName, key, filter, type, payload) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       const k = keyOf(backend, key)
       const f = checkFilter(filter)
       const t = checkType(type)
       return run(backend, k, t, ownPayload(payload), f)
     },
     dispatchManyFilterList(backendName, keys, sessionIds, type, payload) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       const ks = checkKeys(backend, keys)
       checkSessionList(sessionIds)
       const t = checkType(type)
@@ -227,15 +233,15 @@ export function createEventDispatcher(
       return sessionIds
     },
     sub(backendName, key, id) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       listsOf(backend).sub(keyOf(backend, key), id)
     },
     unsub(backendName, key, id) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       listsOf(backend).unsub(keyOf(backend, key), id)
     },
     subMany(backendName, key, ids) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       const lists = listsOf(backend)
       const k = keyOf(backend, key)
       if (!Array.isArray(ids)) {
@@ -249,14 +255,14 @@ export function createEventDispatcher(
       for (const id of ids) lists.sub(k, id)
     },
     subscribers(backendName, key) {
-      const backend = backendOf(backendName)
+      const backend = backendOf(backends, backendName)
       return backend.subscribers(keyOf(backend, key))
     },
     topics(backendName) {
-      return backendOf(backendName).keys()
+      return backendOf(backends, backendName).keys()
     },
     explain(result) {
-      const backend = backendOf((result as { backend?: unknown } | null)?.backend)
+      const backend = backendOf(backends, (result as { backend?: unknown } | null)?.backend)
       const considered = new Set<string>([
         ...result.delivered,
         ...result.buffered,
@@ -304,60 +310,4 @@ export function createEventDispatcher(
     },
   }
   return dispatcher
-}
-
-/**
- * `dispatchManyFilterList` extends the caller's own array, so it must be one the engine can extend: a
- * plain, extensible array of strings held in data properties. Checked before any delivery (semantics
- * §10), reading through descriptors so that no getter runs; anything that throws on reading is refused
- * the same way.
- */
-function checkSessionList(sessionIds: unknown): void {
-  const refuse = (why: string): never => {
-    throw new EngineError(
-      'INVALID_SESSION_LIST',
-      `sessionIds must be a plain array of session id strings that the call can extend (often []); ${why}`,
-    )
-  }
-  let problem: string | null
-  try {
-    problem = sessionListProblem(sessionIds)
-  } catch (error) {
-    problem = `reading it threw (${error instanceof Error ? error.message : String(error)})`
-  }
-  if (problem !== null) refuse(problem)
-}
-
-function sessionListProblem(sessionIds: unknown): string | null {
-  if (!Array.isArray(sessionIds) || Object.getPrototypeOf(sessionIds) !== Array.prototype) {
-    return `got ${describeValue(sessionIds)}`
-  }
-  if (!Object.isExtensible(sessionIds)) return 'got a frozen, sealed or non-extensible array'
-  if (!Object.getOwnPropertyDescriptor(sessionIds, 'length')?.writable) {
-    return 'got an array whose length cannot change'
-  }
-  for (let i = 0; i < sessionIds.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(sessionIds, i)
-    if (!d || !('value' in d) || typeof d.value !== 'string') return `item ${i} is not a string`
-  }
-  return null
-}
-
-function listsOf(backend: Backend) {
-  if (backend.lists) return backend.lists
-  if (backend.name === 'lazy_guild') {
-    throw new EngineError(
-      'USE_OP_14',
-      'lazy_guild subscriptions are member-list ranges: request them with gateway.requestMemberList ' +
-        '(op 14), not sub/unsub',
-    )
-  }
-  throw new EngineError(
-    'NO_SUBSCRIBERS',
-    `the ${backend.name} backend keeps no subscriber list: it reaches ` +
-      (backend.name === 'member'
-        ? "the user's sessions serving the guild's shard"
-        : 'every session of the user') +
-      '; dispatch to it directly',
-  )
 }

@@ -24,7 +24,7 @@ export { Permissions } from './world/permissions.ts'
 export { ChannelType } from './world/channelType.ts'
 export { shardFor, parseSnowflake, snowflakeTime, DISCORD_EPOCH } from './ids.ts'
 export type { EventDispatcher } from './dispatcher.ts'
-export type { Actions } from './actions/index.ts'
+export type { Actions, ActionResults } from './actions/index.ts'
 export type { Gateway } from './gateway/gateway.ts'
 export type { IdentifyInput } from './gateway/identifyInput.ts'
 export type { StateManager } from './gateway/stateManager.ts'
@@ -33,5 +33,11 @@ export type * from './types.ts'
 export type * from './world/types.ts'
 export type * from './trace/types.ts'
 export { BACKEND_NAMES } from './backends/index.ts'
-export { applyOps, type ClientCopy } from './lazyGuild/clientCopy.ts'
-export type { ListItem, ListOp, GroupItem, MemberItem } from './lazyGuild/types.ts'
+export {
+  applyOps,
+  type ClientCopy,
+  type GroupItem,
+  type ListItem,
+  type ListOp,
+  type MemberItem,
+} from './lazyGuild/index.ts'

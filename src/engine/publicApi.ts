@@ -97,47 +97,22 @@ export function publicClock(clock: Clock): Clock {
 }
 
 /**
- * `sim.dispatcher`. Written out rather than built by `publicPart`: `dispatch` is the hot path, and its
- * backend, key and type are primitives that `readInput` returns at once.
+ * `sim.dispatcher`. Payloads are passed on as they are (the dispatcher's own copy reads them with the
+ * same care), as are a filter and the session list `dispatchManyFilterList` extends.
  */
 export function publicDispatcher(d: EventDispatcherInternal): EventDispatcher {
-  const read = (value: unknown, what: string) => readInput(value, `dispatcher.${what}`)
+  const part = (name: keyof EventDispatcher, asIs: readonly number[] = []) =>
+    guarded(`dispatcher.${name}`, d[name] as AnyFunction, asIs)
   return Object.freeze({
-    dispatch: (backend, key, type, payload) =>
-      d.dispatch(
-        read(backend, 'dispatch: backend') as never,
-        read(key, 'dispatch: key') as never,
-        read(type, 'dispatch: type') as never,
-        payload,
-      ),
-    dispatchMany: (backend, keys, type, payload) =>
-      d.dispatchMany(
-        read(backend, 'dispatchMany: backend') as never,
-        read(keys, 'dispatchMany: keys') as never,
-        read(type, 'dispatchMany: type') as never,
-        payload,
-      ),
-    dispatchFilter: (backend, key, filter, type, payload) =>
-      d.dispatchFilter(
-        read(backend, 'dispatchFilter: backend') as never,
-        read(key, 'dispatchFilter: key') as never,
-        filter,
-        read(type, 'dispatchFilter: type') as never,
-        payload,
-      ),
-    dispatchManyFilterList: (backend, keys, sessionIds, type, payload) =>
-      d.dispatchManyFilterList(
-        read(backend, 'dispatchManyFilterList: backend') as never,
-        read(keys, 'dispatchManyFilterList: keys') as never,
-        sessionIds,
-        read(type, 'dispatchManyFilterList: type') as never,
-        payload,
-      ),
-    sub: guarded('dispatcher.sub', d.sub),
-    unsub: guarded('dispatcher.unsub', d.unsub),
-    subMany: guarded('dispatcher.subMany', d.subMany),
-    subscribers: guarded('dispatcher.subscribers', d.subscribers),
-    topics: guarded('dispatcher.topics', d.topics),
-    explain: guarded('dispatcher.explain', d.explain),
-  } satisfies EventDispatcher)
+    dispatch: part('dispatch', [3]),
+    dispatchMany: part('dispatchMany', [3]),
+    dispatchFilter: part('dispatchFilter', [2, 4]),
+    dispatchManyFilterList: part('dispatchManyFilterList', [2, 4]),
+    sub: part('sub'),
+    unsub: part('unsub'),
+    subMany: part('subMany'),
+    subscribers: part('subscribers'),
+    topics: part('topics'),
+    explain: part('explain'),
+  }) as EventDispatcher
 }

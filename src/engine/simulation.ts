@@ -69,7 +69,17 @@ export interface Simulation {
   readonly gateway: Gateway
   readonly actions: Actions
   readonly clock: Clock
-  /** Subscribes to the inspection stream; returns the function that unsubscribes. */
+  /**
+   * Subscribes to the inspection stream (every dispatch with its result, direct sends, subscriptions,
+   * session changes, world changes, the clock, actions); returns the function that unsubscribes.
+   * Listeners are observers: what one throws goes to `onListenerError`, never into the engine.
+   *
+   * @example
+   * const stop = sim.inspect((event) => {
+   *   if (event.type === 'dispatch') console.log(event.eventType, event.result.delivered.length)
+   * })
+   * stop()
+   */
   inspect(listener: InspectionListener): () => void
   /** The whole simulation as immutable data, for `restoreSimulation` (step back, checkpoints). */
   snapshot(): SimulationSnapshot

@@ -78,7 +78,7 @@ describe('snapshot and restoreSimulation', () => {
       }),
       { numRuns: 60 },
     )
-  })
+  }, 60_000)
 
   it('is immutable and unaffected by what the original does next', () => {
     const { sim, A } = fixtureF()

@@ -12,13 +12,27 @@ export type BackendName = 'guild' | 'member' | 'channel' | 'user' | 'friend' | '
 /** A topic key: a snowflake, or for `member` the pair `[guildId, userId]`. */
 export type Key = Snowflake | readonly [Snowflake, Snowflake]
 
-/** A permission overwrite on a channel: `type` 0 is a role, 1 a member; allow/deny are bitfields. */
-export interface Overwrite {
+/**
+ * A permission overwrite as `createChannel` and `updateChannel` take it: `type` 0 is a role, 1 a
+ * member; `allow` and `deny` are bitfields (the world stores it as a `PermissionOverwrite`).
+ *
+ * @example
+ * sim.actions.updateChannel(channelId, {
+ *   overwrites: [
+ *     { id: guildId, type: 0, deny: Permissions.VIEW_CHANNEL }, // @everyone cannot see it
+ *     { id: modsRoleId, type: 0, allow: Permissions.VIEW_CHANNEL },
+ *   ],
+ * })
+ */
+export interface OverwriteInput {
   id: Snowflake
   type: 0 | 1
   allow?: Snowflake
   deny?: Snowflake
 }
+
+/** The name spec/engine-api.md fixes for {@link OverwriteInput}; both name the same type. */
+export type Overwrite = OverwriteInput
 
 /** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
 export interface Frame {

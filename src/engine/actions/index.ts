@@ -6,7 +6,7 @@ import { roleActions } from './roles.ts'
 import { socialActions } from './social.ts'
 import type { Actions, ActionsState, Flows } from './types.ts'
 
-export type { Actions, ActionsState } from './types.ts'
+export type { Actions, ActionResults, ActionsState } from './types.ts'
 
 /**
  * The server flows of spec/semantics.md §8. Each call is reported as an `action` start/end pair on the

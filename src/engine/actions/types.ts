@@ -1,13 +1,18 @@
 import type { CreateChannelInput, CreateRoleInput } from '../world/types.ts'
-import type { DispatchResult, Overwrite, Snowflake } from '../types.ts'
+import type { DispatchResult, OverwriteInput, Snowflake } from '../types.ts'
 
-/** What an action returns: every DispatchResult it caused, in order. */
-export type R = DispatchResult[]
+/** What an action returns: every DispatchResult it caused, in order (member-list updates included). */
+export type ActionResults = DispatchResult[]
 
 /**
  * Server flows (spec/semantics.md §8): each validates everything, mutates the world, keeps the
  * subscriptions in step with permissions, dispatches what a Discord-like server would, in order, and
  * returns the DispatchResults it caused (member-list updates included). A refused call changes nothing.
+ *
+ * @example
+ * const results = sim.actions.sendMessage(general.id, alice.id, 'hello')
+ * results.map((r) => `${r.type} via ${r.backend}`) // ['MESSAGE_CREATE via channel']
+ * sim.actions.joinGuild(guild.id, bob.id) // GUILD_MEMBER_ADD, GUILD_CREATE, member-list updates
  */
 export interface Actions {
   sendMessage(
@@ -15,29 +20,32 @@ export interface Actions {
     authorId: Snowflake,
     content: string,
     opts?: { mentions?: Snowflake[]; id?: Snowflake },
-  ): R
-  editMessage(channelId: Snowflake, messageId: Snowflake, content: string): R
-  deleteMessage(channelId: Snowflake, messageId: Snowflake): R
-  startTyping(channelId: Snowflake, userId: Snowflake): R
-  joinGuild(guildId: Snowflake, userId: Snowflake): R
-  leaveGuild(guildId: Snowflake, userId: Snowflake): R
-  createChannel(c: CreateChannelInput): R
-  updateChannel(channelId: Snowflake, patch: { name?: string; overwrites?: Overwrite[] }): R
-  deleteChannel(channelId: Snowflake): R
-  createRole(guildId: Snowflake, r: CreateRoleInput): R
+  ): ActionResults
+  editMessage(channelId: Snowflake, messageId: Snowflake, content: string): ActionResults
+  deleteMessage(channelId: Snowflake, messageId: Snowflake): ActionResults
+  startTyping(channelId: Snowflake, userId: Snowflake): ActionResults
+  joinGuild(guildId: Snowflake, userId: Snowflake): ActionResults
+  leaveGuild(guildId: Snowflake, userId: Snowflake): ActionResults
+  createChannel(c: CreateChannelInput): ActionResults
+  updateChannel(
+    channelId: Snowflake,
+    patch: { name?: string; overwrites?: OverwriteInput[] },
+  ): ActionResults
+  deleteChannel(channelId: Snowflake): ActionResults
+  createRole(guildId: Snowflake, r: CreateRoleInput): ActionResults
   updateRole(
     guildId: Snowflake,
     roleId: Snowflake,
     patch: { name?: string; position?: number; hoist?: boolean; permissions?: Snowflake },
-  ): R
-  deleteRole(guildId: Snowflake, roleId: Snowflake): R
-  setMemberRoles(guildId: Snowflake, userId: Snowflake, roles: Snowflake[]): R
-  setNick(guildId: Snowflake, userId: Snowflake, nick: string | null): R
-  addFriend(a: Snowflake, b: Snowflake): R
-  removeFriend(a: Snowflake, b: Snowflake): R
-  openDm(a: Snowflake, b: Snowflake): R
-  createGroupDm(ownerId: Snowflake, recipients: Snowflake[]): R
-  updateUser(userId: Snowflake, patch: { username?: string; avatar?: string | null }): R
+  ): ActionResults
+  deleteRole(guildId: Snowflake, roleId: Snowflake): ActionResults
+  setMemberRoles(guildId: Snowflake, userId: Snowflake, roles: Snowflake[]): ActionResults
+  setNick(guildId: Snowflake, userId: Snowflake, nick: string | null): ActionResults
+  addFriend(a: Snowflake, b: Snowflake): ActionResults
+  removeFriend(a: Snowflake, b: Snowflake): ActionResults
+  openDm(a: Snowflake, b: Snowflake): ActionResults
+  createGroupDm(ownerId: Snowflake, recipients: Snowflake[]): ActionResults
+  updateUser(userId: Snowflake, patch: { username?: string; avatar?: string | null }): ActionResults
 }
 
 /** @internal State the actions keep beyond the world: DMs whose peer has not been told yet. */
@@ -46,7 +54,7 @@ export interface ActionsState {
   readonly pendingDmPeers: Map<string, string>
 }
 
-/** @internal An action's body: it dispatches; the wrapper collects what it caused into `R`. */
+/** @internal An action's body: it dispatches; the wrapper collects what it caused into `ActionResults`. */
 export type Flows<K extends keyof Actions> = {
   [P in K]: (...args: Parameters<Actions[P]>) => void
 }

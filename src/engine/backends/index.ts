@@ -17,6 +17,13 @@ export interface Backends {
   readonly lazy_guild: Backend
 }
 
+/**
+ * The six backends of litecord's EventDispatcher, in the order the docs present them: what
+ * `dispatcher.dispatch(backend, …)` accepts (anything else is `UNKNOWN_BACKEND`).
+ *
+ * @example
+ * for (const backend of BACKEND_NAMES) console.log(backend, sim.dispatcher.topics(backend))
+ */
 export const BACKEND_NAMES: readonly BackendName[] = [
   'guild',
   'member',

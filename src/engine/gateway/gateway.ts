@@ -13,23 +13,56 @@ import { serves } from './stateManager.ts'
 
 /** The mock gateway: what a client's socket can ask for (spec/engine-api.md `Gateway`). */
 export interface Gateway {
-  /** IDENTIFY (op 2): a new session; READY, GUILD_CREATEs, then subscribe-all. */
+  /**
+   * IDENTIFY (op 2): a new session; READY, a GUILD_CREATE per served guild (with GUILDS), then
+   * subscribe-all. Refusals are Discord's close codes (`GatewayCloseError`: 4004 unknown user, 4010
+   * bad shard, 4013 bad intents). Returns the session's read-only, live `GatewayState`.
+   *
+   * @example
+   * const bot = sim.gateway.identify({ userId: botUser.id, intents: Intents.GUILDS, shard: [1, 2] })
+   * bot.frames[0].t // 'READY'
+   */
   identify(p: IdentifyInput): GatewayState
-  /** The socket drops; the session stays resumable for the resume window, buffering its events. */
+  /**
+   * The socket drops; the session stays resumable for the resume window (`resumeWindowMs`), buffering
+   * its events. With a window of 0 it closes at once.
+   */
   disconnect(sessionId: string): void
   /** Closes the session now, without waiting for the window (op 9 `d: false` if connected). */
   invalidate(sessionId: string): void
-  /** RESUME (op 6): re-sends every frame with `s > seq`, then RESUMED. */
+  /**
+   * RESUME (op 6): re-sends every frame with `s > seq`, then RESUMED. Refused with op 9 when the
+   * session is unknown, closed, still connected, or its buffer lost a frame the client needs.
+   *
+   * @example
+   * sim.gateway.disconnect(session.sessionId)
+   * const lastSeen = session.seq
+   * sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id }) // buffered
+   * sim.gateway.resume(session.sessionId, lastSeen) // { resumed: true, replayed: [GUILD_UPDATE frame] }
+   */
   resume(sessionId: string, seq: number): ResumeResult
-  /** op 14: the member-list ranges this session wants, per channel. */
+  /**
+   * op 14 (lazy member list): the ranges this session wants, per channel; at most 100 items per range,
+   * inclusive. The answer is one GUILD_MEMBER_LIST_UPDATE per list with a SYNC per range; later
+   * changes send the minimal ops for those ranges. No ranges for a channel lets go of its list.
+   *
+   * @example
+   * sim.gateway.requestMemberList(session.sessionId, guild.id, { [general.id]: [[0, 99]] })
+   */
   requestMemberList(
     sessionId: string,
     guildId: Snowflake,
     channels: Record<string, [number, number][]>,
   ): void
-  /** op 3: the user's presence changes and fans out. */
+  /**
+   * op 3: the user's presence changes and fans out (member lists, then PRESENCE_UPDATE to the guilds'
+   * GUILD_PRESENCES sessions not told by a list, then to friends). The session must be connected.
+   *
+   * @example
+   * sim.gateway.updatePresence(session.sessionId, { status: 'idle' })
+   */
   updatePresence(sessionId: string, p: { status: PresenceStatus; activities?: unknown[] }): void
-  /** Fault injection: while on, every send to this session's socket throws. */
+  /** Fault injection: while on, every send to this session's socket throws (`send-failed`). */
   failSocket(sessionId: string, failing: boolean): void
 }
 

@@ -1,6 +1,12 @@
 /**
  * Discord's gateway intents (gateway-facts.md §5) and which events each one gates.
  * Without an intent's bit, none of its events are sent; an event under no intent is always sent.
+ * `ALL` is every bit of the official table, the privileged ones included (the default of IDENTIFY).
+ *
+ * @example
+ * // A bot that reads guild messages but not their content, and no presences:
+ * sim.gateway.identify({ userId: bot.id, intents: Intents.GUILDS | Intents.GUILD_MESSAGES })
+ * intentNames(Intents.GUILDS | Intents.GUILD_MESSAGES) // ['GUILDS', 'GUILD_MESSAGES']
  */
 export const Intents = {
   GUILDS: 1 << 0,
@@ -28,6 +34,14 @@ export const Intents = {
   ALL: 0x331_ffff,
 } as const
 
+/**
+ * The name of one intent of Discord's table (`'GUILDS'`, `'GUILD_MESSAGES'`, …): a key of
+ * {@link Intents} other than `ALL`.
+ *
+ * @example
+ * const wanted: IntentName[] = ['GUILDS', 'GUILD_PRESENCES']
+ * const bits = wanted.reduce((sum, name) => sum | Intents[name], 0)
+ */
 export type IntentName = Exclude<keyof typeof Intents, 'ALL'>
 
 /** The names in table order, for decoding a bitfield. */

@@ -1,5 +1,4 @@
 import type { Frame, GatewayState, SessionStatus } from '../types.ts'
-import type { Session } from './session.ts'
 
 /**
  * The `GatewayState` handed out for a session: a live, read-only view (semantics §10). Its fields are
@@ -11,9 +10,10 @@ import type { Session } from './session.ts'
  */
 export class GatewayStateView implements GatewayState {
   // A true private field: neither JSON.stringify nor a caller can reach the session through it.
-  readonly #session: Session
+  readonly #session: GatewayState
 
-  constructor(session: Session) {
+  /** `session` is the engine's own (gateway/session.ts), which has every field of a GatewayState. */
+  constructor(session: GatewayState) {
     this.#session = session
     Object.freeze(this)
   }
@@ -43,8 +43,8 @@ export class GatewayStateView implements GatewayState {
     return this.#session.socketFailing
   }
 
-  /** The view as plain data, for `JSON.stringify`. */
-  toJSON(): GatewayStateJson {
+  /** The view as plain data (the same fields, read now), for `JSON.stringify`. */
+  toJSON(): GatewayState {
     return {
       sessionId: this.sessionId,
       userId: this.userId,
@@ -56,16 +56,4 @@ export class GatewayStateView implements GatewayState {
       frames: this.frames,
     }
   }
-}
-
-/** What a `GatewayState` serialises to. */
-export interface GatewayStateJson {
-  readonly sessionId: string
-  readonly userId: string
-  readonly shard: readonly [number, number]
-  readonly intents: number
-  readonly seq: number
-  readonly status: SessionStatus
-  readonly socketFailing: boolean
-  readonly frames: readonly Frame[]
 }

@@ -191,7 +191,7 @@ describe('canView cache invalidation', () => {
         }
       }),
     )
-  })
+  }, 60_000)
 })
 
 type Op =

@@ -3,7 +3,7 @@ import { ChannelType, isChannelType, isGuildChannelType } from './channelType.ts
 import type { WorldInternal } from './internal.ts'
 import { normaliseOverwrites } from './overwrites.ts'
 import { deepFreeze } from './plainData.ts'
-import { addToIndex, dmKey, removeFromIndex, type WorldCore, type WorldState } from './state.ts'
+import { dmKey, indexChannel, removeFromIndex, type WorldCore, type WorldState } from './state.ts'
 import type { Channel } from './types.ts'
 import {
   fail,
@@ -94,18 +94,6 @@ export function channelMutators(core: WorldCore): ChannelMutators {
       core.emit({ entity: 'channel', op: 'delete', id: channel.id, ...guildOf(channel) })
       return channel
     },
-  }
-}
-
-/** @internal Lists a channel in its guild, or with its recipients (and as their DM). */
-export function indexChannel(state: WorldState, channel: Channel): void {
-  if (channel.guild_id !== null) state.guilds.get(channel.guild_id)?.channelIds.add(channel.id)
-  for (const userId of channel.recipients) addToIndex(state.userChannels, userId, channel.id)
-  if (channel.type === ChannelType.DM) {
-    state.dms.set(
-      dmKey(channel.recipients[0] as string, channel.recipients[1] as string),
-      channel.id,
-    )
   }
 }
 

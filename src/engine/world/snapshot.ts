@@ -1,8 +1,7 @@
 import { EngineError } from '../errors.ts'
-import { indexChannel } from './channels.ts'
 import { LowestIds } from './lowestIds.ts'
 import { copyJson } from './plainData.ts'
-import { addToIndex, createState, type WorldState } from './state.ts'
+import { addToIndex, createState, indexChannel, type WorldState } from './state.ts'
 import type { Channel, Guild, Member, Message, Presence, Role, User } from './types.ts'
 
 /** One guild in a {@link WorldSnapshot}: its roles in creation order, its members in join order. */

@@ -1,3 +1,4 @@
+import { ChannelType } from './channelType.ts'
 import type { LowestIds } from './lowestIds.ts'
 import type { ViewCache } from './viewCache.ts'
 import type { Channel, Guild, Member, Message, Presence, Role, User, WorldChange } from './types.ts'
@@ -91,4 +92,16 @@ export function removeFromIndex(index: Map<string, Set<string>>, key: string, va
   if (!set) return
   set.delete(value)
   if (set.size === 0) index.delete(key)
+}
+
+/** @internal Lists a channel in its guild, or with its recipients (and as their DM). */
+export function indexChannel(state: WorldState, channel: Channel): void {
+  if (channel.guild_id !== null) state.guilds.get(channel.guild_id)?.channelIds.add(channel.id)
+  for (const userId of channel.recipients) addToIndex(state.userChannels, userId, channel.id)
+  if (channel.type === ChannelType.DM) {
+    state.dms.set(
+      dmKey(channel.recipients[0] as string, channel.recipients[1] as string),
+      channel.id,
+    )
+  }
 }

@@ -1,0 +1,117 @@
+import type { Backends } from './backends/index.ts'
+import { BACKEND_NAMES } from './backends/index.ts'
+import type { SessionFilter } from './backends/fanout.ts'
+import type { Backend } from './backends/types.ts'
+import { EngineError } from './errors.ts'
+import { describeValue } from './ids.ts'
+import type { BackendName, Key } from './types.ts'
+
+/**
+ * The dispatcher's checks of its arguments (spec/semantics.md §4): each returns the canonical value or
+ * throws the EngineError that names what was wrong and what would be right. All run before a fan-out.
+ */
+
+const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
+
+export function backendOf(backends: Backends, name: unknown): Backend {
+  if (typeof name === 'string' && Object.hasOwn(backends, name)) {
+    return backends[name as BackendName]
+  }
+  throw new EngineError(
+    'UNKNOWN_BACKEND',
+    `unknown backend ${describeValue(name)}; the backends are ${BACKEND_NAMES.join(', ')}`,
+  )
+}
+
+export function keyOf(backend: Backend, key: unknown): string {
+  const parsed = backend.parseKey(key as Key)
+  if (parsed !== undefined) return parsed
+  throw new EngineError(
+    'INVALID_KEY',
+    `the ${backend.name} backend takes ${backend.keyShape}: decimal digits with no leading zero ` +
+      `(or a bigint / safe integer), at most 2^64 − 1; got ${describeValue(key)}`,
+  )
+}
+
+export function checkType(type: unknown): string {
+  if (typeof type === 'string' && EVENT_TYPE.test(type)) return type
+  throw new EngineError(
+    'INVALID_EVENT_TYPE',
+    `an event type is upper-case letters, digits and underscores, starting with a letter ` +
+      `(e.g. GUILD_UPDATE); got ${describeValue(type)}`,
+  )
+}
+
+export function checkFilter(filter: unknown): SessionFilter {
+  if (typeof filter === 'function') return filter as SessionFilter
+  throw new EngineError(
+    'INVALID_FILTER',
+    `a filter is a function (sessionId) => boolean; got ${describeValue(filter)}`,
+  )
+}
+
+export function checkKeys(backend: Backend, keys: unknown): string[] {
+  if (!Array.isArray(keys)) {
+    throw new EngineError(
+      'INVALID_KEY',
+      `keys must be an array of keys; got ${describeValue(keys)}`,
+    )
+  }
+  return keys.map((k) => keyOf(backend, k))
+}
+
+/**
+ * `dispatchManyFilterList` extends the caller's own array, so it must be one the engine can extend: a
+ * plain, extensible array of strings held in data properties. Checked before any delivery (semantics
+ * §10), reading through descriptors so that no getter runs; anything that throws on reading is refused
+ * the same way.
+ */
+export function checkSessionList(sessionIds: unknown): void {
+  const refuse = (why: string): never => {
+    throw new EngineError(
+      'INVALID_SESSION_LIST',
+      `sessionIds must be a plain array of session id strings that the call can extend (often []); ${why}`,
+    )
+  }
+  let problem: string | null
+  try {
+    problem = sessionListProblem(sessionIds)
+  } catch (error) {
+    problem = `reading it threw (${error instanceof Error ? error.message : String(error)})`
+  }
+  if (problem !== null) refuse(problem)
+}
+
+function sessionListProblem(sessionIds: unknown): string | null {
+  if (!Array.isArray(sessionIds) || Object.getPrototypeOf(sessionIds) !== Array.prototype) {
+    return `got ${describeValue(sessionIds)}`
+  }
+  if (!Object.isExtensible(sessionIds)) return 'got a frozen, sealed or non-extensible array'
+  if (!Object.getOwnPropertyDescriptor(sessionIds, 'length')?.writable) {
+    return 'got an array whose length cannot change'
+  }
+  for (let i = 0; i < sessionIds.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(sessionIds, i)
+    if (!d || !('value' in d) || typeof d.value !== 'string') return `item ${i} is not a string`
+  }
+  return null
+}
+
+export function listsOf(backend: Backend) {
+  if (backend.lists) return backend.lists
+  if (backend.name === 'lazy_guild') {
+    throw new EngineError(
+      'USE_OP_14',
+      'lazy_guild subscriptions are member-list ranges: request them with gateway.requestMemberList ' +
+        '(op 14), not sub/unsub',
+    )
+  }
+  throw new EngineError(
+    'NO_SUBSCRIBERS',
+    `the ${backend.name} backend keeps no subscriber list: it reaches ` +
+      (backend.name === 'member'
+        ? "the user's sessions serving the guild's shard"
+        : 'every session of the user') +
+      '; dispatch to it directly',
+  )
+}
