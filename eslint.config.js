@@ -76,6 +76,11 @@ export default tseslint.config(
               message: ENGINE_MUST_STAY_PURE,
             },
             { group: ['node:*', 'fs', 'path', 'events'], message: ENGINE_MUST_STAY_PURE },
+            {
+              // The member list's pure model has one entry point (src/engine/lazyGuild/README.md).
+              group: ['**/lazyGuild/*', '!**/lazyGuild/index.ts'],
+              message: 'Import the lazy member list model through lazyGuild/index.ts, its one entry.',
+            },
           ],
         },
       ],

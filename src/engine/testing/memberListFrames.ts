@@ -1,7 +1,6 @@
 import type { fixtureL } from './fixtureL.ts'
 import type { Frame, GatewayState } from '../types.ts'
-import { applyOps, type ClientCopy } from '../lazyGuild/clientCopy.ts'
-import type { ListItem, ListOp } from '../lazyGuild/types.ts'
+import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../lazyGuild/index.ts'
 
 /** Readers of the GUILD_MEMBER_LIST_UPDATE frames a session received, shared by the member-list rule tests. */
 export interface Update {
