@@ -79,7 +79,8 @@ export default tseslint.config(
             {
               // The member list's pure model has one entry point (src/engine/lazyGuild/README.md).
               group: ['**/lazyGuild/*', '!**/lazyGuild/index.ts'],
-              message: 'Import the lazy member list model through lazyGuild/index.ts, its one entry.',
+              message:
+                'Import the lazy member list model through lazyGuild/index.ts, its one entry.',
             },
           ],
         },
