@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react'
+import { SEARCH_ABOVE, SearchSelect } from './SearchSelect.tsx'
 import './forms.css'
 
 /**
@@ -38,7 +39,7 @@ export function Form({
   )
 }
 
-/** A labelled select of options `[value, label]`. */
+/** A labelled select of options `[value, label]` (a search, past a few hundred: see SearchSelect). */
 export function Select({
   label,
   name,
@@ -54,6 +55,17 @@ export function Select({
   value?: string
   onChange?: (value: string) => void
 }) {
+  if (options.length > SEARCH_ABOVE && value === undefined) {
+    return (
+      <SearchSelect
+        label={label}
+        name={name}
+        options={options}
+        required={required}
+        {...(onChange ? { onChange } : {})}
+      />
+    )
+  }
   return (
     <label className="field">
       <span>{label}</span>

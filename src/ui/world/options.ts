@@ -6,14 +6,38 @@ type Options = [string, string][]
 /** The statuses IDENTIFY and op 3 accept. */
 export const presenceOptions: Options = ['online', 'idle', 'dnd', 'offline'].map((s) => [s, s])
 
+/** Options built once per list: models of consecutive steps share their 100,000 users and sessions. */
+function cached<K extends object>(
+  cache: WeakMap<K, Options>,
+  key: K,
+  build: () => Options,
+): Options {
+  let options = cache.get(key)
+  if (!options) cache.set(key, (options = build()))
+  return options
+}
+const byUsers = new WeakMap<GraphModel['users'], Options>()
+const bySessions = new WeakMap<
+  GraphModel['sessions'],
+  { users: GraphModel['users']; options: Options }
+>()
+
 /** Select options from the model at the cursor. */
 export const userOptions = (m: GraphModel): Options =>
-  m.users.map((u) => [u.id, `${u.username}${u.bot ? ' (bot)' : ''}`])
+  cached(byUsers, m.users, () =>
+    m.users.map((u) => [u.id, `${u.username}${u.bot ? ' (bot)' : ''}`]),
+  )
 export const guildOptions = (m: GraphModel): Options => m.guilds.map((g) => [g.id, g.name])
 export const roleOptions = (m: GraphModel, guildId: string): Options =>
   m.roles.filter((r) => r.guildId === guildId && r.id !== guildId).map((r) => [r.id, r.name])
-export const sessionOptions = (m: GraphModel): Options =>
-  m.sessions.map((s) => [s.id, `${usernameOf(m, s.userId)} #${s.ordinal}`])
+/** Sessions as "alice #2"; rebuilt when the sessions or the users' names change. */
+export function sessionOptions(m: GraphModel): Options {
+  const hit = bySessions.get(m.sessions)
+  if (hit?.users === m.users) return hit.options
+  const options: Options = m.sessions.map((s) => [s.id, `${usernameOf(m, s.userId)} #${s.ordinal}`])
+  bySessions.set(m.sessions, { users: m.users, options })
+  return options
+}
 
 const TEXT_LIKE: ReadonlySet<number> = new Set([
   ChannelType.GUILD_TEXT,
