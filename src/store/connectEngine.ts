@@ -2,6 +2,7 @@ import type { DispatchResult, InspectionEvent, SkipReason } from '../engine/inde
 import type { GeneratedStep } from '../scenarios/types.ts'
 import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
 import { describeCall, namesFrom } from './describeCall.ts'
+import { refusalOfResult, type RefusalRecord } from './refusals.ts'
 
 /** One dispatch as the event log and the graph show it: the engine's result plus `explain`'s answer. */
 export interface DispatchRecord {
@@ -71,6 +72,8 @@ export interface Step {
   readonly directCounts?: DirectCounts
   /** Unknown (undefined) for generated steps: treat everything as changed. */
   readonly touches?: StepTouches
+  /** Calls the engine answered with a refusal (a RESUME answered INVALID_SESSION), never silent. */
+  readonly refusals: readonly RefusalRecord[]
 }
 
 /**
@@ -156,9 +159,16 @@ export function startRecording(run: EngineRun, step: number, bulk = false) {
   })
   return {
     stop,
+    /** What it heard so far (in bulk mode, session events only). */
+    events: events as readonly InspectionEvent[],
     /** The step's records; call after `stop`. */
-    finish(label: string, calls: readonly EngineCall[], generated?: GeneratedStep): Step {
-      if (!generated) return { label, calls, events, dispatches, directs, touches }
+    finish(
+      label: string,
+      calls: readonly EngineCall[],
+      generated?: GeneratedStep,
+      refusals: readonly RefusalRecord[] = [],
+    ): Step {
+      if (!generated) return { label, calls, events, dispatches, directs, touches, refusals }
       const directCounts: DirectCounts = {
         sessions: counted.sessions.size,
         types: counted.types,
@@ -166,7 +176,7 @@ export function startRecording(run: EngineRun, step: number, bulk = false) {
         replayed: counted.replayed,
         failed,
       }
-      return { label, calls: [], events, dispatches, directs, generated, directCounts }
+      return { label, calls: [], events, dispatches, directs, generated, directCounts, refusals }
     },
   }
 }
@@ -200,19 +210,25 @@ export function* recordCalls(
   const names = namesFrom(run.sim)
   // Label before running: a call that creates or closes something reads best with the world it acted on.
   const label = calls[0]?.group ?? (calls[0] ? describeCall(calls[0], names) : 'Empty step')
+  const refusals: RefusalRecord[] = []
   try {
     for (const call of calls) {
+      const from = recording.events.length
+      let result: unknown
       try {
-        applyCall(run, call)
+        result = applyCall(run, call)
       } catch (error) {
         throw refused ? refused(call, error) : error
       }
+      const at = { step, n: refusals.length }
+      const refusal = refusalOfResult(call, result, run, at, recording.events.slice(from))
+      if (refusal) refusals.push(refusal)
       yield
     }
   } finally {
     recording.stop()
   }
-  return recording.finish(label, calls)
+  return recording.finish(label, calls, undefined, refusals)
 }
 
 /**

@@ -54,6 +54,13 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
         if (!(step < cursor)) return undefined
         return steps[step]?.dispatches.find((d) => d.id === id)
       },
+      refusalById(id) {
+        const { steps, cursor, refusal } = get()
+        if (refusal?.id === id) return refusal
+        const step = Number(id.split('.')[0])
+        if (!(step < cursor)) return undefined
+        return steps[step]?.refusals.find((r) => r.id === id)
+      },
     }
   })
   if (init.scenario && !init.scenario.generated?.length)

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { DispatchRecord, DirectRecord } from './connectEngine.ts'
+import type { RefusalRecord } from './refusals.ts'
 import { usePlaygroundStore } from './PlaygroundProvider.tsx'
 import type { PlaygroundState } from './types.ts'
 
@@ -31,6 +32,10 @@ const speedSelector = (s: PlaygroundState) => s.speed
 const activeIdSelector = (s: PlaygroundState) => s.activeDispatchId
 const activeSelector = (s: PlaygroundState) =>
   s.activeDispatchId === null ? null : (s.dispatchById(s.activeDispatchId) ?? null)
+const activeRefusalSelector = (s: PlaygroundState) =>
+  s.activeDispatchId === null ? null : (s.refusalById(s.activeDispatchId) ?? null)
+const refusalSelector = (s: PlaygroundState) => s.refusal
+const discardedSelector = (s: PlaygroundState) => s.discarded
 
 /** Every action; never re-renders (the object is stable). */
 export const useActions = () => usePlaygroundStore(actionsSelector)
@@ -54,6 +59,10 @@ export const useBaseline = () => usePlaygroundStore(baselineSelector)
 export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
 /** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */
 export const useActiveDispatch = () => usePlaygroundStore(activeSelector)
+/** The refusal shown instead of a dispatch (its log row is selected), if any. */
+export const useActiveRefusal = () => usePlaygroundStore(activeRefusalSelector)
+/** The steps the last call discarded (for the notice and its Undo); re-renders when that changes. */
+export const useDiscarded = () => usePlaygroundStore(discardedSelector)
 
 /** A load or rebuild running in slices, with its progress; re-renders once per slice while it runs. */
 export const useLoading = () => usePlaygroundStore(loadingSelector)
@@ -74,6 +83,38 @@ export function useLogDispatches(): DispatchRecord[] {
   const steps = usePlaygroundStore(stepsSelector)
   const cursor = usePlaygroundStore(cursorSelector)
   return useMemo(() => steps.slice(0, cursor).flatMap((s) => s.dispatches), [steps, cursor])
+}
+
+/**
+ * Refusals up to the cursor (RESUME answered INVALID_SESSION…), then the refused call off the timeline,
+ * if any; re-renders when steps, cursor or that call change.
+ */
+export function useLogRefusals(): RefusalRecord[] {
+  const steps = usePlaygroundStore(stepsSelector)
+  const cursor = usePlaygroundStore(cursorSelector)
+  const pending = usePlaygroundStore(refusalSelector)
+  return useMemo(
+    () => [...steps.slice(0, cursor).flatMap((s) => s.refusals), ...(pending ? [pending] : [])],
+    [steps, cursor, pending],
+  )
+}
+
+/**
+ * The rows of the shown row's step that the Delivery panel can move between (its dispatches, then its
+ * refusals), and where the shown one is among them; null when nothing of a step is shown.
+ */
+export function useActiveStepRows(): { step: number; ids: string[]; index: number } | null {
+  const steps = usePlaygroundStore(stepsSelector)
+  const activeId = usePlaygroundStore(activeIdSelector)
+  return useMemo(() => {
+    if (activeId === null) return null
+    const step = Number(activeId.split('.')[0])
+    const found = Number.isInteger(step) ? steps[step] : undefined
+    if (!found) return null
+    const ids = [...found.dispatches.map((d) => d.id), ...found.refusals.map((r) => r.id)]
+    const index = ids.indexOf(activeId)
+    return index < 0 ? null : { step, ids, index }
+  }, [steps, activeId])
 }
 
 /** Frames sent straight to sessions (READY, replays…) up to the cursor. */

@@ -199,8 +199,10 @@ export class EngineRuntime {
     this.runAt = -1
   }
 
-  /** Forgets what was known about steps after `count` (they were just overwritten). */
+  /** Forgets what was known about steps after `count` (they were just overwritten, or put back). */
   truncate(count: number): void {
+    // A live run past `count` ran steps that are no longer the timeline's.
+    if (this.runAt > count) this.invalidateRun()
     for (const at of this.models.keys()) if (at > count) this.forget(at)
     for (const at of this.checkpoints.keys()) if (at > count) this.checkpoints.delete(at)
     for (const at of this.costs.keys()) if (at > count) this.costs.delete(at)
@@ -304,6 +306,22 @@ export class EngineRuntime {
   }
 }
 
+/** What the server answered a closed session's client since (op 9 to a late RESUME), in order. */
+function answersAfterClose(
+  steps: readonly Step[],
+  closedAt: number,
+  count: number,
+  sessionId: string,
+): Frame[] {
+  const frames: Frame[] = []
+  for (let i = closedAt; i < Math.min(count, steps.length); i++) {
+    for (const r of steps[i]?.refusals ?? []) {
+      if (r.sessionId === sessionId && r.frame) frames.push(r.frame)
+    }
+  }
+  return frames
+}
+
 /**
  * A session that is closed (or not yet identified) at `count`: the engine no longer holds it, but its close
  * event on the inspection stream carried its frames, so the inspector can still show what it was sent.
@@ -323,7 +341,7 @@ function closedSessionDetail(
         status: 'closed',
         seq: e.seq,
         lastSeen: lastSeqIn(frames),
-        frames,
+        frames: [...frames, ...answersAfterClose(steps, i, count, sessionId)],
       }
     }
   }

@@ -68,7 +68,7 @@ describe('timeline rebuild', () => {
     store.destroy()
   })
 
-  it('drops a refused call: error shown, nothing logged', () => {
+  it('drops a refused call: the refusal says why, nothing logged', () => {
     const scenario = scenarioById('intents')
     const store = createPlaygroundStore(scenario ? { scenario } : {})
     const length = store.getState().steps.length
@@ -76,8 +76,36 @@ describe('timeline rebuild', () => {
       .getState()
       .actions.apply({ target: 'dispatcher', method: 'dispatch', args: ['guild', 'nope', 'X', {}] })
     expect(ok).toBe(false)
-    expect(store.getState().error?.message).toMatch(/guild backend takes/)
+    const { refusal } = store.getState()
+    expect(refusal?.answer).toMatchObject({ kind: 'error', code: 'INVALID_KEY' })
+    expect(refusal?.answer.kind === 'error' && refusal.answer.message).toMatch(
+      /guild backend takes/,
+    )
     expect(store.getState().steps).toHaveLength(length)
+    store.destroy()
+  })
+
+  it('puts back the steps a call discarded, and the world at each of them is as it was', () => {
+    const scenario = scenarioById('intents')
+    const store = createPlaygroundStore(scenario ? { scenario } : {})
+    const { actions } = store.getState()
+    const { steps, cursor } = store.getState()
+    const models = steps.map((_, i) => (actions.seek(i + 1), store.getState().model))
+    actions.seek(cursor - 2)
+    const call = scenario?.suggested[0]
+    if (!call) throw new Error('no suggestion')
+    expect(actions.apply(call)).toBe(true)
+    expect(store.getState().discarded).toMatchObject({ at: cursor - 2, steps: steps.slice(-2) })
+    expect(store.getState().steps).toHaveLength(cursor - 1)
+    actions.undoDiscard()
+    expect(store.getState().steps).toEqual(steps)
+    expect(store.getState().cursor).toBe(cursor - 2)
+    expect(store.getState().discarded).toBeNull()
+    // The live run had applied the discarded call: reaching the restored steps must not build on it.
+    for (let i = cursor - 2; i < steps.length; i++) {
+      actions.seek(i + 1)
+      expect(store.getState().model).toEqual(models[i])
+    }
     store.destroy()
   })
 

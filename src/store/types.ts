@@ -2,6 +2,7 @@ import type { Scenario } from '../scenarios/types.ts'
 import type { DispatchRecord, Step } from './connectEngine.ts'
 import type { EngineCall } from './engineCall.ts'
 import type { GraphModel } from './graphModel.ts'
+import type { RefusalRecord } from './refusals.ts'
 import type { SessionDetail } from './runtime.ts'
 
 export type XY = { x: number; y: number }
@@ -24,6 +25,19 @@ export interface TimelineSlice {
   playing: boolean
   /** Playback speed: 0.5, 1, 2 or 4. */
   speed: number
+  /** The steps the last call dropped by overwriting the future, until it is undone or superseded. */
+  discarded: Discarded | null
+}
+
+/** What a call made after stepping back dropped: enough to put it back ("Undo"). */
+export interface Discarded {
+  /** The cursor the call was made at: the dropped steps came after it. */
+  readonly at: number
+  readonly steps: readonly Step[]
+  /** How many steps were the scenario's own before the call. */
+  readonly scenarioSteps: number
+  /** The step marked to compare with before the call (it may have been among the dropped ones). */
+  readonly baseline: Baseline | null
 }
 
 /** Work spread over many tasks (a scenario built by rules, or a replay of the past), with its progress. */
@@ -57,8 +71,13 @@ export interface PlaygroundError {
 
 export interface SimulationSlice {
   model: GraphModel
-  /** The last refusal (of a call, or of a run file), in words; cleared by the next successful change. */
+  /** The last failure that is not a call's (a run file refused, an image not saved), in words. */
   error: PlaygroundError | null
+  /**
+   * The last call the engine refused (it threw): not on the timeline, shown as the event log's last row
+   * until the next change or cursor move. Refusals the engine answers without throwing are in their step.
+   */
+  refusal: RefusalRecord | null
 }
 
 /** A step marked to compare with: the graph and the Changes panel show what differs from it. */
@@ -78,7 +97,10 @@ export interface ViewSlice {
 
 export interface SelectionSlice {
   selection: Selection | null
-  /** The dispatch the graph, ledger and narration show (a log row, or the one animating). */
+  /**
+   * The log row the graph, Delivery panel and narration show (one animating, or one selected): a
+   * dispatch's id, or a refusal's (`<step>.refused.<n>`, `refused`).
+   */
   activeDispatchId: string | null
   /** Bumped whenever the active dispatch should (re)play its animation. */
   replayNonce: number
@@ -103,11 +125,18 @@ export interface PlaygroundActions {
   /** Stops a load or rebuild in progress; the playground stays exactly as it was before it started. */
   cancelLoading(): void
   /**
-   * Appends a call after the cursor (dropping any future); false when the engine refused it. When the
-   * past must first be replayed in slices (a change made after stepping back in a world too big to
-   * snapshot), returns true at once and applies the call when the replay is done.
+   * Appends a call after the cursor, dropping any future (kept in `discarded` for undo); false when the
+   * engine refused it (then `refusal` says why and nothing else changed). When the past must first be
+   * replayed in slices (a change made after stepping back in a world too big to snapshot), returns true
+   * at once and applies the call when the replay is done.
    */
   apply(call: EngineCall): boolean
+  /** Puts back the steps the last call discarded, at the cursor it was made from. */
+  undoDiscard(): void
+  /** Forgets the discarded steps (closes the notice). */
+  dismissDiscard(): void
+  /** Undo (Ctrl+Z): puts back the future the last change discarded, if it just did; else steps back. */
+  undo(): void
   stepBack(): void
   stepForward(): void
   seek(count: number): void
@@ -116,7 +145,7 @@ export interface PlaygroundActions {
   togglePlay(): void
   setSpeed(speed: number): void
   select(selection: Selection | null): void
-  /** Shows a log row's dispatch on the graph and replays its animation. */
+  /** Shows a log row (a dispatch, replaying its animation, or a refusal) on the graph and panels. */
   showDispatch(id: string | null): void
   clearError(): void
   /** Shows a refusal or failure that did not come from a call (saving an image, say). */
@@ -134,4 +163,6 @@ export interface PlaygroundState
   actions: PlaygroundActions
   /** Finds a dispatch among the applied steps. */
   dispatchById(id: string): DispatchRecord | undefined
+  /** Finds a refusal among the applied steps, or the refused call off the timeline. */
+  refusalById(id: string): RefusalRecord | undefined
 }

@@ -14,7 +14,7 @@ export const EMPTY_MODEL: GraphModel = {
   roles: [],
 }
 
-export const simulationInitial: SimulationSlice = { model: EMPTY_MODEL, error: null }
+export const simulationInitial: SimulationSlice = { model: EMPTY_MODEL, error: null, refusal: null }
 
 export function simulationActions(
   ctx: SliceContext,

@@ -1,8 +1,9 @@
 import { recordStep } from '../connectEngine.ts'
+import { refusalOfError } from '../refusals.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { afterRebuild } from './loading.ts'
-import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
-import { detailFor, type SliceContext } from './shared.ts'
+import { createNavigator } from './navigation.ts'
+import type { SliceContext } from './shared.ts'
 
 export const timelineInitial: TimelineSlice = {
   scenario: null,
@@ -12,76 +13,51 @@ export const timelineInitial: TimelineSlice = {
   cursor: 0,
   playing: false,
   speed: 1,
+  discarded: null,
 }
 
 type TimelineActions = Pick<
   PlaygroundActions,
-  'apply' | 'stepBack' | 'stepForward' | 'seek' | 'play' | 'pause' | 'togglePlay' | 'setSpeed'
+  | 'apply'
+  | 'undoDiscard'
+  | 'dismissDiscard'
+  | 'undo'
+  | 'stepBack'
+  | 'stepForward'
+  | 'seek'
+  | 'play'
+  | 'pause'
+  | 'togglePlay'
+  | 'setSpeed'
 >
 
 export function timelineActions(ctx: SliceContext): TimelineActions {
   const { set, get, runtime } = ctx
+  const { land, play, pause } = createNavigator(ctx)
 
-  /** Plays the dispatches of the step just reached, one after the other, then calls `done`. */
-  function animateStep(count: number, done: () => void) {
-    runtime.stopTimer()
-    const dispatches = get().steps[count - 1]?.dispatches ?? []
-    const queue = dispatches.slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id)
-    const next = () => {
-      const id = queue.shift()
-      if (id === undefined) return done()
-      set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
-      runtime.schedule(next, DISPATCH_MS / get().speed)
-    }
-    if (queue.length === 0) runtime.schedule(done, QUIET_STEP_MS / get().speed)
-    else next()
+  function undoDiscard() {
+    const { discarded, steps, loading } = get()
+    if (!discarded || loading) return
+    // Back to the timeline before the call that dropped the future, at the step it was made from.
+    runtime.truncate(discarded.at)
+    set({
+      steps: [...steps.slice(0, discarded.at), ...discarded.steps],
+      scenarioSteps: discarded.scenarioSteps,
+      discarded: null,
+      baseline: discarded.baseline,
+      playing: false,
+    })
+    land(discarded.at, false)
   }
 
-  /** Moves the cursor to `count`; `animate` for forward moves of one step. */
-  function land(count: number, animate: boolean) {
-    const { steps, loading } = get()
-    // The page shows only the progress of a load or rebuild; time stands still until it is done.
-    if (loading) return
-    runtime.stopTimer()
-    if (!runtime.hasModel(count) && runtime.needsLongRebuild(steps, count)) {
-      afterRebuild(ctx, count, () => land(count, animate))
-      return
-    }
-    const model = runtime.modelAt(steps, count)
-    // A step reached without animation shows no dispatch, as a freshly loaded scenario does: the graph
-    // at step n is then the same however the user got there (step back must restore it exactly).
-    set({ cursor: count, model, activeDispatchId: null })
-    set({ sessionDetail: detailFor(ctx) })
-    if (animate) animateStep(count, () => (get().playing ? playNext() : undefined))
-    else if (get().playing) set({ playing: false })
-  }
-
-  function playNext() {
-    const { cursor, steps } = get()
-    if (cursor >= steps.length) {
-      set({ playing: false })
-      return
-    }
-    land(cursor + 1, true)
-  }
-
-  function play() {
-    const { cursor, steps, loading } = get()
-    if (steps.length === 0 || loading) return
-    // From the end, Play starts over, as media players do.
-    if (cursor >= steps.length) land(0, false)
-    set({ playing: true })
-    playNext()
-  }
-
-  function pause() {
-    runtime.stopTimer()
-    set({ playing: false })
+  function stepBack() {
+    const { cursor } = get()
+    if (cursor > 0) land(cursor - 1, false)
   }
 
   return {
     apply(call) {
-      const { steps, cursor } = get()
+      const { steps, cursor, baseline, scenarioSteps } = get()
       if (runtime.needsLongRebuild(steps, cursor)) {
         afterRebuild(ctx, cursor, () => get().actions.apply(call))
         return true
@@ -92,34 +68,42 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       try {
         step = recordStep(run, [call], cursor)
       } catch (error) {
-        // Not logged: the timeline only holds calls that ran. Rebuild rather than trust the run.
+        // Not on the timeline: a refused call changes nothing. Its row says why, where a dispatch would
+        // be; the run is rebuilt rather than trusted.
+        const refusal = refusalOfError(call, error, run, cursor)
         runtime.invalidateRun()
-        set({
-          error: {
-            heading: 'Refused, not added to the timeline',
-            message: error instanceof Error ? error.message : String(error),
-          },
-        })
+        runtime.stopTimer()
+        set({ refusal, activeDispatchId: refusal.id, playing: false, error: null })
         return false
       }
       runtime.truncate(cursor)
       runtime.stepApplied(cursor + 1, performance.now() - started, run)
-      set((s) => ({
+      const future = steps.slice(cursor)
+      set({
         steps: [...steps.slice(0, cursor), step],
-        scenarioSteps: Math.min(s.scenarioSteps, cursor),
+        scenarioSteps: Math.min(scenarioSteps, cursor),
         error: null,
         playing: false,
+        // Overwriting the future is undoable, as in editors: the notice keeps what was dropped.
+        discarded:
+          future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
         // A marked step past the cursor was just overwritten: there is nothing left to compare with.
-        baseline: s.baseline && s.baseline.step > cursor ? null : s.baseline,
-      }))
+        baseline: baseline && baseline.step > cursor ? null : baseline,
+      })
       land(cursor + 1, true)
       return true
     },
 
-    stepBack() {
-      const { cursor } = get()
-      if (cursor > 0) land(cursor - 1, false)
+    undoDiscard,
+    dismissDiscard: () => set({ discarded: null }),
+    undo() {
+      // Right after a change that dropped the future, undo is that change's: the future comes back.
+      const { discarded, cursor } = get()
+      if (discarded && cursor === discarded.at + 1) undoDiscard()
+      else stepBack()
     },
+
+    stepBack,
     stepForward() {
       const { cursor, steps } = get()
       if (cursor < steps.length) land(cursor + 1, true)

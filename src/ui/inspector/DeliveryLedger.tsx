@@ -1,15 +1,24 @@
 import { useMemo } from 'react'
 import { ledgerOf, narrate } from '../../store/explain.ts'
-import { useActions, useActiveDispatch, useModel, useSelection } from '../../store/hooks.ts'
+import {
+  useActions,
+  useActiveDispatch,
+  useActiveRefusal,
+  useModel,
+  useSelection,
+} from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import { RefusalLedger } from './RefusalLedger.tsx'
+import { StepRowNav } from './StepRowNav.tsx'
 import './DeliveryLedger.css'
 
 const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 const MAX_ENTRIES = 60
 
-/** The shown dispatch, session by session: what it did and, above all, why. */
+/** The shown dispatch, session by session: what it did and, above all, why (or what was refused). */
 export function DeliveryLedger() {
   const record = useActiveDispatch()
+  const refusal = useActiveRefusal()
   const model = useModel()
   const selection = useSelection()
   const { select } = useActions()
@@ -26,8 +35,11 @@ export function DeliveryLedger() {
     <section className="panel ledger" aria-labelledby="ledger-title">
       <header className="panel__header">
         <h2 id="ledger-title">Delivery</h2>
+        <StepRowNav />
       </header>
-      {!record ? (
+      {refusal ? (
+        <RefusalLedger refusal={refusal} model={model} />
+      ) : !record ? (
         <p className="panel__empty">
           Dispatch something (or select a row of the event log) to see who got it and why.
         </p>

@@ -3,6 +3,14 @@ import '../format/tags.css'
 import './Inspector.css'
 
 const MAX_FRAMES = 80
+/** Names of the gateway ops a session may receive without a `t` (gateway-facts §2). */
+const OP_NAMES: Readonly<Record<number, string>> = {
+  1: 'HEARTBEAT',
+  7: 'RECONNECT',
+  9: 'INVALID_SESSION',
+  10: 'HELLO',
+  11: 'HEARTBEAT_ACK',
+}
 
 /** The frames a session's socket received, newest first, as Discord JSON. */
 export function FrameList({
@@ -22,8 +30,11 @@ export function FrameList({
         {shown.map((frame, i) => (
           <li key={frames.length - i} className="frame">
             <div className="frame__head">
-              <span className="mono frame__t">{frame.t ?? `op ${frame.op}`}</span>
+              <span className="mono frame__t">
+                {frame.t ?? OP_NAMES[frame.op] ?? `op ${frame.op}`}
+              </span>
               {frame.s !== null && <span className="frame__s">s {frame.s}</span>}
+              {frame.op !== 0 && <span className="frame__s">op {frame.op}</span>}
               {frame.s !== null && replayedSeqs.has(frame.s) && (
                 <span className="tag tag--replay">replayed</span>
               )}

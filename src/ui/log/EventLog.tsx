@@ -4,23 +4,39 @@ import {
   useActiveDispatchId,
   useLogDirects,
   useLogDispatches,
+  useLogRefusals,
   useModel,
 } from '../../store/hooks.ts'
-import { logRows } from './logRows.ts'
+import { plural } from '../format/plural.ts'
+import { logRows, type LogRow } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
 import { RunFileButtons } from './RunFileButtons.tsx'
 import './EventLog.css'
 
 const MAX_ROWS = 300
 
+/** What the rows are, counted: "12 rows: 7 dispatches, 4 direct sends, 1 refusal". */
+function countsText(rows: readonly LogRow[]): string {
+  const by = { dispatch: 0, direct: 0, refused: 0, ignored: 0 }
+  for (const row of rows) {
+    by[row.kind === 'refused' && row.record.answer.kind === 'ignored' ? 'ignored' : row.kind] += 1
+  }
+  const parts = [plural(by.dispatch, 'dispatch', 'dispatches')]
+  if (by.direct) parts.push(plural(by.direct, 'direct send'))
+  if (by.refused) parts.push(plural(by.refused, 'refusal'))
+  if (by.ignored) parts.push(`${by.ignored.toLocaleString('en-US')} ignored`)
+  return `${plural(rows.length, 'row')}: ${parts.join(', ')}`
+}
+
 /** The delivery ledger as a table: one row per dispatch up to the cursor, newest at the bottom. */
 export function EventLog() {
   const dispatches = useLogDispatches()
   const directs = useLogDirects()
+  const refusals = useLogRefusals()
   const model = useModel()
   const activeId = useActiveDispatchId()
   const { showDispatch, select } = useActions()
-  const all = useMemo(() => logRows(dispatches, directs), [dispatches, directs])
+  const all = useMemo(() => logRows(dispatches, directs, refusals), [dispatches, directs, refusals])
   const rows = all.slice(-MAX_ROWS)
   const scroller = useRef<HTMLDivElement>(null)
   const count = all.length
@@ -33,9 +49,8 @@ export function EventLog() {
     <section className="panel event-log" aria-labelledby="event-log-title">
       <header className="panel__header">
         <h2 id="event-log-title">Event log</h2>
-        <span className="panel__hint">
-          {dispatches.length} dispatch{dispatches.length === 1 ? '' : 'es'} · select a row to replay
-          it
+        <span className="panel__hint" title="Select a row to show it again">
+          {countsText(all)}
         </span>
         <RunFileButtons />
       </header>
@@ -65,9 +80,9 @@ export function EventLog() {
                 model={model}
                 selected={row.id === activeId}
                 onSelect={() =>
-                  row.kind === 'dispatch'
-                    ? showDispatch(row.id)
-                    : row.sessionId && select({ kind: 'session', id: row.sessionId })
+                  row.kind === 'direct'
+                    ? row.sessionId && select({ kind: 'session', id: row.sessionId })
+                    : showDispatch(row.id)
                 }
               />
             ))}

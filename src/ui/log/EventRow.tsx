@@ -1,6 +1,7 @@
 import { memo, type KeyboardEvent } from 'react'
 import { skipCounts } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
+import { verdictText } from '../../store/refusalText.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import '../format/tags.css'
 import type { LogRow } from './logRows.ts'
@@ -26,6 +27,24 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
     onKeyDown,
     'aria-selected': selected,
     className: `event-row event-row--${row.kind}${selected ? ' is-selected' : ''}`,
+  }
+  if (row.kind === 'refused') {
+    const { record } = row
+    return (
+      <tr {...common}>
+        <td>{record.offTimeline ? '–' : row.step + 1}</td>
+        <td className="mono">{record.what}</td>
+        <td className="wrap">
+          {record.sessionId ? `← ${sessionLabel(model, record.sessionId)}` : 'gateway'}
+          {record.offTimeline && <span className="tag">not on the timeline</span>}
+        </td>
+        <td />
+        <td />
+        <td className="wrap" colSpan={2}>
+          <span className="reason-tag">{verdictText(record)}</span>
+        </td>
+      </tr>
+    )
   }
   if (row.kind === 'direct') {
     return (

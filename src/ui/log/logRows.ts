@@ -1,7 +1,9 @@
 import type { DirectRecord, DispatchRecord } from '../../store/connectEngine.ts'
+import type { RefusalRecord } from '../../store/refusals.ts'
 
 export type LogRow =
   | { kind: 'dispatch'; id: string; step: number; record: DispatchRecord }
+  | { kind: 'refused'; id: string; step: number; record: RefusalRecord }
   | {
       kind: 'direct'
       id: string
@@ -17,10 +19,16 @@ export type LogRow =
 /** A step that sent frames directly to more sessions than this gets one summary row, not one per session. */
 const SESSIONS_PER_ROW = 8
 
-/** Dispatch rows, and one row per step and session for frames sent directly (READY, replays, RESUMED). */
+const ORDER: Record<LogRow['kind'], number> = { dispatch: 0, direct: 1, refused: 2 }
+
+/**
+ * Dispatch rows, one row per step and session for frames sent directly (READY, replays, RESUMED), and
+ * one per refusal (last in its step: it is the answer to the step's call).
+ */
 export function logRows(
   dispatches: readonly DispatchRecord[],
   directs: readonly DirectRecord[],
+  refusals: readonly RefusalRecord[] = [],
 ): LogRow[] {
   const rows: LogRow[] = dispatches.map((record) => ({
     kind: 'dispatch',
@@ -51,8 +59,14 @@ export function logRows(
     if (d.outcome === 'failed') row.failed += 1
     grouped.set(id, row)
   }
-  // Within a step, its dispatches first, then the frames it sent directly (the sort is stable).
-  return [...rows, ...grouped.values()].sort(
-    (a, b) => a.step - b.step || (a.kind === b.kind ? 0 : a.kind === 'dispatch' ? -1 : 1),
+  const refused = refusals.map((record): LogRow => ({
+    kind: 'refused',
+    id: record.id,
+    step: record.step,
+    record,
+  }))
+  // Within a step: its dispatches, the frames it sent directly, its refusal (the sort is stable).
+  return [...rows, ...grouped.values(), ...refused].sort(
+    (a, b) => a.step - b.step || ORDER[a.kind] - ORDER[b.kind],
   )
 }

@@ -1,7 +1,10 @@
 import { useActions, useError } from '../../store/hooks.ts'
 import './ErrorBanner.css'
 
-/** The last refusal: of a call (in the engine's own words; it did not enter the timeline) or of a run file. */
+/**
+ * The last failure that is not a call's: a run file refused, an image not saved. (A refused call is a row
+ * of the event log and the Delivery panel, where a dispatch would be.)
+ */
 export function ErrorBanner() {
   const error = useError()
   const { clearError } = useActions()

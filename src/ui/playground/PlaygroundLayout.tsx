@@ -4,6 +4,7 @@ import { Inspector } from '../inspector/Inspector.tsx'
 import { EventLog } from '../log/EventLog.tsx'
 import { Graph } from '../graph/Graph.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
+import { DiscardNotice } from '../timeline/DiscardNotice.tsx'
 import { TimelineBar } from '../timeline/TimelineBar.tsx'
 import { useTimelineKeys } from '../timeline/useTimelineKeys.ts'
 import { ActionForms } from '../world/ActionForms.tsx'
@@ -51,6 +52,7 @@ export function PlaygroundLayout() {
           <h1 className="visually-hidden">Playground: {scenario?.title}</h1>
           <div className="graph-wrap">
             <Graph />
+            <DiscardNotice />
             <ErrorBanner />
             <Narrator />
             <Legend />

@@ -13,7 +13,10 @@ function ownsKeys(target: EventTarget | null, key: string): boolean {
   return key === ' ' && target.closest('button, a, [role="button"], tr[tabindex]') !== null
 }
 
-/** Ctrl+Z / ⌘Z steps back, Ctrl+Shift+Z / ⌘⇧Z / Ctrl+Y forward: every change is a step, so undo is one. */
+/**
+ * Ctrl+Z / ⌘Z undoes (steps back, or right after a change that discarded the future, puts it back),
+ * Ctrl+Shift+Z / ⌘⇧Z / Ctrl+Y step forward: every change is a step, so undo is one.
+ */
 function undoKey(event: KeyboardEvent): 'back' | 'forward' | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null
   const key = event.key.toLowerCase()
@@ -27,13 +30,13 @@ function undoKey(event: KeyboardEvent): 'back' | 'forward' | null {
  * the user types or works a control (where those keys undo typing).
  */
 export function useTimelineKeys(): void {
-  const { stepBack, stepForward, togglePlay } = useActions()
+  const { undo, stepBack, stepForward, togglePlay } = useActions()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || ownsKeys(event.target, event.key)) return
-      const undo = undoKey(event)
-      if (undo === 'back') stepBack()
-      else if (undo === 'forward') stepForward()
+      const key = undoKey(event)
+      if (key === 'back') undo()
+      else if (key === 'forward') stepForward()
       else if (event.altKey || event.ctrlKey || event.metaKey) return
       else if (event.key === 'ArrowLeft') stepBack()
       else if (event.key === 'ArrowRight') stepForward()
@@ -43,5 +46,5 @@ export function useTimelineKeys(): void {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [stepBack, stepForward, togglePlay])
+  }, [undo, stepBack, stepForward, togglePlay])
 }

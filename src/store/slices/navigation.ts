@@ -1,0 +1,80 @@
+import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
+import { afterRebuild } from './loading.ts'
+import { detailFor, type SliceContext } from './shared.ts'
+
+/** Moving the cursor, and Play: shared by the timeline's actions. */
+export interface Navigator {
+  /** Moves the cursor to `count`; `animate` shows the step's dispatches one after the other. */
+  land(count: number, animate: boolean): void
+  play(): void
+  pause(): void
+}
+
+export function createNavigator(ctx: SliceContext): Navigator {
+  const { set, get, runtime } = ctx
+
+  /**
+   * Shows what the step just reached did, one row at a time (its last dispatches, then any refusal, which
+   * stays shown: it is what the user needs to read), then calls `done`.
+   */
+  function animateStep(count: number, done: () => void) {
+    runtime.stopTimer()
+    const step = get().steps[count - 1]
+    const queue = [
+      ...(step?.dispatches ?? []).slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id),
+      ...(step?.refusals ?? []).map((r) => r.id),
+    ]
+    const next = () => {
+      const id = queue.shift()
+      if (id === undefined) return done()
+      set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
+      runtime.schedule(next, DISPATCH_MS / get().speed)
+    }
+    if (queue.length === 0) runtime.schedule(done, QUIET_STEP_MS / get().speed)
+    else next()
+  }
+
+  function land(count: number, animate: boolean) {
+    const { steps, loading } = get()
+    // The page shows only the progress of a load or rebuild; time stands still until it is done.
+    if (loading) return
+    runtime.stopTimer()
+    if (!runtime.hasModel(count) && runtime.needsLongRebuild(steps, count)) {
+      afterRebuild(ctx, count, () => land(count, animate))
+      return
+    }
+    const model = runtime.modelAt(steps, count)
+    // A step reached without animation shows no dispatch, as a freshly loaded scenario does: the graph
+    // at step n is then the same however the user got there (step back must restore it exactly).
+    // A refused call's row belonged to the step it was tried at: moving on forgets it.
+    set({ cursor: count, model, activeDispatchId: null, refusal: null })
+    set({ sessionDetail: detailFor(ctx) })
+    if (animate) animateStep(count, () => (get().playing ? playNext() : undefined))
+    else if (get().playing) set({ playing: false })
+  }
+
+  function playNext() {
+    const { cursor, steps } = get()
+    if (cursor >= steps.length) {
+      set({ playing: false })
+      return
+    }
+    land(cursor + 1, true)
+  }
+
+  return {
+    land,
+    play() {
+      const { cursor, steps, loading } = get()
+      if (steps.length === 0 || loading) return
+      // From the end, Play starts over, as media players do.
+      if (cursor >= steps.length) land(0, false)
+      set({ playing: true })
+      playNext()
+    },
+    pause() {
+      runtime.stopTimer()
+      set({ playing: false })
+    },
+  }
+}
