@@ -28,6 +28,8 @@ async function expectNoViolations(page: Page, what: string) {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no accessibility violations on any page in the ${colorScheme} theme`, async ({ page }) => {
+    // Eight axe runs: near a minute on a loaded machine, past the default timeout.
+    test.setTimeout(150_000)
     await page.emulateMedia({ colorScheme })
     for (const path of ['/', '/performance', '/bench', '/nowhere']) {
       await page.goto(path)
