@@ -1,7 +1,7 @@
 import { lengthAfter } from './clientCopy.ts'
 import type { MemberList } from './memberList.ts'
-import { planUpdate, requestOps, validateRanges, type PlanStrategy } from './ops.ts'
-import type { ListChange, ListOp, Range } from './types.ts'
+import { planUpdate, requestOps, syncOps, validateRanges, type PlanStrategy } from './ops.ts'
+import type { InvalidateOp, ListChange, ListOp, Range, SyncOp } from './types.ts'
 
 /**
  * One session's hold on one member list: the ranges it asked for with op 14, and the length of its
@@ -65,6 +65,33 @@ export class ListSubscription {
   }
 
   /**
+   * The session keeps only `kept` of its ranges (a channel it asked through showed another list, or
+   * it lost sight of it): `INVALIDATE` for the slots of each dropped range that no kept range covers
+   * (a kept range's slots stay exact, so they must not be distrusted). `kept` are ranges it holds
+   * already, so nothing needs a SYNC.
+   */
+  narrow(kept: readonly Range[]): InvalidateOp[] {
+    const same = (a: Range, b: Range) => a[0] === b[0] && a[1] === b[1]
+    const dropped = this.held.filter((range) => !kept.some((k) => same(k, range)))
+    this.held = kept.map(([start, end]): Range => [start, end])
+    return dropped
+      .flatMap((range) => uncovered(range, kept))
+      .map((range): InvalidateOp => ({ op: 'INVALIDATE', range }))
+  }
+
+  /**
+   * The session holds `ranges` too (a channel it asked through now shows this list, which it already
+   * holds through another channel; semantics §10 adds them up): a `SYNC` of each, in order.
+   */
+  add(list: MemberList, ranges: readonly Range[]): SyncOp[] {
+    validateRanges(ranges)
+    const ops = syncOps(list, ranges)
+    this.held = [...this.held, ...ranges.map(([start, end]): Range => [start, end])]
+    this.length = ops.reduce(lengthAfter, this.length)
+    return ops
+  }
+
+  /**
    * The ops this session must receive for `change`, `list` being the list after it; `null` to send
    * nothing. Call it for every change, in order, before the list changes again.
    */
@@ -74,4 +101,18 @@ export class ListSubscription {
     this.length = plan.clientLength
     return [...plan.ops]
   }
+}
+
+/** The parts of `range` that none of `cover` spans, in order. */
+function uncovered(range: Range, cover: readonly Range[]): Range[] {
+  let parts: Range[] = [range]
+  for (const [cs, ce] of cover) {
+    parts = parts.flatMap(([s, e]): Range[] => {
+      if (ce < s || cs > e) return [[s, e]]
+      const left: Range[] = cs > s ? [[s, cs - 1]] : []
+      const right: Range[] = ce < e ? [[ce + 1, e]] : []
+      return [...left, ...right]
+    })
+  }
+  return parts
 }

@@ -84,8 +84,8 @@ type Step =
   | { kind: 'roles'; user: number; roles: boolean[] }
   | { kind: 'hoist'; role: number; position: number; hoist: boolean }
   | { kind: 'membership'; user: number }
-  | { kind: 'request'; client: number; channel: number; ranges: Range[] }
-  | { kind: 'release' | 'rerequest'; client: number }
+  | { kind: 'request'; client: number; channel: number; ranges: Range[]; full: boolean }
+  | { kind: 'release' | 'rerequest'; client: number; channel: number }
   | { kind: 'overwrites'; channel: number; choice: number }
 
 /** Weighted so that the histories that break copies (a push past a range, a release, shrinking) are common. */
@@ -137,6 +137,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       client: fc.nat(2),
       channel: fc.nat(1),
       ranges: fc.array(range, { minLength: 1, maxLength: 2 }),
+      full: fc.boolean(),
     }),
   },
   {
@@ -144,6 +145,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constantFrom('release' as const, 'rerequest' as const),
       client: fc.nat(2),
+      channel: fc.nat(1),
     }),
   },
   {
@@ -211,6 +213,7 @@ describe('member lists through the engine, over random histories', () => {
           client,
           channel: 0,
           ranges: [[0, 4 + 2 * client]],
+          full: false,
         })
         const steps = [start(0), start(1), start(2), ...history]
         const { sim, V, B, C } = fixtureL()
@@ -223,64 +226,91 @@ describe('member lists through the engine, over random histories', () => {
           [L.carl, C],
         ])
         const clients = [V, B, C]
-        /** Per client: the channel it asked for, its ranges, its copies by list id, frames read. */
+        /**
+         * Per client: the ranges it holds through each channel (several channels at once, in the
+         * same list or not), its copies by list id, frames read.
+         */
         const held = clients.map(() => ({
-          channel: L.general as string,
-          ranges: [] as Range[],
+          channels: new Map<string, Range[]>(),
           copies: new Map<string, ClientCopy>(),
           read: 0,
         }))
         const listIdOf = (channelId: string) => listIdFor(world, world.channel(channelId)!)
+        const request = (i: number, channels: Record<string, readonly Range[]>) =>
+          sim.gateway.requestMemberList(
+            clients[i]!.sessionId,
+            L.guild,
+            Object.fromEntries(
+              Object.entries(channels).map(([c, rs]) => [
+                c,
+                rs.map(([a, b]): [number, number] => [a, b]),
+              ]),
+            ),
+          )
+        /** A request replaces the session's ranges for each list it names (§6). */
+        const replaced = (i: number, channelIds: string[]) => {
+          const ids = new Set(channelIds.map(listIdOf))
+          for (const [c] of held[i]!.channels) if (ids.has(listIdOf(c))) held[i]!.channels.delete(c)
+        }
 
-        const readFrames = () => {
-          const got = clients.map(() => false)
-          clients.forEach((client, i) => {
+        /** Per client, the list ids it received an update for since the last read. */
+        const readFrames = () =>
+          clients.map((client, i) => {
             const h = held[i]!
+            const got = new Set<string>()
             for (const frame of client.frames.slice(h.read)) {
               if (frame.t !== 'GUILD_MEMBER_LIST_UPDATE') continue
               const d = frame.d as { id: string; ops: ListOp[] }
               h.copies.set(d.id, applyOps(h.copies.get(d.id) ?? [], d.ops))
-              got[i] = true
+              got.add(d.id)
             }
             h.read = client.frames.length
+            return got
           })
-          return got
-        }
         const check = () =>
           clients.forEach((client, i) => {
             const h = held[i]!
-            if (client.status !== 'connected' || h.ranges.length === 0) return
+            if (client.status !== 'connected') return
             if (!world.member(L.guild, client.userId)) return
-            const server = referenceList(world, h.channel)
-            const copy = h.copies.get(listIdOf(h.channel)) ?? []
-            for (const [start, end] of h.ranges) {
-              for (let index = start; index <= end; index++) {
-                // Past the list's end the range shows nothing: a stale row there is a member who left.
-                const shown = copy[index] === undefined ? undefined : JSON.stringify(copy[index])
-                expect(shown).toBe(server[index])
+            for (const [channel, ranges] of h.channels) {
+              const server = referenceList(world, channel)
+              const copy = h.copies.get(listIdOf(channel)) ?? []
+              for (const [start, end] of ranges) {
+                for (let index = start; index <= end; index++) {
+                  // Past the list's end the range shows nothing: a stale row there is a member who left.
+                  const shown = copy[index] === undefined ? undefined : JSON.stringify(copy[index])
+                  expect(shown).toBe(server[index])
+                }
               }
             }
           })
-        /** Clients that can no longer hold their ranges (not a member, or the channel is hidden). */
+        /** Clients lose the ranges of channels they can no longer read, all of them when they leave. */
         const dropLostRanges = () =>
-          held.forEach((h, i) => {
+          held.map((h, i) => {
             const userId = clients[i]!.userId
-            if (!world.member(L.guild, userId) || !world.canView(userId, h.channel)) h.ranges = []
+            let lost = false
+            for (const [c] of h.channels) {
+              if (world.member(L.guild, userId) && world.canView(userId, c)) continue
+              h.channels.delete(c)
+              lost = true
+            }
+            return lost
           })
 
         for (const s of steps) {
           if (s.kind === 'release' || s.kind === 'rerequest') {
-            // Let go of the list; a re-request then asks for the same ranges again, as a client
-            // scrolling away and back does.
-            const client = clients[s.client]!
+            // Let go of a channel's list; a re-request then asks for the same ranges again, as a
+            // client scrolling away and back does.
+            const channel = channelOf(s.channel)
             const h = held[s.client]!
-            if (h.ranges.length === 0) continue
-            sim.gateway.requestMemberList(client.sessionId, L.guild, { [h.channel]: [] })
+            const ranges = h.channels.get(channel)
+            if (!ranges || clients[s.client]!.status !== 'connected') continue
+            request(s.client, { [channel]: [] })
+            replaced(s.client, [channel])
             if (s.kind === 'rerequest') {
-              sim.gateway.requestMemberList(client.sessionId, L.guild, {
-                [h.channel]: h.ranges.map(([a, b]) => [a, b]),
-              })
-            } else h.ranges = []
+              request(s.client, { [channel]: ranges })
+              h.channels.set(channel, ranges)
+            }
             readFrames()
             check()
             continue
@@ -291,43 +321,48 @@ describe('member lists through the engine, over random histories', () => {
             if (client.status !== 'connected' || !world.member(L.guild, client.userId)) continue
             if (!world.canView(client.userId, channel)) continue
             const h = held[s.client]!
-            if (h.channel !== channel && h.ranges.length > 0) {
-              // Switching channels: let go of the old list first. The client keeps its copy.
-              sim.gateway.requestMemberList(client.sessionId, L.guild, { [h.channel]: [] })
-            }
-            h.channel = channel
-            h.ranges = s.ranges
-            sim.gateway.requestMemberList(client.sessionId, L.guild, {
-              [channel]: s.ranges.map(([a, b]) => [a, b]),
-            })
+            // A full request names every channel the client holds (each with its ranges); a partial
+            // one only this channel, which drops what the client held in the same list otherwise.
+            const asked = new Map(s.full ? h.channels : [])
+            asked.set(channel, s.ranges)
+            replaced(s.client, [...asked.keys()])
+            for (const [c, ranges] of asked) h.channels.set(c, ranges)
+            request(s.client, Object.fromEntries(asked))
             readFrames()
             check()
             continue
           }
-          const before = held.map((h) => referenceList(world, h.channel))
-          const idsBefore = held.map((h) => listIdOf(h.channel))
+          const channelIds: string[] = [L.general, L.modsOnly]
+          const before = new Map(channelIds.map((c) => [c, referenceList(world, c)]))
+          const idsBefore = new Map(channelIds.map((c) => [c, listIdOf(c)]))
           apply(sim, sessions, s)
           const got = readFrames()
-          dropLostRanges()
+          const lost = dropLostRanges()
           held.forEach((h, i) => {
-            if (h.ranges.length === 0) return
-            // A list id that changed moves the ranges: INVALIDATE in the old list, SYNC in the new.
-            if (listIdOf(h.channel) !== idsBefore[i]) {
-              expect(got[i]).toBe(true)
-              return
+            const moved = [...h.channels.keys()].some((c) => listIdOf(c) !== idsBefore.get(c))
+            for (const [channel] of h.channels) {
+              const id = listIdOf(channel)
+              // A list id that changed moves the ranges: INVALIDATE in the old list, SYNC in the new.
+              if (id !== idsBefore.get(channel)) {
+                expect(got[i]!.has(id)).toBe(true)
+                continue
+              }
+              // Ranges that moved or were lost may send INVALIDATEs and SYNCs to any list.
+              if (moved || lost[i]) continue
+              const ranges = [...h.channels]
+                .filter(([c]) => listIdOf(c) === id)
+                .flatMap(([, rs]) => rs)
+              const was = before.get(channel)!
+              const after = referenceList(world, channel)
+              let first = 0
+              while (first < Math.max(was.length, after.length) && was[first] === after[first])
+                first++
+              const untouched = first >= Math.max(was.length, after.length)
+              if (untouched || ranges.every(([, end]) => end < first))
+                expect(got[i]!.has(id)).toBe(false)
+              // …and every session holding a range that ends at or after it is told (§6, §10).
+              else expect(got[i]!.has(id)).toBe(true)
             }
-            const after = referenceList(world, h.channel)
-            let first = 0
-            while (
-              first < Math.max(before[i]!.length, after.length) &&
-              before[i]![first] === after[first]
-            )
-              first++
-            const untouched = first >= Math.max(before[i]!.length, after.length)
-            if (h.ranges.every(([, end]) => end < first)) expect(got[i]).toBe(false)
-            if (untouched) expect(got[i]).toBe(false)
-            // …and every session holding a range that ends at or after it is told (§6, §10).
-            else if (h.ranges.some(([, end]) => end >= first)) expect(got[i]).toBe(true)
           })
           check()
         }

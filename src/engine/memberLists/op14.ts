@@ -10,8 +10,8 @@ import { listIdFor } from './listEntries.ts'
 export interface ListRequest {
   /** The first requested channel showing the list (its overwrites define the list). */
   readonly channel: Channel
-  readonly channels: string[]
-  readonly ranges: Range[]
+  /** Each channel with its own ranges, in the order requested. */
+  readonly channels: Map<string, Range[]>
 }
 
 /**
@@ -55,9 +55,9 @@ export function parseMemberListRequest(
     validateRanges(ranges as Range[])
     if (!world.canView(session.userId, channel.id)) continue
     const id = listIdFor(world, channel)
-    const request = byList.get(id) ?? { channel, channels: [], ranges: [] }
-    request.channels.push(channel.id)
-    request.ranges.push(...(ranges as Range[]))
+    const request = byList.get(id) ?? { channel, channels: new Map<string, Range[]>() }
+    const own = request.channels.get(channel.id) ?? []
+    request.channels.set(channel.id, [...own, ...(ranges as Range[])])
     byList.set(id, request)
   }
   return byList

@@ -1,13 +1,25 @@
 import type { RangeHolders } from '../backends/lazyGuild.ts'
 import type { Session } from '../gateway/session.ts'
-import { ListSubscription, type MemberList } from '../lazyGuild/index.ts'
+import { ListSubscription, type MemberList, type Range } from '../lazyGuild/index.ts'
 import type { Inspector } from '../trace/inspector.ts'
+
+/**
+ * Channels of a request that map to one list, each with the ranges asked through it, in the order
+ * asked. The ranges add up (semantics §10), but each channel's stay its own: when one channel comes
+ * to show another list, only its ranges move.
+ */
+export type ChannelRanges = ReadonlyMap<string, readonly Range[]>
+
+/** The ranges of every channel, in order: what the session's subscription holds. */
+export function allRanges(channels: ChannelRanges): Range[] {
+  return [...channels.values()].flat()
+}
 
 /** One session's hold on one list, and the channels its op 14 named for it. */
 export interface Holding {
+  /** Holds `allRanges(channels)`. */
   readonly sub: ListSubscription
-  /** Channels of the request that map to this list (their ranges add up, semantics §10). */
-  readonly channels: string[]
+  readonly channels: ChannelRanges
 }
 
 /** One member list of a guild: built on the first op 14 for it, dropped when nobody holds a range. */
@@ -101,7 +113,7 @@ export class MemberListRegistry implements RangeHolders {
   }
 
   /** The session holds ranges in `state` through these channels (its subscription's ranges). */
-  hold(state: ListState, session: Session, channels: string[]): void {
+  hold(state: ListState, session: Session, channels: ChannelRanges): void {
     if (!state.holdings.has(session)) this.report('subscribe', state, session)
     this.guildOf(state.guildId).hold(state, session, {
       sub: this.subscription(state, session),

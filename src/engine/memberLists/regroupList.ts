@@ -1,8 +1,14 @@
 import type { Session } from '../gateway/session.ts'
-import { concatChanges, type ListChange, type ListOp } from '../lazyGuild/index.ts'
+import { concatChanges, type ListChange, type ListOp, type Range } from '../lazyGuild/index.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel } from '../world/types.ts'
-import type { GuildLists, ListState, MemberListRegistry } from './registry.ts'
+import {
+  allRanges,
+  type ChannelRanges,
+  type GuildLists,
+  type ListState,
+  type MemberListRegistry,
+} from './registry.ts'
 import { groupOrderFor, listIdFor } from './listEntries.ts'
 
 /** What moving holders needs from the service. */
@@ -15,51 +21,97 @@ export interface MoveDeps {
   send(state: ListState, session: Session, ops: readonly ListOp[]): void
 }
 
+/** INVALIDATEs owed to a session that stopped holding some ranges of a list, sent once the list is current. */
+export type PendingInvalidation = readonly [ListState, Session, readonly ListOp[]]
+
+/** Ranges a session asked through these channels, which now show list `id`. */
+interface Arrival {
+  readonly session: Session
+  readonly id: string
+  readonly channel: Channel
+  readonly channels: ChannelRanges
+}
+
+/** What `planMoves` decided, for `finishMoves` once every list is current. */
+export interface PendingMoves {
+  readonly invalidations: PendingInvalidation[]
+  readonly arrivals: Arrival[]
+}
+
 /**
- * After roles or overwrites change (semantics §10): first, holders whose channels now show a different
- * list get INVALIDATE of their ranges in the old list and a SYNC of the same ranges in the new one (a
- * channel they can no longer read just loses its ranges); then each list that stays regroups (hoisted
- * roles appear, move or go; members gain or lose sight of the channel) with minimal ops.
+ * After roles or overwrites change (semantics §10), in three steps so that every frame carries the
+ * list as it is after the change:
+ * 1. `planMoves`: each holder keeps the ranges of the channels that still show the list; the ranges
+ *    of a channel that now shows another list, or that it can no longer read, leave it (their
+ *    INVALIDATEs are computed, not sent yet);
+ * 2. the service regroups each list (hoisted roles appear, move or go; members gain or lose sight of
+ *    the channel) and sends the holders that stay their minimal ops;
+ * 3. `finishMoves`: the INVALIDATEs go out, then each moved channel's ranges get their SYNC in the
+ *    list it now shows, adding up with what the session holds there already.
  */
 export const regroupList = {
-  moveHolders(deps: MoveDeps, lists: GuildLists): void {
+  planMoves(deps: Pick<MoveDeps, 'world' | 'registry'>, lists: GuildLists): PendingMoves {
     const { world, registry } = deps
+    const pending: PendingMoves = { invalidations: [], arrivals: [] }
     for (const state of [...lists.lists.values()]) {
       for (const [session, holding] of [...state.holdings]) {
-        const ranges = holding.sub.ranges
-        const byId = new Map<string, { channel: Channel; channels: string[] }>()
-        for (const channelId of holding.channels) {
+        const kept = new Map<string, readonly Range[]>()
+        const moves = new Map<
+          string,
+          { channel: Channel; channels: Map<string, readonly Range[]> }
+        >()
+        for (const [channelId, ranges] of holding.channels) {
           const channel = world.channel(channelId)
           if (!channel || !world.canView(session.userId, channelId)) continue
           const id = listIdFor(world, channel)
-          const group = byId.get(id) ?? { channel, channels: [] }
-          group.channels.push(channelId)
-          byId.set(id, group)
+          if (id === state.id) {
+            kept.set(channelId, ranges)
+            continue
+          }
+          const move = moves.get(id) ?? { channel, channels: new Map() }
+          move.channels.set(channelId, ranges)
+          moves.set(id, move)
         }
-        const stays = byId.get(state.id)
-        if (stays) {
-          holding.channels.splice(0, holding.channels.length, ...stays.channels)
-          byId.delete(state.id)
-          if (byId.size === 0) continue
-        } else {
-          deps.send(state, session, holding.sub.request(state.list, []))
-          registry.release(state, session)
-        }
-        for (const [id, { channel, channels }] of byId) {
-          let target = lists.lists.get(id)
-          if (!target) lists.lists.set(id, (target = deps.build(channel, id)))
-          const sub = registry.subscription(target, session)
-          deps.send(target, session, sub.request(target.list, ranges))
-          registry.hold(target, session, channels)
-        }
+        if (kept.size === holding.channels.size) continue
+        pending.invalidations.push([state, session, leave(registry, state, session, kept)])
+        for (const [id, { channel, channels }] of moves)
+          pending.arrivals.push({ session, id, channel, channels })
       }
       // The channel that defined this list may now show another one: take one that still shows it.
       const representative = world.channel(state.channelId)
       if (!representative || listIdFor(world, representative) !== state.id) {
-        const other = [...state.holdings.values()].flatMap((h) => h.channels)[0]
+        const other = [...state.holdings.values()].flatMap((h) => [...h.channels.keys()])[0]
         if (other !== undefined) state.channelId = other
       }
     }
+    return pending
+  },
+
+  finishMoves(deps: MoveDeps, lists: GuildLists, pending: PendingMoves): void {
+    const { registry } = deps
+    for (const [state, session, ops] of pending.invalidations)
+      if (ops.length > 0) deps.send(state, session, ops)
+    for (const { session, id, channel, channels } of pending.arrivals) {
+      const ranges = allRanges(channels)
+      if (ranges.length === 0) continue
+      let target = lists.lists.get(id)
+      if (!target) lists.lists.set(id, (target = deps.build(channel, id)))
+      const sub = registry.subscription(target, session)
+      const existing = target.holdings.get(session)
+      const ops = existing ? sub.add(target.list, ranges) : sub.request(target.list, ranges)
+      registry.hold(
+        target,
+        session,
+        existing ? new Map([...existing.channels, ...channels]) : channels,
+      )
+      deps.send(target, session, ops)
+    }
+  },
+
+  /** True when the list's channel still exists and shows it (a list nobody shows is not regrouped). */
+  stillShown(world: WorldInternal, state: ListState): boolean {
+    const channel = world.channel(state.channelId)
+    return channel !== undefined && listIdFor(world, channel) === state.id
   },
 
   /** Brings a list in line with the world's groups and visibility; null when nothing changed. */
@@ -105,4 +157,27 @@ export function mergeOrders(target: readonly string[], current: readonly string[
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((g, i) => g === b[i])
+}
+
+/**
+ * The session keeps holding `state` through the `kept` channels only (none: it lets go of the list).
+ * Returns the INVALIDATEs of the ranges no kept channel holds, for the caller to send once the list is
+ * current.
+ */
+export function leave(
+  registry: MemberListRegistry,
+  state: ListState,
+  session: Session,
+  kept: ChannelRanges,
+): ListOp[] {
+  const holding = state.holdings.get(session)
+  if (!holding) return []
+  if (kept.size === 0) {
+    const ops = holding.sub.request(state.list, [])
+    registry.release(state, session)
+    return ops
+  }
+  const ops = holding.sub.narrow(allRanges(kept))
+  registry.hold(state, session, kept)
+  return ops
 }

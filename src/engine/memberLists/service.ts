@@ -7,8 +7,8 @@ import type { Channel } from '../world/types.ts'
 import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
 import { parseMemberListRequest } from './op14.ts'
 import { carriesMember, sendListUpdate, type ListTarget } from './publish.ts'
-import { regroupList } from './regroupList.ts'
-import { keyOf, type ListState, type MemberListRegistry } from './registry.ts'
+import { leave, regroupList, type PendingInvalidation } from './regroupList.ts'
+import { allRanges, keyOf, type ListState, type MemberListRegistry } from './registry.ts'
 import { restoreLists, snapshotLists } from './snapshot.ts'
 
 /**
@@ -129,20 +129,25 @@ export function createMemberListService(deps: {
   }
 
   /**
-   * Sessions of these users that can no longer read any channel they asked this list for (a role was
-   * taken away) stop holding it: INVALIDATE of their ranges, before the list's own changes go out.
+   * Sessions of these users that can no longer read a channel they asked this list for (a role was
+   * taken away) stop holding its ranges. Their INVALIDATEs are returned, to be sent once the list's own
+   * changes have gone out, so that they carry its counts after the change (semantics §6).
    */
-  function loseSight(state: ListState, userIds: readonly string[]): void {
+  function loseSight(state: ListState, userIds: readonly string[]): PendingInvalidation[] {
+    const pending: PendingInvalidation[] = []
     for (const [session, holding] of [...state.holdings]) {
       if (!userIds.includes(session.userId)) continue
-      const readable = holding.channels.filter((c) => world.canView(session.userId, c))
-      if (readable.length > 0) {
-        holding.channels.splice(0, holding.channels.length, ...readable)
-        continue
-      }
-      sendTo(state, session, holding.sub.request(state.list, []))
-      registry.release(state, session)
+      const readable = new Map(
+        [...holding.channels].filter(([c]) => world.canView(session.userId, c)),
+      )
+      if (readable.size === holding.channels.size) continue
+      pending.push([state, session, leave(registry, state, session, readable)])
     }
+    return pending
+  }
+
+  function sendPending(pending: readonly PendingInvalidation[]): void {
+    for (const [state, session, ops] of pending) if (ops.length > 0) sendTo(state, session, ops)
   }
 
   return {
@@ -152,11 +157,14 @@ export function createMemberListService(deps: {
       for (const [id, request] of byList) {
         let state = lists.lists.get(id)
         if (!state) lists.lists.set(id, (state = buildList(request.channel, id)))
-        const ops = registry.subscription(state, session).request(state.list, request.ranges)
-        registry.hold(state, session, request.channels)
+        const ranges = allRanges(request.channels)
+        const ops = registry.subscription(state, session).request(state.list, ranges)
+        // A channel named with no ranges holds nothing: it has no ranges to move if its list id changes.
+        const holding = new Map([...request.channels].filter(([, rs]) => rs.length > 0))
+        registry.hold(state, session, holding)
         sendTo(state, session, ops)
         // Asking for no ranges lets go of the list (after the INVALIDATEs above).
-        if (request.ranges.length === 0) registry.release(state, session)
+        if (ranges.length === 0) registry.release(state, session)
       }
     },
 
@@ -177,12 +185,13 @@ export function createMemberListService(deps: {
       const lists = registry.guild(guildId)
       if (!lists) return told
       for (const state of [...lists.lists.values()]) {
-        loseSight(state, userIds)
-        if (!lists.lists.has(state.id)) continue
+        const lost = loseSight(state, userIds)
+        // A list its last holder let go of is still brought up to date for the header of its INVALIDATE.
         const changes = userIds
           .map((u) => refresh(state, u))
           .filter((c): c is ListChange => c !== null)
         if (changes.length > 0) publish(state, concatChanges(changes), userIds, told)
+        sendPending(lost)
       }
       return told
     },
@@ -190,11 +199,14 @@ export function createMemberListService(deps: {
     guildChanged(guildId) {
       const lists = registry.guild(guildId)
       if (!lists) return
-      regroupList.moveHolders({ world, registry, build: buildList, send: sendTo }, lists)
-      for (const state of [...lists.lists.values()]) {
+      const pending = regroupList.planMoves({ world, registry }, lists)
+      const regroup = new Set([...lists.lists.values(), ...pending.invalidations.map(([s]) => s)])
+      for (const state of regroup) {
+        if (!regroupList.stillShown(world, state)) continue
         const change = regroupList.regroup(world, state, refresh)
         if (change) publish(state, change, [], new Set())
       }
+      regroupList.finishMoves({ world, registry, build: buildList, send: sendTo }, lists, pending)
     },
 
     describe(guildId) {
@@ -213,7 +225,7 @@ export function createMemberListService(deps: {
                 ranges: Object.freeze(
                   h.sub.ranges.map(([start, end]) => Object.freeze([start, end] as const)),
                 ),
-                channels: Object.freeze([...h.channels]),
+                channels: Object.freeze([...h.channels.keys()]),
               }),
             ),
           ),

@@ -18,6 +18,8 @@ export interface MemberListsSnapshot {
         readonly ranges: readonly Range[]
         readonly clientLength: number
         readonly channels: readonly string[]
+        /** Each channel's own ranges, in the order of `channels` (absent in older snapshots). */
+        readonly channelRanges?: readonly (readonly Range[])[]
       }[]
     }[]
   }[]
@@ -52,7 +54,8 @@ export function snapshotLists(registry: MemberListRegistry): MemberListsSnapshot
           sessionId: session.sessionId,
           ranges: h.sub.ranges.map(([start, end]): Range => [start, end]),
           clientLength: h.sub.clientLength,
-          channels: [...h.channels],
+          channels: [...h.channels.keys()],
+          channelRanges: [...h.channels.values()].map((rs) => rs.map(([a, b]): Range => [a, b])),
         })),
       })),
     })),
@@ -84,7 +87,7 @@ export function restoreLists(
       for (const h of l.holdings) {
         const sub = ListSubscription.restore(h.ranges, h.clientLength)
         registry.restoreSubscription(session(h.sessionId), keyOf(state), sub)
-        registry.hold(state, session(h.sessionId), [...h.channels])
+        registry.hold(state, session(h.sessionId), channelRangesOf(h))
       }
     }
   }
@@ -95,4 +98,16 @@ export function restoreLists(
       ListSubscription.restore([], r.clientLength),
     )
   }
+}
+
+/** A holding's channels with their ranges; an older snapshot without them gives all to the first. */
+function channelRangesOf(
+  h: MemberListsSnapshot['guilds'][number]['lists'][number]['holdings'][number],
+): Map<string, readonly Range[]> {
+  return new Map(
+    h.channels.map((channelId, i) => [
+      channelId,
+      h.channelRanges?.[i]?.map(([a, b]): Range => [a, b]) ?? (i === 0 ? h.ranges : []),
+    ]),
+  )
 }
