@@ -1,5 +1,5 @@
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { guildOptions, textChannelOptions, userOptions } from './options.ts'
 
 /**
@@ -27,10 +27,7 @@ export function ActionForms() {
       >
         <Select label="Channel" name="channel" options={channels} />
         <Select label="Author" name="author" options={users} />
-        <label className="field">
-          <span>Content</span>
-          <input name="content" required placeholder="hello, gateway" autoComplete="off" />
-        </label>
+        <Input label="Content" name="content" placeholder="hello, gateway" />
       </Form>
       <Form
         title="Start typing"

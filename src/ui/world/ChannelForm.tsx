@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { guildOptions, roleOptions, userOptions } from './options.ts'
 
 const VIEW_CHANNEL = String(1 << 10)
@@ -40,10 +40,7 @@ export function ChannelForm() {
         value={guild}
         onChange={setGuildId}
       />
-      <label className="field">
-        <span>Name</span>
-        <input name="name" required placeholder="secret-plans" autoComplete="off" />
-      </label>
+      <Input label="Name" name="name" placeholder="secret-plans" />
       <label className="field">
         <span>Who can view</span>
         <select

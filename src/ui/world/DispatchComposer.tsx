@@ -4,6 +4,8 @@ import { BACKEND_REFERENCE } from '../../reference/reference.ts'
 import { BACKEND_NAMES } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { validateComposer, type ComposerInput } from './composerValidation.ts'
+import { FieldError } from './FieldError.tsx'
+import { keyChoices, keyExample } from './keyExamples.ts'
 import './forms.css'
 
 const COMMON_TYPES = [
@@ -28,26 +30,22 @@ export function DispatchComposer() {
     payload: '{}',
   })
   const [errors, setErrors] = useState<Partial<Record<keyof ComposerInput, string>>>({})
-  const set = (field: keyof ComposerInput) => (value: string) =>
+  const set = (field: keyof ComposerInput, value: string) =>
     setInput((v) => ({ ...v, [field]: value }))
-  const keys = model.topics.filter((t) => t.backend === input.backend).map((t) => [t.key, t.label])
-  const keyPlaceholder = keys[0]?.[0] ?? model.guilds[0]?.id ?? ''
+  const backend = input.backend as BackendName
+  const example = keyExample(backend, model, false)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const result = validateComposer(input.key ? input : { ...input, key: keyPlaceholder })
+    const result = validateComposer(input, example)
     if (!result.ok) return setErrors(result.errors)
     setErrors({})
     apply({ target: 'dispatcher', method: 'dispatch', args: result.args })
   }
-  const describedBy = (field: keyof ComposerInput) =>
-    errors[field] ? `${ids.error}-${field}` : undefined
-  const message = (field: keyof ComposerInput) =>
-    errors[field] && (
-      <span className="field__error" id={`${ids.error}-${field}`} role="alert">
-        {errors[field]}
-      </span>
-    )
+  const invalid = (field: keyof ComposerInput) =>
+    errors[field]
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${ids.error}-${field}` }
+      : {}
 
   return (
     <form
@@ -59,7 +57,7 @@ export function DispatchComposer() {
       <h3 className="subheading">dispatcher.dispatch(…)</h3>
       <label className="field">
         <span>Backend</span>
-        <select value={input.backend} onChange={(e) => set('backend')(e.currentTarget.value)}>
+        <select value={input.backend} onChange={(e) => set('backend', e.currentTarget.value)}>
           {BACKEND_NAMES.map((b) => (
             <option key={b}>{b}</option>
           ))}
@@ -67,42 +65,40 @@ export function DispatchComposer() {
       </label>
       <label className="field">
         <span>
-          Key <span className="muted">({BACKEND_REFERENCE[input.backend as BackendName].key})</span>
+          Key <span className="muted">({BACKEND_REFERENCE[backend].key})</span>
         </span>
         <input
           value={input.key}
-          placeholder={keyPlaceholder}
+          placeholder={example ? `e.g. ${example}` : ''}
           list={ids.keys}
-          onChange={(e) => set('key')(e.currentTarget.value)}
-          aria-invalid={errors.key ? true : undefined}
-          aria-describedby={describedBy('key')}
+          onChange={(e) => set('key', e.currentTarget.value)}
           autoComplete="off"
+          {...invalid('key')}
         />
         <datalist id={ids.keys}>
-          {keys.map(([k, label]) => (
+          {keyChoices(backend, model).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
             </option>
           ))}
         </datalist>
-        {message('key')}
+        <FieldError id={`${ids.error}-key`} message={errors.key} />
       </label>
       <label className="field">
         <span>Event type</span>
         <input
           value={input.type}
           list={ids.types}
-          onChange={(e) => set('type')(e.currentTarget.value)}
-          aria-invalid={errors.type ? true : undefined}
-          aria-describedby={describedBy('type')}
+          onChange={(e) => set('type', e.currentTarget.value)}
           autoComplete="off"
+          {...invalid('type')}
         />
         <datalist id={ids.types}>
           {COMMON_TYPES.map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-        {message('type')}
+        <FieldError id={`${ids.error}-type`} message={errors.type} />
       </label>
       <label className="field">
         <span>Payload (JSON)</span>
@@ -110,11 +106,10 @@ export function DispatchComposer() {
           rows={4}
           value={input.payload}
           spellCheck={false}
-          onChange={(e) => set('payload')(e.currentTarget.value)}
-          aria-invalid={errors.payload ? true : undefined}
-          aria-describedby={describedBy('payload')}
+          onChange={(e) => set('payload', e.currentTarget.value)}
+          {...invalid('payload')}
         />
-        {message('payload')}
+        <FieldError id={`${ids.error}-payload`} message={errors.payload} />
       </label>
       <button type="submit" className="button button--primary">
         Dispatch

@@ -1,5 +1,5 @@
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { userOptions } from './options.ts'
 
 /** Users and guilds: world mutators (no dispatch: nobody is subscribed to a new user or guild yet). */
@@ -19,10 +19,7 @@ export function EntityForms() {
           })
         }
       >
-        <label className="field">
-          <span>Username</span>
-          <input name="username" required placeholder="erin" autoComplete="off" />
-        </label>
+        <Input label="Username" name="username" placeholder="erin" />
         <label className="check">
           <input type="checkbox" name="bot" /> bot
         </label>
@@ -39,10 +36,7 @@ export function EntityForms() {
           })
         }
       >
-        <label className="field">
-          <span>Name</span>
-          <input name="name" required placeholder="Book club" autoComplete="off" />
-        </label>
+        <Input label="Name" name="name" placeholder="Book club" />
         <Select label="Owner" name="owner" options={userOptions(model)} />
       </Form>
     </>

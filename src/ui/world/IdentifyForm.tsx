@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { INTENT_OPTIONS, Intents } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { presenceOptions, userOptions } from './options.ts'
 
 /** IDENTIFY (op 2): a user, the intents it asks for, its shard and presence. */
@@ -29,14 +29,8 @@ export function IdentifyForm() {
     >
       <Select label="User" name="user" options={userOptions(model)} />
       <div className="field-row">
-        <label className="field">
-          <span>Shard id</span>
-          <input name="shardId" type="number" min={0} defaultValue={0} required />
-        </label>
-        <label className="field">
-          <span>of</span>
-          <input name="shardCount" type="number" min={1} defaultValue={1} required />
-        </label>
+        <Input label="Shard id" name="shardId" type="number" min={0} defaultValue={0} />
+        <Input label="of" name="shardCount" type="number" min={1} defaultValue={1} />
         <Select label="Presence" name="status" options={presenceOptions} />
       </div>
       <fieldset className="intents">

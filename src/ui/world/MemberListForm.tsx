@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { guildOptions, guildTextChannelOptions, sessionOptions } from './options.ts'
 
 /**
@@ -36,14 +36,8 @@ export function MemberListForm() {
       />
       <Select label="Channel" name="channel" options={guildTextChannelOptions(model, guild)} />
       <div className="field-row field-row--two">
-        <label className="field">
-          <span>From</span>
-          <input name="start" type="number" min={0} step={1} defaultValue={0} required />
-        </label>
-        <label className="field">
-          <span>To</span>
-          <input name="end" type="number" min={0} step={1} defaultValue={99} required />
-        </label>
+        <Input label="From" name="start" type="number" min={0} defaultValue={0} />
+        <Input label="To" name="end" type="number" min={0} defaultValue={99} />
       </div>
     </Form>
   )

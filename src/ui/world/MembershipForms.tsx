@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { guildOptions, roleOptions, userOptions } from './options.ts'
 
 /** Roles, members and friendships, through the engine's server flows (they dispatch and resubscribe). */
@@ -32,10 +32,7 @@ export function MembershipForms() {
         }
       >
         {guildSelect}
-        <label className="field">
-          <span>Name</span>
-          <input name="name" required placeholder="Moderators" autoComplete="off" />
-        </label>
+        <Input label="Name" name="name" placeholder="Moderators" />
         <label className="check">
           <input type="checkbox" name="hoist" /> hoisted (own group in the member list)
         </label>

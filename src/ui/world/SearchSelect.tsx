@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { FieldError } from './FieldError.tsx'
 
 /** Above this many options a select becomes a search: a list of 100,000 users would take seconds to draw. */
 export const SEARCH_ABOVE = 300
@@ -28,7 +29,7 @@ export function resolveOption(options: readonly Option[], query: string): string
 /**
  * A select for thousands of options: type part of a name (or an id) and pick among the first matches.
  * The form gets the chosen option's value under `name`, as from a select; an entry that names no
- * option is refused by the browser's own validation, with the reason.
+ * option is invalid, with the reason (the form's own check, formErrors.ts, reports it at the field).
  */
 export function SearchSelect({
   label,
@@ -36,12 +37,15 @@ export function SearchSelect({
   options,
   onChange,
   required,
+  error,
 }: {
   label: string
   name: string
   options: readonly Option[]
   onChange?: (value: string) => void
   required: boolean
+  /** The form's message for this field, if it was refused, and the id to describe it by. */
+  error?: { message: string | undefined; id: string }
 }) {
   const [query, setQuery] = useState('')
   const listId = useId()
@@ -67,6 +71,9 @@ export function SearchSelect({
       <input
         ref={input}
         type="search"
+        data-name={name}
+        aria-invalid={error?.message ? true : undefined}
+        aria-describedby={error?.message ? error.id : undefined}
         list={listId}
         value={query}
         required={required}
@@ -86,6 +93,7 @@ export function SearchSelect({
         ))}
       </datalist>
       <input type="hidden" name={name} value={value} />
+      {error && <FieldError id={error.id} message={error.message} />}
     </label>
   )
 }

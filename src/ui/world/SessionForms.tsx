@@ -1,5 +1,5 @@
 import { useActions, useModel } from '../../store/hooks.ts'
-import { Form, Select, text } from './Form.tsx'
+import { Form, Input, Select, text } from './Form.tsx'
 import { IdentifyForm } from './IdentifyForm.tsx'
 import { MemberListForm } from './MemberListForm.tsx'
 import { presenceOptions, sessionOptions } from './options.ts'
@@ -35,10 +35,7 @@ export function SessionForms() {
           apply({ target: 'clock', method: 'advance', args: [Number(text(d, 'seconds')) * 1000] })
         }
       >
-        <label className="field">
-          <span>Seconds</span>
-          <input name="seconds" type="number" min={0} step={1} defaultValue={60} required />
-        </label>
+        <Input label="Seconds" name="seconds" type="number" min={0} defaultValue={60} />
       </Form>
     </>
   )

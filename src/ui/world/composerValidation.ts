@@ -13,22 +13,37 @@ export type ComposerResult =
 const SNOWFLAKE = /^(0|[1-9][0-9]*)$/
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
 
-/**
- * Checks the composer's fields before the engine sees them, with messages that say what to type. The
- * engine checks again (and has the last word): this is only for friendlier, per-field errors.
- */
-export function validateComposer(input: ComposerInput): ComposerResult {
-  const errors: Partial<Record<keyof ComposerInput, string>> = {}
-  let key: Json = input.key.trim()
-  if (input.backend === 'member') {
-    const parts = input.key.split(':').map((p) => p.trim())
-    if (parts.length !== 2 || !parts.every((p) => SNOWFLAKE.test(p))) {
-      errors.key = 'A member key is guildId:userId, e.g. 20971520:10'
-    } else key = parts
-  } else if (!SNOWFLAKE.test(input.key.trim())) {
-    errors.key = 'A key is a snowflake: decimal digits, no leading zero'
+/** One key in the engine's shape: a snowflake, or `[guildId, userId]` for member; or why not. */
+function parseKey(backend: string, text: string): { key: Json } | { error: string } {
+  if (backend === 'member') {
+    const parts = text.split(':').map((p) => p.trim())
+    if (parts.length !== 2 || !parts.every((p) => SNOWFLAKE.test(p)))
+      return { error: `“${text}”: a member key is guildId:userId, e.g. 20971520:10` }
+    return { key: parts }
   }
-  if (!EVENT_TYPE.test(input.type.trim())) {
+  if (!SNOWFLAKE.test(text))
+    return { error: `“${text}” is not a snowflake: decimal digits, no leading zero` }
+  return { key: text }
+}
+
+/**
+ * Checks the composer's fields before the engine sees them, with messages that say what to type; an
+ * empty key is refused (a placeholder is an example, never a value). `example` is what the key field
+ * shows as its placeholder. The engine checks again and has the last word.
+ */
+export function validateComposer(input: ComposerInput, example = ''): ComposerResult {
+  const errors: Partial<Record<keyof ComposerInput, string>> = {}
+  const text = input.key.trim()
+  let key: Json = null
+  if (text === '') {
+    errors.key = `Type a key${example ? `, e.g. ${example}` : ''}: the grey text is only an example.`
+  } else {
+    const parsed = parseKey(input.backend, text)
+    if ('error' in parsed) errors.key = parsed.error
+    else key = parsed.key
+  }
+  const type = input.type.trim()
+  if (!EVENT_TYPE.test(type)) {
     errors.type = 'Upper-case letters, digits and _ , starting with a letter (e.g. GUILD_UPDATE)'
   }
   let payload: Json = {}
@@ -38,5 +53,5 @@ export function validateComposer(input: ComposerInput): ComposerResult {
     errors.payload = `Not valid JSON: ${(e as Error).message}`
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, args: [input.backend, key, input.type.trim(), payload] }
+  return { ok: true, args: [input.backend, key, type, payload] }
 }
