@@ -1,4 +1,16 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+
+/** Every chart's value axis labels each tick distinctly: a small decade never reads "0.00". */
+async function expectReadableTicks(page: Page) {
+  const charts = await page.locator('figure.chart svg').all()
+  expect(charts.length).toBeGreaterThan(0)
+  for (const chart of charts) {
+    const ticks = await chart.locator('text.chart__tick[text-anchor="end"]').allTextContents()
+    expect(ticks).not.toContain('0.00')
+    expect(new Set(ticks).size, ticks.join(' ')).toBe(ticks.length)
+  }
+}
 
 test('the Performance page charts the committed benchmark run and its goals', async ({ page }) => {
   await page.goto('/')
@@ -18,6 +30,7 @@ test('the Performance page charts the committed benchmark run and its goals', as
   await expect(scale).toContainText('longest main-thread task while the scenario builds')
   await expect(page.getByRole('table', { name: 'Engine ratios' }).getByRole('row')).toHaveCount(7)
   await expect(page.getByRole('img', { name: /Nanoseconds per recipient/ })).toBeVisible()
+  await expectReadableTicks(page)
 })
 
 test('the Bench page runs the timing suite in a worker and shows the ratios', async ({ page }) => {
@@ -29,6 +42,7 @@ test('the Bench page runs the timing suite in a worker and shows the ratios', as
   await expect(ratios.getByRole('row')).toHaveCount(3)
   await expect(ratios).toContainText('×')
   await expect(page.getByRole('img', { name: /Fan-out: nanoseconds per recipient/ })).toBeVisible()
+  await expectReadableTicks(page)
 })
 
 test('the Bench page offers Quick and Full, and a run can be cancelled', async ({ page }) => {

@@ -101,3 +101,13 @@ test('a dragged node keeps its place while stepping through time', async ({ page
   await expect(guild).toHaveAttribute('style', moved ?? '')
   expect((await guild.boundingBox())?.y).toBeGreaterThan(before.y + 40)
 })
+
+test('counts on the graph agree with their nouns: “1 subscriber”, never “1 subscribers”', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('friends-and-presence')
+  const topic = play.graph.getByRole('group', { name: /^friend topic friends of bob,/ })
+  await expect(topic).toHaveAccessibleName('friend topic friends of bob, 1 subscriber')
+  await expect(play.graph.locator('[aria-label$=" 1 subscribers"]')).toHaveCount(0)
+})

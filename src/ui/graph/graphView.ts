@@ -5,6 +5,7 @@ import {
   type SessionInfo,
   type UserInfo,
 } from '../../store/graphModel.ts'
+import { plural } from '../format/plural.ts'
 
 /** Draw every session up to this many; above it, summarise (playground-notes "Level of detail"). */
 export const LOD_THRESHOLD = 300
@@ -266,15 +267,14 @@ export function buildGraphView(model: ViewModel, options: ViewOptions): GraphVie
       }
     }
     if (rest.length > 0) {
-      const n = rest.length.toLocaleString('en-US')
       summarise({
         id: moreId,
         kind: 'more',
-        label: `+${n} more`,
+        label: `+${rest.length.toLocaleString('en-US')} more`,
         detail:
           restUsers === rest.length
-            ? `${n} sessions of single-session users`
-            : `${n} sessions of ${restUsers.toLocaleString('en-US')} users`,
+            ? `${plural(rest.length, 'session')} of single-session users`
+            : `${plural(rest.length, 'session')} of ${plural(restUsers, 'user')}`,
         sessionIds: rest,
       })
     }

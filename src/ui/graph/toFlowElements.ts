@@ -5,6 +5,7 @@ import type { GraphView, ViewSummary } from './graphView.ts'
 import { FRAME_WIDTH, SIZES, frameHeight, type XYMap } from './layout.ts'
 import type { DispatchOverlay, EdgeKind, Outcome, OutcomeCounts } from './overlay.ts'
 import type { ViewDiff } from './viewDiff.ts'
+import { plural } from '../format/plural.ts'
 
 export type TopicNodeData = {
   label: string
@@ -81,7 +82,7 @@ export function toFlowElements(
       position,
       ...SIZES.topic,
       selected: selected(selection, 'topic', t.id),
-      ariaLabel: `${t.backend} topic ${t.label}, ${t.subscriberCount} subscribers`,
+      ariaLabel: `${t.backend} topic ${t.label}, ${plural(t.subscriberCount, 'subscriber')}`,
       data: {
         label: t.label,
         backend: t.backend,

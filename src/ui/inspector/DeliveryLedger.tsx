@@ -7,6 +7,7 @@ import {
   useModel,
   useSelection,
 } from '../../store/hooks.ts'
+import { plural } from '../format/plural.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { RefusalLedger } from './RefusalLedger.tsx'
 import { StepRowNav } from './StepRowNav.tsx'
@@ -75,7 +76,10 @@ export function DeliveryLedger() {
           </ul>
           {ordered.length > MAX_ENTRIES && (
             <p className="panel__hint">
-              …and {ordered.length - MAX_ENTRIES} more sessions, all delivered.
+              …and {plural(ordered.length - MAX_ENTRIES, 'more session')}
+              {ordered.slice(MAX_ENTRIES).every((e) => e.outcome.kind === 'delivered')
+                ? ', all delivered.'
+                : '.'}
             </p>
           )}
           {record.notSubscribed === null && (

@@ -3,6 +3,7 @@ import { skipCounts } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 import { verdictText } from '../../store/refusalText.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import { plural } from '../format/plural.ts'
 import '../format/tags.css'
 import type { LogRow } from './logRows.ts'
 
@@ -53,9 +54,7 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
         <td className="mono">{row.types.join(', ')}</td>
         <td className="wrap">
           direct →{' '}
-          {row.sessionId
-            ? sessionLabel(model, row.sessionId)
-            : `${row.sessions.toLocaleString('en-US')} sessions`}
+          {row.sessionId ? sessionLabel(model, row.sessionId) : plural(row.sessions, 'session')}
           {row.replayed > 0 && <span className="tag tag--replay">{row.replayed} replayed</span>}
         </td>
         <td className="num">{row.sessions - row.failed}</td>

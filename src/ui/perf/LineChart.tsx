@@ -1,4 +1,4 @@
-import { formatNumber, type Series } from './resultsFile.ts'
+import { formatNumber, formatTick, type Series } from './resultsFile.ts'
 
 const W = 560
 const H = 260
@@ -53,7 +53,7 @@ export function LineChart(props: {
           <g key={`y${y}`}>
             <line className="chart__grid" x1={PAD.left} x2={W - PAD.right} y1={sy(y)} y2={sy(y)} />
             <text className="chart__tick" x={PAD.left - 6} y={sy(y) + 4} textAnchor="end">
-              {formatNumber(y)}
+              {formatTick(y)}
             </text>
           </g>
         ))}

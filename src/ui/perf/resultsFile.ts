@@ -130,7 +130,14 @@ export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '–'
   if (Math.abs(x) >= 100) return Math.round(x).toLocaleString('en-US')
   if (Math.abs(x) >= 10) return x.toFixed(1)
+  // Below 0.01 two decimals would print 0.00: keep two significant digits instead.
+  if (x !== 0 && Math.abs(x) < 0.01) return String(Number(x.toPrecision(2)))
   return x.toFixed(2)
+}
+
+/** A power-of-ten tick of a log axis: "0.001", "1", "1,000" (never "0.00"). */
+export function formatTick(x: number): string {
+  return x >= 1 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(1)))
 }
 
 /** 1 → "1", 100000 → "100k". */
