@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { Intents, intentNames } from '../../store/engineInfo.ts'
 import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import { Term } from '../reference/Term.tsx'
 import { FaultControls } from './FaultControls.tsx'
 import { FrameList } from './FrameList.tsx'
 import '../graph/nodes.css'
@@ -33,13 +34,17 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
         {sessionLabel(model, sessionId)} {user?.bot && <span className="bot-badge">bot</span>}
       </h3>
       <dl className="facts">
-        <dt>Session id</dt>
+        <dt>
+          <Term word="session">Session</Term> id
+        </dt>
         <dd className="mono">{sessionId}</dd>
         <dt>User</dt>
         <dd>
           {usernameOf(model, entry.userId)} <span className="mono muted">{entry.userId}</span>
         </dd>
-        <dt>Shard</dt>
+        <dt>
+          <Term word="shard">Shard</Term>
+        </dt>
         <dd>
           {entry.shard[0]} of {entry.shard[1]}
         </dd>
@@ -50,12 +55,16 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
             : `closed${entry.closeReason ? ` (${entry.closeReason})` : ''}`}
           {live?.exists && entry.failing && ' · socket failing'}
         </dd>
-        <dt>seq</dt>
+        <dt>
+          <Term word="seq" />
+        </dt>
         <dd>
           {live?.seq ?? '—'}{' '}
           <span className="muted">(client last saw s {live?.lastSeen ?? '—'})</span>
         </dd>
-        <dt>Intents</dt>
+        <dt>
+          <Term word="intent">Intents</Term>
+        </dt>
         <dd>
           {entry.intents === Intents.ALL ? (
             <details>

@@ -8,6 +8,7 @@ import {
   useModel,
 } from '../../store/hooks.ts'
 import { plural } from '../format/plural.ts'
+import { Term } from '../reference/Term.tsx'
 import { logRows, type LogRow } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
 import { RunFileButtons } from './RunFileButtons.tsx'
@@ -60,9 +61,13 @@ export function EventLog() {
             <tr>
               <th scope="col">Step</th>
               <th scope="col">Event</th>
-              <th scope="col">Topic</th>
+              <th scope="col">
+                <Term word="topic">Topic</Term>
+              </th>
               <th scope="col">Delivered</th>
-              <th scope="col">Buffered</th>
+              <th scope="col">
+                <Term word="buffered">Buffered</Term>
+              </th>
               <th scope="col">Skipped</th>
               <th scope="col">Not subscribed</th>
             </tr>

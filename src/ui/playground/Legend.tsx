@@ -1,5 +1,11 @@
+import { GLOSSARY, type GlossaryTerm } from '../../reference/reference.ts'
+import { BackendReferenceButton } from '../reference/BackendReference.tsx'
 import './Legend.css'
-/** What the colours and marks mean (always with words: colour is never the only signal). */
+
+/**
+ * What the colours and marks mean (always with words: colour is never the only signal), the words the
+ * playground uses, and the backend reference.
+ */
 export function Legend() {
   return (
     <details className="legend">
@@ -35,6 +41,19 @@ export function Legend() {
           </span>
         </li>
       </ul>
+      <p className="legend__reference">
+        <BackendReferenceButton>Backends at a glance</BackendReferenceButton>: key, who receives,
+        what each checks
+      </p>
+      <h3 className="legend__heading">Words</h3>
+      <dl className="legend__words">
+        {(Object.keys(GLOSSARY) as GlossaryTerm[]).map((word) => (
+          <div key={word}>
+            <dt>{word}</dt>
+            <dd>{GLOSSARY[word]}</dd>
+          </div>
+        ))}
+      </dl>
     </details>
   )
 }

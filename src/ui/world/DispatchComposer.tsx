@@ -3,6 +3,7 @@ import type { BackendName } from '../../engine/index.ts'
 import { BACKEND_REFERENCE } from '../../reference/reference.ts'
 import { BACKEND_NAMES } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
+import { BackendReferenceButton } from '../reference/BackendReference.tsx'
 import { validateComposer, type ComposerInput } from './composerValidation.ts'
 import { FieldError } from './FieldError.tsx'
 import { keyChoices, keyExample } from './keyExamples.ts'
@@ -55,14 +56,17 @@ export function DispatchComposer() {
       noValidate
     >
       <h3 className="subheading">dispatcher.dispatch(…)</h3>
-      <label className="field">
-        <span>Backend</span>
-        <select value={input.backend} onChange={(e) => set('backend', e.currentTarget.value)}>
-          {BACKEND_NAMES.map((b) => (
-            <option key={b}>{b}</option>
-          ))}
-        </select>
-      </label>
+      <div className="field">
+        <label className="field__with-action">
+          <span>Backend</span>
+          <select value={input.backend} onChange={(e) => set('backend', e.currentTarget.value)}>
+            {BACKEND_NAMES.map((b) => (
+              <option key={b}>{b}</option>
+            ))}
+          </select>
+        </label>
+        <BackendReferenceButton focus={backend}>What does {backend} do?</BackendReferenceButton>
+      </div>
       <label className="field">
         <span>
           Key <span className="muted">({BACKEND_REFERENCE[backend].key})</span>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { INTENT_OPTIONS, Intents } from '../../store/engineInfo.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Input, Select, text } from './Form.tsx'
+import { Term } from '../reference/Term.tsx'
 import { presenceOptions, userOptions } from './options.ts'
 
 /** IDENTIFY (op 2): a user, the intents it asks for, its shard and presence. */
@@ -14,7 +15,12 @@ export function IdentifyForm() {
     <Form
       title="IDENTIFY a session"
       submit="IDENTIFY"
-      hint="The new session subscribes to the guilds its shard serves and the channels its user can read."
+      hint={
+        <>
+          The new <Term word="session" /> subscribes to the <Term word="guild">guilds</Term> its{' '}
+          <Term word="shard" /> serves and the channels its user can read.
+        </>
+      }
       onSubmit={(d) => {
         const shard = [Number(text(d, 'shardId')), Number(text(d, 'shardCount'))]
         const status = text(d, 'status')

@@ -2,6 +2,7 @@ import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Input, Select, text } from './Form.tsx'
 import { IdentifyForm } from './IdentifyForm.tsx'
 import { MemberListForm } from './MemberListForm.tsx'
+import { Term } from '../reference/Term.tsx'
 import { presenceOptions, sessionOptions } from './options.ts'
 
 /** IDENTIFY, presence (op 3), member lists (op 14) and the simulation clock. */
@@ -30,7 +31,12 @@ export function SessionForms() {
       <Form
         title="Advance the clock"
         submit="Advance"
-        hint={`Disconnected sessions close when their 60 s resume window passes. Clock: ${seconds.toLocaleString('en-US')} s into the day.`}
+        hint={
+          <>
+            Disconnected sessions close when their 60 s <Term word="resume window" /> passes. Clock:{' '}
+            {seconds.toLocaleString('en-US')} s into the day.
+          </>
+        }
         onSubmit={(d) =>
           apply({ target: 'clock', method: 'advance', args: [Number(text(d, 'seconds')) * 1000] })
         }
