@@ -1,9 +1,13 @@
 import { EngineError } from './errors.ts'
+import { describeValue } from './ids.ts'
 
 /** The simulation clock: the engine's only notion of time. It moves only when the caller advances it. */
 export interface Clock {
   now(): number
-  /** Moves time forward by `ms` (finite, ≥ 0), then runs whatever became due (resume windows). */
+  /**
+   * Moves time forward by `ms` (a whole number of ms ≥ 0: snowflakes hold whole ms), then runs
+   * whatever became due (resume windows). Anything else is `INVALID_TIME` and changes nothing.
+   */
   advance(ms: number): void
 }
 
@@ -21,10 +25,11 @@ export function createManualClock(start: number, last = Infinity): ManualClock {
   return {
     now: () => now,
     advance(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
         throw new EngineError(
           'INVALID_TIME',
-          `clock.advance takes a finite number of ms ≥ 0 (time never runs backwards), got ${String(ms)}`,
+          'clock.advance takes a whole number of ms ≥ 0 (time never runs backwards, and ids hold ' +
+            `whole ms), got ${describeValue(ms)}`,
         )
       }
       if (now + ms > last) {

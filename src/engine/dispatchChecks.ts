@@ -4,7 +4,7 @@ import type { SessionFilter } from './backends/fanout.ts'
 import type { Backend } from './backends/types.ts'
 import { EngineError } from './errors.ts'
 import { describeValue } from './ids.ts'
-import type { BackendName, Key } from './types.ts'
+import type { BackendName, DispatchResult, Key } from './types.ts'
 
 /**
  * The dispatcher's checks of its arguments (spec/semantics.md §4): each returns the canonical value or
@@ -114,4 +114,34 @@ export function listsOf(backend: Backend) {
         : 'every session of the user') +
       '; dispatch to it directly',
   )
+}
+
+/**
+ * `explain` takes a DispatchResult as `dispatch` returned it (a copy will do): anything else is
+ * `INVALID_INPUT`, never a TypeError from reading it.
+ */
+export function checkResult(result: unknown): asserts result is DispatchResult {
+  const r = result as Record<string, unknown> | null
+  const fail = (what: string, value: unknown): never => {
+    throw new EngineError(
+      'INVALID_INPUT',
+      `explain takes a DispatchResult returned by dispatch(): ${what}, got ${describeValue(value)}`,
+    )
+  }
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) fail('result must be an object', r)
+  const ids = (name: 'delivered' | 'buffered') => {
+    const list = r![name]
+    if (!Array.isArray(list) || !list.every((id) => typeof id === 'string'))
+      fail(`result.${name} must be an array of session ids`, list)
+  }
+  ids('delivered')
+  ids('buffered')
+  const skipped = r!['skipped']
+  const isSkip = (s: unknown) =>
+    typeof s === 'object' &&
+    s !== null &&
+    typeof (s as { sessionId?: unknown }).sessionId === 'string'
+  if (!Array.isArray(skipped) || !skipped.every(isSkip))
+    fail('result.skipped must be an array of { sessionId, reason }', skipped)
+  if (typeof r!['key'] !== 'string') fail('result.key must be the dispatch key', r!['key'])
 }

@@ -16,6 +16,26 @@ import {
 import type { GatewayState } from './types.ts'
 
 describe('channel backend', () => {
+  it("sends GUILD_MEMBER_UPDATE about a session's own user whatever its intents, as guild does (§5)", () => {
+    const f = fixtureF()
+    // B1 has GUILDS only: another member's update is gated, its own is not (whatever the id's form).
+    const own = f.sim.dispatcher.dispatch('channel', GENERAL, 'GUILD_MEMBER_UPDATE', {
+      guild_id: G,
+      user: { id: BOB },
+    })
+    expect(own.delivered).toContain(f.B1.sessionId)
+    const ownAsNumber = f.sim.dispatcher.dispatch('channel', GENERAL, 'GUILD_MEMBER_UPDATE', {
+      guild_id: G,
+      user: { id: Number(BOB) },
+    })
+    expect(ownAsNumber.delivered).toContain(f.B1.sessionId)
+    const other = f.sim.dispatcher.dispatch('channel', GENERAL, 'GUILD_MEMBER_UPDATE', {
+      guild_id: G,
+      user: { id: CAROL },
+    })
+    expect(other.skipped).toContainEqual({ sessionId: f.B1.sessionId, reason: 'intents' })
+  })
+
   it('subscribes readers only, and checks VIEW_CHANNEL at dispatch', () => {
     const f = fixtureF()
     expect(f.sim.dispatcher.subscribers('channel', SECRET)).toEqual([f.A.sessionId])

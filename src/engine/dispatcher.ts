@@ -7,6 +7,7 @@ import {
   backendOf,
   checkFilter,
   checkKeys,
+  checkResult,
   checkSessionList,
   checkType,
   keyOf,
@@ -262,6 +263,7 @@ export function createEventDispatcher(
       return backendOf(backends, backendName).keys()
     },
     explain(result) {
+      checkResult(result)
       const backend = backendOf(backends, (result as { backend?: unknown } | null)?.backend)
       const considered = new Set<string>([
         ...result.delivered,

@@ -152,3 +152,16 @@ describe('§7 the last session closing', () => {
     expect([V.frames.length, B.frames.length]).toEqual(marks)
   })
 })
+
+describe('§3 the last session of a user who is already offline', () => {
+  it('closes without a presence change, whatever activities the offline presence carried', () => {
+    const { sim, V, C } = fixtureL()
+    sim.gateway.updatePresence(C.sessionId, {
+      status: 'offline',
+      activities: [{ name: 'game', type: 0 }],
+    })
+    const mark = V.frames.length
+    sim.gateway.invalidate(C.sessionId)
+    expect(kinds(since(V, mark))).toEqual([])
+  })
+})

@@ -34,11 +34,14 @@ export function createPresenceService(
           { filter: (sessionId) => !own.has(sessionId) && !toldByList.has(sessionId) },
         )
       }
+      // Friend links never include the user itself (refused at `sub` and in snapshots); the filter
+      // only matters if one did: its own sessions never get its presence.
       ctx.dispatcher.send(
         'friend',
         userId,
         'PRESENCE_UPDATE',
         freezeOwned(presencePayload(userId, presence, null)),
+        own.size > 0 ? { filter: (sessionId) => !own.has(sessionId) } : undefined,
       )
     },
   }

@@ -10,11 +10,13 @@ import { createLifecycle } from './gateway/lifecycle.ts'
 import { createStateManager, type StateManager } from './gateway/stateManager.ts'
 import {
   createSnowflakeGenerator,
+  describeValue,
   DISCORD_EPOCH,
   LAST_SNOWFLAKE_TIME,
   parseSnowflake,
 } from './ids.ts'
 import { readInput } from './input.ts'
+import { checkSnapshotValues } from './snapshotChecks.ts'
 import { MemberListRegistry } from './memberLists/registry.ts'
 import { createMemberListService, type MemberListInfo } from './memberLists/service.ts'
 import { createPresenceService } from './presence.ts'
@@ -121,7 +123,7 @@ function settingsFrom(given: Record<string, unknown>): SimulationSettings {
     if (!ok) {
       throw new EngineError(
         'INVALID_OPTIONS',
-        `createSimulation: ${name} must be ${rule}; got ${String(settings[name])}`,
+        `createSimulation: ${name} must be ${rule}; got ${describeValue(settings[name])}`,
       )
     }
   }
@@ -187,6 +189,7 @@ export function restoreSimulation(
   const onListenerError = listenerErrorsFrom(readOptions(options))
   try {
     if ((snapshot as { version?: unknown } | null)?.version !== 1) throw new Error('no version 1')
+    checkSnapshotValues(snapshot)
     const built = build(settingsFrom(readOptions(snapshot.settings)), onListenerError)
     applySnapshot(built.parts, snapshot)
     return built.sim
@@ -235,7 +238,7 @@ function build(
   const dispatcher = createEventDispatcher({ world, states, inspector }, backends)
   const lists = createMemberListService({ world, states, dispatcher, registry })
   const presence = createPresenceService({ world, states, lists, dispatcher })
-  const lifecycle = createLifecycle({ settings, clock, states, lists, presence, inspector })
+  const lifecycle = createLifecycle({ settings, clock, states, lists, presence, inspector, world })
   const ctx: EngineContext = {
     settings,
     world,

@@ -1,4 +1,5 @@
 import { EngineError } from './errors.ts'
+import { describeValue } from './ids.ts'
 
 /** The largest |ms| a JavaScript Date can hold (±100,000,000 days around 1970). */
 const MAX_DATE_MS = 8.64e15
@@ -15,7 +16,7 @@ export function isoTimestamp(ms: number): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
     throw new EngineError(
       'INVALID_TIME',
-      `a timestamp must be a finite number of ms within ±8.64e15 of 1970, got ${String(ms)}`,
+      `a timestamp must be a finite number of ms within ±8.64e15 of 1970, got ${describeValue(ms)}`,
     )
   }
   // With an explicit argument Date is a pure formatter; only `new Date()` would read the wall

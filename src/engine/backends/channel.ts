@@ -30,7 +30,8 @@ const GROUP_DM_FREE = new Set([
  * have changed since it subscribed). For a DM the DIRECT_* intent decides; in a group DM, MESSAGE_*
  * pass whatever the intents (userdoccers). The channel's type comes from the world, never from the
  * payload; litecord gated DMs with GUILD_* intents (bug 8). An event with no DM variant (CHANNEL_UPDATE…)
- * is not a guild event in a DM, so no intent gates it there.
+ * is not a guild event in a DM, so no intent gates it there. GUILD_MEMBER_UPDATE about a session's own
+ * user passes whatever its intents, as through `guild` (semantics §5).
  */
 export function createChannelBackend(ctx: BackendContext): ChannelBackend {
   const sessions = new SessionLists('channel', ctx)
@@ -50,6 +51,7 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
 
   function fanoutGuildChannel(channel: Channel, event: OutgoingEvent, out: Fanout): void {
     const bit = intentFor(event.type)?.guild ?? 0
+    const selfId = event.intentExemptUserId
     // `guildId >> 22` (BigInt parsing) only once a sharded session asks: most worlds have none.
     let base = -1
     const list = sessions.sessions(channel.id)
@@ -68,8 +70,9 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
           session.shardId
       ) {
         out.skip(session, 'shard')
-      } else if (bit !== 0 && (session.intents & bit) === 0) out.skip(session, 'intents')
-      else if (!canView(answers, i, session, channel.id)) out.skip(session, 'permission')
+      } else if (bit !== 0 && (session.intents & bit) === 0 && session.userId !== selfId) {
+        out.skip(session, 'intents')
+      } else if (!canView(answers, i, session, channel.id)) out.skip(session, 'permission')
       else out.send(session, event)
     }
   }

@@ -1,4 +1,5 @@
 import type { RecordTable, Session } from '../gateway/session.ts'
+import { parseSnowflake } from '../ids.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
 import { recipientView } from './views.ts'
 
@@ -32,6 +33,17 @@ export class OutgoingEvent {
     this.payload = payload
     this.table = table
     this.perRecipient = view ?? recipientView(type, payload, world, channelId)
+  }
+
+  /**
+   * The user whose own sessions get this event whatever their intents (semantics §5: a
+   * GUILD_MEMBER_UPDATE about the session's own user, read from the payload's `user.id` in any
+   * snowflake form), or null. Every backend that gates by intents asks this.
+   */
+  get intentExemptUserId(): string | null {
+    if (this.type !== 'GUILD_MEMBER_UPDATE') return null
+    const user = (this.payload as { user?: { id?: unknown } } | null)?.user
+    return (user && parseSnowflake(user.id)) ?? null
   }
 
   /** The payload `session` sees. */

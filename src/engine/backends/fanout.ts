@@ -54,6 +54,12 @@ export class Fanout {
    * escape and abort everyone after it, litecord-notes bug 5). Its seq and resume buffer still advanced.
    */
   send(session: Session, event: OutgoingEvent): void {
+    // Closed while this fan-out ran (a filter or a listener invalidated it): its socket and resume
+    // buffer are gone, so nothing is kept and it is not `buffered` (which means resumable, §4).
+    if (session.status === 'closed') {
+      this.skipped.push(session.skipEntry('send-failed'))
+      return
+    }
     try {
       if (session.deliver(event.table, event.recordFor(session)))
         this.delivered.push(session.sessionId)

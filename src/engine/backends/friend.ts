@@ -94,5 +94,13 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
       )
     }
     ctx.world.requireUser(id, 'subscriber')
+    // As world.addFriendship: a user is never its own peer, so its presence never reaches its own
+    // sessions (semantics §7), nor anything a new session ahead of READY (§3).
+    if (id === key) {
+      throw new EngineError(
+        'SELF_FRIENDSHIP',
+        `user ${id} cannot subscribe to its own friend key; name two different users`,
+      )
+    }
   }
 }

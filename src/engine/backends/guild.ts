@@ -27,7 +27,7 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
     sessions,
     fanout(key: string, event: OutgoingEvent, out: Fanout) {
       const bit = intentFor(event.type)?.guild ?? 0
-      const selfId = event.type === 'GUILD_MEMBER_UPDATE' ? memberUpdateUserId(event.payload) : null
+      const selfId = event.intentExemptUserId
       // `guildId >> 22` (BigInt parsing) only once a sharded session asks: most worlds have none.
       let base = -1
       for (const session of sessions.sessions(key)) {
@@ -48,10 +48,4 @@ export function createGuildBackend(ctx: BackendContext): GuildBackend {
       sessions.unconsideredOf(ctx.world.guildMemberIds(key), considered),
     lists: sessions.subscriptionApi((key) => void ctx.world.requireGuild(key)),
   }
-}
-
-/** GUILD_MEMBER_UPDATE's `user.id`: that member's own sessions get it whatever their intents. */
-function memberUpdateUserId(payload: unknown): string | null {
-  const user = (payload as { user?: { id?: unknown } } | null)?.user
-  return typeof user?.id === 'string' ? user.id : null
 }

@@ -115,34 +115,40 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
   return {
     identify(input) {
       const valid = validateIdentify(input, (id) => world.user(id) !== undefined)
-      const session = new Session({
-        sessionId: ctx.random.nextHex32(),
-        userId: valid.userId,
-        shard: valid.shard,
-        intents: valid.intents,
-        resumeBufferSize: ctx.settings.resumeBufferSize,
-      })
-      states.insert(session)
-      reportSession(ctx.inspector, session, 'identify')
-      // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
-      // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
-      ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
-      const guildIds = world.userGuildIds(valid.userId).filter((g) => serves(session, shardBase(g)))
-      ctx.sendDirect(session, 'READY', readyPayload(world, session, guildIds))
-      if ((session.intents & Intents.GUILDS) !== 0) {
-        for (const guildId of guildIds) {
-          const guild = world.guild(guildId)
-          if (guild) {
-            ctx.sendDirect(
-              session,
-              'GUILD_CREATE',
-              guildCreatePayload(world, guild, session, DEFAULT_LARGE_THRESHOLD),
-            )
+      // Listeners hear of the session once its first frames are out: a listener that calls the
+      // engine cannot send the new session anything before READY (semantics §3).
+      return ctx.inspector.deferWhile(() => {
+        const session = new Session({
+          sessionId: ctx.random.nextHex32(),
+          userId: valid.userId,
+          shard: valid.shard,
+          intents: valid.intents,
+          resumeBufferSize: ctx.settings.resumeBufferSize,
+        })
+        states.insert(session)
+        reportSession(ctx.inspector, session, 'identify')
+        // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
+        // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
+        ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
+        const guildIds = world
+          .userGuildIds(valid.userId)
+          .filter((g) => serves(session, shardBase(g)))
+        ctx.sendDirect(session, 'READY', readyPayload(world, session, guildIds))
+        if ((session.intents & Intents.GUILDS) !== 0) {
+          for (const guildId of guildIds) {
+            const guild = world.guild(guildId)
+            if (guild) {
+              ctx.sendDirect(
+                session,
+                'GUILD_CREATE',
+                guildCreatePayload(world, guild, session, DEFAULT_LARGE_THRESHOLD),
+              )
+            }
           }
         }
-      }
-      subscribeAll(session, guildIds)
-      return session.view
+        subscribeAll(session, guildIds)
+        return session.view
+      })
     },
 
     disconnect(sessionId) {

@@ -23,7 +23,7 @@ export interface Lifecycle {
 /** What closing a session touches. */
 export type LifecycleDeps = Pick<
   EngineContext,
-  'settings' | 'clock' | 'states' | 'lists' | 'presence' | 'inspector'
+  'settings' | 'clock' | 'states' | 'lists' | 'presence' | 'inspector' | 'world'
 >
 
 export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
@@ -67,7 +67,11 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
       ctx.lists.dropSession(session)
       report(session, 'close', reason)
       session.release()
-      if (ctx.states.sessionsOf(session.userId).length === 0) {
+      // A user already offline (whatever its activities) has no change to announce (semantics §3).
+      if (
+        ctx.states.sessionsOf(session.userId).length === 0 &&
+        ctx.world.presence(session.userId).status !== 'offline'
+      ) {
         ctx.presence.set(session.userId, { status: 'offline', activities: [] })
       }
     },

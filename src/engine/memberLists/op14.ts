@@ -6,6 +6,14 @@ import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel } from '../world/types.ts'
 import { listIdFor } from './listEntries.ts'
 
+/**
+ * The most channels one op 14 may name, and ranges per channel. Discord's client sends one or two
+ * channels with a handful of ranges; these bounds keep one request's cost (and the frame it answers
+ * with) small. Beyond them the request is refused whole.
+ */
+export const MAX_REQUEST_CHANNELS = 100
+export const MAX_RANGES_PER_CHANNEL = 16
+
 /** What one op 14 asks of one list: the channels that show it and their ranges, added up. */
 export interface ListRequest {
   /** The first requested channel showing the list (its overwrites define the list). */
@@ -40,8 +48,15 @@ export function parseMemberListRequest(
       `op 14 channels must be an object { [channelId]: [[start, end], …] }; got ${describeValue(channels)}`,
     )
   }
+  const entries = Object.entries(channels)
+  if (entries.length > MAX_REQUEST_CHANNELS) {
+    throw new EngineError(
+      'INVALID_INPUT',
+      `op 14 names at most ${MAX_REQUEST_CHANNELS} channels; got ${entries.length}`,
+    )
+  }
   const byList = new Map<string, ListRequest>()
-  for (const [key, ranges] of Object.entries(channels)) {
+  for (const [key, ranges] of entries) {
     const channel = world.requireChannel(parseSnowflake(key) ?? key)
     if (channel.guild_id !== guildId) {
       throw new EngineError('UNKNOWN_CHANNEL', `channel ${channel.id} is not in guild ${guildId}`)
@@ -50,6 +65,12 @@ export function parseMemberListRequest(
       throw new EngineError(
         'INVALID_RANGE',
         `channel ${channel.id}: ranges must be an array of [start, end] pairs; got ${describeValue(ranges)}`,
+      )
+    }
+    if (ranges.length > MAX_RANGES_PER_CHANNEL) {
+      throw new EngineError(
+        'INVALID_RANGE',
+        `channel ${channel.id}: at most ${MAX_RANGES_PER_CHANNEL} ranges per channel; got ${ranges.length}`,
       )
     }
     validateRanges(ranges as Range[])

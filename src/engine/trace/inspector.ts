@@ -24,6 +24,12 @@ export interface Inspector {
    */
   emit(event: UnstampedEvent): void
   listen(listener: InspectionListener): () => void
+  /**
+   * Runs `fn` with listeners held back: the events it emits are stamped as they happen and handed to
+   * the listeners, in order, once it returns. IDENTIFY runs so, since a listener may call the engine
+   * and nothing it does may reach the new session before its READY (semantics §3).
+   */
+  deferWhile<T>(fn: () => T): T
   /** The action whose dispatches are being emitted, for `cause`. */
   cause: string | null
 }
@@ -33,6 +39,18 @@ export function createInspector(deps: {
   onListenerError: ListenerErrorHandler
 }): Inspector {
   let listeners: InspectionListener[] = []
+  let deferring = 0
+  let deferred: InspectionEvent[] = []
+  const deliver = (event: InspectionEvent) => {
+    // Snapshot iteration: a listener that unsubscribes itself does not skip the next one.
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch (error) {
+        report(deps.onListenerError, error, event)
+      }
+    }
+  }
   return {
     get active() {
       return listeners.length > 0
@@ -40,12 +58,19 @@ export function createInspector(deps: {
     cause: null,
     emit(unstamped) {
       const event = Object.freeze({ ...unstamped, at: deps.now() }) as InspectionEvent
-      // Snapshot iteration: a listener that unsubscribes itself does not skip the next one.
-      for (const listener of listeners) {
-        try {
-          listener(event)
-        } catch (error) {
-          report(deps.onListenerError, error, event)
+      if (deferring > 0) deferred.push(event)
+      else deliver(event)
+    },
+    deferWhile(fn) {
+      deferring++
+      try {
+        return fn()
+      } finally {
+        if (--deferring === 0) {
+          // Events a listener's own calls emit while this flushes go out at once, after their cause.
+          const events = deferred
+          deferred = []
+          for (const event of events) deliver(event)
         }
       }
     },
