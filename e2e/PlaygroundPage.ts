@@ -13,6 +13,9 @@ export class PlaygroundPage {
   readonly narration: Locator
   readonly ledger: Locator
   readonly inspector: Locator
+  readonly code: Locator
+  readonly run: Locator
+  readonly console: Locator
 
   constructor(page: Page) {
     this.page = page
@@ -25,6 +28,45 @@ export class PlaygroundPage {
     this.narration = page.getByTestId('narration')
     this.ledger = page.getByRole('region', { name: 'Delivery' })
     this.inspector = page.getByRole('region', { name: 'Inspector' })
+    this.code = page.getByRole('region', { name: 'Code' })
+    this.run = page.getByRole('button', { name: 'Run', exact: true })
+    this.console = page.getByRole('region', { name: 'Console' })
+  }
+
+  /** Monaco on a desktop, once it has loaded (a textarea stands in until then, and on phones). */
+  async monaco(): Promise<Locator> {
+    const lines = this.code.locator('.monaco-editor .view-lines')
+    await expect(lines).toBeVisible({ timeout: 30_000 })
+    return lines
+  }
+
+  /** Replaces the editor's code as a user would: select all, then type (Monaco) or fill (textarea). */
+  async writeCode(code: string) {
+    const phone = (this.page.viewportSize()?.width ?? 1280) <= 760
+    if (phone) {
+      await this.code.getByRole('textbox').fill(code)
+      return
+    }
+    const lines = await this.monaco()
+    await expect(async () => {
+      await lines.click()
+      await this.page.keyboard.press('ControlOrMeta+A')
+      await this.page.keyboard.insertText(code)
+      // Monaco may indent typed lines itself: compare without leading spaces.
+      const strip = (t: string) => t.replace(/^[ \t]+/gm, '')
+      expect(strip(await this.readCode())).toBe(strip(code))
+    }).toPass({ timeout: 20_000 })
+  }
+
+  /** The editor's code as it stands. */
+  async readCode(): Promise<string> {
+    const textarea = this.code.locator('textarea.fallback-editor__text')
+    if (await textarea.count()) return textarea.inputValue()
+    return this.page.evaluate(() => {
+      const m = (globalThis as { __monaco?: { editor: { getModels(): { getValue(): string }[] } } })
+        .__monaco
+      return m?.editor.getModels()[0]?.getValue() ?? ''
+    })
   }
 
   async open(scenarioId: string, query = '') {

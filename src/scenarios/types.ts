@@ -25,6 +25,8 @@ export interface Scenario {
   readonly explanation: readonly string[]
   /** Order in the picker. */
   readonly order: number
+  /** The code the editor opens with (TypeScript); `index.ts` gives each scenario its example snippet. */
+  readonly code?: string
 }
 
 /**

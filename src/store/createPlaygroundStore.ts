@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { SandboxRunner } from '../sandbox/protocol.ts'
+import { createCodeStorage, type CodeStorage } from './codeStorage.ts'
 import { EngineRuntime } from './runtime.ts'
 import { loadingActions, loadingInitial } from './slices/loading.ts'
+import { editorActions, editorInitial } from './slices/editor.ts'
 import { selectionActions, selectionInitial } from './slices/selection.ts'
 import { simulationActions, simulationInitial } from './slices/simulation.ts'
 import { timelineActions, timelineInitial } from './slices/timeline.ts'
@@ -10,7 +13,7 @@ import type { Scenario } from '../scenarios/types.ts'
 import type { PlaygroundState } from './types.ts'
 
 export type PlaygroundStore = StoreApi<PlaygroundState> & {
-  /** Stops timers; call when the playground unmounts. */
+  /** Stops timers and the sandbox worker; call when the playground unmounts. */
   destroy(): void
 }
 
@@ -22,31 +25,46 @@ export interface PlaygroundInit {
   scenario?: Scenario
   /** Above this many sessions no checkpoints are taken (`SNAPSHOT_SESSION_LIMIT`); tests lower it. */
   snapshotSessionLimit?: number
+  /** The step to land on (the last one by default). */
+  cursor?: number
+  /** Code to open with instead of the scenario's saved code or example (a shared link's). */
+  code?: string
+  /** Where code is kept per scenario; in memory only when absent. */
+  storage?: CodeStorage
+  /** Creates the sandbox on first Run; by default the Web Worker of `sandbox/runScript.ts`. */
+  sandbox?: () => SandboxRunner | Promise<SandboxRunner>
 }
 
+// The worker's module (and the engine bundled into it) loads only when code first runs.
+const loadSandbox = () =>
+  import('../sandbox/runScript.ts').then(({ createSandboxRunner }) => createSandboxRunner())
+
 /**
- * One playground instance's store (STYLE §10): a vanilla zustand store of four slices (timeline,
- * simulation, view, selection) plus the engine runtime it drives, which lives beside the state because
- * the simulation is mutable and React never needs to watch it.
+ * One playground instance's store (STYLE §10): a vanilla zustand store of five slices (timeline,
+ * simulation, view, selection, editor) plus the engine runtime it drives, which lives beside the state
+ * because the simulation is mutable and React never needs to watch it.
  */
 export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStore {
   const runtime = new EngineRuntime()
   if (init.snapshotSessionLimit !== undefined)
     runtime.snapshotSessionLimit = init.snapshotSessionLimit
+  const storage = init.storage ?? createCodeStorage(null)
   const store = createStore<PlaygroundState>()((set, get) => {
-    const ctx: SliceContext = { set, get, runtime }
+    const ctx: SliceContext = { set, get, runtime, storage, sandbox: init.sandbox ?? loadSandbox }
     return {
       ...timelineInitial,
       ...simulationInitial,
       ...viewInitial,
       ...selectionInitial,
       ...loadingInitial,
+      ...editorInitial,
       actions: {
         ...timelineActions(ctx),
         ...loadingActions(ctx),
         ...simulationActions(ctx),
         ...viewActions(ctx),
         ...selectionActions(ctx),
+        ...editorActions(ctx),
       },
       dispatchById(id) {
         const step = Number(id.split('.')[0])
@@ -64,12 +82,17 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
     }
   })
   if (init.scenario && !init.scenario.generated?.length)
-    store.getState().actions.loadScenario(init.scenario)
+    store.getState().actions.loadScenario(init.scenario, init.cursor)
+  if (init.code !== undefined) store.setState({ code: init.code })
+  const problem = storage.takeProblem()
+  if (problem) store.setState({ consoleEntries: [{ level: 'notice', text: problem }] })
   return {
     ...store,
     destroy: () => {
       runtime.stopTimer()
       runtime.pending?.abort()
+      runtime.sandbox?.dispose()
+      runtime.sandbox = null
     },
   }
 }

@@ -68,4 +68,30 @@ describe('applyCall', () => {
       applyCall(run, { target: 'gateway', method: 'disconnect', args: [{ $session: 5 }] }),
     ).toThrow(/names no session; only 1 identified/)
   })
+
+  it('turns { $only: [...] } into a dispatchFilter filter accepting exactly those sessions', () => {
+    const run = world()
+    applyCall(run, {
+      target: 'world',
+      method: 'createGuild',
+      args: [{ id: '20971520', name: 'g', ownerId: '10' }],
+    })
+    const a = applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '10' }] })
+    applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId: '10' }] })
+    const kept = (a as { sessionId: string }).sessionId
+    const result = applyCall(run, {
+      target: 'dispatcher',
+      method: 'dispatchFilter',
+      args: ['guild', '20971520', { $only: [kept] }, 'GUILD_UPDATE', { name: 'x' }],
+    }) as { delivered: string[]; skipped: { sessionId: string; reason: string }[] }
+    expect(result.delivered).toEqual([kept])
+    expect(result.skipped).toEqual([{ sessionId: run.sessions[1], reason: 'filter' }])
+    expect(() =>
+      applyCall(run, {
+        target: 'dispatcher',
+        method: 'dispatchFilter',
+        args: ['guild', '20971520', { $only: [1] }, 'GUILD_UPDATE', {}],
+      }),
+    ).toThrow(/\$only: expected a list of session ids/)
+  })
 })

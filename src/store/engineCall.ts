@@ -50,7 +50,15 @@ export const ALLOWED_CALLS: Readonly<Record<CallTarget, readonly string[]>> = {
     'updatePresence',
     'failSocket',
   ],
-  dispatcher: ['dispatch', 'dispatchMany', 'dispatchManyFilterList', 'sub', 'unsub', 'subMany'],
+  dispatcher: [
+    'dispatch',
+    'dispatchMany',
+    'dispatchFilter',
+    'dispatchManyFilterList',
+    'sub',
+    'unsub',
+    'subMany',
+  ],
   actions: [
     'sendMessage',
     'editMessage',
@@ -82,11 +90,17 @@ export class CallError extends Error {
 
 const TARGETS = Object.keys(ALLOWED_CALLS) as CallTarget[]
 
-/** Replaces `{ $session: n }` and `{ $lastSeq: n }` with the n-th identified session's id / last seen s. */
+/**
+ * Replaces `{ $session: n }` and `{ $lastSeq: n }` with the n-th identified session's id / last seen s,
+ * and `{ $only: [sessionId, …] }` with a filter accepting exactly those sessions: how a `dispatchFilter`
+ * call whose filter was a function (run in the sandbox) is recorded. The engine is deterministic, so the
+ * filter is asked about the same sessions on replay and gives the same answers.
+ */
 export function resolveRefs(run: EngineRun, value: Json): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveRefs(run, v))
   if (value === null || typeof value !== 'object') return value
   const keys = Object.keys(value)
+  if (keys.length === 1 && keys[0] === '$only') return onlyFilter(value.$only)
   if (keys.length === 1 && (keys[0] === '$session' || keys[0] === '$lastSeq')) {
     const index = value[keys[0]]
     const sessionId = typeof index === 'number' ? run.sessions[index] : undefined
@@ -98,6 +112,14 @@ export function resolveRefs(run: EngineRun, value: Json): unknown {
     return keys[0] === '$session' ? sessionId : lastSeenSeq(run.sim, sessionId)
   }
   return Object.fromEntries(keys.map((k) => [k, resolveRefs(run, value[k] as Json)]))
+}
+
+function onlyFilter(ids: Json | undefined): (sessionId: string) => boolean {
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw new CallError(`$only: expected a list of session ids, got ${JSON.stringify(ids)}`)
+  }
+  const accepted = new Set(ids as string[])
+  return (sessionId) => accepted.has(sessionId)
 }
 
 /** The last `s` the session's client received: what a real client sends in RESUME. */

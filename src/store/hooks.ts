@@ -27,6 +27,11 @@ const timelineSelector = (s: PlaygroundState) => ({
 const loadingSelector = (s: PlaygroundState) => s.loading
 const busySelector = (s: PlaygroundState) => s.loading !== null
 const loadingScenarioSelector = (s: PlaygroundState) => s.loading?.scenarioId ?? null
+const codeSelector = (s: PlaygroundState) => s.code
+const consoleSelector = (s: PlaygroundState) => s.consoleEntries
+const runningSelector = (s: PlaygroundState) => s.running
+const markSelector = (s: PlaygroundState) => s.codeMark
+const timeLimitSelector = (s: PlaygroundState) => s.timeLimitMs
 const nonceSelector = (s: PlaygroundState) => s.replayNonce
 const speedSelector = (s: PlaygroundState) => s.speed
 const activeIdSelector = (s: PlaygroundState) => s.activeDispatchId
@@ -70,6 +75,16 @@ export const useLoading = () => usePlaygroundStore(loadingSelector)
 export const useBusy = () => usePlaygroundStore(busySelector)
 /** The scenario loading in slices, if any; re-renders only when that changes. */
 export const useLoadingScenarioId = () => usePlaygroundStore(loadingScenarioSelector)
+/** The editor's code; re-renders on every edit. */
+export const useCode = () => usePlaygroundStore(codeSelector)
+/** The Console's lines; re-renders when a run prints (in batches) or ends. */
+export const useConsoleEntries = () => usePlaygroundStore(consoleSelector)
+/** True while code runs. */
+export const useRunning = () => usePlaygroundStore(runningSelector)
+/** The line the last failed run points at. */
+export const useCodeMark = () => usePlaygroundStore(markSelector)
+/** How long code may run, in ms. */
+export const useTimeLimit = () => usePlaygroundStore(timeLimitSelector)
 
 /** Bumped once per dispatch to (re)animate; the graph's animator effect is its only reader. */
 export const useReplayNonce = () => usePlaygroundStore(nonceSelector)

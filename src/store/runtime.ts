@@ -21,6 +21,7 @@ import {
   type Checkpoints,
 } from './timeline.ts'
 import type { Frame, SessionStatus } from '../engine/index.ts'
+import type { SandboxRunner } from '../sandbox/protocol.ts'
 
 /** What the inspector shows of a session: read from the simulation at the cursor. */
 export interface SessionDetail {
@@ -80,6 +81,8 @@ export class EngineRuntime {
   pending: AbortController | null = null
   /** See {@link SNAPSHOT_SESSION_LIMIT}; tests lower it to reach the rebuild path with small worlds. */
   snapshotSessionLimit = SNAPSHOT_SESSION_LIMIT
+  /** The worker that runs the editor's code, once the first Run created it. */
+  sandbox: SandboxRunner | null = null
 
   reset(seed: number): void {
     this.seed = seed

@@ -1,3 +1,4 @@
+import type { ConsoleLevel } from '../sandbox/protocol.ts'
 import type { Scenario } from '../scenarios/types.ts'
 import type { DispatchRecord, Step } from './connectEngine.ts'
 import type { EngineCall } from './engineCall.ts'
@@ -108,6 +109,34 @@ export interface SelectionSlice {
   sessionDetail: SessionDetail | null
 }
 
+/** One line of the Console: the code's output, or the playground's own notice about a run. */
+export interface ConsoleEntry {
+  readonly level: ConsoleLevel | 'notice'
+  readonly text: string
+  /** The line of the user's code it is about (an error's line). */
+  readonly line?: number
+}
+
+/** A problem to mark in the editor at a line of the user's code. */
+export interface CodeMark {
+  readonly line: number
+  readonly column?: number
+  readonly message: string
+}
+
+export interface EditorSlice {
+  /** The code in the editor (TypeScript). */
+  code: string
+  /** What the last run printed, and notices about it. */
+  consoleEntries: readonly ConsoleEntry[]
+  /** True from Run until the run's outcome is known. */
+  running: boolean
+  /** The line the last failed run points at, if any. */
+  codeMark: CodeMark | null
+  /** How long code may run before it is stopped, in ms. */
+  timeLimitMs: number
+}
+
 /** Every action, in one stable object (components select it once and never re-render for it). */
 export interface PlaygroundActions {
   /**
@@ -137,6 +166,17 @@ export interface PlaygroundActions {
   dismissDiscard(): void
   /** Undo (Ctrl+Z): puts back the future the last change discarded, if it just did; else steps back. */
   undo(): void
+  /**
+   * Appends one step per call after the cursor (dropping any future) and plays them in order; all or
+   * nothing: false, with the reason in `error` and nothing changed, when the engine refuses one.
+   */
+  applyCalls(calls: readonly EngineCall[]): boolean
+  /** Replaces the code (as the user typed it: it is saved for the scenario). */
+  setCode(code: string): void
+  /** Runs the code in the sandbox at the cursor and appends what it did to the timeline. */
+  runCode(): Promise<void>
+  setTimeLimit(ms: number): void
+  clearConsole(): void
   stepBack(): void
   stepForward(): void
   seek(count: number): void
@@ -159,7 +199,7 @@ export interface PlaygroundActions {
 }
 
 export interface PlaygroundState
-  extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice, LoadingSlice {
+  extends TimelineSlice, SimulationSlice, ViewSlice, SelectionSlice, LoadingSlice, EditorSlice {
   actions: PlaygroundActions
   /** Finds a dispatch among the applied steps. */
   dispatchById(id: string): DispatchRecord | undefined

@@ -11,6 +11,7 @@ import { readRunFile, RunFileError } from '../runFile.ts'
 import { EngineRuntime } from '../runtime.ts'
 import { runSliced, SlicedJobCancelled } from '../sliced.ts'
 import type { LoadingSlice, LoadingState, PlaygroundActions } from '../types.ts'
+import { codeFor } from './editor.ts'
 import type { SliceContext } from './shared.ts'
 
 export const loadingInitial: LoadingSlice = { loading: null }
@@ -112,6 +113,12 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         positions: {},
         expanded: {},
         baseline: null,
+        code:
+          scenario.id === get().scenario?.id && get().code !== ''
+            ? get().code
+            : codeFor(ctx, scenario),
+        codeMark: null,
+        consoleEntries: [],
       })
     }
     const refused = (error: unknown) =>

@@ -1,12 +1,18 @@
 import type { StoreApi } from 'zustand/vanilla'
+import type { SandboxRunner } from '../../sandbox/protocol.ts'
+import type { CodeStorage } from '../codeStorage.ts'
 import type { EngineRuntime } from '../runtime.ts'
 import type { PlaygroundState } from '../types.ts'
 
-/** What every slice's actions get: the store's set/get and the instance's engine runtime. */
+/** What every slice's actions get: the store's set/get, the instance's engine runtime and services. */
 export interface SliceContext {
   set: StoreApi<PlaygroundState>['setState']
   get: StoreApi<PlaygroundState>['getState']
   runtime: EngineRuntime
+  /** The last code per scenario. */
+  storage: CodeStorage
+  /** The sandbox that runs code, created on first use. */
+  sandbox: () => SandboxRunner | Promise<SandboxRunner>
 }
 
 /** The inspector's session detail for the current selection and cursor. */

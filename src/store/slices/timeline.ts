@@ -1,4 +1,6 @@
-import { recordStep } from '../connectEngine.ts'
+import { recordStep, type Step } from '../connectEngine.ts'
+import type { EngineCall } from '../engineCall.ts'
+import { readModel, sessionDirectory } from '../graphModel.ts'
 import { refusalOfError } from '../refusals.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { afterRebuild } from './loading.ts'
@@ -16,9 +18,21 @@ export const timelineInitial: TimelineSlice = {
   discarded: null,
 }
 
+/** Models computed up front for the steps a run of code adds (the rest are built when reached). */
+const PRECOMPUTED_MODELS = 64
+
+function refusal(error: unknown, call: EngineCall | undefined) {
+  const what = call ? `${call.target}.${call.method}` : 'a call'
+  return {
+    heading: 'Refused, not added to the timeline',
+    message: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+  }
+}
+
 type TimelineActions = Pick<
   PlaygroundActions,
   | 'apply'
+  | 'applyCalls'
   | 'undoDiscard'
   | 'dismissDiscard'
   | 'undo'
@@ -88,6 +102,50 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         discarded:
           future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
         // A marked step past the cursor was just overwritten: there is nothing left to compare with.
+        baseline: baseline && baseline.step > cursor ? null : baseline,
+      })
+      land(cursor + 1, true)
+      return true
+    },
+
+    applyCalls(calls) {
+      const { steps, cursor, baseline, scenarioSteps } = get()
+      if (calls.length === 0) return true
+      if (runtime.needsLongRebuild(steps, cursor)) {
+        afterRebuild(ctx, cursor, () => get().actions.applyCalls(calls))
+        return true
+      }
+      const run = runtime.ensureRun(steps, cursor)
+      runtime.truncate(cursor)
+      const added: Step[] = []
+      try {
+        for (const call of calls) {
+          const started = performance.now()
+          const count = cursor + added.length + 1
+          added.push(recordStep(run, [call], count - 1))
+          runtime.stepApplied(count, performance.now() - started, run)
+          // Playback lands on each new step in turn: have the first ones ready, as loadScenario does.
+          if (added.length <= PRECOMPUTED_MODELS) {
+            const done = [...steps.slice(0, cursor), ...added]
+            runtime.remember(count, readModel(run.sim, sessionDirectory(done, count)))
+          }
+        }
+      } catch (error) {
+        runtime.invalidateRun()
+        runtime.truncate(cursor)
+        set({ error: refusal(error, calls[added.length]) })
+        return false
+      }
+      const future = steps.slice(cursor)
+      set({
+        steps: [...steps.slice(0, cursor), ...added],
+        scenarioSteps: Math.min(scenarioSteps, cursor),
+        error: null,
+        refusal: null,
+        playing: true,
+        // A run of code that overwrote the future is undoable too, as one change.
+        discarded:
+          future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
         baseline: baseline && baseline.step > cursor ? null : baseline,
       })
       land(cursor + 1, true)

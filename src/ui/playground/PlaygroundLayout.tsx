@@ -1,3 +1,4 @@
+import { CodePanel } from '../editor/CodePanel.tsx'
 import { ChangesPanel } from '../inspector/ChangesPanel.tsx'
 import { DeliveryLedger } from '../inspector/DeliveryLedger.tsx'
 import { Inspector } from '../inspector/Inspector.tsx'
@@ -30,7 +31,10 @@ const TABS = [
   { id: 'sessions', title: 'Sessions', content: <SessionForms /> },
 ] as const
 
-/** The playground at 1280×720: controls left, graph, timeline and log in the centre, details right. */
+/**
+ * The playground at 1280×720: code, scenario and controls left, graph, timeline and log in the centre,
+ * details right.
+ */
 export function PlaygroundLayout() {
   useTimelineKeys()
   const scenario = useScenario()
@@ -44,7 +48,8 @@ export function PlaygroundLayout() {
       </SiteHeader>
       <LoadingPanel />
       <div className="playground__grid" inert={busy}>
-        <aside className="playground__left" aria-label="Scenario and changes">
+        <aside className="playground__left" aria-label="Code, scenario and changes">
+          <CodePanel />
           <ScenarioCard />
           <Tabs label="Make a change" tabs={TABS} />
         </aside>

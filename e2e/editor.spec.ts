@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures'
+import { PlaygroundPage } from './PlaygroundPage'
+
+const GUILD = '20971520'
+
+test('code typed in the editor runs: its dispatch animates and enters the Event log', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await expect(play.code).toBeVisible()
+  const steps = Number(await play.timeline.getAttribute('max'))
+  await play.writeCode(
+    `dispatcher.dispatch('guild', world.guilds()[0].id, 'GUILD_UPDATE', { name: 'x' })\nconsole.log('sent')`,
+  )
+  await play.run.click()
+  await expect(play.console).toContainText('sent')
+  await expect(play.console).toContainText('added as step')
+  await expect(play.timeline).toHaveAttribute('max', String(steps + 1))
+  await expect(play.graph).toHaveAttribute('data-animating', 'true')
+  const row = play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(`guild:${GUILD}`)
+  await expect(play.graph.locator('.dispatch-edge--delivered')).toHaveCount(2)
+})
+
+test('a run of several dispatches is one step each, played in order, and steps back', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  const steps = Number(await play.timeline.getAttribute('max'))
+  await play.writeCode(
+    `for (const name of ['one', 'two', 'three'])\n  dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { name })`,
+  )
+  await play.run.click()
+  await expect(play.timeline).toHaveAttribute('max', String(steps + 3))
+  // Playback walks through the run's steps: the last one is reached without a click.
+  await expect(play.timeline).toHaveValue(String(steps + 3), { timeout: 20_000 })
+  await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(3)
+  await play.stepBack.click()
+  await expect(play.timeline).toHaveValue(String(steps + 2))
+  await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(2)
+  await play.stepBack.click()
+  await play.stepBack.click()
+  await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(0)
+  await play.stepForward.click()
+  await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(1)
+})
+
+test('Ctrl+Enter runs, and an engine refusal shows its code and line and applies nothing', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  const steps = await play.timeline.getAttribute('max')
+  await play.writeCode(
+    `dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', {})\ndispatcher.dispatch('guilds', '${GUILD}', 'GUILD_UPDATE', {})`,
+  )
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(play.console).toContainText('EngineError UNKNOWN_BACKEND')
+  await expect(play.console).toContainText('(line 2)')
+  await expect(play.console).toContainText('Nothing from this run was applied.')
+  await expect(play.timeline).toHaveAttribute('max', steps ?? '')
+})

@@ -1,0 +1,92 @@
+import { expect, test } from './fixtures'
+import { PlaygroundPage } from './PlaygroundPage'
+
+/** The markers Monaco shows for the editor's model, by owner ('typescript' or 'run'). */
+function markers(play: PlaygroundPage, owner?: string) {
+  return play.page.evaluate((o) => {
+    type Marker = { owner: string; message: string; startLineNumber: number }
+    const m = (globalThis as { __monaco?: { editor: { getModelMarkers(f: object): Marker[] } } })
+      .__monaco
+    return (m?.editor.getModelMarkers(o ? { owner: o } : {}) ?? []).map(
+      (x) => `${x.startLineNumber}: ${x.message}`,
+    )
+  }, owner)
+}
+
+test('an endless loop is stopped within 5 s with a message, and the page keeps responding', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  const steps = await play.timeline.getAttribute('max')
+  await play.writeCode('let n = 0\nwhile (true) n++')
+  const started = Date.now()
+  await play.run.click()
+  // The page is not frozen while the worker spins: the timeline still moves.
+  await play.stepBack.click()
+  await expect(play.timeline).toHaveValue(String(Number(steps) - 1))
+  await expect(play.console).toContainText('Stopped after 2 s', { timeout: 5_000 })
+  expect(Date.now() - started).toBeLessThan(5_000)
+  await expect(play.console).toContainText('Nothing from this run was applied.')
+  await expect(play.timeline).toHaveAttribute('max', steps ?? '')
+  // A new sandbox took its place: the next run works.
+  await play.writeCode(`console.log('alive', states.all().length)`)
+  await play.run.click()
+  await expect(play.console).toContainText('alive 2') // run where the timeline stands: one step back
+})
+
+test('syntax and runtime errors are reported with their line, and the line is marked', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await play.writeCode('const a = 1\n\nconsole.log(;')
+  await play.run.click()
+  await expect(play.console).toContainText('The code does not parse')
+  await expect(play.console).toContainText('(line 3)')
+  await expect.poll(() => markers(play, 'run')).toEqual([expect.stringMatching(/^3: SyntaxError/)])
+
+  await play.writeCode('const guild = world.guilds()[0]\nconst nothing: any = null\nnothing.id')
+  await play.run.click()
+  await expect(play.console).toContainText('TypeError')
+  await expect(play.console).toContainText('(line 3)')
+  await expect.poll(() => markers(play, 'run')).toEqual([expect.stringMatching(/^3: TypeError/)])
+})
+
+test('code has no network: fetch fails with a clear message and nothing leaves the page', async ({
+  page,
+  blockedRequests,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await play.writeCode(
+    `const g = globalThis as any\nconsole.log(typeof g.fetch, typeof g.XMLHttpRequest, typeof g.WebSocket, typeof g.importScripts)\nfetch('http://example.com')`,
+  )
+  await play.run.click()
+  await expect(play.console).toContainText('undefined undefined undefined undefined')
+  await expect(play.console).toContainText(
+    'fetch is not available: code in the playground runs without network',
+  )
+  await expect(play.console).toContainText('(line 3)')
+  expect(blockedRequests).toEqual([])
+})
+
+test('the editor knows the engine’s types: a wrong backend is underlined before running', async ({
+  page,
+}) => {
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await play.writeCode(`dispatcher.dispatch('guilds', '1', 'GUILD_UPDATE', {})`)
+  await expect
+    .poll(() => markers(play, 'typescript'), { timeout: 30_000 })
+    .toEqual([
+      expect.stringContaining(`'"guilds"' is not assignable to parameter of type 'BackendName'`),
+    ])
+  // Autocomplete offers the engine's methods.
+  await play.writeCode('dispatcher.')
+  await page.keyboard.press('End')
+  await page.keyboard.press('ControlOrMeta+Space')
+  await expect(
+    page.locator('.suggest-widget .monaco-list-row', { hasText: 'dispatchManyFilterList' }),
+  ).toBeVisible({ timeout: 30_000 })
+})

@@ -1,0 +1,281 @@
+import {
+  ChannelType,
+  EngineError,
+  GatewayCloseError,
+  Intents,
+  Permissions,
+  type InspectionListener,
+} from '../engine/index.ts'
+import {
+  ALLOWED_CALLS,
+  applyCall,
+  resolveRefs,
+  type CallTarget,
+  type EngineCall,
+  type EngineRun,
+  type Json,
+} from '../store/engineCall.ts'
+import { argsToJson, RecordError } from './toJson.ts'
+
+/** What user code may read without recording anything: the public API's queries. */
+export const READS: Readonly<Record<CallTarget | 'states', readonly string[]>> = {
+  world: [
+    'canView',
+    'users',
+    'guilds',
+    'channels',
+    'user',
+    'guild',
+    'channel',
+    'member',
+    'members',
+    'roles',
+  ],
+  states: ['fetchRaw', 'userStates', 'fetchStates', 'all'],
+  dispatcher: ['subscribers', 'topics', 'explain'],
+  gateway: [],
+  actions: [],
+  clock: ['now'],
+}
+
+/** A run passed the cap on engine calls: it fails whole, even if the code catches this. */
+export class CallLimitError extends Error {
+  override readonly name = 'CallLimitError'
+}
+
+/** The names user code sees, in the order they are passed to it. */
+export const SCOPE_NAMES = [
+  'sim',
+  'dispatcher',
+  'world',
+  'gateway',
+  'actions',
+  'states',
+  'inspect',
+  'Intents',
+  'Permissions',
+  'ChannelType',
+  'EngineError',
+  'GatewayCloseError',
+] as const
+
+export interface Recording {
+  /** Values for {@link SCOPE_NAMES}, in order. */
+  readonly scope: readonly unknown[]
+  /** The calls that changed the engine, in order. */
+  readonly calls: readonly EngineCall[]
+  /** Set when the cap on calls was reached. */
+  readonly limitReached: boolean
+  /** Set when a call threw after changing the engine: such a run cannot be replayed exactly. */
+  readonly unsafe: string | null
+  /** Ends the run: every object user code got stops working, its inspect listeners are removed. */
+  seal(): void
+}
+
+type AnyFn = (...args: unknown[]) => unknown
+
+/**
+ * The engine as user code sees it: the public API of `run`'s simulation, where every call that may
+ * change the engine goes through `applyCall` with JSON arguments, exactly as the page will replay it,
+ * and is recorded when it changed something (emitted an inspection event other than an action's
+ * start and end markers). Reads pass through.
+ * A call the engine refuses changes nothing (spec: refusals come before any change), so it records
+ * nothing, and code that catches the error may go on.
+ */
+export function createRecording(
+  run: EngineRun,
+  maxCalls: number,
+  onListenerError: (error: unknown) => void = () => {},
+): Recording {
+  const calls: EngineCall[] = []
+  const unsubscribers: (() => void)[] = []
+  let active = true
+  let inCall = false
+  let limitReached = false
+  let unsafe: string | null = null
+  let events = 0
+  // Changes only: an action's start and end markers come even when the action is then refused.
+  const stopCounting = run.sim.inspect((event) => {
+    if (event.type !== 'action') events++
+  })
+
+  const live = (name: string) => {
+    if (!active) {
+      throw new RecordError(`${name}: this run is over (the engine works only while the code runs)`)
+    }
+  }
+
+  /** Runs one call, recording it if it changed the engine. */
+  const perform = (call: EngineCall, execute: () => unknown) => {
+    if (inCall) {
+      throw new RecordError(
+        `${call.target}.${call.method}: the engine cannot be changed from inside a dispatchFilter filter`,
+      )
+    }
+    if (calls.length >= maxCalls) {
+      limitReached = true
+      throw new CallLimitError(
+        `${call.target}.${call.method}: this run reached ${maxCalls} engine calls, the most one run may add`,
+      )
+    }
+    const before = events
+    inCall = true
+    try {
+      const result = execute()
+      if (events !== before) calls.push(call)
+      return result
+    } catch (error) {
+      if (events !== before) {
+        unsafe = `${call.target}.${call.method} threw after changing the engine (${errorText(error)})`
+      }
+      throw error
+    } finally {
+      inCall = false
+    }
+  }
+
+  const mutator = (target: CallTarget, method: string) =>
+    function (...args: unknown[]) {
+      const name = `${target}.${method}`
+      live(name)
+      if (target === 'dispatcher' && method === 'dispatchFilter' && typeof args[2] === 'function') {
+        return filtered(args)
+      }
+      const call: EngineCall = { target, method, args: argsToJson(args, name) }
+      const result = perform(call, () => applyCall(run, call))
+      if (method === 'dispatchManyFilterList' && Array.isArray(args[2]) && Array.isArray(result)) {
+        // The engine extends the list it is given; give the code's own list the same additions.
+        const own = args[2] as unknown[]
+        own.push(...(result as unknown[]).slice(own.length))
+        return own
+      }
+      return result
+    }
+
+  /** dispatchFilter with a function: run it, and record the sessions it accepted as `{ $only }`. */
+  const filtered = (args: unknown[]) => {
+    const [backend, key, filter, type, payload] = args as [
+      unknown,
+      unknown,
+      AnyFn,
+      unknown,
+      unknown,
+    ]
+    const data = argsToJson([backend, key, type, payload], 'dispatcher.dispatchFilter')
+    const accepted: string[] = []
+    const call: EngineCall = {
+      target: 'dispatcher',
+      method: 'dispatchFilter',
+      args: [
+        data[0] ?? null,
+        data[1] ?? null,
+        { $only: accepted },
+        data[2] ?? null,
+        data[3] ?? null,
+      ],
+    }
+    return perform(call, () => {
+      const [b, k, t, p] = data.map((a) => resolveRefs(run, a as Json))
+      return run.sim.dispatcher.dispatchFilter(
+        b as never,
+        k as never,
+        (sessionId) => {
+          const verdict = filter(sessionId)
+          if (verdict) accepted.push(sessionId) // the engine goes by truthiness
+          return verdict as boolean
+        },
+        t as never,
+        p,
+      )
+    })
+  }
+
+  const reader = (object: Record<string, unknown>, name: string) =>
+    function (...args: unknown[]) {
+      live(name)
+      return (object[name.split('.')[1] ?? ''] as AnyFn).apply(object, args)
+    }
+
+  const part = (target: CallTarget | 'states') => {
+    const real = (run.sim as unknown as Record<string, Record<string, unknown>>)[target] ?? {}
+    const out: Record<string, unknown> = {}
+    for (const method of READS[target]) out[method] = reader(real, `${target}.${method}`)
+    if (target !== 'states')
+      for (const method of ALLOWED_CALLS[target]) out[method] = mutator(target, method)
+    return Object.freeze(out)
+  }
+
+  const inspect = (listener: InspectionListener) => {
+    live('inspect')
+    if (typeof listener !== 'function')
+      throw new TypeError('inspect(listener): listener must be a function')
+    const stop = run.sim.inspect((event) => {
+      if (!active) return
+      try {
+        listener(event)
+      } catch (error) {
+        // An observer's error never changes what the engine does; the Console shows it.
+        onListenerError(error)
+      }
+    })
+    unsubscribers.push(stop)
+    return () => stop()
+  }
+
+  const world = part('world')
+  const states = part('states')
+  const dispatcher = part('dispatcher')
+  const gateway = part('gateway')
+  const actions = part('actions')
+  const clock = part('clock')
+  const sim = Object.freeze({
+    world,
+    states,
+    dispatcher,
+    gateway,
+    actions,
+    clock,
+    inspect,
+    memberLists: (guildId: unknown) => {
+      live('sim.memberLists')
+      return run.sim.memberLists(guildId as never)
+    },
+    snapshot: () => {
+      live('sim.snapshot')
+      return run.sim.snapshot()
+    },
+  })
+
+  return {
+    scope: [
+      sim,
+      dispatcher,
+      world,
+      gateway,
+      actions,
+      states,
+      inspect,
+      Intents,
+      Permissions,
+      ChannelType,
+      EngineError,
+      GatewayCloseError,
+    ],
+    calls,
+    get limitReached() {
+      return limitReached
+    },
+    get unsafe() {
+      return unsafe
+    },
+    seal() {
+      active = false
+      stopCounting()
+      for (const stop of unsubscribers) stop()
+    },
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}

@@ -1,0 +1,214 @@
+import { createSimulation, EngineError, GatewayCloseError } from '../engine/index.ts'
+import { applyCall, CallError, type EngineCall, type EngineRun } from '../store/engineCall.ts'
+import { formatArgs } from './format.ts'
+import type {
+  ConsoleLevel,
+  ConsoleLine,
+  RunFailure,
+  RunRequest,
+  SandboxBase,
+  WorkerMessage,
+} from './protocol.ts'
+import { CallLimitError, createRecording, SCOPE_NAMES } from './recorder.ts'
+import { transpile } from './transpile.ts'
+
+/**
+ * Runs transpiled user code as the body of a function whose parameters are `names`, called with
+ * `values`. Returns normally or throws what the code threw.
+ */
+export interface Executor {
+  run(js: string, names: readonly string[], values: readonly unknown[]): void
+  /** The line of the user's code (1-based) where `error` was thrown, read from its stack. */
+  lineOf(error: Error): number | undefined
+}
+
+/** Globals removed from the worker before user code runs; also shadowed by throwing stand-ins. */
+export const REMOVED_GLOBALS = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'importScripts',
+  'indexedDB',
+  'Worker',
+  'SharedWorker',
+  'WebTransport',
+  'caches',
+  'postMessage',
+  'close',
+] as const
+
+/** Console output is sent to the page in batches of this many lines, or after this many ms. */
+const BATCH_LINES = 50
+const BATCH_MS = 100
+
+/**
+ * The sandbox worker's logic, free of worker APIs (so Node tests run it): it holds the engine of the
+ * timeline the page last sent, runs code against it through a recording, and answers with the calls
+ * that changed the engine. A failed run that had already changed the engine marks it for a rebuild from
+ * its calls before the next run, so the engine always equals the page's at the same position.
+ */
+export function createSandboxSession(deps: {
+  execute: Executor
+  post: (message: WorkerMessage) => void
+  now: () => number
+}) {
+  let base: { run: EngineRun; calls: EngineCall[]; seed: number } | null = null
+  let stale = false
+
+  function build(b: SandboxBase) {
+    const run: EngineRun = { sim: createSimulation({ seed: b.seed }), sessions: [] }
+    for (const call of b.calls) applyCall(run, call)
+    base = { run, calls: [...b.calls], seed: b.seed }
+    stale = false
+  }
+
+  function handle(request: RunRequest) {
+    const { id } = request
+    try {
+      if (request.base) build(request.base)
+      else if (base && stale) build(base)
+    } catch (error) {
+      base = null
+      deps.post({ type: 'base-failed', id, message: errorText(error) })
+      return
+    }
+    if (!base) {
+      deps.post({ type: 'base-failed', id, message: 'the sandbox has no timeline to run against' })
+      return
+    }
+    deps.post({ type: 'started', id })
+    const started = deps.now()
+    const out = createConsole(id, request.limits.lines, deps)
+    const finish = (failure: RunFailure | null, calls: readonly EngineCall[]) => {
+      out.flush()
+      const ms = deps.now() - started
+      if (failure) deps.post({ type: 'failed', id, failure, droppedLines: out.dropped(), ms })
+      else deps.post({ type: 'done', id, calls, droppedLines: out.dropped(), ms })
+    }
+
+    const compiled = transpile(request.code)
+    if ('problem' in compiled) {
+      finish({ kind: 'syntax', name: 'SyntaxError', ...compiled.problem }, [])
+      return
+    }
+    const recording = createRecording(base.run, request.limits.calls, (error) =>
+      out.write('error', [`inspect listener threw: ${errorText(error)}`]),
+    )
+    let thrown: { error: unknown } | null = null
+    try {
+      deps.execute.run(
+        compiled.js,
+        [...SCOPE_NAMES, 'console', ...REMOVED_GLOBALS],
+        [...recording.scope, out.console, ...REMOVED_GLOBALS.map(removed)],
+      )
+    } catch (error) {
+      thrown = { error }
+    } finally {
+      recording.seal()
+    }
+    const failure = recording.limitReached
+      ? limitFailure(request.limits.calls)
+      : recording.unsafe
+        ? unsafeFailure(recording.unsafe)
+        : thrown
+          ? failureOf(thrown.error, deps.execute)
+          : null
+    if (failure) {
+      if (recording.calls.length > 0) stale = true
+    } else {
+      base.calls.push(...recording.calls)
+    }
+    finish(failure, recording.calls)
+  }
+
+  return { handle }
+}
+
+function removed(name: string) {
+  return () => {
+    throw new ReferenceError(
+      `${name} is not available: code in the playground runs without network, storage or workers`,
+    )
+  }
+}
+
+function createConsole(
+  id: number,
+  maxLines: number,
+  deps: { post: (message: WorkerMessage) => void; now: () => number },
+) {
+  let pending: ConsoleLine[] = []
+  let kept = 0
+  let dropped = 0
+  let lastFlush = deps.now()
+  const flush = () => {
+    if (pending.length > 0) deps.post({ type: 'console', id, lines: pending })
+    pending = []
+    lastFlush = deps.now()
+  }
+  const write = (level: ConsoleLevel, args: readonly unknown[]) => {
+    if (kept >= maxLines) {
+      dropped++
+      return
+    }
+    kept++
+    pending.push({ level, text: formatArgs(args) })
+    if (pending.length >= BATCH_LINES || deps.now() - lastFlush >= BATCH_MS) flush()
+  }
+  const console = Object.freeze({
+    log: (...args: unknown[]) => write('log', args),
+    info: (...args: unknown[]) => write('info', args),
+    warn: (...args: unknown[]) => write('warn', args),
+    error: (...args: unknown[]) => write('error', args),
+    debug: (...args: unknown[]) => write('log', args),
+  })
+  return { console, write, flush, dropped: () => dropped }
+}
+
+function limitFailure(max: number): RunFailure {
+  return {
+    kind: 'limit',
+    name: 'CallLimitError',
+    message: `the code made more than ${max} engine calls that change something, the most one run may add to the timeline`,
+  }
+}
+
+function unsafeFailure(reason: string): RunFailure {
+  return {
+    kind: 'unsafe',
+    name: 'EngineError',
+    message: `${reason}; a run that stops half-way through a dispatch cannot be replayed, so none of it is applied`,
+  }
+}
+
+/** An error thrown by user code, with its line when the stack names the user's file. */
+export function failureOf(error: unknown, execute: Pick<Executor, 'lineOf'>): RunFailure {
+  if (!(error instanceof Error)) {
+    return { kind: 'runtime', name: 'Error', message: `the code threw ${formatArgs([error])}` }
+  }
+  const line = execute.lineOf(error)
+  const where = line !== undefined ? { line } : {}
+  const base = { name: error.name, message: error.message, ...where }
+  if (error instanceof EngineError) return { kind: 'engine', ...base, code: error.code }
+  if (error instanceof GatewayCloseError) return { kind: 'engine', ...base, code: error.code }
+  if (error instanceof CallError) return { kind: 'engine', ...base }
+  if (error instanceof CallLimitError) return { kind: 'limit', ...base }
+  if (error instanceof SyntaxError && !where.line) return { kind: 'syntax', ...base }
+  return { kind: 'runtime', ...base }
+}
+
+/**
+ * The line of the innermost stack frame in `file` (the innermost frame of user code: engine frames come
+ * first when the engine threw), minus the lines a wrapper put before the code.
+ */
+export function lineInStack(error: Error, file: string, linesBefore = 0): number | undefined {
+  const stack = typeof error.stack === 'string' ? error.stack : ''
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack)
+  return match ? Number(match[1]) - linesBefore : undefined
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { RunOutcome, SandboxRunner } from '../sandbox/protocol.ts'
+import { createTestSandbox } from '../sandbox/testing.ts'
+import { scenarioById } from '../scenarios/index.ts'
+import { createCodeStorage } from './codeStorage.ts'
+import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
+
+const GUILD = '20971520'
+
+/** A SandboxRunner over the Node test session (what the worker runs), counting the bases it was sent. */
+function fakeRunner() {
+  const box = createTestSandbox()
+  let holds: { steps: unknown; cursor: number } | null = null
+  const sent: number[] = []
+  const runner: SandboxRunner = {
+    async run({ code, base, baseKey, onConsole }) {
+      const same = holds?.steps === baseKey.steps && holds?.cursor === baseKey.cursor
+      if (!same) sent.push(base.calls.length)
+      const { last, lines } = box.run(code, same ? null : base)
+      if (lines.length) onConsole?.(lines)
+      holds = last?.type === 'failed' ? baseKey : null
+      if (last?.type === 'done')
+        return { status: 'done', calls: last.calls, ms: last.ms, droppedLines: 0 }
+      if (last?.type === 'failed')
+        return { status: 'failed', failure: last.failure, ms: last.ms, droppedLines: 0 }
+      return { status: 'base-failed', message: 'no' } satisfies RunOutcome
+    },
+    advanced: (key) => void (holds = key),
+    dispose: () => {},
+  }
+  return { runner, sent }
+}
+
+let store: PlaygroundStore
+afterEach(() => store?.destroy())
+
+function open(runner: SandboxRunner) {
+  store = createPlaygroundStore({ scenario: scenarioById('intents')!, sandbox: () => runner })
+  return store
+}
+
+describe('running code from the store', () => {
+  it('adds one step per call that changed the engine and plays from the first', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    const before = s.getState().steps.length
+    s.getState().actions.setCode(
+      `for (const n of [1, 2]) dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { n })`,
+    )
+    await s.getState().actions.runCode()
+    const state = s.getState()
+    expect(state.steps).toHaveLength(before + 2)
+    expect(state.steps.at(-1)?.label).toBe('GUILD_UPDATE through guild Fanout HQ')
+    expect(state.cursor).toBe(before + 1)
+    expect(state.playing).toBe(true)
+    expect(state.consoleEntries.at(-1)?.text).toMatch(
+      /2 calls changed the engine, added as steps 5–6/,
+    )
+  })
+
+  it('applies nothing from a failed run and marks the line', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    const steps = s.getState().steps
+    s.getState().actions.setCode(`dispatcher.dispatch('guild', '${GUILD}', 'X', {})\nnull!.x`)
+    await s.getState().actions.runCode()
+    expect(s.getState().steps).toBe(steps)
+    expect(s.getState().codeMark).toMatchObject({ line: 2 })
+    expect(s.getState().consoleEntries.map((e) => e.text)).toContain(
+      'Nothing from this run was applied.',
+    )
+  })
+
+  it('sends the timeline to the sandbox only when it changed', async () => {
+    const { runner, sent } = fakeRunner()
+    const s = open(runner)
+    const code = `dispatcher.dispatch('guild', '${GUILD}', 'X', {})`
+    s.getState().actions.setCode(code)
+    await s.getState().actions.runCode()
+    s.getState().actions.pause()
+    s.getState().actions.seek(s.getState().steps.length)
+    await s.getState().actions.runCode() // the worker already holds the timeline it left
+    expect(sent).toHaveLength(1)
+    s.getState().actions.stepBack()
+    await s.getState().actions.runCode()
+    expect(sent).toHaveLength(2)
+  })
+
+  it('runs where playback was heading when Run is pressed during playback', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    s.getState().actions.seek(0)
+    s.getState().actions.play()
+    s.getState().actions.setCode(`console.log(states.all().length)`)
+    await s.getState().actions.runCode()
+    expect(s.getState().consoleEntries[0]?.text).toBe('3')
+  })
+
+  it('keeps the code per scenario', () => {
+    const { runner } = fakeRunner()
+    const storage = createCodeStorage(null)
+    store = createPlaygroundStore({
+      scenario: scenarioById('intents')!,
+      sandbox: () => runner,
+      storage,
+    })
+    expect(store.getState().code).toBe(scenarioById('intents')?.code)
+    store.getState().actions.setCode('// mine')
+    store.getState().actions.loadScenario(scenarioById('guild-basics')!)
+    expect(store.getState().code).toBe(scenarioById('guild-basics')?.code)
+    store.getState().actions.loadScenario(scenarioById('intents')!)
+    expect(store.getState().code).toBe('// mine')
+  })
+})

@@ -1,0 +1,191 @@
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  type RunOutcome,
+  type SandboxRunner,
+} from '../../sandbox/protocol.ts'
+import { RUN_LIMITS } from '../runFile.ts'
+import type { ConsoleEntry, EditorSlice, PlaygroundActions } from '../types.ts'
+import type { SliceContext } from './shared.ts'
+
+export const editorInitial: EditorSlice = {
+  code: '',
+  consoleEntries: [],
+  running: false,
+  codeMark: null,
+  timeLimitMs: DEFAULT_TIME_LIMIT_MS,
+}
+
+/** Console entries kept (the sandbox already caps one run's output; this bounds notices too). */
+const MAX_ENTRIES = 5_000
+
+type EditorActions = Pick<
+  PlaygroundActions,
+  'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole'
+>
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const seconds = (ms: number) =>
+  `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`
+
+/**
+ * The code editor's state and the Run action: code goes to the sandbox worker with the timeline up to
+ * the cursor; the calls it made come back and are applied as one step each (all or nothing), so they
+ * animate, enter the Event log and can be stepped back through like any other change.
+ */
+export function editorActions(ctx: SliceContext): EditorActions {
+  const { set, get, runtime } = ctx
+
+  const write = (entries: readonly ConsoleEntry[]) =>
+    set((s) => ({ consoleEntries: [...s.consoleEntries, ...entries].slice(-MAX_ENTRIES) }))
+  const notice = (text: string, line?: number) =>
+    write([{ level: 'notice', text, ...(line !== undefined ? { line } : {}) }])
+
+  async function runCode() {
+    const state = get()
+    if (state.running || !state.scenario) return
+    // Run during playback runs where playback was heading: the end of the timeline.
+    if (state.playing) {
+      state.actions.pause()
+      state.actions.seek(get().steps.length)
+    }
+    const { steps, cursor, seed, code, timeLimitMs } = get()
+    set({ running: true, consoleEntries: [], codeMark: null })
+    let runner: SandboxRunner
+    try {
+      runner = runtime.sandbox ??= await ctx.sandbox()
+    } catch (error) {
+      set({ running: false })
+      notice(
+        `The sandbox could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      )
+      return
+    }
+    const baseKey = { steps, cursor }
+    const outcome = await runner.run({
+      code,
+      base: { seed, calls: steps.slice(0, cursor).flatMap((s) => s.calls) },
+      baseKey,
+      timeLimitMs,
+      onConsole: (lines) => write(lines),
+    })
+    set({ running: false })
+    if (outcome.status === 'done' && (get().steps !== steps || get().cursor !== cursor)) {
+      notice('The timeline moved while the code ran, so nothing was applied. Press Run again.')
+      return
+    }
+    report(outcome, cursor, runner, baseKey)
+  }
+
+  function report(
+    outcome: RunOutcome,
+    cursor: number,
+    sandbox: SandboxRunner,
+    baseKey: { steps: unknown; cursor: number },
+  ) {
+    if (outcome.status !== 'done') {
+      fail(outcome)
+      return
+    }
+    if (outcome.droppedLines > 0) {
+      notice(
+        `… ${plural(outcome.droppedLines, 'more line')} of output were dropped (the Console keeps the first ones).`,
+      )
+    }
+    const { calls, ms } = outcome
+    if (calls.length === 0) {
+      sandbox.advanced(baseKey)
+      notice(
+        `Ran in ${Math.round(ms)} ms. No call changed the engine, so the timeline is as it was.`,
+      )
+      return
+    }
+    if (cursor + calls.length > RUN_LIMITS.steps) {
+      notice(
+        `The code made ${plural(calls.length, 'call')}; with the ${cursor} steps before it the timeline would pass ` +
+          `${RUN_LIMITS.steps.toLocaleString('en-US')} steps, the most a run file or link can hold. Nothing was applied.`,
+      )
+      return
+    }
+    if (!get().actions.applyCalls(calls)) {
+      notice(
+        'The page’s engine refused a call the sandbox made, so nothing was applied (see the notice above the graph).',
+      )
+      return
+    }
+    sandbox.advanced({ steps: get().steps, cursor: cursor + calls.length })
+    const range =
+      calls.length === 1 ? `step ${cursor + 1}` : `steps ${cursor + 1}–${cursor + calls.length}`
+    notice(
+      `Ran in ${Math.round(ms)} ms: ${plural(calls.length, 'call')} changed the engine, added as ${range}.`,
+    )
+  }
+
+  function fail(outcome: Exclude<RunOutcome, { status: 'done' }>) {
+    const nothing = 'Nothing from this run was applied.'
+    switch (outcome.status) {
+      case 'timeout':
+        notice(
+          `Stopped after ${seconds(outcome.limitMs)}: the code was still running at the time limit (an endless loop, or a runaway allocation?). ` +
+            `The sandbox was restarted. ${nothing}`,
+        )
+        return
+      case 'crashed':
+        notice(
+          `The sandbox stopped unexpectedly (${outcome.message}); it will be restarted. ${nothing}`,
+        )
+        return
+      case 'base-failed':
+        notice(`The sandbox could not rebuild the timeline: ${outcome.message}. ${nothing}`)
+        return
+      case 'failed': {
+        const { failure } = outcome
+        const where = failure.line !== undefined ? ` (line ${failure.line})` : ''
+        const code = failure.code !== undefined ? ` ${failure.code}` : ''
+        const lead =
+          failure.kind === 'limit'
+            ? 'Stopped: '
+            : failure.kind === 'syntax'
+              ? 'The code does not parse: '
+              : ''
+        write([
+          {
+            level: 'error',
+            text: `${lead}${failure.name}${code}: ${failure.message}${where}`,
+            ...(failure.line !== undefined ? { line: failure.line } : {}),
+          },
+        ])
+        if (outcome.droppedLines > 0)
+          notice(`… ${plural(outcome.droppedLines, 'more line')} of output were dropped.`)
+        notice(nothing)
+        if (failure.line !== undefined) {
+          set({
+            codeMark: {
+              line: failure.line,
+              ...(failure.column !== undefined ? { column: failure.column } : {}),
+              message: `${failure.name}${code}: ${failure.message}`,
+            },
+          })
+        }
+      }
+    }
+  }
+
+  return {
+    setCode(code) {
+      set({ code, codeMark: null })
+      const id = get().scenario?.id
+      if (id) ctx.storage.save(id, code)
+    },
+    runCode,
+    setTimeLimit(ms) {
+      if (Number.isFinite(ms) && ms > 0) set({ timeLimitMs: ms })
+    },
+    clearConsole: () => set({ consoleEntries: [] }),
+  }
+}
+
+/** The code a scenario opens with: the user's last code for it, else its example. */
+export function codeFor(ctx: SliceContext, scenario: { id: string; code?: string }): string {
+  return ctx.storage.load(scenario.id) ?? scenario.code ?? ''
+}

@@ -1,0 +1,82 @@
+import MonacoEditor, { type OnMount } from '@monaco-editor/react'
+import { useEffect, useId, useRef } from 'react'
+import { useTheme } from '../site/theme.ts'
+import { monaco } from './monacoSetup.ts'
+import type { EditorProps } from './types.ts'
+
+type Editor = Parameters<OnMount>[0]
+
+const OPTIONS = {
+  minimap: { enabled: false },
+  fontSize: 12.5,
+  lineNumbersMinChars: 3,
+  folding: false,
+  glyphMargin: false,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  renderLineHighlight: 'line',
+  fixedOverflowWidgets: true,
+  // Chromium's EditContext drops spaces typed by automation (STACK.md §3); the classic textarea does not.
+  editContext: false,
+} as const
+
+/** Monaco with the engine's generated types: loaded only through EditorSlot's lazy import. */
+export default function CodeEditor({
+  value,
+  onChange,
+  readOnly = false,
+  height,
+  onRun,
+  mark,
+  label = 'Code',
+}: EditorProps) {
+  const { theme } = useTheme()
+  const id = useId().replace(/[^a-z0-9]/gi, '')
+  const editor = useRef<Editor | null>(null)
+  const run = useRef(onRun)
+  useEffect(() => {
+    run.current = onRun
+  }, [onRun])
+
+  // The last failure's line: a marker (red squiggle, hover message) beside the type checker's own.
+  useEffect(() => {
+    const model = editor.current?.getModel()
+    if (!model) return
+    const markers = mark
+      ? [
+          {
+            severity: monaco.MarkerSeverity.Error,
+            message: mark.message,
+            startLineNumber: mark.line,
+            startColumn: mark.column ?? model.getLineFirstNonWhitespaceColumn(mark.line) ?? 1,
+            endLineNumber: mark.line,
+            endColumn: model.getLineMaxColumn(Math.min(mark.line, model.getLineCount())),
+          },
+        ]
+      : []
+    monaco.editor.setModelMarkers(model, 'run', markers)
+    if (mark) editor.current?.revealLineInCenterIfOutsideViewport(mark.line)
+  }, [mark, value])
+
+  const onMount: OnMount = (instance) => {
+    editor.current = instance
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => run.current?.())
+  }
+
+  return (
+    <div className="code-editor" style={height ? { height } : undefined}>
+      <MonacoEditor
+        height="100%"
+        defaultLanguage="typescript"
+        path={`file:///code-${id}.ts`}
+        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        value={value}
+        onChange={(v) => onChange(v ?? '')}
+        onMount={onMount}
+        loading={<div className="code-editor__loading">Loading the editor…</div>}
+        options={{ ...OPTIONS, readOnly, ariaLabel: label }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,25 @@
+import { useActions, useTimeLimit } from '../../store/hooks.ts'
+
+const LIMITS = [1_000, 2_000, 5_000, 10_000, 30_000]
+
+/** How long code may run before the sandbox stops it. */
+export function TimeLimitPicker() {
+  const limit = useTimeLimit()
+  const { setTimeLimit } = useActions()
+  return (
+    <label className="code-panel__field" title="Code still running after this long is stopped">
+      <span className="code-panel__field-label">Stop after</span>
+      <select
+        value={limit}
+        aria-label="Time limit"
+        onChange={(e) => setTimeLimit(Number(e.currentTarget.value))}
+      >
+        {LIMITS.map((ms) => (
+          <option key={ms} value={ms}>
+            {ms / 1000} s
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}

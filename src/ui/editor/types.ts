@@ -1,0 +1,19 @@
+import type { CodeMark } from '../../store/types.ts'
+
+/**
+ * What every editor takes (vuejs/repl's EditorProps): Monaco on desktops, a textarea on phones and
+ * while Monaco loads. Nothing here knows the playground, so a docs page can embed an editor too.
+ */
+export interface EditorProps {
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly readOnly?: boolean
+  /** CSS height; the editor fills its box when absent. */
+  readonly height?: string
+  /** Ctrl/Cmd+Enter. */
+  readonly onRun?: () => void
+  /** A line to mark as the cause of the last failure. */
+  readonly mark?: CodeMark | null
+  /** The accessible name of the text field. */
+  readonly label?: string
+}
