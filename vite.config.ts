@@ -5,6 +5,7 @@ import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { rehypeDocs } from './scripts/docs/rehypeDocs.ts'
+import { contentSecurityPolicy } from './scripts/csp.ts'
 import { engineTypes } from './scripts/engineTypes.ts'
 
 // BASE_PATH=/fanout/ npm run build: the site served under a sub-path, as GitHub Pages serves a project.
@@ -38,6 +39,7 @@ export default defineConfig({
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     notFoundFallback(),
     engineTypes(),
+    contentSecurityPolicy(),
   ],
   build: { chunkSizeWarningLimit: 5000 }, // Monaco's chunks are over 500 kB by nature
   server: { host: '127.0.0.1' },

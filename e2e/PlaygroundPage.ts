@@ -33,8 +33,12 @@ export class PlaygroundPage {
     this.console = page.getByRole('region', { name: 'Console' })
   }
 
-  /** Monaco on a desktop, once it has loaded (a textarea stands in until then, and on phones). */
+  /**
+   * Monaco on a desktop, once it has loaded: a textarea stands in until the pointer comes near the
+   * editor (or the page has been idle a while), and on phones.
+   */
   async monaco(): Promise<Locator> {
+    await this.code.locator('.editor-slot').hover()
     const lines = this.code.locator('.monaco-editor .view-lines')
     await expect(lines).toBeVisible({ timeout: 30_000 })
     return lines

@@ -9,6 +9,15 @@ test('code typed in the editor runs: its dispatch animates and enters the Event 
   const play = new PlaygroundPage(page)
   await play.open('intents')
   await expect(play.code).toBeVisible()
+  await play.monaco()
+  // Wide enough to write in: at least 60 columns at 1280×720.
+  const columns = () =>
+    page.evaluate(() => {
+      type Editor = { getLayoutInfo(): { viewportColumn: number } }
+      const m = (globalThis as { __monaco?: { editor: { getEditors(): Editor[] } } }).__monaco
+      return m?.editor.getEditors()[0]?.getLayoutInfo().viewportColumn ?? 0
+    })
+  await expect.poll(columns).toBeGreaterThanOrEqual(60)
   const steps = Number(await play.timeline.getAttribute('max'))
   await play.writeCode(
     `dispatcher.dispatch('guild', world.guilds()[0].id, 'GUILD_UPDATE', { name: 'x' })\nconsole.log('sent')`,

@@ -120,7 +120,8 @@ export interface SandboxRunner {
    */
   run(request: {
     readonly code: string
-    readonly base: SandboxBase
+    /** Made only when the worker does not hold `baseKey` (a generated step is 100,000 calls). */
+    readonly base: () => SandboxBase
     readonly baseKey: BaseKey
     readonly timeLimitMs: number
     readonly limits?: RunLimits

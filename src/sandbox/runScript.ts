@@ -91,7 +91,7 @@ export function createSandboxRunner(
         w.addEventListener('error', onError)
         const same =
           holds !== null && holds.steps === baseKey.steps && holds.cursor === baseKey.cursor
-        const request: RunRequest = { type: 'run', id, code, base: same ? null : base, limits }
+        const request: RunRequest = { type: 'run', id, code, base: same ? null : base(), limits }
         holds = null
         timer = setTimeout(() => {
           kill()

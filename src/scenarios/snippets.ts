@@ -10,8 +10,9 @@ export interface Snippet {
   readonly code: string
 }
 
-const guild = `// The guild backend: one event to every session subscribed to the guild
-// (IDENTIFY subscribed them), unless its shard, intents or permissions say no.
+const guild = `// The guild backend: one event to every session subscribed
+// to the guild (IDENTIFY subscribed them), unless its
+// shard, intents or permissions say no.
 const guild = world.guilds()[0]
 if (!guild) throw new Error('This scenario has no guild: try Guild basics')
 
@@ -23,8 +24,9 @@ console.log('delivered to', result.delivered.length, 'sessions')
 for (const skip of result.skipped) console.log('skipped', skip.sessionId.slice(0, 4), skip.reason)
 `
 
-const member = `// The member backend: an event for one member of a guild, sent to that user's
-// sessions that serve the guild's shard. Others are skipped with the reason shard.
+const member = `// The member backend: an event for one member of a guild,
+// sent to that user's sessions that serve the guild's
+// shard. Others are skipped with the reason shard.
 const guild = world.guilds()[0]
 if (!guild) throw new Error('This scenario has no guild: try Sharded bot')
 const member = world.members(guild.id).find((m) => states.userStates(m.user_id).length > 0)
@@ -39,8 +41,9 @@ console.log(world.user(member.user_id)?.username, 'has', states.userStates(membe
 console.log('delivered', result.delivered.length, 'skipped', result.skipped.map((s) => s.reason))
 `
 
-const channel = `// The channel backend: a message goes to the sessions subscribed to the channel.
-// Permissions are checked again at dispatch time: a lost role means a permission skip.
+const channel = `// The channel backend: a message goes to the sessions
+// subscribed to the channel. Permissions are checked again
+// at dispatch time: a lost role means a permission skip.
 for (const channel of world.channels().filter((c) => c.type === ChannelType.GUILD_TEXT)) {
   const result = dispatcher.dispatch('channel', channel.id, 'MESSAGE_CREATE', {
     id: String(9000 + Number(channel.position)),
@@ -53,16 +56,18 @@ for (const channel of world.channels().filter((c) => c.type === ChannelType.GUIL
 }
 `
 
-const user = `// The user backend: every session of one user, whatever guilds they share.
-// DMs and relationship events travel this way.
+const user = `// The user backend: every session of one user, whatever
+// guilds they share. DMs and relationship events travel
+// this way.
 for (const u of world.users()) {
   const result = dispatcher.dispatch('user', u.id, 'USER_SETTINGS_UPDATE', { theme: 'dark' })
   console.log(u.username, '→', result.delivered.length + result.buffered.length, 'sessions')
 }
 `
 
-const friend = `// The friend backend: a user's presence goes to the sessions of their friends.
-// addFriend makes the link both ways and exchanges presences.
+const friend = `// The friend backend: a user's presence goes to the
+// sessions of their friends. addFriend makes the link both
+// ways and exchanges presences.
 const [a, b] = world.users()
 if (!a || !b) throw new Error('This scenario needs two users')
 try {
@@ -79,8 +84,9 @@ const result = dispatcher.dispatch('friend', a.id, 'PRESENCE_UPDATE', {
 console.log(a.username + "'s friends' sessions:", result.delivered.length, 'delivered')
 `
 
-const lazyGuild = `// The lazy_guild backend: sessions that asked for a range of the member list
-// (op 14). A raw dispatch goes to every session holding a range in any list.
+const lazyGuild = `// The lazy_guild backend: sessions that asked for a range
+// of the member list (op 14). A raw dispatch goes to every
+// session holding a range in any list.
 const guild = world.guilds()[0]
 if (!guild) throw new Error('This scenario has no guild: try Lazy member list')
 const channel = world.channels().find((c) => c.guild_id === guild.id)
@@ -92,8 +98,9 @@ console.log('range holders:', dispatcher.subscribers('lazy_guild', guild.id).len
 dispatcher.dispatch('lazy_guild', guild.id, 'GUILD_MEMBER_LIST_UPDATE', { guild_id: guild.id, ops: [] })
 `
 
-const op14 = `// Op 14 on the lazy member list: a session asks for ranges of a channel's list and
-// is kept up to date only for those. Rename a member and watch who gets the update.
+const op14 = `// Op 14 on the lazy member list: a session asks for ranges
+// of a channel's list and is kept up to date only for
+// those. Rename a member and watch who gets the update.
 const guild = world.guilds()[0]
 if (!guild) throw new Error('This scenario has no guild: try Lazy member list')
 const channel = world.channels().find((c) => c.guild_id === guild.id)!
@@ -109,8 +116,10 @@ for (const r of results) console.log(r.type, 'via', r.backend, '→', r.delivere
 for (const list of sim.memberLists(guild.id)) console.log('list', list)
 `
 
-const dispatchMany = `// dispatchMany sends once per key, so a session subscribed to two of the keys gets
-// the event twice. dispatchManyFilterList remembers who it reached: once each.
+const dispatchMany = `// dispatchMany sends once per key, so a session subscribed
+// to two of the keys gets the event twice.
+// dispatchManyFilterList remembers who it reached: once
+// each.
 const [a, b] = world.users()
 const home = world.guilds()[0]
 if (!a || !b || !home) throw new Error('This scenario needs a guild and two users')
@@ -127,8 +136,9 @@ const reached = dispatcher.dispatchManyFilterList('guild', keys, [], 'PRESENCE_U
 console.log('dispatchManyFilterList:', reached.length, 'sessions, each once')
 `
 
-const resume = `// Disconnect a session, dispatch while it is away (its frames are buffered),
-// then RESUME with the last seq it saw: the missed frames are replayed in order.
+const resume = `// Disconnect a session, dispatch while it is away (its
+// frames are buffered), then RESUME with the last seq it
+// saw: the missed frames are replayed in order.
 const session = states.all().find((s) => s.status === 'connected')
 const guild = world.guilds()[0]
 if (!session || !guild) throw new Error('This scenario needs a guild and a connected session')
@@ -143,8 +153,9 @@ if (result.resumed) console.log('replayed', result.replayed.map((f) => f.t + ' s
 else console.log('could not resume:', result.reason)
 `
 
-const messageContent = `// Intents decide which events a session gets at all. MESSAGE_CONTENT decides
-// whether a message's content reaches it: without it, content arrives empty.
+const messageContent = `// Intents decide which events a session gets at all.
+// MESSAGE_CONTENT decides whether a message's content
+// reaches it: without it, content arrives empty.
 const guild = world.guilds()[0]
 const channel = world.channels().find((c) => c.guild_id === guild?.id)
 if (!guild || !channel) throw new Error('This scenario needs a guild with a channel')

@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SandboxRunner } from '../sandbox/protocol.ts'
 import { createCodeStorage, type CodeStorage } from './codeStorage.ts'
+import { scenarioPlan } from './loadJob.ts'
 import { EngineRuntime } from './runtime.ts'
+import type { ReadLink } from './share.ts'
 import { loadingActions, loadingInitial } from './slices/loading.ts'
 import { editorActions, editorInitial } from './slices/editor.ts'
 import { selectionActions, selectionInitial } from './slices/selection.ts'
@@ -25,10 +27,11 @@ export interface PlaygroundInit {
   scenario?: Scenario
   /** Above this many sessions no checkpoints are taken (`SNAPSHOT_SESSION_LIMIT`); tests lower it. */
   snapshotSessionLimit?: number
-  /** The step to land on (the last one by default). */
-  cursor?: number
-  /** Code to open with instead of the scenario's saved code or example (a shared link's). */
-  code?: string
+  /**
+   * A share link read from the address: opened instead of `scenario`, which opens (as it starts) when
+   * the link could not be read or its run is refused.
+   */
+  link?: ReadLink
   /** Where code is kept per scenario; in memory only when absent. */
   storage?: CodeStorage
   /** Creates the sandbox on first Run; by default the Web Worker of `sandbox/runScript.ts`. */
@@ -81,9 +84,15 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       },
     }
   })
-  if (init.scenario && !init.scenario.generated?.length)
-    store.getState().actions.loadScenario(init.scenario, init.cursor)
-  if (init.code !== undefined) store.setState({ code: init.code })
+  const { scenario, link } = init
+  if (scenario) {
+    // A scenario (or link) with steps built by rules loads in slices, started by the page's ScenarioSync.
+    const plan = link?.shared?.plan ?? scenarioPlan(scenario)
+    if (!plan.some((p) => p.generated)) {
+      if (link) store.getState().actions.openLink(link, scenario)
+      else store.getState().actions.loadScenario(scenario)
+    }
+  }
   const problem = storage.takeProblem()
   if (problem) store.setState({ consoleEntries: [{ level: 'notice', text: problem }] })
   return {

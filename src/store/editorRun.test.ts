@@ -1,11 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunOutcome, SandboxRunner } from '../sandbox/protocol.ts'
 import { createTestSandbox } from '../sandbox/testing.ts'
+import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
+import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
+import type { Scenario } from '../scenarios/types.ts'
 import { createCodeStorage } from './codeStorage.ts'
 import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
 
 const GUILD = '20971520'
+
+/** The Discord-scale rules at 1,500 members: loads in a few slices. */
+const small: Scenario = {
+  ...scale,
+  generated: generatedSteps({ members: 1500 }),
+  calls: listedCalls({ members: 1500 }),
+  suggested: suggestedCalls({ members: 1500 }),
+}
 
 /** A SandboxRunner over the Node test session (what the worker runs), counting the bases it was sent. */
 function fakeRunner() {
@@ -15,8 +26,9 @@ function fakeRunner() {
   const runner: SandboxRunner = {
     async run({ code, base, baseKey, onConsole }) {
       const same = holds?.steps === baseKey.steps && holds?.cursor === baseKey.cursor
-      if (!same) sent.push(base.calls.length)
-      const { last, lines } = box.run(code, same ? null : base)
+      const built = same ? null : base()
+      if (built) sent.push(built.calls.length)
+      const { last, lines } = box.run(code, built)
       if (lines.length) onConsole?.(lines)
       holds = last?.type === 'failed' ? baseKey : null
       if (last?.type === 'done')
@@ -111,4 +123,24 @@ describe('running code from the store', () => {
     store.getState().actions.loadScenario(scenarioById('intents')!)
     expect(store.getState().code).toBe('// mine')
   })
+
+  it('gives the sandbox the calls of steps built by rules, so code sees the whole world', async () => {
+    const { runner, sent } = fakeRunner()
+    store = createPlaygroundStore({ sandbox: () => runner })
+    store.getState().actions.loadScenario(small)
+    await new Promise<void>((resolve) => {
+      const stop = store.subscribe((st) => {
+        if (st.loading) return
+        stop()
+        resolve()
+      })
+    })
+    const before = store.getState().steps.length
+    store.getState().actions.setCode(`console.log(states.all().length)`)
+    await store.getState().actions.runCode()
+    expect(sent[0]).toBeGreaterThan(1500)
+    const count = Number(store.getState().consoleEntries[0]?.text)
+    expect(count).toBeGreaterThan(1500)
+    expect(store.getState().steps).toHaveLength(before)
+  }, 60_000)
 })

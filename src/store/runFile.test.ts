@@ -162,6 +162,18 @@ describe('run files', () => {
     store.destroy()
   })
 
+  it('carry the editor’s code, which opening brings back', () => {
+    const { store } = savedIntents()
+    const { scenario, seed, steps, cursor } = store.getState()
+    const text = JSON.stringify(runFileOf(scenario!, seed, steps, cursor, 0, 'console.log(1)'))
+    const other = createPlaygroundStore()
+    expect(other.getState().actions.openRun(text, scenarioById)).toBe(true)
+    expect(other.getState().code).toBe('console.log(1)')
+    const bad = JSON.stringify({ ...JSON.parse(text), code: 42 })
+    expect(other.getState().actions.openRun(bad, scenarioById)).toBe(false)
+    expect(other.getState().error?.message).toMatch(/"code" must be text/)
+  })
+
   it('refuse a file too large to check before reading it', () => {
     const { store } = savedIntents()
     const huge = ' '.repeat(RUN_LIMITS.bytes + 1)

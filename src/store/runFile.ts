@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenarios/types.ts'
+import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { applyCall, type EngineCall } from './engineCall.ts'
 import { scenarioPlan, type StepPlan } from './loadJob.ts'
@@ -22,6 +23,8 @@ export interface RunFile {
   readonly cursor: number
   readonly steps: readonly { readonly label: string; readonly calls: readonly EngineCall[] }[]
   readonly trace: readonly TraceEntry[]
+  /** The editor's code (absent in files saved before the editor). */
+  readonly code?: string
 }
 
 /**
@@ -77,6 +80,7 @@ export function runFileOf(
   steps: readonly Step[],
   cursor: number,
   scenarioSteps = 0,
+  code?: string,
 ): RunFile {
   const omitted = scenario.generated?.length ? Math.min(scenarioSteps, steps.length) : 0
   const listed = steps.slice(omitted)
@@ -87,6 +91,7 @@ export function runFileOf(
     seed,
     ...(omitted > 0 ? { scenarioSteps: omitted } : {}),
     cursor,
+    ...(code !== undefined ? { code } : {}),
     steps: listed.map((s) => ({ label: s.label, calls: s.calls })),
     trace: listed.flatMap((s) => s.dispatches.map(traceOf)),
   }
@@ -123,6 +128,8 @@ export interface OpenedRun {
   /** Every step to build, the scenario's own first. */
   readonly plan: readonly StepPlan[]
   readonly cursor: number
+  /** The editor's code, when the file (or link) holds some. */
+  readonly code?: string
 }
 
 /**
@@ -144,6 +151,14 @@ export function readRunFile(
   } catch (error) {
     throw new RunFileError(`the file is not JSON (${(error as Error).message})`)
   }
+  return readRunData(data, scenarioById)
+}
+
+/** {@link readRunFile} on parsed JSON: the checks and the dry run that a share link goes through too. */
+export function readRunData(
+  data: unknown,
+  scenarioById: (id: string) => Scenario | undefined,
+): OpenedRun {
   if (!isRecord(data) || data.format !== RUN_FORMAT) {
     throw new RunFileError(`not a Fanout run file: expected "format": "${RUN_FORMAT}"`)
   }
@@ -156,7 +171,10 @@ export function readRunFile(
   if (!base) {
     throw new RunFileError(`"scenario" ${JSON.stringify(data.scenario)} is not a known scenario id`)
   }
-  const { seed, steps, cursor } = data
+  const { seed, steps, cursor, code } = data
+  if (code !== undefined && (typeof code !== 'string' || code.length > MAX_CODE_LENGTH)) {
+    throw new RunFileError(`"code" must be text of at most ${MAX_CODE_LENGTH} characters`)
+  }
   if (!Number.isSafeInteger(seed)) {
     throw new RunFileError(`"seed" must be an integer, not ${JSON.stringify(seed)}`)
   }
@@ -195,6 +213,7 @@ export function readRunFile(
     scenarioSteps: first,
     plan,
     cursor: cursor as number,
+    ...(code !== undefined ? { code } : {}),
   }
 }
 

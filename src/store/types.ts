@@ -5,6 +5,7 @@ import type { EngineCall } from './engineCall.ts'
 import type { GraphModel } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
 import type { SessionDetail } from './runtime.ts'
+import type { ReadLink } from './share.ts'
 
 export type XY = { x: number; y: number }
 
@@ -140,17 +141,24 @@ export interface EditorSlice {
 /** Every action, in one stable object (components select it once and never re-render for it). */
 export interface PlaygroundActions {
   /**
-   * Loads a scenario's calls as the timeline, landing on step `cursor` (the last one by default). A
+   * Loads a scenario's calls as the timeline, landing on step `cursor` (the last one by default), with
+   * `code` in the editor (by default the user's last code for the scenario, or its example). A
    * scenario with generated steps loads in slices (`loading` shows the progress); the current timeline
    * stays until it is done, and `cancelLoading` keeps it.
    */
-  loadScenario(scenario: Scenario, cursor?: number): void
+  loadScenario(scenario: Scenario, cursor?: number, code?: string): void
   /**
    * Opens a saved run file (see runFile.ts) in place of the current timeline; false, with the reason in
    * `error` and nothing else changed, when the file is refused. A run of a scenario built by rules loads
    * in slices: a refusal found then also leaves everything as it was.
    */
   openRun(text: string, scenarioById: (id: string) => Scenario | undefined): boolean
+  /**
+   * Opens a share link read from the address (`share.ts`): its run, with its code, at its cursor; or,
+   * when the link could not be read or its run is refused while loading, `fallback` as it starts with
+   * one notice saying why. Shared code is never run.
+   */
+  openLink(link: ReadLink, fallback: Scenario): void
   /** Stops a load or rebuild in progress; the playground stays exactly as it was before it started. */
   cancelLoading(): void
   /**

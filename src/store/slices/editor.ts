@@ -3,6 +3,7 @@ import {
   type RunOutcome,
   type SandboxRunner,
 } from '../../sandbox/protocol.ts'
+import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
 import type { ConsoleEntry, EditorSlice, PlaygroundActions } from '../types.ts'
 import type { SliceContext } from './shared.ts'
@@ -64,7 +65,7 @@ export function editorActions(ctx: SliceContext): EditorActions {
     const baseKey = { steps, cursor }
     const outcome = await runner.run({
       code,
-      base: { seed, calls: steps.slice(0, cursor).flatMap((s) => s.calls) },
+      base: () => ({ seed, calls: steps.slice(0, cursor).flatMap((s) => [...callsOf(s)]) }),
       baseKey,
       timeLimitMs,
       onConsole: (lines) => write(lines),

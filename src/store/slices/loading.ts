@@ -10,13 +10,17 @@ import {
 import { readRunFile, RunFileError } from '../runFile.ts'
 import { EngineRuntime } from '../runtime.ts'
 import { runSliced, SlicedJobCancelled } from '../sliced.ts'
-import type { LoadingSlice, LoadingState, PlaygroundActions } from '../types.ts'
+import { linkProblem } from '../share.ts'
+import type { LoadingSlice, LoadingState, PlaygroundActions, PlaygroundError } from '../types.ts'
 import { codeFor } from './editor.ts'
 import type { SliceContext } from './shared.ts'
 
 export const loadingInitial: LoadingSlice = { loading: null }
 
-type LoadingActions = Pick<PlaygroundActions, 'loadScenario' | 'openRun' | 'cancelLoading'>
+type LoadingActions = Pick<
+  PlaygroundActions,
+  'loadScenario' | 'openRun' | 'openLink' | 'cancelLoading'
+>
 
 /** Runs `job` in slices with a progress bar; `done` gets its result unless it is cancelled first. */
 function startJob<T>(
@@ -74,7 +78,7 @@ export function afterRebuild(ctx: SliceContext, count: number, then: () => void)
       set({
         error: {
           heading: 'Could not rebuild the simulation',
-          message: error instanceof Error ? error.message : String(error),
+          message: errorText(error),
         },
       }),
   )
@@ -84,13 +88,18 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
   const { set, get, runtime } = ctx
 
   /** Builds `plan` into a fresh runtime (in slices when it holds generated steps), then shows it. */
-  function load(
-    scenario: Scenario,
-    plan: readonly StepPlan[],
-    scenarioSteps: number,
-    at: number | undefined,
-    refusedHeading: string,
-  ): boolean {
+  function load(what: {
+    scenario: Scenario
+    plan: readonly StepPlan[]
+    scenarioSteps: number
+    at?: number | undefined
+    /** The editor's code; by default the user's last code for the scenario, or its example. */
+    code?: string | undefined
+    /** Shown once it has loaded (a link that could not be opened, say). */
+    notice?: PlaygroundError | undefined
+    refused: (error: unknown) => void
+  }): boolean {
+    const { scenario, plan, scenarioSteps, at, code, notice, refused } = what
     const fresh = new EngineRuntime()
     fresh.snapshotSessionLimit = runtime.snapshotSessionLimit
     const install = (steps: readonly Step[]) => {
@@ -105,7 +114,7 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         playing: false,
         discarded: null,
         model: runtime.modelAt(steps, cursor),
-        error: null,
+        error: notice ?? null,
         refusal: null,
         selection: null,
         sessionDetail: null,
@@ -114,20 +123,14 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         expanded: {},
         baseline: null,
         code:
-          scenario.id === get().scenario?.id && get().code !== ''
+          code ??
+          (scenario.id === get().scenario?.id && get().code !== ''
             ? get().code
-            : codeFor(ctx, scenario),
+            : codeFor(ctx, scenario)),
         codeMark: null,
         consoleEntries: [],
       })
     }
-    const refused = (error: unknown) =>
-      set({
-        error: {
-          heading: refusedHeading,
-          message: error instanceof Error ? error.message : String(error),
-        },
-      })
     const job = (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
     if (!plan.some((p) => p.generated)) {
       // Small worlds load at once, as they always did.
@@ -151,11 +154,17 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     return true
   }
 
+  const refusal = (heading: string) => (error: unknown) =>
+    set({ error: { heading, message: errorText(error) } })
+
+  function loadScenario(scenario: Scenario, at?: number, code?: string, notice?: PlaygroundError) {
+    const plan = scenarioPlan(scenario)
+    const refused = refusal(`Could not load ${scenario.title}`)
+    load({ scenario, plan, scenarioSteps: plan.length, at, code, notice, refused })
+  }
+
   return {
-    loadScenario(scenario, at) {
-      const plan = scenarioPlan(scenario)
-      load(scenario, plan, plan.length, at, `Could not load ${scenario.title}`)
-    },
+    loadScenario: (scenario, at, code) => loadScenario(scenario, at, code),
 
     openRun(text, scenarioById) {
       let opened
@@ -166,8 +175,22 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         set({ error: { heading: 'Could not open the run', message: error.message } })
         return false
       }
-      const { scenario, plan, scenarioSteps, cursor } = opened
-      return load(scenario, plan, scenarioSteps, cursor, 'Could not open the run')
+      return load({ ...opened, at: opened.cursor, refused: refusal('Could not open the run') })
+    },
+
+    openLink({ shared, problem }, fallback) {
+      if (!shared) {
+        loadScenario(fallback, undefined, undefined, problem)
+        return
+      }
+      // Links are checked by a dry run when read, except for steps built by rules, checked as they
+      // load: a refusal found then still opens the scenario as it starts, with the reason.
+      load({
+        ...shared,
+        at: shared.cursor,
+        refused: (error) =>
+          loadScenario(fallback, undefined, undefined, linkProblem(errorText(error))),
+      })
     },
 
     cancelLoading() {
@@ -177,6 +200,8 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     },
   }
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** Runs a job to the end in this task. */
 function drain<T>(job: Generator<void, T>): T {

@@ -2,14 +2,15 @@ import MonacoEditor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useId, useRef } from 'react'
 import { useTheme } from '../site/theme.ts'
 import { monaco } from './monacoSetup.ts'
-import type { EditorProps } from './types.ts'
+import type { EditorProps, Handoff } from './types.ts'
 
 type Editor = Parameters<OnMount>[0]
 
 const OPTIONS = {
   minimap: { enabled: false },
-  fontSize: 12.5,
-  lineNumbersMinChars: 3,
+  fontSize: 12,
+  lineNumbersMinChars: 2,
+  scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 },
   folding: false,
   glyphMargin: false,
   scrollBeyondLastLine: false,
@@ -30,7 +31,8 @@ export default function CodeEditor({
   onRun,
   mark,
   label = 'Code',
-}: EditorProps) {
+  handoff,
+}: EditorProps & { handoff?: { readonly current: Handoff } }) {
   const { theme } = useTheme()
   const id = useId().replace(/[^a-z0-9]/gi, '')
   const editor = useRef<Editor | null>(null)
@@ -62,6 +64,12 @@ export default function CodeEditor({
   const onMount: OnMount = (instance) => {
     editor.current = instance
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => run.current?.())
+    // Typing began in the textarea that stood in: carry on where it left off.
+    const model = instance.getModel()
+    if (handoff?.current.focused && model) {
+      instance.setPosition(model.getPositionAt(handoff.current.offset))
+      instance.focus()
+    }
   }
 
   return (

@@ -2,6 +2,7 @@ import { useActions, useCode, useCodeMark } from '../../store/hooks.ts'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import { EditorSlot } from './EditorSlot.tsx'
 import { RUN_SHORTCUT, RunButton } from './RunButton.tsx'
+import { SharePanel } from './SharePanel.tsx'
 import { SnippetPicker } from './SnippetPicker.tsx'
 import { TimeLimitPicker } from './TimeLimitPicker.tsx'
 import './editor.css'
@@ -32,6 +33,7 @@ export function CodePanel() {
         />
       </section>
       <ConsolePanel />
+      <SharePanel />
     </div>
   )
 }

@@ -8,7 +8,7 @@ export function TimeLimitPicker() {
   const { setTimeLimit } = useActions()
   return (
     <label className="code-panel__field" title="Code still running after this long is stopped">
-      <span className="code-panel__field-label">Stop after</span>
+      <span className="code-panel__field-label">Limit</span>
       <select
         value={limit}
         aria-label="Time limit"

@@ -40,6 +40,34 @@ ts.setEagerModelSync(true)
 ts.addExtraLib(engineDts, `file:///node_modules/${ENGINE_MODULE}/index.d.ts`)
 ts.addExtraLib(PRELUDE, 'file:///prelude.d.ts')
 
+/**
+ * Monaco declares its ~1,600 colour variables on `:root`, so every element of the page inherits them:
+ * style recalculation and the graph's PNG export (which copies each node's computed style) slow down
+ * several times. Its own elements are enough.
+ */
+const MONACO_ELEMENTS = '.monaco-editor, .monaco-diff-editor, .monaco-component, .context-view'
+function scopeColourVariables() {
+  for (const sheet of document.styleSheets) {
+    if (!(sheet.ownerNode instanceof HTMLStyleElement)) continue
+    for (const rule of sheet.cssRules) {
+      if (
+        rule instanceof CSSStyleRule &&
+        rule.selectorText === ':root' &&
+        rule.style.length > 100 &&
+        rule.style.item(0).startsWith('--vscode-')
+      )
+        rule.selectorText = MONACO_ELEMENTS
+    }
+  }
+}
+scopeColourVariables()
+// Monaco rewrites its styles when the theme changes.
+new MutationObserver(scopeColourVariables).observe(document.head, {
+  childList: true,
+  subtree: true,
+  characterData: true,
+})
+
 // An e2e hook: tests read markers and models through it.
 ;(globalThis as unknown as { __monaco: typeof monaco }).__monaco = monaco
 

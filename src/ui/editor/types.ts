@@ -17,3 +17,9 @@ export interface EditorProps {
   /** The accessible name of the text field. */
   readonly label?: string
 }
+
+/** Where the textarea's cursor was when Monaco took over, so typing carries on there. */
+export interface Handoff {
+  focused: boolean
+  offset: number
+}

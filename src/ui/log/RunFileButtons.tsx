@@ -16,9 +16,9 @@ export function RunFileButtons() {
   const input = useRef<HTMLInputElement>(null)
 
   function save() {
-    const { scenario, seed, steps, cursor, scenarioSteps } = store.getState()
+    const { scenario, seed, steps, cursor, scenarioSteps, code } = store.getState()
     if (!scenario) return
-    const file = runFileOf(scenario, seed, steps, cursor, scenarioSteps)
+    const file = runFileOf(scenario, seed, steps, cursor, scenarioSteps, code)
     const json = JSON.stringify(file, null, 2)
     download(
       `fanout-${scenario.id}-step-${cursor}.json`,

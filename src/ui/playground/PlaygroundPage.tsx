@@ -1,24 +1,47 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { DEFAULT_SCENARIO_ID, scenarioById } from '../../scenarios/index.ts'
+import { createCodeStorage } from '../../store/codeStorage.ts'
 import { PlaygroundProvider } from '../../store/PlaygroundProvider.tsx'
+import { readLink } from '../../store/share.ts'
 import { navigate } from '../site/router.ts'
 import { PlaygroundLayout } from './PlaygroundLayout.tsx'
 import { ScenarioSync } from './ScenarioSync.tsx'
+import { ShareSync } from './ShareSync.tsx'
 
 /** `/play` and `/play/<scenario>`: one playground instance with its own store. */
 export default function PlaygroundPage({ scenarioId }: { scenarioId: string | null }) {
-  const scenario =
-    scenarioById(scenarioId ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
-  const unknown = scenarioId !== null && scenarioById(scenarioId) === undefined
+  // A share link in the address (`#run=…`) is read once, before the store exists: it decides what loads.
+  const [link] = useState(() => ({
+    ...readLink(window.location.hash, scenarioById),
+    routeId: scenarioId,
+  }))
+  const linked = link.shared && scenarioId === link.routeId ? link.shared.scenario.id : null
+  const id = linked ?? scenarioId
+  const scenario = scenarioById(id ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
+  const unknown = id !== null && scenarioById(id) === undefined
   useEffect(() => {
     // An unknown scenario id: show the default one at its own address rather than an empty page.
     if (unknown) navigate(`/play/${DEFAULT_SCENARIO_ID}`, { replace: true })
-  }, [unknown])
+    // A link to another scenario than the address names: the address follows the link.
+    else if (linked && linked !== scenarioId)
+      navigate(`/play/${linked}${window.location.hash}`, { replace: true })
+  }, [unknown, linked, scenarioId])
+  const [storage] = useState(() => createCodeStorage(localStorageOrNull()))
   if (!scenario) return <p role="alert">No scenarios are registered.</p>
+  const opens = link.shared || link.problem ? link : undefined
   return (
-    <PlaygroundProvider init={{ scenario }}>
-      <ScenarioSync scenario={scenario} />
+    <PlaygroundProvider init={{ scenario, storage, ...(opens ? { link: opens } : {}) }}>
+      <ScenarioSync scenario={scenario} {...(opens ? { link: opens } : {})} />
+      <ShareSync />
       <PlaygroundLayout />
     </PlaygroundProvider>
   )
+}
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null // storage disabled: code lives for this visit only
+  }
 }

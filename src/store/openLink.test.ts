@@ -1,0 +1,135 @@
+import LZString from 'lz-string'
+import { describe, expect, it } from 'vitest'
+import scale from '../scenarios/discord-scale.ts'
+import { scenarioById } from '../scenarios/index.ts'
+import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
+import type { Scenario } from '../scenarios/types.ts'
+import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
+import { readLink, shareHash } from './share.ts'
+import type { PlaygroundState } from './types.ts'
+
+/** The Discord-scale rules at 1,500 members: loads in a few slices. */
+const small: Scenario = {
+  ...scale,
+  generated: generatedSteps({ members: 1500 }),
+  calls: listedCalls({ members: 1500 }),
+  suggested: suggestedCalls({ members: 1500 }),
+}
+const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
+const intents = scenarioById('intents') as Scenario
+
+/** Resolves when no load runs, even one started by another's failure. */
+async function settled(store: PlaygroundStore): Promise<void> {
+  while (store.getState().loading) {
+    await new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (s.loading) return
+        stop()
+        resolve()
+      })
+    })
+    await Promise.resolve()
+  }
+}
+
+const visible = (s: PlaygroundState) => ({
+  scenario: s.scenario?.id,
+  seed: s.seed,
+  cursor: s.cursor,
+  labels: s.steps.map((step) => step.label),
+  dispatches: s.steps.flatMap((step) => step.dispatches.map((d) => d.result)),
+  code: s.code,
+})
+
+const craft = (data: unknown) =>
+  `#run=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`
+
+describe('opening a share link', () => {
+  it('opens a small link at once, with its code, at its cursor, without running it', () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    store.getState().actions.apply(intents.suggested[0]!)
+    store.getState().actions.pause()
+    store.getState().actions.setCode('console.log("shared")')
+    store.getState().actions.seek(2)
+    const hash = shareHash(store.getState() as PlaygroundState & { scenario: Scenario })
+    const other = createPlaygroundStore({ scenario: intents, link: readLink(`#${hash}`, byId) })
+    expect(visible(other.getState())).toEqual(visible(store.getState()))
+    expect(other.getState().running).toBe(false)
+    expect(other.getState().consoleEntries).toEqual([])
+    store.destroy()
+    other.destroy()
+  })
+
+  it('opens the scenario as it starts, with one notice, when the link is damaged', () => {
+    const link = readLink('#run=NoTaLiNk', byId)
+    const store = createPlaygroundStore({ scenario: intents, link })
+    const fresh = createPlaygroundStore({ scenario: intents })
+    expect(visible(store.getState())).toEqual(visible(fresh.getState()))
+    expect(store.getState().error).toEqual({
+      heading: 'This link could not be opened',
+      message: expect.stringMatching(/^The link is damaged: .*The scenario opened as it starts\.$/),
+    })
+    store.destroy()
+    fresh.destroy()
+  })
+
+  // Each loads a world of 1,500 members, several times over: seconds on a busy machine.
+  describe('into a scenario built by rules', { timeout: 60_000 }, () => {
+    it('holds the scenario id and the calls made since, and rebuilds the rest', async () => {
+      const store = createPlaygroundStore({ scenario: intents })
+      store.getState().actions.loadScenario(small)
+      await settled(store)
+      expect(store.getState().actions.apply(small.suggested[0]!)).toBe(true)
+      store.getState().actions.pause()
+      store.getState().actions.setCode('// at scale')
+      const hash = shareHash(store.getState() as PlaygroundState & { scenario: Scenario })
+      expect(hash.length).toBeLessThan(1_000)
+      const link = readLink(`#${hash}`, byId)
+      expect(link.shared?.scenarioSteps).toBe(4)
+      expect(link.shared?.plan).toHaveLength(5)
+      expect(link.shared?.plan[4]?.calls).toMatchObject([small.suggested[0]])
+
+      // The store leaves a load in slices to the page (which shows its progress).
+      const other = createPlaygroundStore({ scenario: small, link })
+      expect(other.getState().scenario).toBeNull()
+      other.getState().actions.openLink(link, small)
+      expect(other.getState().loading).toMatchObject({ kind: 'scenario' })
+      await settled(other)
+      expect(other.getState().error).toBeNull()
+      expect(visible(other.getState())).toEqual(visible(store.getState()))
+      store.destroy()
+      other.destroy()
+    })
+
+    it('opens the scenario as it starts, with the reason, when a call is refused while loading', async () => {
+      const link = readLink(
+        craft({
+          format: 'fanout-run',
+          version: 1,
+          scenario: scale.id,
+          seed: scale.seed,
+          scenarioSteps: 4,
+          cursor: 5,
+          code: '// hostile',
+          steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
+        }),
+        byId,
+      )
+      expect(link.shared).toBeDefined()
+      const store = createPlaygroundStore({ scenario: small, link })
+      store.getState().actions.openLink(link, small)
+      await settled(store)
+      const state = store.getState()
+      expect(state.error).toEqual({
+        heading: 'This link could not be opened',
+        message: expect.stringMatching(
+          /^Step 5 \(gateway\.identify\) was refused: .*The scenario opened as it starts\.$/,
+        ),
+      })
+      expect(state.scenario?.id).toBe(scale.id)
+      expect(state.steps).toHaveLength(4)
+      expect(state.code).not.toBe('// hostile')
+      store.destroy()
+    })
+  })
+})
