@@ -5,6 +5,9 @@ import { PlaygroundPage } from './PlaygroundPage'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
+// axe-core is injected as an inline script, which the site's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true })
+
 interface Violation {
   id: string
   nodes: { target: string[]; failureSummary?: string }[]
