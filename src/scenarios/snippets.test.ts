@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createTestSandbox } from '../sandbox/testing.ts'
+import type { EngineCall } from '../store/engineCall.ts'
 import { scenarioById, scenarios } from './index.ts'
+import { generatedSteps, listedCalls } from './scale/discordScale.ts'
 import { SNIPPETS, snippetFor } from './snippets.ts'
 
 const HOME: Record<string, string> = {
@@ -16,9 +18,19 @@ const HOME: Record<string, string> = {
   'message-content': 'intents',
 }
 
+/** A scenario's calls; the Discord-scale rules at 1,500 members (the same shape, built in a blink). */
+function callsOf(scenarioId: string): EngineCall[] {
+  if (scenarioId !== 'discord-scale') return [...scenarioById(scenarioId)!.calls]
+  const shape = { members: 1500 }
+  const generated = generatedSteps(shape).flatMap((g) =>
+    Array.from({ length: g.count }, (_, i) => g.call(i)),
+  )
+  return [...generated, ...listedCalls(shape)]
+}
+
 function run(code: string, scenarioId: string) {
-  const scenario = scenarioById(scenarioId)!
-  return createTestSandbox().run(code, { seed: scenario.seed, calls: scenario.calls })
+  const { seed } = scenarioById(scenarioId)!
+  return createTestSandbox().run(code, { seed, calls: callsOf(scenarioId) })
 }
 
 describe('snippets', () => {
@@ -32,7 +44,7 @@ describe('snippets', () => {
     },
   )
 
-  it('gives every scenario an example that runs in it', () => {
+  it('gives every scenario an example that runs in it', { timeout: 60_000 }, () => {
     for (const scenario of scenarios.filter((s) => s.id !== 'large-guild')) {
       expect(scenario.code).toBe(snippetFor(scenario.id).code)
       const { last } = run(scenario.code ?? '', scenario.id)
