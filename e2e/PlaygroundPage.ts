@@ -40,7 +40,8 @@ export class PlaygroundPage {
   async monaco(): Promise<Locator> {
     await this.code.locator('.editor-slot').hover()
     const lines = this.code.locator('.monaco-editor .view-lines')
-    await expect(lines).toBeVisible({ timeout: 30_000 })
+    // Monaco is megabytes of script parsed on demand: tens of seconds on a machine at load 20.
+    await expect(lines).toBeVisible({ timeout: 60_000 })
     return lines
   }
 

@@ -8,6 +8,7 @@ test('a shared link opened in a fresh page restores code, scenario and position 
   context,
   browser,
 }) => {
+  test.setTimeout(150_000) // two pages, each loading Monaco
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   const play = new PlaygroundPage(page)
   await play.open('guild-basics')
@@ -69,6 +70,7 @@ test('a damaged link opens a working page with one notice', async ({ page }) => 
 })
 
 test('a reload keeps the code; damaged storage is reported once and replaced', async ({ page }) => {
+  test.setTimeout(150_000) // Monaco loads three times
   const play = new PlaygroundPage(page)
   await play.open('intents')
   await play.writeCode('console.log("kept")')
