@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { PlaygroundPage } from './PlaygroundPage'
 
@@ -89,4 +90,50 @@ test('the editor knows the engine’s types: a wrong backend is underlined befor
   await expect(
     page.locator('.suggest-widget .monaco-list-row', { hasText: 'dispatchManyFilterList' }),
   ).toBeVisible({ timeout: 30_000 })
+})
+
+/** The engine's own words: the first line of a method's TSDoc and the backend names, from its source. */
+function engineSource() {
+  const dispatcher = readFileSync('src/engine/dispatcher.ts', 'utf8')
+  const doc = /\/\*\*\s*\n\s*\* ([^\n]+)\n(?:\s*\*[^\n]*\n)*?\s*\*\/\s*\n\s*dispatchMany\(/.exec(
+    dispatcher,
+  )
+  const types = readFileSync('src/engine/types.ts', 'utf8')
+  const union = /export type BackendName =([^\n]+)/.exec(types)?.[1] ?? ''
+  return {
+    dispatchManyDoc: doc?.[1]?.trim() ?? '',
+    backends: [...union.matchAll(/'([a-z_]+)'/g)].map((m) => m[1] ?? ''),
+  }
+}
+
+test("hover shows the engine’s TSDoc, and completion inside dispatch(' lists the backends", async ({
+  page,
+}) => {
+  const { dispatchManyDoc, backends } = engineSource()
+  expect(dispatchManyDoc).toContain('dispatch per key')
+  expect(backends).toEqual(['guild', 'member', 'channel', 'user', 'friend', 'lazy_guild'])
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  await play.writeCode(`dispatcher.dispatchMany('channel', [], 'CHANNEL_PINS_UPDATE', {})`)
+  const lines = await play.monaco()
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content')
+  await expect(async () => {
+    await lines.getByText('dispatchMany').hover()
+    await expect(hover).toContainText(dispatchManyDoc, { timeout: 3_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(hover).toContainText('keys: Key[]')
+  await page.mouse.move(0, 0) // the hover closes, uncovering the lines
+  await expect(hover).toHaveCount(0)
+
+  await play.writeCode(`dispatcher.dispatch('')`)
+  // The cursor goes inside the quotes, where a backend name is asked for.
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ControlOrMeta+Space')
+  const names = page.locator('.suggest-widget .monaco-list-row .label-name')
+  await expect(names.first()).toBeVisible({ timeout: 30_000 })
+  await expect
+    .poll(async () => (await names.allTextContents()).map((t) => t.trim()).sort())
+    .toEqual([...backends].sort())
 })

@@ -20,6 +20,7 @@ import { RunFileDrop } from './RunFileDrop.tsx'
 import { ScenarioCard } from './ScenarioCard.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
 import { Tabs } from './Tabs.tsx'
+import { useCodeBelow } from './useCodeBelow.ts'
 import { useBusy, useScenario } from '../../store/hooks.ts'
 import './PlaygroundLayout.css'
 import './panels.css'
@@ -33,13 +34,14 @@ const TABS = [
 
 /**
  * The playground at 1280×720: code, scenario and controls left, graph, timeline and log in the centre,
- * details right.
+ * details right. On tablets and phones the code moves to a full-width row under the graph.
  */
 export function PlaygroundLayout() {
   useTimelineKeys()
   const scenario = useScenario()
   // While a world builds in slices, the page answers only its progress panel (and Cancel).
   const busy = useBusy()
+  const codeBelow = useCodeBelow()
   return (
     <div className="playground">
       <RunFileDrop />
@@ -48,8 +50,11 @@ export function PlaygroundLayout() {
       </SiteHeader>
       <LoadingPanel />
       <div className="playground__grid" inert={busy}>
-        <aside className="playground__left" aria-label="Code, scenario and changes">
-          <CodePanel />
+        <aside
+          className="playground__left"
+          aria-label={codeBelow ? 'Scenario and changes' : 'Code, scenario and changes'}
+        >
+          {codeBelow ? null : <CodePanel />}
           <ScenarioCard />
           <Tabs label="Make a change" tabs={TABS} />
         </aside>
@@ -65,6 +70,11 @@ export function PlaygroundLayout() {
           <TimelineBar />
           <EventLog />
         </main>
+        {codeBelow ? (
+          <div className="playground__code">
+            <CodePanel />
+          </div>
+        ) : null}
         <aside className="playground__right" aria-label="Delivery, changes and inspector">
           <DeliveryLedger />
           <ChangesPanel />
