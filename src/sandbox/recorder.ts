@@ -109,7 +109,7 @@ export function createRecording(
   const perform = (call: EngineCall, execute: () => unknown) => {
     if (inCall) {
       throw new RecordError(
-        `${call.target}.${call.method}: the engine cannot be changed from inside a dispatchFilter filter`,
+        `${call.target}.${call.method}: the engine cannot be changed from inside a call of its own (a dispatchFilter filter or an inspect listener)`,
       )
     }
     if (calls.length >= maxCalls) {

@@ -5,7 +5,7 @@ import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
 import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import { createCodeStorage } from './codeStorage.ts'
+import { createCodeStorage, MAX_CODE_LENGTH } from './codeStorage.ts'
 import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
 
 const GUILD = '20971520'
@@ -81,6 +81,41 @@ describe('running code from the store', () => {
     expect(s.getState().consoleEntries.map((e) => e.text)).toContain(
       'Nothing from this run was applied.',
     )
+  })
+
+  it('marks a failed line only in the code that ran, not in code typed while it ran', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    s.getState().actions.setCode(`\n\nnull!.x`)
+    const running = s.getState().actions.runCode()
+    s.getState().actions.setCode('// typed while it ran')
+    await running
+    expect(s.getState().codeMark).toBeNull()
+    expect(s.getState().consoleEntries.some((e) => e.text.includes('(line 3)'))).toBe(true)
+  })
+
+  it('drops the outcome of a run when another scenario opened while it ran', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    s.getState().actions.setCode(`dispatcher.dispatch('guild', '${GUILD}', 'X', {})`)
+    const running = s.getState().actions.runCode()
+    s.getState().actions.loadScenario(scenarioById('guild-basics')!)
+    const steps = s.getState().steps
+    await running
+    expect(s.getState().steps).toBe(steps)
+    expect(s.getState().consoleEntries).toEqual([])
+    expect(s.getState().running).toBe(false)
+  })
+
+  it('says once that code past the length limit is not kept, linked or saved', () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    const long = 'x'.repeat(MAX_CODE_LENGTH + 1)
+    s.getState().actions.setCode(long)
+    s.getState().actions.setCode(`${long}y`)
+    const notices = s.getState().consoleEntries.filter((e) => e.text.includes('100,000 characters'))
+    expect(notices).toHaveLength(1)
+    expect(notices[0]?.text).toMatch(/not kept across a reload, Copy link cannot carry it/)
   })
 
   it('sends the timeline to the sandbox only when it changed', async () => {

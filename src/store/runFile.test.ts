@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
 import { loadForTest } from '../ui/graph/testModel.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
+import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import { runFileOf, RUN_FORMAT, RUN_LIMITS } from './runFile.ts'
 import type { PlaygroundState } from './types.ts'
 
@@ -172,6 +173,17 @@ describe('run files', () => {
     const bad = JSON.stringify({ ...JSON.parse(text), code: 42 })
     expect(other.getState().actions.openRun(bad, scenarioById)).toBe(false)
     expect(other.getState().error?.message).toMatch(/"code" must be text/)
+  })
+
+  it('leave out code too long to open again, keeping the timeline', () => {
+    const { store } = savedIntents()
+    const { scenario, seed, steps, cursor } = store.getState()
+    const long = 'x'.repeat(MAX_CODE_LENGTH + 1)
+    const file = runFileOf(scenario!, seed, steps, cursor, 0, long)
+    expect(file).not.toHaveProperty('code')
+    const other = createPlaygroundStore()
+    expect(other.getState().actions.openRun(JSON.stringify(file), scenarioById)).toBe(true)
+    expect(other.getState().cursor).toBe(cursor)
   })
 
   it('refuse a file too large to check before reading it', () => {

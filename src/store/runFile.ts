@@ -91,7 +91,8 @@ export function runFileOf(
     seed,
     ...(omitted > 0 ? { scenarioSteps: omitted } : {}),
     cursor,
-    ...(code !== undefined ? { code } : {}),
+    // Longer code would make a file that cannot be opened again: the timeline is saved without it.
+    ...(code !== undefined && code.length <= MAX_CODE_LENGTH ? { code } : {}),
     steps: listed.map((s) => ({ label: s.label, calls: s.calls })),
     trace: listed.flatMap((s) => s.dispatches.map(traceOf)),
   }

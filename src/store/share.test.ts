@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
+import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { recordStep } from './connectEngine.ts'
 import type { EngineCall } from './engineCall.ts'
@@ -47,7 +48,8 @@ const open = (hash: string) => readShareHash(hash, scenarioById)
 const craft = (data: unknown) =>
   `run=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`
 
-describe('share links', () => {
+// Each test replays scenarios on scratch engines: seconds on a loaded machine.
+describe('share links', { timeout: 30_000 }, () => {
   it('round-trip the scenario, seed, every step’s calls, the cursor and the code', () => {
     fc.assert(
       fc.property(
@@ -219,5 +221,25 @@ describe('share links', () => {
     expect(() => shareHash(stateOf(steps, seed, 0, 'x'.repeat(5_000)), { chars: 300 })).toThrow(
       /too large for a link.*Save run/,
     )
+  })
+
+  it('opens a link that a mail program percent-encoded', () => {
+    const hash = link([dispatch('a')])
+    const data = hash.slice('run='.length)
+    const hex = (c: string) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+    expect(open(`run=${data.replace(/[$+]/g, hex)}`)).toEqual(open(hash))
+    expect(open(`run=${[...data].map(hex).join('')}`)).toEqual(open(hash))
+    expect(() => open('run=AB%E0%A4%A')).toThrow(/broken %-escape/)
+  })
+
+  it('refuses to carry code longer than a link or run file may hold', () => {
+    const { steps, seed } = timeline('intents', [])
+    const long = 'x'.repeat(MAX_CODE_LENGTH + 1)
+    expect(() => shareHash(stateOf(steps, seed, 0, long))).toThrow(
+      /code is longer than 100,000 characters/,
+    )
+    // At the limit, the link is made and opens.
+    const most = `//${'x'.repeat(MAX_CODE_LENGTH - 2)}`
+    expect(open(shareHash(stateOf(steps, seed, 0, most)))?.code).toBe(most)
   })
 })

@@ -1,5 +1,6 @@
 import LZString from 'lz-string'
 import type { Scenario } from '../scenarios/types.ts'
+import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { scenarioPlan } from './loadJob.ts'
 import { decompressBounded, TooLargeError } from './lzBounded.ts'
@@ -69,6 +70,11 @@ export function shareHash(
   limits: { readonly chars: number } = SHARE_LIMITS,
 ): string {
   const { scenario, seed, steps, cursor, code } = state
+  if (code.length > MAX_CODE_LENGTH) {
+    throw new ShareLinkError(
+      `the code is longer than ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters, the most a link carries`,
+    )
+  }
   const own = ownPrefix(state)
   const { trace: _trace, ...file } = runFileOf(scenario, seed, steps.slice(own), cursor, 0, code)
   const data = JSON.stringify({ ...file, ...(own > 0 ? { scenarioSteps: own } : {}) })
@@ -109,6 +115,19 @@ export function readLink(
   }
 }
 
+/**
+ * The link's data as written: mail and chat programs may percent-encode its `$` and `+` (lz-string's
+ * alphabet has no `%`, so decoding never changes a link that was not encoded).
+ */
+function unescaped(packed: string): string {
+  if (!packed.includes('%')) return packed
+  try {
+    return decodeURIComponent(packed)
+  } catch {
+    throw new ShareLinkError('the link is damaged: it holds a broken %-escape')
+  }
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v)
 
@@ -125,7 +144,7 @@ export function readShareHash(
   const raw = hash.replace(/^#/, '')
   const prefix = `${SHARE_PARAM}=`
   if (!raw.startsWith(prefix)) return null
-  const packed = raw.slice(prefix.length)
+  const packed = unescaped(raw.slice(prefix.length))
   if (packed.length > limits.chars) {
     throw new ShareLinkError(
       `the link is too large (over ${limits.chars.toLocaleString('en-US')} characters)`,

@@ -3,6 +3,7 @@ import {
   type RunOutcome,
   type SandboxRunner,
 } from '../../sandbox/protocol.ts'
+import { MAX_CODE_LENGTH } from '../codeStorage.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
 import type { ConsoleEntry, EditorSlice, PlaygroundActions } from '../types.ts'
@@ -50,7 +51,7 @@ export function editorActions(ctx: SliceContext): EditorActions {
       state.actions.pause()
       state.actions.seek(get().steps.length)
     }
-    const { steps, cursor, seed, code, timeLimitMs } = get()
+    const { steps, cursor, seed, code, timeLimitMs, scenario } = get()
     set({ running: true, consoleEntries: [], codeMark: null })
     let runner: SandboxRunner
     try {
@@ -71,11 +72,12 @@ export function editorActions(ctx: SliceContext): EditorActions {
       onConsole: (lines) => write(lines),
     })
     set({ running: false })
+    if (get().scenario !== scenario) return // another scenario opened meanwhile (its Console is new)
     if (outcome.status === 'done' && (get().steps !== steps || get().cursor !== cursor)) {
       notice('The timeline moved while the code ran, so nothing was applied. Press Run again.')
       return
     }
-    report(outcome, cursor, runner, baseKey)
+    report(outcome, cursor, runner, baseKey, code)
   }
 
   function report(
@@ -83,9 +85,10 @@ export function editorActions(ctx: SliceContext): EditorActions {
     cursor: number,
     sandbox: SandboxRunner,
     baseKey: { steps: unknown; cursor: number },
+    code: string,
   ) {
     if (outcome.status !== 'done') {
-      fail(outcome)
+      fail(outcome, code)
       return
     }
     if (outcome.droppedLines > 0) {
@@ -122,7 +125,8 @@ export function editorActions(ctx: SliceContext): EditorActions {
     )
   }
 
-  function fail(outcome: Exclude<RunOutcome, { status: 'done' }>) {
+  /** `code`: what ran. A line is marked only in that code, not in what was typed while it ran. */
+  function fail(outcome: Exclude<RunOutcome, { status: 'done' }>, code: string) {
     const nothing = 'Nothing from this run was applied.'
     switch (outcome.status) {
       case 'timeout':
@@ -142,7 +146,7 @@ export function editorActions(ctx: SliceContext): EditorActions {
       case 'failed': {
         const { failure } = outcome
         const where = failure.line !== undefined ? ` (line ${failure.line})` : ''
-        const code = failure.code !== undefined ? ` ${failure.code}` : ''
+        const errorCode = failure.code !== undefined ? ` ${failure.code}` : ''
         const lead =
           failure.kind === 'limit'
             ? 'Stopped: '
@@ -152,19 +156,19 @@ export function editorActions(ctx: SliceContext): EditorActions {
         write([
           {
             level: 'error',
-            text: `${lead}${failure.name}${code}: ${failure.message}${where}`,
+            text: `${lead}${failure.name}${errorCode}: ${failure.message}${where}`,
             ...(failure.line !== undefined ? { line: failure.line } : {}),
           },
         ])
         if (outcome.droppedLines > 0)
           notice(`… ${plural(outcome.droppedLines, 'more line')} of output were dropped.`)
         notice(nothing)
-        if (failure.line !== undefined) {
+        if (failure.line !== undefined && get().code === code) {
           set({
             codeMark: {
               line: failure.line,
               ...(failure.column !== undefined ? { column: failure.column } : {}),
-              message: `${failure.name}${code}: ${failure.message}`,
+              message: `${failure.name}${errorCode}: ${failure.message}`,
             },
           })
         }
@@ -174,9 +178,17 @@ export function editorActions(ctx: SliceContext): EditorActions {
 
   return {
     setCode(code) {
+      const before = get().code
       set({ code, codeMark: null })
       const id = get().scenario?.id
       if (id) ctx.storage.save(id, code)
+      // Said once, as the code grows past the limit, not on every keystroke after.
+      if (code.length > MAX_CODE_LENGTH && before.length <= MAX_CODE_LENGTH) {
+        notice(
+          `This code is longer than ${MAX_CODE_LENGTH.toLocaleString('en-US')} characters: it still runs, but it is not ` +
+            'kept across a reload, Copy link cannot carry it, and Save run leaves it out.',
+        )
+      }
     },
     runCode,
     setTimeLimit(ms) {
