@@ -118,6 +118,20 @@ describe('running code from the store', () => {
     expect(notices[0]?.text).toMatch(/not kept across a reload, Copy link cannot carry it/)
   })
 
+  it('keeps the future a run overwrote, so Undo puts it back', async () => {
+    const { runner } = fakeRunner()
+    const s = open(runner)
+    const steps = s.getState().steps
+    s.getState().actions.seek(1)
+    s.getState().actions.setCode(`dispatcher.dispatch('guild', '${GUILD}', 'X', {})`)
+    await s.getState().actions.runCode()
+    expect(s.getState().steps).toHaveLength(2)
+    expect(s.getState().discarded?.steps).toEqual(steps.slice(1))
+    s.getState().actions.undoDiscard()
+    expect(s.getState().steps).toEqual(steps)
+    expect(s.getState().cursor).toBe(1)
+  })
+
   it('sends the timeline to the sandbox only when it changed', async () => {
     const { runner, sent } = fakeRunner()
     const s = open(runner)
