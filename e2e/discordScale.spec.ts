@@ -49,6 +49,34 @@ test('a guild-wide dispatch to 100,000 sessions: counts in the log and the ledge
     await expect(row).toContainText('99726')
     await expect(row).toContainText('99 intents')
     await expect(play.ledger).toContainText('99726 delivered, 200 buffered, 99 skipped: intents')
+    // Counts per outcome, skips per reason; each filters the list, which draws only what is in view.
+    const counts = play.ledger.getByRole('group', { name: 'Show sessions by outcome' })
+    await expect(counts.getByRole('button')).toHaveText([
+      '✕ 99 skipped: intents',
+      '– 15 not subscribed',
+      '‖ 200 buffered',
+      '✓ 99,726 delivered',
+    ])
+    const sessions = play.ledger.getByRole('list', { name: 'Sessions and why' })
+    expect(await sessions.getByRole('listitem').count()).toBeLessThan(60)
+    await expect(sessions.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '100040')
+    await counts.getByRole('button', { name: /200 buffered/ }).click()
+    await expect(counts.getByRole('button', { name: /200 buffered/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await expect(sessions.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '200')
+    await expect(sessions.getByRole('listitem').first()).toContainText('Disconnected but resumable')
+  })
+
+  await test.step('a session is found by name and inspected', async () => {
+    const find = play.inspector.getByRole('combobox', { name: /^Find a session/ })
+    await find.fill('cosmicquokka250')
+    await find.press('Enter')
+    await expect(play.inspector.getByRole('heading', { name: 'cosmicquokka250 #1' })).toBeVisible()
+    await expect(play.inspector).toContainText('disconnected')
+    const frames = play.inspector.getByRole('list', { name: 'Frames' })
+    await expect(frames.locator('> li').first()).toContainText('GUILD_CREATE')
   })
 
   await test.step('a session is inspected, and stepping back rewinds it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import { ledgerOf, narrate } from './explain.ts'
+import { ledgerOf, narrate, outcomeCounts, outcomeKey, outcomesOf } from './explain.ts'
 
 function after(id: string, suggestion: number) {
   const scenario = scenarioById(id)
@@ -51,5 +51,20 @@ describe('explain', () => {
     expect(ledgerOf(record, model).filter((e) => e.outcome.kind === 'not-subscribed')).toHaveLength(
       1,
     )
+  })
+
+  it('counts outcomes with skips per reason, skips first, and the counts add up to the ledger', () => {
+    const { record } = after('intents', 0)
+    expect(outcomeCounts(record)).toEqual([
+      ['skipped:intents', 1],
+      ['delivered', 2],
+    ])
+    const { record: sharded } = after('sharded-bot', 1)
+    const counts = outcomeCounts(sharded)
+    expect(counts[0]?.[0]).toBe('skipped:shard')
+    const perKey = new Map<string, number>()
+    for (const e of outcomesOf(sharded))
+      perKey.set(outcomeKey(e.outcome), (perKey.get(outcomeKey(e.outcome)) ?? 0) + 1)
+    expect(new Map(counts)).toEqual(perKey)
   })
 })

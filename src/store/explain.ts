@@ -97,9 +97,15 @@ export function explainOutcome(
   }
 }
 
-/** Every session a dispatch concerned, with its outcome and why, in delivered/buffered/skipped/not order. */
-export function ledgerOf(record: DispatchRecord, model: GraphModel): LedgerEntry[] {
-  const entries: { sessionId: string; outcome: SessionOutcome }[] = [
+/** One session's outcome of a dispatch, without the sentence (a ledger of 100,000 explains only what it shows). */
+export interface SessionOutcomeEntry {
+  readonly sessionId: string
+  readonly outcome: SessionOutcome
+}
+
+/** Every session a dispatch concerned and its outcome, in delivered/buffered/skipped/not order. */
+export function outcomesOf(record: DispatchRecord): SessionOutcomeEntry[] {
+  return [
     ...record.result.delivered.map((sessionId) => ({
       sessionId,
       outcome: { kind: 'delivered' } as const,
@@ -117,7 +123,36 @@ export function ledgerOf(record: DispatchRecord, model: GraphModel): LedgerEntry
       outcome: { kind: 'not-subscribed' } as const,
     })),
   ]
-  return entries.map((e) => ({
+}
+
+/** An outcome as one key: `delivered`, `buffered`, `not-subscribed`, or `skipped:<reason>`. */
+export type OutcomeKey = 'delivered' | 'buffered' | 'not-subscribed' | `skipped:${SkipReason}`
+
+export function outcomeKey(outcome: SessionOutcome): OutcomeKey {
+  return outcome.kind === 'skipped' ? `skipped:${outcome.reason}` : outcome.kind
+}
+
+/**
+ * How many sessions had each outcome, skips counted per reason, in the ledger's order (skips first, then
+ * not subscribed, buffered, delivered); outcomes nobody had are left out.
+ */
+export function outcomeCounts(record: DispatchRecord): [OutcomeKey, number][] {
+  const skips = new Map<OutcomeKey, number>()
+  for (const s of record.result.skipped) {
+    const key = `skipped:${s.reason}` as const
+    skips.set(key, (skips.get(key) ?? 0) + 1)
+  }
+  const rest: [OutcomeKey, number][] = [
+    ['not-subscribed', record.notSubscribed?.length ?? 0],
+    ['buffered', record.result.buffered.length],
+    ['delivered', record.result.delivered.length],
+  ]
+  return [...skips, ...rest.filter(([, n]) => n > 0)]
+}
+
+/** Every session a dispatch concerned, with its outcome and why, in delivered/buffered/skipped/not order. */
+export function ledgerOf(record: DispatchRecord, model: GraphModel): LedgerEntry[] {
+  return outcomesOf(record).map((e) => ({
     ...e,
     why: explainOutcome(record, e.outcome, model.directory.get(e.sessionId), model),
   }))

@@ -3,9 +3,20 @@ import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import { useActions, useBaseline, useModel, useTimeline } from '../../store/hooks.ts'
 import { diffSubscriptions, type Subscription } from '../../store/subscriptionDiff.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
+import { VirtualList } from '../format/VirtualList.tsx'
 import './ChangesPanel.css'
 
-const MAX_ITEMS = 60
+/** One line of the list; its words are written only when it is drawn. */
+type Change =
+  | { kind: 'added' | 'removed'; subscription: Subscription }
+  | { kind: 'added' | 'removed'; sessionId: string }
+
+function changeText(change: Change, now: GraphModel, then: GraphModel): string {
+  const sign = change.kind === 'added' ? '+' : '−'
+  return 'subscription' in change
+    ? `${sign} ${subscriptionText(change.subscription, now, then)}`
+    : `${sign} session ${sessionName(change.sessionId, now, then)}`
+}
 
 /** Names a subscription for people: `#general ← alice #1` (a user, for friend topics). */
 function subscriptionText(s: Subscription, now: GraphModel, then: GraphModel): string {
@@ -36,25 +47,15 @@ export function ChangesPanel() {
     () => (baseline ? diffSubscriptions(baseline.model, model) : null),
     [baseline, model],
   )
-  const items = useMemo(() => {
-    if (!diff || !baseline) return []
-    const then = baseline.model
+  const items = useMemo((): Change[] => {
+    if (!diff) return []
     return [
-      ...diff.added.map((s) => ({ kind: 'added', text: `+ ${subscriptionText(s, model, then)}` })),
-      ...diff.removed.map((s) => ({
-        kind: 'removed',
-        text: `− ${subscriptionText(s, model, then)}`,
-      })),
-      ...diff.opened.map((id) => ({
-        kind: 'added',
-        text: `+ session ${sessionName(id, model, then)}`,
-      })),
-      ...diff.closed.map((id) => ({
-        kind: 'removed',
-        text: `− session ${sessionName(id, model, then)}`,
-      })),
+      ...diff.added.map((subscription) => ({ kind: 'added' as const, subscription })),
+      ...diff.removed.map((subscription) => ({ kind: 'removed' as const, subscription })),
+      ...diff.opened.map((sessionId) => ({ kind: 'added' as const, sessionId })),
+      ...diff.closed.map((sessionId) => ({ kind: 'removed' as const, sessionId })),
     ]
-  }, [diff, baseline, model])
+  }, [diff])
 
   return (
     <section className="panel changes" aria-labelledby="changes-title">
@@ -97,16 +98,19 @@ export function ChangesPanel() {
             Step {cursor} against step {baseline.step}: subscriptions +{diff?.added.length} −
             {diff?.removed.length}, open sessions +{diff?.opened.length} −{diff?.closed.length}
           </p>
-          <ul className="changes__list" aria-label={`Changes against step ${baseline.step}`}>
-            {items.slice(0, MAX_ITEMS).map((item, i) => (
-              <li key={i} className={`changes__item changes__item--${item.kind}`}>
-                {item.text}
-              </li>
-            ))}
-            {items.length > MAX_ITEMS && (
-              <li className="changes__item">…and {items.length - MAX_ITEMS} more</li>
+          <VirtualList
+            items={items}
+            label={`Changes against step ${baseline.step}`}
+            estimateSize={18}
+            gap={2}
+            getKey={(_, i) => i}
+            className="changes__scroll"
+            renderItem={(item) => (
+              <span className={`changes__item changes__item--${item.kind}`}>
+                {changeText(item, model, baseline.model)}
+              </span>
             )}
-          </ul>
+          />
         </>
       )}
     </section>

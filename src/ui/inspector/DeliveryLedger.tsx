@@ -1,37 +1,15 @@
-import { useMemo } from 'react'
-import { ledgerOf, narrate } from '../../store/explain.ts'
-import {
-  useActions,
-  useActiveDispatch,
-  useActiveRefusal,
-  useModel,
-  useSelection,
-} from '../../store/hooks.ts'
-import { plural } from '../format/plural.ts'
-import { sessionLabel } from '../format/sessionLabel.ts'
+import { narrate } from '../../store/explain.ts'
+import { useActiveDispatch, useActiveRefusal, useModel } from '../../store/hooks.ts'
+import { LedgerList } from './LedgerList.tsx'
 import { RefusalLedger } from './RefusalLedger.tsx'
 import { StepRowNav } from './StepRowNav.tsx'
 import './DeliveryLedger.css'
-
-const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
-const MAX_ENTRIES = 60
 
 /** The shown dispatch, session by session: what it did and, above all, why (or what was refused). */
 export function DeliveryLedger() {
   const record = useActiveDispatch()
   const refusal = useActiveRefusal()
   const model = useModel()
-  const selection = useSelection()
-  const { select } = useActions()
-  const entries = useMemo(() => (record ? ledgerOf(record, model) : []), [record, model])
-  // Skips and not-subscribed first: they are what people come to ask about.
-  const ordered = useMemo(
-    () =>
-      [...entries].sort(
-        (a, b) => Number(a.outcome.kind === 'delivered') - Number(b.outcome.kind === 'delivered'),
-      ),
-    [entries],
-  )
   return (
     <section className="panel ledger" aria-labelledby="ledger-title">
       <header className="panel__header">
@@ -51,37 +29,7 @@ export function DeliveryLedger() {
             <summary>Payload</summary>
             <pre>{JSON.stringify(record.payload, null, 2)}</pre>
           </details>
-          <ul className="ledger__list" aria-label="Sessions and why">
-            {ordered.slice(0, MAX_ENTRIES).map((e) => (
-              <li
-                key={e.sessionId}
-                className={`ledger__item ledger__item--${e.outcome.kind}${selection?.kind === 'session' && selection.id === e.sessionId ? ' is-selected' : ''}`}
-              >
-                <button
-                  type="button"
-                  className="ledger__who"
-                  onClick={() => select({ kind: 'session', id: e.sessionId })}
-                >
-                  <span aria-hidden="true">{SYMBOL[e.outcome.kind]}</span>{' '}
-                  {sessionLabel(model, e.sessionId)}
-                </button>
-                <span className="ledger__what">
-                  {e.outcome.kind === 'skipped'
-                    ? `skipped: ${e.outcome.reason}`
-                    : e.outcome.kind.replace('-', ' ')}
-                </span>
-                <span className="ledger__why">{e.why}</span>
-              </li>
-            ))}
-          </ul>
-          {ordered.length > MAX_ENTRIES && (
-            <p className="panel__hint">
-              …and {plural(ordered.length - MAX_ENTRIES, 'more session')}
-              {ordered.slice(MAX_ENTRIES).every((e) => e.outcome.kind === 'delivered')
-                ? ', all delivered.'
-                : '.'}
-            </p>
-          )}
+          <LedgerList key={record.id} record={record} model={model} />
           {record.notSubscribed === null && (
             <p className="panel__hint">
               Not-subscribed sessions were not computed for this dispatch (a busy step).

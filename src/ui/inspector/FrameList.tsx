@@ -1,8 +1,9 @@
+import { useMemo } from 'react'
 import type { Frame } from '../../engine/index.ts'
+import { VirtualList } from '../format/VirtualList.tsx'
 import '../format/tags.css'
 import './Inspector.css'
 
-const MAX_FRAMES = 80
 /** Names of the gateway ops a session may receive without a `t` (gateway-facts §2). */
 const OP_NAMES: Readonly<Record<number, string>> = {
   1: 'HEARTBEAT',
@@ -12,7 +13,7 @@ const OP_NAMES: Readonly<Record<number, string>> = {
   11: 'HEARTBEAT_ACK',
 }
 
-/** The frames a session's socket received, newest first, as Discord JSON. */
+/** The frames a session's socket received, newest first, as Discord JSON; only those in view are drawn. */
 export function FrameList({
   frames,
   replayedSeqs,
@@ -20,15 +21,24 @@ export function FrameList({
   frames: readonly Frame[]
   replayedSeqs: ReadonlySet<number>
 }) {
-  const shown = frames.slice(-MAX_FRAMES).reverse()
+  const newestFirst = useMemo(() => [...frames].reverse(), [frames])
   return (
     <>
       <h3 id="frames-title" className="subheading">
-        Frames <span className="panel__hint">({frames.length}, newest first)</span>
+        Frames{' '}
+        <span className="panel__hint">({frames.length.toLocaleString('en-US')}, newest first)</span>
       </h3>
-      <ol className="frames" aria-labelledby="frames-title">
-        {shown.map((frame, i) => (
-          <li key={frames.length - i} className="frame">
+      <VirtualList
+        items={newestFirst}
+        label="Frames"
+        ordered
+        estimateSize={46}
+        gap={4}
+        // A frame's place counted from the first one: the same frame keeps its key as new ones arrive.
+        getKey={(_, i) => frames.length - i}
+        className="frames-scroll"
+        renderItem={(frame) => (
+          <div className="frame">
             <div className="frame__head">
               <span className="mono frame__t">
                 {frame.t ?? OP_NAMES[frame.op] ?? `op ${frame.op}`}
@@ -43,9 +53,9 @@ export function FrameList({
               <summary>JSON</summary>
               <pre>{JSON.stringify(frame, null, 2)}</pre>
             </details>
-          </li>
-        ))}
-      </ol>
+          </div>
+        )}
+      />
     </>
   )
 }

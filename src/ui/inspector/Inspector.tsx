@@ -1,4 +1,5 @@
 import { useModel, useSelection } from '../../store/hooks.ts'
+import { FindSession } from './FindSession.tsx'
 import { SessionInspector } from './SessionInspector.tsx'
 import { TopicInspector } from './TopicInspector.tsx'
 import './Inspector.css'
@@ -12,6 +13,7 @@ export function Inspector() {
       <header className="panel__header">
         <h2 id="inspector-title">Inspector</h2>
       </header>
+      <FindSession />
       {selection?.kind === 'session' ? (
         <SessionInspector sessionId={selection.id} />
       ) : selection?.kind === 'topic' ? (
@@ -19,7 +21,8 @@ export function Inspector() {
       ) : selection?.kind === 'group' ? (
         <p className="panel__empty">
           A summary node: {model.sessions.length.toLocaleString('en-US')} sessions are too many to
-          draw one by one. Use “Show more” on it, or pick a session in the Delivery list.
+          draw one by one. Use “Show more” on it, pick a session in the Delivery list, or find one
+          by name above.
         </p>
       ) : (
         <p className="panel__empty">

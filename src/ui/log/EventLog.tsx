@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import {
   useActions,
   useActiveDispatchId,
@@ -12,9 +12,8 @@ import { Term } from '../reference/Term.tsx'
 import { logRows, type LogRow } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'
 import { RunFileButtons } from './RunFileButtons.tsx'
+import { useRowWindow } from './useRowWindow.ts'
 import './EventLog.css'
-
-const MAX_ROWS = 300
 
 /** What the rows are, counted: "12 rows: 7 dispatches, 4 direct sends, 1 refusal". */
 function countsText(rows: readonly LogRow[]): string {
@@ -38,13 +37,9 @@ export function EventLog() {
   const activeId = useActiveDispatchId()
   const { showDispatch, select } = useActions()
   const all = useMemo(() => logRows(dispatches, directs, refusals), [dispatches, directs, refusals])
-  const rows = all.slice(-MAX_ROWS)
   const scroller = useRef<HTMLDivElement>(null)
-  const count = all.length
-  useEffect(() => {
-    const el = scroller.current
-    if (el) el.scrollTop = el.scrollHeight
-  }, [count])
+  // Only the rows in view are drawn: a long run has thousands.
+  const view = useRowWindow(all.length, scroller)
 
   return (
     <section className="panel event-log" aria-labelledby="event-log-title">
@@ -56,7 +51,7 @@ export function EventLog() {
         <RunFileButtons />
       </header>
       <div className="event-log__scroll" ref={scroller}>
-        <table aria-labelledby="event-log-title">
+        <table aria-labelledby="event-log-title" aria-rowcount={all.length + 1}>
           <thead>
             <tr>
               <th scope="col">Step</th>
@@ -72,26 +67,28 @@ export function EventLog() {
               <th scope="col">Not subscribed</th>
             </tr>
           </thead>
-          <tbody>
-            {all.length > rows.length && (
-              <tr className="event-log__more">
-                <td colSpan={7}>{all.length - rows.length} earlier rows not shown</td>
-              </tr>
-            )}
-            {rows.map((row) => (
-              <EventRow
-                key={row.id}
-                row={row}
-                model={model}
-                selected={row.id === activeId}
-                onSelect={() =>
-                  row.kind === 'direct'
-                    ? row.sessionId && select({ kind: 'session', id: row.sessionId })
-                    : showDispatch(row.id)
-                }
-              />
-            ))}
-            {rows.length === 0 && (
+          <tbody onKeyDown={view.onKeyDown}>
+            {view.before > 0 && <tr aria-hidden="true" style={{ height: view.before }} />}
+            {view.rows.map(({ index }) => {
+              const row = all[index] as LogRow
+              return (
+                <EventRow
+                  key={row.id}
+                  index={index}
+                  measure={view.measure}
+                  row={row}
+                  model={model}
+                  selected={row.id === activeId}
+                  onSelect={() =>
+                    row.kind === 'direct'
+                      ? row.sessionId && select({ kind: 'session', id: row.sessionId })
+                      : showDispatch(row.id)
+                  }
+                />
+              )
+            })}
+            {view.after > 0 && <tr aria-hidden="true" style={{ height: view.after }} />}
+            {all.length === 0 && (
               <tr>
                 <td colSpan={7} className="event-log__empty">
                   No dispatch yet. Try one of the suggested dispatches on the left.

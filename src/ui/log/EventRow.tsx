@@ -8,6 +8,9 @@ import '../format/tags.css'
 import type { LogRow } from './logRows.ts'
 
 interface Props {
+  /** The row's place in the whole log (only rows in view are drawn), and the measuring ref. */
+  index: number
+  measure: (el: HTMLTableRowElement | null) => void
   row: LogRow
   model: GraphModel
   selected: boolean
@@ -15,7 +18,7 @@ interface Props {
 }
 
 /** One row of the event log; Enter or Space selects it like a click. */
-function EventRowComponent({ row, model, selected, onSelect }: Props) {
+function EventRowComponent({ index, measure, row, model, selected, onSelect }: Props) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault()
@@ -23,6 +26,9 @@ function EventRowComponent({ row, model, selected, onSelect }: Props) {
     }
   }
   const common = {
+    ref: measure,
+    'data-index': index,
+    'aria-rowindex': index + 2,
     tabIndex: 0,
     onClick: onSelect,
     onKeyDown,
