@@ -135,78 +135,94 @@ function run(
 }
 
 describe('delivery over random histories', () => {
-  it('considers each subscriber once, and delivers exactly to the connected eligible ones', () => {
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 60 }), (commands) => {
-        const sim = buildWorld(7)
-        run(sim, commands, (result, before) => {
-          const considered = [
-            ...result.delivered,
-            ...result.buffered,
-            ...result.skipped.map((s) => s.sessionId),
-          ]
-          expect(considered.slice().sort()).toEqual(before.slice().sort())
-          const guildId =
-            result.backend === 'guild'
-              ? result.key
-              : result.backend === 'channel'
-                ? GUILDS[CHANNELS.indexOf(result.key)]!
-                : null
-          const reasons = new Map(result.skipped.map((s) => [s.sessionId, s.reason]))
-          for (const id of before) {
-            const state = sim.states.fetchRaw(id)!
-            let expected: string
-            if (
-              guildId !== null &&
-              Number((BigInt(guildId) >> 22n) % BigInt(state.shard[1])) !== state.shard[0]
-            ) {
-              expected = 'shard'
-            } else if (
-              guildId !== null &&
-              (intentFor(result.type)?.guild ?? 0) !== 0 &&
-              (state.intents & intentFor(result.type)!.guild) === 0
-            ) {
-              expected = 'intents'
-            } else expected = state.status === 'connected' ? 'delivered' : 'buffered'
-            const actual = result.delivered.includes(id)
-              ? 'delivered'
-              : result.buffered.includes(id)
-                ? 'buffered'
-                : reasons.get(id)
-            expect(actual).toBe(expected)
+  // A property test: a few seconds of fast-check, more on a loaded machine.
+  it(
+    'considers each subscriber once, and delivers exactly to the connected eligible ones',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(command, { maxLength: 60 }), (commands) => {
+          const sim = buildWorld(7)
+          run(sim, commands, (result, before) => {
+            const considered = [
+              ...result.delivered,
+              ...result.buffered,
+              ...result.skipped.map((s) => s.sessionId),
+            ]
+            expect(considered.slice().sort()).toEqual(before.slice().sort())
+            const guildId =
+              result.backend === 'guild'
+                ? result.key
+                : result.backend === 'channel'
+                  ? GUILDS[CHANNELS.indexOf(result.key)]!
+                  : null
+            const reasons = new Map(result.skipped.map((s) => [s.sessionId, s.reason]))
+            for (const id of before) {
+              const state = sim.states.fetchRaw(id)!
+              let expected: string
+              if (
+                guildId !== null &&
+                Number((BigInt(guildId) >> 22n) % BigInt(state.shard[1])) !== state.shard[0]
+              ) {
+                expected = 'shard'
+              } else if (
+                guildId !== null &&
+                (intentFor(result.type)?.guild ?? 0) !== 0 &&
+                (state.intents & intentFor(result.type)!.guild) === 0
+              ) {
+                expected = 'intents'
+              } else expected = state.status === 'connected' ? 'delivered' : 'buffered'
+              const actual = result.delivered.includes(id)
+                ? 'delivered'
+                : result.buffered.includes(id)
+                  ? 'buffered'
+                  : reasons.get(id)
+              expect(actual).toBe(expected)
+            }
+          })
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
+
+  // A property test: a few seconds of fast-check, more on a loaded machine.
+  it(
+    'gives every session a gap-free stream: s rises by one, a resume misses nothing and repeats nothing',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(command, { maxLength: 80 }), (commands) => {
+          const sim = buildWorld(3)
+          const sessions = run(sim, commands)
+          for (const state of sessions) {
+            const seen = state.frames.filter((f) => f.op === 0).map((f) => f.s)
+            expect(seen).toEqual(seen.map((_, i) => i + 1))
+            if (state.status === 'connected') expect(seen.length).toBe(state.seq)
           }
-        })
-      }),
-      { numRuns: 300 },
-    )
-  })
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
 
-  it('gives every session a gap-free stream: s rises by one, a resume misses nothing and repeats nothing', () => {
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 80 }), (commands) => {
-        const sim = buildWorld(3)
-        const sessions = run(sim, commands)
-        for (const state of sessions) {
-          const seen = state.frames.filter((f) => f.op === 0).map((f) => f.s)
-          expect(seen).toEqual(seen.map((_, i) => i + 1))
-          if (state.status === 'connected') expect(seen.length).toBe(state.seq)
-        }
-      }),
-      { numRuns: 300 },
-    )
-  })
-
-  it('gives the same frames, byte for byte, for the same seed and calls', () => {
-    fc.assert(
-      fc.property(fc.array(command, { maxLength: 40 }), fc.integer(), (commands, seed) => {
-        const frames = (s: GatewayState[]) => JSON.stringify(s.map((x) => [x.sessionId, x.frames]))
-        expect(frames(run(buildWorld(seed), commands))).toBe(
-          frames(run(buildWorld(seed), commands)),
-        )
-      }),
-      { numRuns: 100 },
-    )
-  })
+  // A property test: a few seconds of fast-check, more on a loaded machine.
+  it(
+    'gives the same frames, byte for byte, for the same seed and calls',
+    { timeout: 30_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(command, { maxLength: 40 }), fc.integer(), (commands, seed) => {
+          const frames = (s: GatewayState[]) =>
+            JSON.stringify(s.map((x) => [x.sessionId, x.frames]))
+          expect(frames(run(buildWorld(seed), commands))).toBe(
+            frames(run(buildWorld(seed), commands)),
+          )
+        }),
+        { numRuns: 100 },
+      )
+    },
+  )
 
   it('gives different session ids for different seeds', () => {
     const a = buildWorld(1).gateway.identify({ userId: '10' })
