@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, type KeyboardEvent, type RefObject } from 'react'
+import { DRAW_ALL_UP_TO } from '../format/VirtualList.tsx'
 
 /** A guess at one row's height (px); each drawn row is then measured. */
 const ROW_PX = 25
 const OVERSCAN = 12
 
 /**
- * The rows of a long table that are in view, with the space above and below them (drawn as two empty
+ * The rows of a long table that are in view (all of them up to DRAW_ALL_UP_TO), with the space above and below them (drawn as two empty
  * rows, so the table keeps its columns and semantics). Keeps the newest row in view as rows arrive, and
  * moves focus row to row with the arrow keys, drawing the next row first when it is out of view.
  */
@@ -17,7 +18,7 @@ export function useRowWindow(count: number, scroller: RefObject<HTMLDivElement |
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
-    overscan: OVERSCAN,
+    overscan: count <= DRAW_ALL_UP_TO ? count : OVERSCAN,
     // The sticky header row sits over the first rows: scrolling to a row leaves room for it.
     scrollPaddingStart: ROW_PX,
     useFlushSync: false,
