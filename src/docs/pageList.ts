@@ -123,6 +123,14 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Context',
     summary: 'Each litecord bug this engine does not copy, with the correct behaviour beside it.',
   },
+  {
+    path: '/docs/beyond-one-process',
+    file: 'beyond-one-process',
+    title: 'Beyond one process',
+    section: 'Context',
+    summary:
+      'Fan-out across K gateway nodes: broadcast, a topic per entity, interest routing, batching.',
+  },
 ]
 
 /** The page at an app path (a trailing slash is ignored), or undefined. */
