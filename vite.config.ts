@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm'
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
+import { apiReference } from './scripts/docs/apiReference.ts'
 import { rehypeDocs } from './scripts/docs/rehypeDocs.ts'
 import { contentSecurityPolicy } from './scripts/csp.ts'
 import { engineTypes } from './scripts/engineTypes.ts'
@@ -38,6 +39,8 @@ export default defineConfig({
     { enforce: 'pre', ...mdx({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDocs] }) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     notFoundFallback(),
+    // The API reference page's data: TypeDoc over src/engine/index.ts at build time.
+    apiReference(),
     engineTypes(),
     contentSecurityPolicy(),
   ],

@@ -194,3 +194,17 @@ test('on a phone the sidebar folds behind a Menu button', async ({ page }) => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(390)
 })
+
+test('the API reference has an entry and an anchor for every exported name', async ({ page }) => {
+  await page.goto('docs/api#EventDispatcher')
+  await expect(page.getByRole('heading', { name: /EventDispatcher/ })).toBeInViewport()
+  const index = page.getByRole('navigation', { name: 'Every exported name' })
+  const names = await index.getByRole('link').allTextContents()
+  for (const name of ['createSimulation', 'Intents', 'shardFor', 'EngineError', 'DispatchResult']) {
+    expect(names).toContain(name)
+  }
+  for (const name of names) await expect(page.locator(`[id="${name}"]`), name).toHaveCount(1)
+  await expect(page.locator('[id="EventDispatcher.dispatchManyFilterList"]')).toContainText(
+    'dispatchManyFilterList(',
+  )
+})

@@ -131,6 +131,13 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     summary:
       'Fan-out across K gateway nodes: broadcast, a topic per entity, interest routing, batching.',
   },
+  {
+    path: '/docs/api',
+    file: 'api',
+    title: 'API reference',
+    section: 'Reference',
+    summary: 'Every name the engine exports, generated from its TSDoc at build time.',
+  },
 ]
 
 /** The page at an app path (a trailing slash is ignored), or undefined. */

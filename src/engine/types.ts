@@ -19,7 +19,7 @@ export type Key = Snowflake | readonly [Snowflake, Snowflake]
  * @example
  * sim.actions.updateChannel(channelId, {
  *   overwrites: [
- *     { id: guildId, type: 0, deny: Permissions.VIEW_CHANNEL }, // @everyone cannot see it
+ *     { id: guildId, type: 0, deny: Permissions.VIEW_CHANNEL }, // the everyone role (its id is the guild id) cannot see it
  *     { id: modsRoleId, type: 0, allow: Permissions.VIEW_CHANNEL },
  *   ],
  * })
