@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { apiReference } from './scripts/docs/apiReference.ts'
 import { rehypeDocs } from './scripts/docs/rehypeDocs.ts'
+import { docsSearch } from './scripts/docs/searchIndex.ts'
 import { contentSecurityPolicy } from './scripts/csp.ts'
 import { engineTypes } from './scripts/engineTypes.ts'
 
@@ -41,6 +42,8 @@ export default defineConfig({
     notFoundFallback(),
     // The API reference page's data: TypeDoc over src/engine/index.ts at build time.
     apiReference(),
+    // The search index: MiniSearch over every docs page and API entry, built at build time.
+    docsSearch(),
     engineTypes(),
     contentSecurityPolicy(),
   ],

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { SiteSearch } from './docs/search/SiteSearch.tsx'
 import { Home } from './ui/site/Home.tsx'
 import { NotFound } from './ui/site/NotFound.tsx'
 import { matchPlay, usePath } from './ui/site/router.ts'
@@ -17,8 +18,17 @@ const loading = (what: string) => (
   </div>
 )
 
-/** The site's shell: routes only. */
+/** The site's shell: the search dialog on every page, and the routes. */
 export function App() {
+  return (
+    <>
+      <Routes />
+      <SiteSearch />
+    </>
+  )
+}
+
+function Routes() {
   const path = usePath()
   const play = matchPlay(path)
   if (path === null) return <NotFound />

@@ -195,6 +195,32 @@ test('on a phone the sidebar folds behind a Menu button', async ({ page }) => {
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(390)
 })
 
+test('search: / opens it anywhere, it finds each backend page by its name, Enter opens it', async ({
+  page,
+}) => {
+  await page.goto('play/intents')
+  await expect(page.getByTestId('subscription-graph')).toBeVisible()
+  await page.keyboard.press('/')
+  const box = page.getByRole('searchbox', { name: 'Search the site' })
+  await expect(box).toBeFocused()
+  for (const p of BACKENDS) {
+    await box.fill(p.title)
+    const first = page.getByRole('list', { name: 'Results' }).getByRole('link').first()
+    await expect(first).toHaveAttribute('href', `/fanout${p.path}`)
+  }
+  await box.fill('lazy_guild')
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/fanout\/docs\/backends\/lazy-guild$/)
+  await expect(page.getByRole('dialog', { name: 'Search the site' })).toBeHidden()
+  // The header's button opens it too; Escape closes it; typing / in a field types a slash.
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(box).toBeFocused()
+  await box.fill('a/b')
+  await expect(box).toHaveValue('a/b')
+  await page.keyboard.press('Escape')
+  await expect(box).toBeHidden()
+})
+
 test('the API reference has an entry and an anchor for every exported name', async ({ page }) => {
   await page.goto('docs/api#EventDispatcher')
   await expect(page.getByRole('heading', { name: /EventDispatcher/ })).toBeInViewport()

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from './Link.tsx'
+import { openSearch } from './search.ts'
 import { ThemeToggle } from './ThemeToggle.tsx'
 
 /** The bar on every page: the name, the destinations, the theme, and room for page controls. */
@@ -33,6 +34,15 @@ export function SiteHeader({
         </Link>
       </nav>
       <div className="site-header__slot">{children}</div>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={openSearch}
+        aria-keyshortcuts="/"
+        title="Search the site (/)"
+      >
+        <span aria-hidden="true">⌕</span> Search <kbd aria-hidden="true">/</kbd>
+      </button>
       <ThemeToggle />
     </header>
   )

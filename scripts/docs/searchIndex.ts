@@ -1,0 +1,131 @@
+// The search index, built at build time: every docs page's MDX is parsed (not run), split into sections
+// at its h2/h3 headings, and indexed with MiniSearch together with every API entry. The page loads the
+// serialised index (`virtual:fanout-search`) only when the reader opens search.
+import { createProcessor } from '@mdx-js/mdx'
+import type { Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import MiniSearch from 'minisearch'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import remarkGfm from 'remark-gfm'
+import type { Plugin } from 'vite'
+import { DOC_PAGES } from '../../src/docs/pageList.ts'
+import { INDEX_OPTIONS, type SearchDoc } from '../../src/docs/search/options.ts'
+import { createSlugger } from '../../src/docs/slug.ts'
+import { readEngineApi } from './apiReference.ts'
+
+const VIRTUAL = 'virtual:fanout-search'
+
+/** The site's other pages, so a search for "playground" or "benchmark" finds them too. */
+const SITE_PAGES: SearchDoc[] = [
+  {
+    id: '/play',
+    path: '/play',
+    title: 'Playground',
+    page: 'Playground',
+    section: '',
+    text: 'The subscription graph, every dispatch animated, skipped sessions with reasons, event log, inspector, timeline, step back, fault injection, scenarios.',
+  },
+  {
+    id: '/performance',
+    path: '/performance',
+    title: 'Performance',
+    page: 'Performance',
+    section: '',
+    text: 'Benchmark results: the engine against a plain loop, node:events, eventemitter3 and tseep; nanoseconds per recipient; memory per subscription.',
+  },
+  {
+    id: '/bench',
+    path: '/bench',
+    title: 'Bench',
+    page: 'Bench',
+    section: '',
+    text: 'Run the benchmark suite in a Web Worker of your browser.',
+  },
+]
+
+/** Text a reader sees: everything but ESM imports; JSX elements contribute their children's text. */
+function visibleText(node: RootContent): string {
+  if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression') return ''
+  return toString(node, { includeImageAlt: false })
+}
+
+/** One document for the page itself and one per h2/h3 section, with the anchors the pages render. */
+export function pageDocs(path: string, title: string, summary: string, mdx: string): SearchDoc[] {
+  const tree = createProcessor({ remarkPlugins: [remarkGfm] }).parse(mdx) as Root
+  const slug = createSlugger()
+  const docs: SearchDoc[] = [{ id: path, path, title, page: title, section: '', text: summary }]
+  let current = docs[0] as SearchDoc
+  for (const node of tree.children) {
+    if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
+      const section = toString(node)
+      const anchor = slug(section)
+      current = {
+        id: `${path}#${anchor}`,
+        path: `${path}#${anchor}`,
+        title: '',
+        page: title,
+        section,
+        text: '',
+      }
+      docs.push(current)
+      continue
+    }
+    const text = visibleText(node)
+    if (text) current = { ...current, text: `${current.text} ${text}`.trim() }
+    docs[docs.length - 1] = current
+  }
+  return docs
+}
+
+/** Every document of the site: docs pages, their sections, the API entries, the other pages. */
+export async function searchDocs(root: string): Promise<SearchDoc[]> {
+  const docs = DOC_PAGES.flatMap((p) =>
+    pageDocs(
+      p.path,
+      p.title,
+      p.summary,
+      readFileSync(join(root, 'src/docs/content', `${p.file}.mdx`), 'utf8'),
+    ),
+  )
+  const api = await readEngineApi(root)
+  for (const e of api.entries) {
+    const summary = e.summary
+      .map((p) => ('text' in p ? p.text : 'code' in p ? p.code : p.link))
+      .join('')
+    docs.push({
+      id: `/docs/api#${e.name}`,
+      path: `/docs/api#${e.name}`,
+      title: '',
+      page: 'API reference',
+      section: e.name,
+      text: `${e.kind} ${summary} ${e.members.map((m) => m.name).join(' ')}`,
+    })
+  }
+  return [...docs, ...SITE_PAGES]
+}
+
+/** The serialised MiniSearch index of every document. */
+export async function buildSearchIndex(root: string): Promise<string> {
+  const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS)
+  index.addAll(await searchDocs(root))
+  return JSON.stringify(index)
+}
+
+/** The Vite plugin: `import index from 'virtual:fanout-search'` is the index as a JSON string. */
+export function docsSearch(): Plugin {
+  const resolved = `\0${VIRTUAL}`
+  let root = process.cwd()
+  return {
+    name: 'fanout:docs-search',
+    configResolved(config) {
+      root = config.root
+    },
+    resolveId: (id) => (id === VIRTUAL ? resolved : undefined),
+    async load(id) {
+      if (id !== resolved) return undefined
+      for (const p of DOC_PAGES) this.addWatchFile(join(root, 'src/docs/content', `${p.file}.mdx`))
+      return `export default ${JSON.stringify(await buildSearchIndex(root))}`
+    },
+  }
+}
