@@ -47,7 +47,11 @@ export default defineConfig({
     engineTypes(),
     contentSecurityPolicy(),
   ],
-  build: { chunkSizeWarningLimit: 5000 }, // Monaco's chunks are over 500 kB by nature
+  build: {
+    chunkSizeWarningLimit: 5000, // Monaco's chunks are over 500 kB by nature
+    // dist/.vite/manifest.json: scripts/check-bundle.mjs reads each page's first load from it.
+    manifest: true,
+  },
   server: { host: '127.0.0.1' },
   preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
 })

@@ -1,40 +1,87 @@
 #!/usr/bin/env node
-// The first-load budget: the JavaScript the home page loads before anything lazy (the entry script and
-// the chunks index.html preloads), gzip-compressed, must stay ≤ 200 kB. Monaco, the layout engine and the
-// playground load only when needed. Reads the production build in dist/ (run `npm run build` first).
-import { readFileSync, existsSync } from 'node:fs'
+// First-load budgets, gzip-compressed, on the production build in dist/ (run `npm run build` first):
+// - the home page: the entry script and the chunks index.html preloads, ≤ 200 kB;
+// - every docs page: those, plus the docs layout and the page's own MDX chunk with everything they import
+//   statically (read from Vite's manifest), ≤ 150 kB. Monaco, React Flow, the layout engine and the engine
+//   itself load only when an example, a demo or the playground asks for them.
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-const BUDGET = 200_000
+const HOME_BUDGET = 200_000
+const DOCS_BUDGET = 150_000
 const dist = new URL('../dist/', import.meta.url).pathname
 const indexPath = join(dist, 'index.html')
-if (!existsSync(indexPath)) {
-  console.error('check-bundle: dist/index.html not found; run `npm run build` first.')
-  process.exit(1)
+const manifestPath = join(dist, '.vite/manifest.json')
+for (const path of [indexPath, manifestPath]) {
+  if (!existsSync(path)) {
+    console.error(`check-bundle: ${path} not found; run \`npm run build\` first.`)
+    process.exit(1)
+  }
 }
+const sizes = new Map()
+/** gzip -9 size of a file in dist/ (by its path from dist/). */
+function gz(file) {
+  if (!sizes.has(file))
+    sizes.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length)
+  return sizes.get(file)
+}
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
+let failed = false
+
+// The home page: what index.html loads.
 const html = readFileSync(indexPath, 'utf8')
-const urls = new Set()
-for (const [, src] of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) urls.add(src)
+const homeFiles = new Set()
+for (const [, src] of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g))
+  homeFiles.add(src.replace(/^\//, ''))
 for (const [, href] of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
-  urls.add(href)
-if (urls.size === 0) {
+  homeFiles.add(href.replace(/^\//, ''))
+if (homeFiles.size === 0) {
   console.error('check-bundle: found no module script in dist/index.html')
   process.exit(1)
 }
-let total = 0
-const rows = []
-for (const url of urls) {
-  const bytes = readFileSync(join(dist, url.replace(/^\//, '')))
-  const gz = gzipSync(bytes, { level: 9 }).length
-  total += gz
-  rows.push(
-    `  ${url}  ${(bytes.length / 1000).toFixed(1)} kB raw, ${(gz / 1000).toFixed(1)} kB gzip`,
-  )
+let home = 0
+console.log('First-load JavaScript of the home page:')
+for (const file of homeFiles) {
+  const bytes = readFileSync(join(dist, file)).length
+  home += gz(file)
+  console.log(`  /${file}  ${kB(bytes)} raw, ${kB(gz(file))} gzip`)
 }
-console.log(`First-load JavaScript of the home page:\n${rows.join('\n')}`)
-const verdict = total <= BUDGET ? 'within' : 'OVER'
+const verdict = (total, budget) => (total <= budget ? 'within' : 'OVER')
 console.log(
-  `  total ${(total / 1000).toFixed(1)} kB gzip: ${verdict} the ${BUDGET / 1000} kB budget`,
+  `  total ${kB(home)} gzip: ${verdict(home, HOME_BUDGET)} the ${HOME_BUDGET / 1000} kB budget`,
 )
-if (total > BUDGET) process.exit(1)
+if (home > HOME_BUDGET) failed = true
+
+// Every docs page: the entry, the docs layout, the page's MDX, and their static imports.
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+/** Every JS file a manifest entry loads before it runs: itself and its static imports, recursively. */
+function closure(key, into = new Set()) {
+  const chunk = manifest[key]
+  if (!chunk || into.has(chunk.file)) return into
+  into.add(chunk.file)
+  for (const imported of chunk.imports ?? []) closure(imported, into)
+  return into
+}
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('index.html'))
+const layout = Object.keys(manifest).find((k) => k.endsWith('src/docs/DocsPage.tsx'))
+const pages = Object.keys(manifest).filter((k) => /src\/docs\/content\/.+\.mdx$/.test(k))
+if (!entry || !layout || pages.length === 0) {
+  console.error('check-bundle: the manifest names no entry, docs layout or docs page')
+  process.exit(1)
+}
+console.log(`\nFirst-load JavaScript of each docs page (budget ${DOCS_BUDGET / 1000} kB gzip):`)
+let heaviest = 0
+for (const page of pages.sort()) {
+  const files = closure(page, closure(layout, closure(entry)))
+  let total = 0
+  for (const file of files) total += gz(file)
+  heaviest = Math.max(heaviest, total)
+  const name = page.replace(/^.*src\/docs\/content\//, '').replace(/\.mdx$/, '')
+  console.log(
+    `  /docs/${name === 'overview' ? '' : name}  ${kB(total)} in ${files.size} files: ${verdict(total, DOCS_BUDGET)}`,
+  )
+  if (total > DOCS_BUDGET) failed = true
+}
+console.log(`  heaviest ${kB(heaviest)} gzip: ${verdict(heaviest, DOCS_BUDGET)} the budget`)
+if (failed) process.exit(1)
