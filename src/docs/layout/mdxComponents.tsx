@@ -5,9 +5,10 @@ import { DocLink } from './DocLink.tsx'
 import { heading } from './Heading.tsx'
 
 function Table(props: HTMLAttributes<HTMLTableElement>) {
-  // Wide tables scroll inside their own box on a phone instead of widening the page.
+  // Wide tables scroll inside their own box on a phone instead of widening the page; focusable, so the
+  // keyboard can scroll it too (a group, not a landmark: a page has many tables).
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+    <div className="table-scroll" tabIndex={0} role="group" aria-label="Table">
       <table {...props} />
     </div>
   )

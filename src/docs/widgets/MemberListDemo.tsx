@@ -110,12 +110,12 @@ function ViewerColumn({
   const inRange = (i: number) => ranges.some(([s, e]) => i >= s && i <= e)
   return (
     <div className="member-demo__viewer" data-testid={`copy-${name}`}>
-      <h4>
+      <h3 className="member-demo__name">
         {name}’s copy{' '}
         <span className="muted">
           holds {ranges.map(([s, e]) => `${s}–${e}`).join(', ') || 'nothing'}
         </span>
-      </h4>
+      </h3>
       <ol className="member-copy" start={0} aria-label={`${name}'s copy of the list`}>
         {Array.from({ length: rows }, (_, i) => {
           const item = copy[i]

@@ -47,8 +47,9 @@ export function PiecesMap() {
           </DocLink>
         ))}
       </div>
-      <div className="pieces-map__arrow" aria-hidden="true">
-        ↓ checks each subscriber: <DocLink href="/docs/sharding">shard</DocLink>,{' '}
+      <div className="pieces-map__arrow">
+        <span aria-hidden="true">↓</span> checks each subscriber:{' '}
+        <DocLink href="/docs/sharding">shard</DocLink>,{' '}
         <DocLink href="/docs/intents">intents</DocLink>, permission
       </div>
       <div className="pieces-map__row pieces-map__row--two">

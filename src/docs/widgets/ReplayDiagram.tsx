@@ -42,16 +42,17 @@ export function ReplayDiagram() {
         className="replay-diagram__grid"
         role="table"
         aria-label="RESUME with seq 3: what is sent"
+        tabIndex={0}
       >
         <div role="row" className="replay-diagram__row replay-diagram__row--head">
-          <span role="columnheader" />
+          <span role="columnheader">server</span>
           {FRAMES.map(([s, t]) => (
             <span role="columnheader" key={s}>
               <strong>s = {s}</strong>
               <small>{t}</small>
             </span>
           ))}
-          <span role="columnheader" />
+          <span role="columnheader">then</span>
         </div>
         {ROWS.map((row) => (
           <div role="row" className="replay-diagram__row" key={row.who}>
