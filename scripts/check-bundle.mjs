@@ -10,7 +10,12 @@ import { gzipSync } from 'node:zlib'
 
 const HOME_BUDGET = 200_000
 const DOCS_BUDGET = 150_000
-const dist = new URL('../dist/', import.meta.url).pathname
+// `node scripts/check-bundle.mjs [outDir]`; a build made with BASE_PATH=/x/ is checked with the same
+// BASE_PATH, so the script paths in index.html (/x/assets/…) map back to files in the output folder.
+const dist = new URL(`../${process.argv[2] ?? 'dist'}/`, import.meta.url).pathname
+const base = process.env.BASE_PATH ?? '/'
+/** A URL in index.html as a path in the output folder. */
+const fileOf = (url) => (url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''))
 const indexPath = join(dist, 'index.html')
 const manifestPath = join(dist, '.vite/manifest.json')
 for (const path of [indexPath, manifestPath]) {
@@ -33,9 +38,16 @@ let failed = false
 const html = readFileSync(indexPath, 'utf8')
 const homeFiles = new Set()
 for (const [, src] of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g))
-  homeFiles.add(src.replace(/^\//, ''))
+  homeFiles.add(fileOf(src))
 for (const [, href] of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g))
-  homeFiles.add(href.replace(/^\//, ''))
+  homeFiles.add(fileOf(href))
+for (const file of homeFiles) {
+  if (existsSync(join(dist, file))) continue
+  console.error(
+    `check-bundle: index.html loads ${file}, which is not in ${dist}; a build made with BASE_PATH is checked with the same BASE_PATH.`,
+  )
+  process.exit(1)
+}
 if (homeFiles.size === 0) {
   console.error('check-bundle: found no module script in dist/index.html')
   process.exit(1)
