@@ -201,9 +201,14 @@ test('search: / opens it anywhere, it finds each backend page by its name, Enter
 }) => {
   await page.goto('play/intents')
   await expect(page.getByTestId('subscription-graph')).toBeVisible()
+  // Typed at once after /, while the dialog is still loading: no key is lost.
   await page.keyboard.press('/')
+  await page.keyboard.type('lazy_g')
   const box = page.getByRole('searchbox', { name: 'Search the site' })
   await expect(box).toBeFocused()
+  await expect(box).toHaveValue('lazy_g')
+  await page.keyboard.type('uild')
+  await expect(box).toHaveValue('lazy_guild')
   for (const p of BACKENDS) {
     await box.fill(p.title)
     const first = page.getByRole('list', { name: 'Results' }).getByRole('link').first()

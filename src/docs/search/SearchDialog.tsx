@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { hrefOf } from '../../ui/site/paths.ts'
 import { navigate } from '../../ui/site/router.ts'
 import { search, type Hit } from './loadIndex.ts'
@@ -8,19 +8,35 @@ import './search.css'
  * The search dialog: a modal `<dialog>` (focus stays inside, Escape closes), a field, and the best
  * matches as links; ↓ and ↑ move through them, Enter opens one.
  */
-export default function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function SearchDialog({
+  open,
+  onClose,
+  initialQuery = '',
+}: {
+  open: boolean
+  onClose: () => void
+  /** Typed while the dialog was loading: kept, with the caret after it rather than selected. */
+  initialQuery?: string
+}) {
   const dialog = useRef<HTMLDialogElement>(null)
   const input = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLUListElement>(null)
-  const [query, setQuery] = useState('')
+  const [query, setQuery] = useState(initialQuery)
+  const typedFirst = useRef(initialQuery !== '')
   const hits = search(query)
   const inputId = useId()
-  useEffect(() => {
+  // A layout effect: the field takes focus in the same commit that replaces the typing-ahead field.
+  useLayoutEffect(() => {
     const el = dialog.current
     if (!el) return
     if (open && !el.open) {
       el.showModal()
-      input.current?.select()
+      const field = input.current
+      if (!field) return
+      if (typedFirst.current) {
+        typedFirst.current = false
+        field.setSelectionRange(field.value.length, field.value.length)
+      } else field.select()
     } else if (!open && el.open) el.close()
   }, [open])
 
