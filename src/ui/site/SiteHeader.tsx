@@ -36,12 +36,16 @@ export function SiteHeader({
       <div className="site-header__slot">{children}</div>
       <button
         type="button"
-        className="icon-button"
+        className="icon-button site-search-button"
         onClick={openSearch}
+        aria-label="Search"
         aria-keyshortcuts="/"
         title="Search the site (/)"
       >
-        <span aria-hidden="true">⌕</span> Search <kbd aria-hidden="true">/</kbd>
+        <span aria-hidden="true">⌕</span>
+        <span className="site-search-button__label" aria-hidden="true">
+          Search <kbd>/</kbd>
+        </span>
       </button>
       <ThemeToggle />
     </header>
