@@ -15,7 +15,7 @@ test('the home page explains the project and links to the playground', async ({ 
 test('the home page lists every scenario, each a link to its own playground', async ({ page }) => {
   await page.goto('/')
   const list = page.getByRole('region', { name: 'Or open a scenario' }).getByRole('listitem')
-  await expect(list).toHaveCount(9)
+  await expect(list).toHaveCount(10)
   await page.getByRole('link', { name: 'Lazy member list' }).click()
   await expect(page).toHaveURL(/\/play\/lazy-member-list$/)
   await expect(page).toHaveTitle('Lazy member list · Playground · Fanout')

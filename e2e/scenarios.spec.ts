@@ -9,6 +9,7 @@ const SCENARIOS = [
   ['friends-and-presence', 'Friends and presence'],
   ['lazy-member-list', 'Lazy member list'],
   ['disconnect-and-resume', 'Disconnect and resume'],
+  ['helpers', 'Helpers'],
   ['large-guild', 'Large guild (1,000 sessions)'],
 ] as const
 // And "Discord-scale guild (100,000 sessions)": it builds for a while, so discordScale.spec.ts has it.

@@ -43,9 +43,23 @@ export const gateway = {
   ) => call('gateway', 'requestMemberList', session, guildId, channels),
 }
 
+type Key = string | [string, string]
+
 export const dispatcher = {
-  dispatch: (backend: string, key: string | [string, string], type: string, payload: Json) =>
+  dispatch: (backend: string, key: Key, type: string, payload: Json) =>
     call('dispatcher', 'dispatch', backend, key, type, payload),
+  dispatchMany: (backend: string, keys: Key[], type: string, payload: Json) =>
+    call('dispatcher', 'dispatchMany', backend, keys, type, payload),
+  /** `only`: the sessions the filter lets through (`session(n)` references or ids). */
+  dispatchFilter: (backend: string, key: Key, only: Json[], type: string, payload: Json) =>
+    call('dispatcher', 'dispatchFilter', backend, key, { $only: only }, type, payload),
+  dispatchManyFilterList: (
+    backend: string,
+    keys: Key[],
+    reached: Json[],
+    type: string,
+    payload: Json,
+  ) => call('dispatcher', 'dispatchManyFilterList', backend, keys, reached, type, payload),
 }
 
 export const actions = {

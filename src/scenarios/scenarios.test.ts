@@ -8,7 +8,7 @@ import { scenarios } from './index.ts'
 const hasActions = (run: ReturnType<typeof createRun>) => 'actions' in run.sim
 
 describe('scenarios', () => {
-  it('registers the nine scenarios with unique ids matching their files', () => {
+  it('registers the scenarios with unique ids matching their files', () => {
     expect(scenarios.map((s) => s.id)).toEqual([
       'guild-basics',
       'intents',
@@ -17,6 +17,7 @@ describe('scenarios', () => {
       'friends-and-presence',
       'lazy-member-list',
       'disconnect-and-resume',
+      'helpers',
       'large-guild',
       'discord-scale',
     ])
@@ -56,5 +57,30 @@ describe('scenarios', () => {
     const result = step.dispatches[0]?.result
     expect(result?.delivered).toHaveLength(2)
     expect(result?.skipped.map((s) => s.reason)).toEqual(['intents'])
+  })
+})
+
+describe('the Helpers scenario', () => {
+  it('dispatchMany reaches alice twice (two keys), dispatchManyFilterList once', () => {
+    const scenario = scenarios.find((s) => s.id === 'helpers')
+    if (!scenario) throw new Error('missing')
+    const run = createRun(scenario.seed)
+    groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
+    const [alice, bob] = run.sessions
+    const times = (steps: ReturnType<typeof recordStep>, id: string | undefined) =>
+      steps.dispatches.filter((d) => d.result.delivered.includes(id ?? '')).length
+    const [many, filterList, only] = scenario.suggested.map((call, i) =>
+      recordStep(run, [call], 2 + i),
+    )
+    if (!many || !filterList || !only) throw new Error('three suggestions')
+    expect([times(many, alice), times(many, bob)]).toEqual([2, 1])
+    expect([times(filterList, alice), times(filterList, bob)]).toEqual([1, 1])
+    expect(filterList.dispatches[1]?.result.skipped).toEqual([
+      { sessionId: alice, reason: 'filter' },
+    ])
+    expect(only.dispatches[0]?.result).toMatchObject({
+      delivered: [bob],
+      skipped: [{ sessionId: alice, reason: 'filter' }],
+    })
   })
 })

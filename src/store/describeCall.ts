@@ -46,6 +46,10 @@ function keyText(key: Json | undefined, name: NameOf): string {
   return name(str(key))
 }
 
+function keysText(keys: Json | undefined, name: NameOf): string {
+  return Array.isArray(keys) ? keys.map((k) => keyText(k, name)).join(' + ') : keyText(keys, name)
+}
+
 /** A one-line, human description of a call for the timeline and buttons. */
 export function describeCall(call: EngineCall, name: NameOf = (id) => id): string {
   if (call.label) return call.label
@@ -86,6 +90,15 @@ export function describeCall(call: EngineCall, name: NameOf = (id) => id): strin
       return `Request member list of ${id(b)} (op 14)`
     case 'dispatcher.dispatch':
       return `${str(c)} through ${str(a)} ${keyText(b, name)}`
+    case 'dispatcher.dispatchMany':
+      return `${str(c)} through ${str(a)} ${keysText(b, name)} (dispatchMany)`
+    case 'dispatcher.dispatchFilter': {
+      const only = obj(c).$only
+      const count = Array.isArray(only) ? only.length : 0
+      return `${str(call.args[3])} through ${str(a)} ${keyText(b, name)}, only ${count} session${count === 1 ? '' : 's'} (dispatchFilter)`
+    }
+    case 'dispatcher.dispatchManyFilterList':
+      return `${str(call.args[3])} through ${str(a)} ${keysText(b, name)}, each session once (dispatchManyFilterList)`
     case 'clock.advance':
       return `Advance the clock ${Number(a) / 1000} s`
     default:

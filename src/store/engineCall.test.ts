@@ -95,3 +95,40 @@ describe('applyCall', () => {
     ).toThrow(/\$only: expected a list of session ids/)
   })
 })
+
+describe('$only', () => {
+  it('turns a list of sessions into dispatchFilter’s filter, which accepts exactly those', () => {
+    const run = world()
+    applyCall(run, { target: 'world', method: 'createUser', args: [{ id: '11', username: 'bob' }] })
+    applyCall(run, {
+      target: 'world',
+      method: 'createGuild',
+      args: [{ id: '20971520', name: 'g', ownerId: '10' }],
+    })
+    applyCall(run, { target: 'world', method: 'addMember', args: ['20971520', '11'] })
+    for (const userId of ['10', '11'])
+      applyCall(run, { target: 'gateway', method: 'identify', args: [{ userId }] })
+    const result = applyCall(run, {
+      target: 'dispatcher',
+      method: 'dispatchFilter',
+      args: ['guild', '20971520', { $only: [{ $session: 1 }] }, 'GUILD_UPDATE', {}],
+    })
+    expect(result).toMatchObject({
+      delivered: [run.sessions[1]],
+      skipped: [{ sessionId: run.sessions[0], reason: 'filter' }],
+    })
+  })
+
+  it('refuses a $only that is not a list of session ids', () => {
+    const run = world()
+    const call = (only: unknown): EngineCall => ({
+      target: 'dispatcher',
+      method: 'dispatchFilter',
+      args: ['guild', '1', { $only: only } as never, 'X', {}],
+    })
+    expect(() => applyCall(run, call('a'))).toThrow(/\$only: expected a list of session ids/)
+    expect(() => applyCall(run, call([1]))).toThrow(
+      /\$only: expected a list of session ids, got 1 in it/,
+    )
+  })
+})

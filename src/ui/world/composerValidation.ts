@@ -1,14 +1,35 @@
 import type { Json } from '../../store/engineCall.ts'
 
+/** The dispatcher's helpers the composer can call (semantics §4). */
+export const HELPERS = [
+  'dispatch',
+  'dispatchMany',
+  'dispatchFilter',
+  'dispatchManyFilterList',
+] as const
+export type Helper = (typeof HELPERS)[number]
+
+/** Whether a helper takes a list of keys rather than one. */
+export const takesKeys = (helper: Helper) =>
+  helper === 'dispatchMany' || helper === 'dispatchManyFilterList'
+/** Whether a helper takes a list of sessions: the filter's, or those already reached. */
+export const takesSessions = (helper: Helper) =>
+  helper === 'dispatchFilter' || helper === 'dispatchManyFilterList'
+
 export interface ComposerInput {
+  helper: Helper
   backend: string
+  /** One key, or for dispatchMany / dispatchManyFilterList several, separated by commas or spaces. */
   key: string
+  /** dispatchFilter: the only sessions it may reach; dispatchManyFilterList: those already reached. */
+  sessions: readonly string[]
   type: string
   payload: string
 }
 
+type Field = 'key' | 'type' | 'payload'
 export type ComposerResult =
-  { ok: true; args: Json[] } | { ok: false; errors: Partial<Record<keyof ComposerInput, string>> }
+  { ok: true; args: Json[] } | { ok: false; errors: Partial<Record<Field, string>> }
 
 const SNOWFLAKE = /^(0|[1-9][0-9]*)$/
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
@@ -32,15 +53,24 @@ function parseKey(backend: string, text: string): { key: Json } | { error: strin
  * shows as its placeholder. The engine checks again and has the last word.
  */
 export function validateComposer(input: ComposerInput, example = ''): ComposerResult {
-  const errors: Partial<Record<keyof ComposerInput, string>> = {}
-  const text = input.key.trim()
-  let key: Json = null
-  if (text === '') {
-    errors.key = `Type a key${example ? `, e.g. ${example}` : ''}: the grey text is only an example.`
+  const errors: Partial<Record<Field, string>> = {}
+  const many = takesKeys(input.helper)
+  const texts = (many ? input.key.split(/[\s,]+/) : [input.key])
+    .map((k) => k.trim())
+    .filter(Boolean)
+  const keys: Json[] = []
+  if (texts.length === 0) {
+    const what = many ? 'one key or more, separated by commas' : 'a key'
+    errors.key = `Type ${what}${example ? `, e.g. ${example}` : ''}: the grey text is only an example.`
   } else {
-    const parsed = parseKey(input.backend, text)
-    if ('error' in parsed) errors.key = parsed.error
-    else key = parsed.key
+    for (const text of texts) {
+      const parsed = parseKey(input.backend, text)
+      if ('error' in parsed) {
+        errors.key = parsed.error
+        break
+      }
+      keys.push(parsed.key)
+    }
   }
   const type = input.type.trim()
   if (!EVENT_TYPE.test(type)) {
@@ -53,5 +83,17 @@ export function validateComposer(input: ComposerInput, example = ''): ComposerRe
     errors.payload = `Not valid JSON: ${(e as Error).message}`
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, args: [input.backend, key, type, payload] }
+  const { backend } = input
+  const sessions = [...input.sessions]
+  const key = keys[0] ?? null
+  switch (input.helper) {
+    case 'dispatch':
+      return { ok: true, args: [backend, key, type, payload] }
+    case 'dispatchMany':
+      return { ok: true, args: [backend, keys, type, payload] }
+    case 'dispatchFilter':
+      return { ok: true, args: [backend, key, { $only: sessions }, type, payload] }
+    case 'dispatchManyFilterList':
+      return { ok: true, args: [backend, keys, sessions, type, payload] }
+  }
 }
