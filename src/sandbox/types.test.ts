@@ -1,6 +1,7 @@
 import engineDts from 'virtual:engine-dts'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { docScenarios } from '../scenarios/index.ts'
 import { SNIPPETS } from '../scenarios/snippets.ts'
 import { ALLOWED_CALLS } from '../store/engineCall.ts'
 import { ENGINE_MODULE, PRELUDE } from './prelude.ts'
@@ -105,8 +106,10 @@ describe('the editor’s engine types', { timeout: 120_000 }, () => {
     }
   })
 
-  it('type-check every example snippet', () => {
-    const files = Object.fromEntries(SNIPPETS.map((s) => [`/${s.id}.ts`, s.code]))
+  it('type-check every example snippet, and every docs example’s code', () => {
+    const files = Object.fromEntries(
+      [...SNIPPETS, ...docScenarios].map((s) => [`/${s.id}.ts`, s.code]),
+    )
     const p = program({ [DTS]: engineDts, '/prelude.d.ts': PRELUDE, ...files })
     const errors = ts
       .getPreEmitDiagnostics(p)

@@ -30,6 +30,15 @@ export interface Scenario {
 }
 
 /**
+ * A docs page's live example: a small world whose `code` (required) is the snippet shown under it. It
+ * is registered like any scenario, so `/play/<id>` and share links open it, but it is not offered in
+ * the playground's picker or on the home page.
+ */
+export interface DocScenario extends Scenario {
+  readonly code: string
+}
+
+/**
  * One timeline step of `count` engine calls, the i-th made by `call(i)`. `call` must be pure (the same
  * call for the same `i`, every time): the step is rebuilt from the rule, never stored.
  */

@@ -192,4 +192,57 @@ describe('running code from the store', () => {
     expect(count).toBeGreaterThan(1500)
     expect(store.getState().steps).toHaveLength(before)
   }, 60_000)
+
+  describe('from a given step (a docs example runs on its own world every time)', () => {
+    const dispatch = (n: number) =>
+      `dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { n: ${n} })`
+
+    it('runs on the first `from` steps and replaces the steps after them with its calls', async () => {
+      const { runner } = fakeRunner()
+      const s = open(runner)
+      const world = s.getState().steps.length
+      s.getState().actions.apply(s.getState().scenario!.suggested[0]!)
+      s.getState().actions.apply(s.getState().scenario!.suggested[0]!)
+      expect(s.getState().cursor).toBe(world + 2)
+      s.getState().actions.setCode(`${dispatch(1)}\n${dispatch(2)}`)
+      await s.getState().actions.runCode({ from: world })
+      expect(s.getState().steps).toHaveLength(world + 2)
+      expect(s.getState().steps[world]?.calls[0]?.args[3]).toEqual({ n: 1 })
+      expect(s.getState().cursor).toBe(world + 1)
+      // Run again: the same steps, not two more on top of them.
+      s.getState().actions.pause()
+      await s.getState().actions.runCode({ from: world })
+      expect(s.getState().steps).toHaveLength(world + 2)
+      expect(s.getState().consoleEntries.at(-1)?.text).toMatch(
+        new RegExp(`added as steps ${world + 1}–${world + 2}`),
+      )
+    })
+
+    it('the code sees the world as it was at that step, not at the cursor', async () => {
+      const { runner } = fakeRunner()
+      const s = open(runner)
+      const world = s.getState().steps.length
+      s.getState().actions.setCode(`console.log(sim.clock.now())`)
+      await s.getState().actions.runCode({ from: world })
+      const start = s.getState().consoleEntries[0]?.text
+      s.getState().actions.apply({ target: 'clock', method: 'advance', args: [5_000] })
+      await s.getState().actions.runCode({ from: world })
+      expect(s.getState().consoleEntries[0]?.text).toBe(start)
+      await s.getState().actions.runCode()
+      expect(Number(s.getState().consoleEntries[0]?.text)).toBe(Number(start) + 5_000)
+    })
+
+    it('a failed run changes nothing: the timeline and the cursor stay where the reader left them', async () => {
+      const { runner } = fakeRunner()
+      const s = open(runner)
+      const world = s.getState().steps.length
+      s.getState().actions.apply(s.getState().scenario!.suggested[0]!)
+      const { steps, cursor } = s.getState()
+      s.getState().actions.setCode(`${dispatch(1)}\nnull!.x`)
+      await s.getState().actions.runCode({ from: world })
+      expect(s.getState().steps).toBe(steps)
+      expect(s.getState().cursor).toBe(cursor)
+      expect(s.getState().codeMark).toMatchObject({ line: 2 })
+    })
+  })
 })

@@ -181,8 +181,12 @@ export interface PlaygroundActions {
   applyCalls(calls: readonly EngineCall[]): boolean
   /** Replaces the code (as the user typed it: it is saved for the scenario). */
   setCode(code: string): void
-  /** Runs the code in the sandbox at the cursor and appends what it did to the timeline. */
-  runCode(): Promise<void>
+  /**
+   * Runs the code in the sandbox at the cursor and appends what it did to the timeline. With `from`
+   * (a docs example: "run on the example's world"), it runs on the timeline's first `from` steps
+   * instead, and its calls replace whatever came after them; a run that fails changes nothing.
+   */
+  runCode(options?: RunOptions): Promise<void>
   setTimeLimit(ms: number): void
   clearConsole(): void
   stepBack(): void
@@ -213,4 +217,10 @@ export interface PlaygroundState
   dispatchById(id: string): DispatchRecord | undefined
   /** Finds a refusal among the applied steps, or the refused call off the timeline. */
   refusalById(id: string): RefusalRecord | undefined
+}
+
+/** Where a run of code starts. */
+export interface RunOptions {
+  /** Run on the first `from` steps of the timeline (clamped to it) rather than at the cursor. */
+  readonly from?: number
 }

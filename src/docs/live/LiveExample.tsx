@@ -1,24 +1,62 @@
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react'
-import { DocLink } from '../layout/DocLink.tsx'
+import { lazy, Suspense, useRef, useState, type MouseEvent, type ReactNode } from 'react'
+import type { DocScenario } from '../../scenarios/types.ts'
+import { hrefOf } from '../../ui/site/paths.ts'
+import { navigate } from '../../ui/site/router.ts'
 import { CodeSnippet } from './CodeSnippet.tsx'
-import type { DocExample } from './types.ts'
 import { useReached } from './useReached.ts'
 import './live.css'
 
-// The engine, React Flow and the graph's layout engine load only when an example is reached or touched.
+// The engine, React Flow, the graph's layout engine and the editor load only when an example is
+// reached or touched; Monaco later still, when the reader points at or focuses the editor.
 const LiveExampleRuntime = lazy(() => import('./LiveExampleRuntime.tsx'))
 
+/** What the loaded example gives its header's link: the playground path of its current state. */
+export type PlaygroundLinkSource = { current: (() => string) | null }
+
 /**
- * A live example: until the reader reaches it (or presses Load), the code and a placeholder; then the
- * example's graph, its Try-it calls animating on it, and who got what and why.
+ * A live example: until the reader reaches it (or presses Load), a placeholder and the code, read
+ * only; then the example's graph, its Try-it calls animating on it, who got what and why, and the code
+ * in an editor with Run. Open in playground carries the world, the timeline and the reader's code.
  */
-export function LiveExample({ example }: { example: DocExample }) {
+export function LiveExample({ example }: { example: DocScenario }) {
   const box = useRef<HTMLElement>(null)
   const reached = useReached(box)
   const [touched, setTouched] = useState(false)
+  const [linkProblem, setLinkProblem] = useState('')
+  const linkRef = useRef<(() => string) | null>(null)
   const live = reached || touched
-  const { scenario } = example
-  const titleId = `example-${scenario.id}`
+  const titleId = `example-${example.id}`
+  const plainPath = `/play/${example.id}`
+
+  // The link is made when it is used (the engine's timeline and the code as they are at that moment);
+  // before the example is live, the plain address opens the same world with the same code.
+  const onOpen = (event: MouseEvent<HTMLAnchorElement>) => {
+    let path: string
+    try {
+      path = linkRef.current?.() ?? plainPath
+      setLinkProblem('')
+    } catch (error) {
+      event.preventDefault()
+      setLinkProblem(`Cannot open this in the playground: ${(error as Error).message}.`)
+      return
+    }
+    event.currentTarget.href = hrefOf(path)
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return // a new tab or window: the browser follows the href just set
+    event.preventDefault()
+    navigate(path)
+    window.scrollTo(0, 0)
+  }
+
+  // Copy link address, or a keyboard's Enter, takes the href as it is: keep it current.
+  const refresh = (event: { currentTarget: HTMLAnchorElement }) => {
+    try {
+      event.currentTarget.href = hrefOf(linkRef.current?.() ?? plainPath)
+    } catch {
+      // Too long for a link: the click says so.
+    }
+  }
+
   return (
     <section
       ref={box}
@@ -31,28 +69,48 @@ export function LiveExample({ example }: { example: DocExample }) {
       <header className="live-example__header">
         <p className="live-example__eyebrow">Live example</p>
         <h3 id={titleId} className="live-example__title">
-          {scenario.title}
+          {example.title}
         </h3>
-        <DocLink href={`/play/${example.playground}`} className="button live-example__open">
+        <a
+          href={hrefOf(plainPath)}
+          className="button live-example__open"
+          onClick={onOpen}
+          onAuxClick={onOpen}
+          onContextMenu={refresh}
+          onFocus={refresh}
+          onPointerEnter={refresh}
+          title="The same world, timeline and code in the playground (the code runs when you press Run)"
+        >
           Open in playground ↗
-        </DocLink>
+        </a>
+        {linkProblem && (
+          <p className="live-example__link-problem" role="alert">
+            {linkProblem}
+          </p>
+        )}
       </header>
-      <p className="live-example__summary">{scenario.summary}</p>
+      <p className="live-example__summary">{example.summary}</p>
       {live ? (
-        <Suspense fallback={<Placeholder text="Loading the engine and the graph…" />}>
-          <LiveExampleRuntime example={example} />
+        <Suspense
+          fallback={
+            <>
+              <Placeholder text="Loading the engine and the graph…" />
+              <StaticCode code={example.code} />
+            </>
+          }
+        >
+          <LiveExampleRuntime example={example} linkRef={linkRef} />
         </Suspense>
       ) : (
-        <Placeholder text="The graph loads when you scroll here.">
-          <button type="button" className="button" onClick={() => setTouched(true)}>
-            Load the example
-          </button>
-        </Placeholder>
+        <>
+          <Placeholder text="The graph loads when you scroll here.">
+            <button type="button" className="button" onClick={() => setTouched(true)}>
+              Load the example
+            </button>
+          </Placeholder>
+          <StaticCode code={example.code} />
+        </>
       )}
-      <details className="live-example__code" open>
-        <summary>The same in code</summary>
-        <CodeSnippet code={example.code} />
-      </details>
     </section>
   )
 }
@@ -63,5 +121,20 @@ function Placeholder({ text, children }: { text: string; children?: ReactNode })
       <span>{text}</span>
       {children}
     </div>
+  )
+}
+
+/** The code before the example is live: read only, the same size as the editor that replaces it. */
+function StaticCode({ code }: { code: string }) {
+  return (
+    <section className="live-example__code" aria-label="The same in code">
+      <div className="live-example__code-bar">
+        <span className="live-example__code-title">The same in code</span>
+        <span className="live-example__code-hint">
+          editable and runnable once the example loads
+        </span>
+      </div>
+      <CodeSnippet code={code} />
+    </section>
   )
 }

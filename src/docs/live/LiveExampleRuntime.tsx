@@ -1,74 +1,111 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { describeCall } from '../../store/describeCall.ts'
 import { ledgerOf, narrate } from '../../store/explain.ts'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
 import { useActions, useActiveDispatch, useModel, useTimeline } from '../../store/hooks.ts'
-import { PlaygroundProvider, usePlaygroundStore } from '../../store/PlaygroundProvider.tsx'
+import {
+  PlaygroundProvider,
+  usePlaygroundStore,
+  usePlaygroundStoreApi,
+} from '../../store/PlaygroundProvider.tsx'
 import type { PlaygroundState } from '../../store/types.ts'
+import type { DocScenario } from '../../scenarios/types.ts'
 import { Graph } from '../../ui/graph/Graph.tsx'
 import { sessionLabel } from '../../ui/format/sessionLabel.ts'
-import type { DocExample } from './types.ts'
+import { ExampleCode } from './ExampleCode.tsx'
+import type { PlaygroundLinkSource } from './LiveExample.tsx'
+import { playgroundPath } from './playgroundLink.ts'
 
 const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 
-/** The loaded example: one playground store of its own, its graph, Try-it calls and the ledger. */
-export default function LiveExampleRuntime({ example }: { example: DocExample }) {
+/**
+ * The loaded example: one playground store of its own, its graph, Try-it calls, the ledger, and the
+ * code in an editor that runs on the same store.
+ */
+export default function LiveExampleRuntime({
+  example,
+  linkRef,
+}: {
+  example: DocScenario
+  linkRef: PlaygroundLinkSource
+}) {
   return (
-    <PlaygroundProvider init={{ scenario: example.scenario }}>
-      <ExampleBody example={example} />
+    <PlaygroundProvider init={{ scenario: example }}>
+      <ExampleBody example={example} linkRef={linkRef} />
     </PlaygroundProvider>
   )
 }
 
-function ExampleBody({ example }: { example: DocExample }) {
+function ExampleBody({
+  example,
+  linkRef,
+}: {
+  example: DocScenario
+  linkRef: PlaygroundLinkSource
+}) {
   const { apply, stepBack, loadScenario } = useActions()
   const { cursor } = useTimeline()
   const setupSteps = useMemo(() => stepCount(example), [example])
+  const store = usePlaygroundStoreApi()
+  // Open in playground (in the example's header) asks for the link when it is used.
+  useEffect(() => {
+    linkRef.current = () => {
+      const state = store.getState()
+      return playgroundPath({ ...state, scenario: state.scenario ?? example })
+    }
+    return () => {
+      linkRef.current = null
+    }
+  }, [linkRef, store, example])
   return (
-    <div className="live-example__body">
-      <div className="live-example__graph graph-wrap">
-        <Graph />
-      </div>
-      <div className="live-example__controls" role="group" aria-label="Try it">
-        {example.scenario.suggested.map((call, i) => (
-          <button key={i} type="button" className="button try-button" onClick={() => apply(call)}>
-            <span aria-hidden="true">▶</span> {describeCall(call)}
+    <>
+      <div className="live-example__body">
+        <div className="live-example__graph graph-wrap">
+          <Graph />
+        </div>
+        <div className="live-example__controls" role="group" aria-label="Try it">
+          {example.suggested.map((call, i) => (
+            <button key={i} type="button" className="button try-button" onClick={() => apply(call)}>
+              <span aria-hidden="true">▶</span> {describeCall(call)}
+            </button>
+          ))}
+          <span className="live-example__spacer" />
+          <button
+            type="button"
+            className="button"
+            onClick={stepBack}
+            disabled={cursor <= setupSteps}
+            title="Undo the last call"
+          >
+            Step back
           </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => loadScenario(example)}
+            disabled={cursor <= setupSteps}
+            title="Back to the example’s world as it starts (your code stays as it is)"
+          >
+            Reset
+          </button>
+        </div>
+        {cursor > setupSteps ? <StepReport /> : <Outcome />}
+        {example.explanation.map((p, i) => (
+          <p key={i} className="live-example__explanation">
+            {p}
+          </p>
         ))}
-        <span className="live-example__spacer" />
-        <button
-          type="button"
-          className="button"
-          onClick={stepBack}
-          disabled={cursor <= setupSteps}
-          title="Undo the last call"
-        >
-          Step back
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => loadScenario(example.scenario)}
-          disabled={cursor <= setupSteps}
-        >
-          Reset
-        </button>
       </div>
-      {cursor > setupSteps ? <StepReport /> : <Outcome />}
-      {example.scenario.explanation.map((p, i) => (
-        <p key={i} className="live-example__explanation">
-          {p}
-        </p>
-      ))}
-    </div>
+      <ExampleCode example={example} from={setupSteps} />
+    </>
   )
 }
 
 /** Steps the example's world takes to build (the reader's calls come after). */
-function stepCount(example: DocExample): number {
+function stepCount(example: DocScenario): number {
   let steps = 0
   let previous: string | undefined
-  for (const call of example.scenario.calls) {
+  for (const call of example.calls) {
     if (call.group === undefined || call.group !== previous) steps++
     previous = call.group
   }
@@ -97,7 +134,8 @@ function Outcome() {
   if (!record) {
     return (
       <p className="live-example__outcome live-example__outcome--empty" aria-live="polite">
-        Press a ▶ button: the event travels along the edges, and each session says what it got.
+        Press a ▶ button or Run the code: the event travels along the edges, and each session says
+        what it got.
       </p>
     )
   }

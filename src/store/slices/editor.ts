@@ -6,7 +6,7 @@ import {
 import { MAX_CODE_LENGTH } from '../codeStorage.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
-import type { ConsoleEntry, EditorSlice, PlaygroundActions } from '../types.ts'
+import type { ConsoleEntry, EditorSlice, PlaygroundActions, RunOptions } from '../types.ts'
 import type { SliceContext } from './shared.ts'
 
 export const editorInitial: EditorSlice = {
@@ -43,15 +43,20 @@ export function editorActions(ctx: SliceContext): EditorActions {
   const notice = (text: string, line?: number) =>
     write([{ level: 'notice', text, ...(line !== undefined ? { line } : {}) }])
 
-  async function runCode() {
+  async function runCode(options: RunOptions = {}) {
     const state = get()
     if (state.running || !state.scenario) return
     // Run during playback runs where playback was heading: the end of the timeline.
     if (state.playing) {
       state.actions.pause()
-      state.actions.seek(get().steps.length)
+      if (options.from === undefined) state.actions.seek(get().steps.length)
     }
-    const { steps, cursor, seed, code, timeLimitMs, scenario } = get()
+    const { steps, cursor: at, seed, code, timeLimitMs, scenario } = get()
+    // Where the code runs: the cursor, or the first `from` steps (the page moves there only on success).
+    const cursor =
+      options.from === undefined
+        ? at
+        : Math.max(0, Math.min(steps.length, Math.round(options.from)))
     set({ running: true, consoleEntries: [], codeMark: null })
     let runner: SandboxRunner
     try {
@@ -73,7 +78,7 @@ export function editorActions(ctx: SliceContext): EditorActions {
     })
     set({ running: false })
     if (get().scenario !== scenario) return // another scenario opened meanwhile (its Console is new)
-    if (outcome.status === 'done' && (get().steps !== steps || get().cursor !== cursor)) {
+    if (outcome.status === 'done' && (get().steps !== steps || get().cursor !== at)) {
       notice('The timeline moved while the code ran, so nothing was applied. Press Run again.')
       return
     }
@@ -111,6 +116,9 @@ export function editorActions(ctx: SliceContext): EditorActions {
       )
       return
     }
+    // A run from earlier steps (`from`): its calls follow those steps, and what came after them is
+    // dropped, undoably, as any change drops the future.
+    if (get().cursor !== cursor) get().actions.seek(cursor)
     if (!get().actions.applyCalls(calls)) {
       notice(
         'The page’s engine refused a call the sandbox made, so nothing was applied (see the notice above the graph).',

@@ -10,7 +10,12 @@ const OPTIONS = {
   minimap: { enabled: false },
   fontSize: 12,
   lineNumbersMinChars: 2,
-  scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 },
+  // A wheel over an editor that cannot scroll further scrolls the page (a docs page's example).
+  scrollbar: {
+    verticalScrollbarSize: 8,
+    horizontalScrollbarSize: 8,
+    alwaysConsumeMouseWheel: false,
+  },
   folding: false,
   glyphMargin: false,
   scrollBeyondLastLine: false,

@@ -31,13 +31,22 @@ const wantsPlain = () => window.matchMedia(PLAIN_QUERY).matches
  * first graph and animation. Typing can start in the textarea; the cursor moves over to Monaco. On
  * phones and touch screens the textarea stays.
  */
-export function EditorSlot(props: EditorProps) {
+export function EditorSlot({
+  whenIdle = true,
+  ...props
+}: EditorProps & {
+  /**
+   * Upgrade to Monaco once the page is idle (the playground). False on docs pages: Monaco loads only
+   * when the reader points at or focuses the editor, so reading a page never fetches its megabytes.
+   */
+  whenIdle?: boolean
+}) {
   const plain = useSyncExternalStore(subscribe, wantsPlain, () => true)
   const [rich, setRich] = useState(false)
   const handoff = useRef<Handoff>({ focused: false, offset: 0 })
 
   useEffect(() => {
-    if (plain || rich) return
+    if (plain || rich || !whenIdle) return
     let idle = 0
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => setRich(true), { timeout: IDLE_LOAD_MS })
@@ -46,7 +55,7 @@ export function EditorSlot(props: EditorProps) {
       clearTimeout(timer)
       cancelIdleCallback(idle)
     }
-  }, [plain, rich])
+  }, [plain, rich, whenIdle])
 
   const track = (e: SyntheticEvent) => {
     const el = e.target

@@ -19,6 +19,10 @@ export function ScenarioPicker() {
             {s.title}
           </option>
         ))}
+        {/* A docs page's example, opened from its page: not offered otherwise, but named while open. */}
+        {scenario && !scenarios.some((s) => s.id === scenario.id) && (
+          <option value={scenario.id}>{scenario.title} (docs example)</option>
+        )}
       </select>
     </label>
   )

@@ -1,5 +1,5 @@
 import { LiveExample } from '../../live/LiveExample.tsx'
-import example from './example.ts'
+import example from '../../../scenarios/docs/dispatch-many.ts'
 
 /** dispatchMany's double delivery and dispatchManyFilterList's fix (see README.md). */
 export function DispatchManyExample() {

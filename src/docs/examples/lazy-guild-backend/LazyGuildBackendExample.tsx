@@ -1,5 +1,5 @@
 import { LiveExample } from '../../live/LiveExample.tsx'
-import example from './example.ts'
+import example from '../../../scenarios/docs/lazy-guild-backend.ts'
 
 /** The lazy_guild backend's live example (see README.md). */
 export function LazyGuildBackendExample() {

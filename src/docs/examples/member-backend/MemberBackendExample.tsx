@@ -1,5 +1,5 @@
 import { LiveExample } from '../../live/LiveExample.tsx'
-import example from './example.ts'
+import example from '../../../scenarios/docs/member-backend.ts'
 
 /** The member backend's live example (see README.md). */
 export function MemberBackendExample() {

@@ -1,5 +1,5 @@
 import { LiveExample } from '../../live/LiveExample.tsx'
-import example from './example.ts'
+import example from '../../../scenarios/docs/resume.ts'
 
 /** Disconnect, buffer, resume, and the window closing (see README.md). */
 export function ResumeExample() {

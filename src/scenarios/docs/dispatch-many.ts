@@ -1,0 +1,74 @@
+import { dispatcher, gateway, labelled, session, step, world } from '../calls.ts'
+import type { EngineCall } from '../../store/engineCall.ts'
+import type { DocScenario } from '../types.ts'
+
+const HQ = '20971520'
+const CLUB = '16777216'
+const [ALICE, BOB, CAROL] = ['10', '11', '12']
+const profile = { id: ALICE, username: 'alice', global_name: 'Alice L.' }
+
+/** dispatchMany and its de-duplicating twin, as recorded calls (the builders cover `dispatch` only). */
+const many = (method: 'dispatchMany' | 'dispatchManyFilterList'): EngineCall => ({
+  target: 'dispatcher',
+  method,
+  args:
+    method === 'dispatchMany'
+      ? ['guild', [HQ, CLUB], 'USER_UPDATE', profile]
+      : ['guild', [HQ, CLUB], [], 'USER_UPDATE', profile],
+})
+
+export default {
+  id: 'dispatch-many',
+  title: 'One event over two guilds',
+  summary:
+    'alice changed her profile; bob shares both of her guilds, carol only one. Who hears it how often?',
+  order: 0,
+  seed: 21,
+  calls: [
+    ...step('Build the world', [
+      world.createUser({ id: ALICE, username: 'alice' }),
+      world.createUser({ id: BOB, username: 'bob' }),
+      world.createUser({ id: CAROL, username: 'carol' }),
+      world.createGuild({ id: HQ, name: 'Fanout HQ', ownerId: ALICE }),
+      world.createGuild({ id: CLUB, name: 'Book club', ownerId: ALICE }),
+      world.addMember(HQ, BOB),
+      world.addMember(CLUB, BOB),
+      world.addMember(HQ, CAROL),
+    ]),
+    ...step('IDENTIFY bob and carol', [
+      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
+      gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
+    ]),
+  ],
+  suggested: [
+    labelled('dispatchMany over both guilds', many('dispatchMany')),
+    labelled('dispatchManyFilterList over both guilds', many('dispatchManyFilterList')),
+    labelled("Break carol's socket", gateway.failSocket(session(1), true)),
+    labelled(
+      'GUILD_UPDATE to Fanout HQ',
+      dispatcher.dispatch('guild', HQ, 'GUILD_UPDATE', { id: HQ, name: 'Fanout HQ 2' }),
+    ),
+  ],
+  explanation: [
+    'dispatchMany is one dispatch per key and nothing more: bob is subscribed under both keys, so ' +
+      'he receives the event twice. dispatchManyFilterList skips, for each later key, the sessions ' +
+      'already reached (reason: filter). With carol’s socket broken, a dispatch still reaches bob: one ' +
+      'failed send never stops the fan-out.',
+  ],
+  code: `const guilds = ['20971520', '16777216'] // alice's two guilds
+const profile = { id: '10', username: 'alice', global_name: 'Alice L.' }
+
+// [1] One dispatch per key, no de-duplication: bob is in both guilds, so he gets it twice
+const results = dispatcher.dispatchMany('guild', guilds, 'USER_UPDATE', profile)
+console.log(results.map((r) => r.delivered.length)) // [2, 1]
+
+// [2] The fix: a list of sessions already reached, skipped (reason 'filter') under later keys
+const reached = dispatcher.dispatchManyFilterList('guild', guilds, [], 'USER_UPDATE', profile)
+console.log(reached.length) // 2: bob once, carol once
+
+// [3] A socket that throws: recorded as 'send-failed', everyone else still receives
+const carol = states.userStates('12')[0]
+gateway.failSocket(carol.sessionId, true)
+const r = dispatcher.dispatch('guild', '20971520', 'GUILD_UPDATE', { name: 'Fanout HQ 2' })
+console.log(r.delivered.length, r.skipped) // 1 [{ sessionId: carol's, reason: 'send-failed' }]`,
+} satisfies DocScenario

@@ -1,0 +1,69 @@
+import { dispatcher, gateway, intents, labelled, step, world } from '../calls.ts'
+import type { EngineCall } from '../../store/engineCall.ts'
+import type { DocScenario } from '../types.ts'
+
+const [ALICE, BOB, LOGBOT] = ['10', '11', '13']
+const addFriend: EngineCall = { target: 'actions', method: 'addFriend', args: [ALICE, BOB] }
+const bot = (shard: [number, number]) =>
+  gateway.identify({
+    userId: LOGBOT,
+    intents: intents('GUILDS'),
+    shard,
+    presence: { status: 'offline' },
+  })
+
+export default {
+  id: 'user-backend',
+  title: 'Everything of one user, wherever it is connected',
+  summary:
+    'alice is on her desktop (every intent) and her phone (GUILDS only); logbot runs two shards.',
+  order: 0,
+  seed: 51,
+  calls: [
+    ...step('Build the world', [
+      world.createUser({ id: ALICE, username: 'alice' }),
+      world.createUser({ id: BOB, username: 'bob' }),
+      world.createUser({ id: LOGBOT, username: 'logbot', bot: true }),
+    ]),
+    ...step('IDENTIFY alice twice, bob, and logbot on two shards', [
+      gateway.identify({ userId: ALICE }),
+      gateway.identify({ userId: ALICE, intents: intents('GUILDS') }),
+      gateway.identify({ userId: BOB, presence: { status: 'idle' } }),
+      bot([0, 2]),
+      bot([1, 2]),
+    ]),
+  ],
+  suggested: [
+    labelled(
+      'USER_UPDATE through user alice',
+      dispatcher.dispatch('user', ALICE, 'USER_UPDATE', {
+        id: ALICE,
+        username: 'alice',
+        avatar: 'a1',
+      }),
+    ),
+    labelled(
+      'USER_UPDATE through user logbot',
+      dispatcher.dispatch('user', LOGBOT, 'USER_UPDATE', {
+        id: LOGBOT,
+        username: 'logbot',
+        avatar: null,
+      }),
+    ),
+    labelled('alice and bob become friends (addFriend)', addFriend),
+  ],
+  explanation: [
+    'user keeps no list and checks nothing: every open session of the user receives the event, ' +
+      'whatever its intents (alice’s phone) and whatever its shard (both of logbot’s). addFriend uses ' +
+      'it four times: RELATIONSHIP_ADD to each side, then each one’s presence to the other.',
+  ],
+  code: `// [1] Every session of alice: the phone has GUILDS only, and still receives it
+const r = dispatcher.dispatch('user', '10', 'USER_UPDATE', { id: '10', username: 'alice', avatar: 'a1' })
+console.log(r.delivered.length, r.skipped) // 2 []
+
+// [2] Every shard of a bot, too (Discord would use shard 0 only; see the text)
+dispatcher.dispatch('user', '13', 'USER_UPDATE', { id: '13', username: 'logbot', avatar: null })
+
+// [3] A real flow: RELATIONSHIP_ADD to both users, then each one's presence to the other
+for (const r of actions.addFriend('10', '11')) console.log(r.key, r.type, r.delivered.length)`,
+} satisfies DocScenario
