@@ -30,7 +30,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await example.scrollIntoViewIfNeeded()
       await example.getByRole('group', { name: 'Try it' }).getByRole('button').first().click()
       await expect(example.getByTestId('example-outcome')).toBeVisible()
-      await expectNoViolations(page, 'a live example after a dispatch')
+      await example.getByRole('button', { name: 'Run', exact: true }).click()
+      await expect(example.getByRole('log', { name: 'Console' })).toContainText(
+        'changed the engine',
+      )
+      await expectNoViolations(page, 'a live example after a dispatch and a run of its code')
       await page.goto('/docs/lazy-member-list')
       // Scrolling to it loads it (the Load button goes away as the demo arrives: do not click it).
       await page.getByRole('button', { name: 'Load the member list demo' }).scrollIntoViewIfNeeded()

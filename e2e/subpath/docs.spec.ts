@@ -64,6 +64,13 @@ test('every backend page has a live example that loads when reached, runs and an
       await openDoc(page, p)
       const example = page.getByTestId('live-example')
       await expect(example).toHaveAttribute('data-state', 'waiting')
+      // Before it is live: the code, read only, and a plain link to the same world in the playground.
+      await expect(example.locator('pre code')).toContainText('dispatch')
+      const id = (await example.getAttribute('aria-labelledby'))?.replace(/^example-/, '')
+      await expect(example.getByRole('link', { name: /Open in playground/ })).toHaveAttribute(
+        'href',
+        `/fanout/play/${id}`,
+      )
       await example.scrollIntoViewIfNeeded()
       await expect(example).toHaveAttribute('data-state', 'live')
       await expect(example.locator('.react-flow__node').first()).toBeVisible()
