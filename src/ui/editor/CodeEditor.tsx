@@ -36,6 +36,7 @@ export default function CodeEditor({
   onRun,
   mark,
   label = 'Code',
+  text,
   handoff,
 }: EditorProps & { handoff?: { readonly current: Handoff } }) {
   const { theme } = useTheme()
@@ -88,7 +89,7 @@ export default function CodeEditor({
         onChange={(v) => onChange(v ?? '')}
         onMount={onMount}
         loading={<div className="code-editor__loading">Loading the editor…</div>}
-        options={{ ...OPTIONS, readOnly, ariaLabel: label }}
+        options={{ ...OPTIONS, ...text, readOnly, ariaLabel: label }}
       />
     </div>
   )

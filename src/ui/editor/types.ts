@@ -16,6 +16,11 @@ export interface EditorProps {
   readonly mark?: CodeMark | null
   /** The accessible name of the text field. */
   readonly label?: string
+  /**
+   * Monaco's text size in px and line height (a multiple of it), when the page around it sets its own
+   * (a docs page's code); the textarea takes the same from its CSS.
+   */
+  readonly text?: { readonly fontSize: number; readonly lineHeight: number }
 }
 
 /** Where the textarea's cursor was when Monaco took over, so typing carries on there. */
