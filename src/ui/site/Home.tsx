@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { scenarios } from '../../scenarios/index.ts'
+import { scenarios } from '../../scenarios/listed.ts'
 import { Link } from './Link.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 
