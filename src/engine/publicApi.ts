@@ -81,6 +81,7 @@ export function publicGateway(gateway: Gateway): Gateway {
     'invalidate',
     'resume',
     'requestMemberList',
+    'requestMemberListInSteps',
     'updatePresence',
     'failSocket',
   ] as const)

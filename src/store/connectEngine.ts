@@ -1,6 +1,12 @@
 import type { DispatchResult, InspectionEvent, SkipReason } from '../engine/index.ts'
 import type { GeneratedStep } from '../scenarios/types.ts'
-import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
+import {
+  applyCall,
+  applyCallInSteps,
+  type EngineCall,
+  type EngineRun,
+  type WITHIN_CALL,
+} from './engineCall.ts'
 import { describeCall, namesFrom } from './describeCall.ts'
 import { refusalOfResult, type RefusalRecord } from './refusals.ts'
 
@@ -197,7 +203,8 @@ export function recordStep(run: EngineRun, calls: readonly EngineCall[], step: n
 }
 
 /**
- * {@link recordStep}, yielding after each call (see `sliced.ts`). `refused` may turn a call's error into
+ * {@link recordStep}, yielding after each call, and within a call that builds a member list (see
+ * `sliced.ts`). `refused` may turn a call's error into
  * another (naming the call), as loading a run file does.
  */
 export function* recordCalls(
@@ -205,7 +212,7 @@ export function* recordCalls(
   calls: readonly EngineCall[],
   step: number,
   refused?: (call: EngineCall, error: unknown) => Error,
-): Generator<void, Step> {
+): Generator<typeof WITHIN_CALL | void, Step> {
   const recording = startRecording(run, step)
   const names = namesFrom(run.sim)
   // Label before running: a call that creates or closes something reads best with the world it acted on.
@@ -216,7 +223,8 @@ export function* recordCalls(
       const from = recording.events.length
       let result: unknown
       try {
-        result = applyCall(run, call)
+        // op 14 yields while it builds a big member list (WITHIN_CALL): the page keeps painting.
+        result = yield* applyCallInSteps(run, call)
       } catch (error) {
         throw refused ? refused(call, error) : error
       }

@@ -187,3 +187,32 @@ export function applyCall(run: EngineRun, call: EngineCall): unknown {
   }
   return result
 }
+
+/** What a job yields while one call is still running: not a call done (progress bars skip it). */
+export const WITHIN_CALL = 'within-call'
+
+/**
+ * {@link applyCall} as a job, for callers that run in slices. op 14 (`gateway.requestMemberList`) goes
+ * through the engine's `requestMemberListInSteps`, which yields while it reads a new member list from
+ * the world (100,000 members would otherwise be one task of seconds); every other call runs at once.
+ * Same checks, same effect, same errors (thrown from `next()`), so a run file or a share link records
+ * the one call `requestMemberList` either way.
+ */
+export function* applyCallInSteps(
+  run: EngineRun,
+  call: EngineCall,
+): Generator<typeof WITHIN_CALL, unknown> {
+  const op14 =
+    call !== null &&
+    typeof call === 'object' &&
+    call.target === 'gateway' &&
+    call.method === 'requestMemberList' &&
+    Array.isArray(call.args)
+  if (!op14) return applyCall(run, call)
+  const [sessionId, guildId, channels] = call.args.map((a) => resolveRefs(run, a)) as Parameters<
+    Simulation['gateway']['requestMemberList']
+  >
+  const job = run.sim.gateway.requestMemberListInSteps(sessionId, guildId, channels)
+  while (!job.next().done) yield WITHIN_CALL
+  return undefined
+}

@@ -1,6 +1,6 @@
 import type { GeneratedStep, Scenario } from '../scenarios/types.ts'
 import { recordCalls, recordGenerated, type Step } from './connectEngine.ts'
-import type { EngineCall } from './engineCall.ts'
+import { WITHIN_CALL, type EngineCall } from './engineCall.ts'
 import type { EngineRuntime } from './runtime.ts'
 import { EMPTY_MODEL } from './slices/simulation.ts'
 import { groupCalls, replaySteps } from './timeline.ts'
@@ -73,12 +73,15 @@ export function* buildTimeline(
   return steps
 }
 
-/** Forwards a job's yields, counting each as one call done. */
-function* counted<T>(job: Generator<void, T>, progress: JobProgress): Generator<void, T> {
+/** Forwards a job's yields, counting each as one call done (but those made within a call). */
+function* counted<T>(
+  job: Generator<typeof WITHIN_CALL | void, T>,
+  progress: JobProgress,
+): Generator<void, T> {
   for (;;) {
     const next = job.next()
     if (next.done) return next.value
-    progress.done += 1
+    if (next.value !== WITHIN_CALL) progress.done += 1
     yield
   }
 }

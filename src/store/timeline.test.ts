@@ -140,17 +140,22 @@ describe('timeline rebuild', () => {
     }
   })
 
-  it('rebuilds a step of the 1,000-session scenario from a checkpoint exactly', () => {
-    const scenario = scenarioById('large-guild')
-    const store = createPlaygroundStore(scenario ? { scenario } : {})
-    const { steps, seed } = store.getState()
-    const checkpoints: Checkpoints = new Map()
-    const run = rebuild(seed, steps, steps.length - 1)
-    checkpoints.set(steps.length - 1, checkpointOf(run))
-    const fromCheckpoint = rebuild(seed, steps, steps.length, checkpoints)
-    const fromSeed = rebuild(seed, steps, steps.length)
-    const directory = sessionDirectory(steps, steps.length)
-    expect(readModel(fromCheckpoint.sim, directory)).toEqual(readModel(fromSeed.sim, directory))
-    store.destroy()
-  })
+  // Replays 1,000 IDENTIFYs: seconds on a loaded machine.
+  it(
+    'rebuilds a step of the 1,000-session scenario from a checkpoint exactly',
+    { timeout: 30_000 },
+    () => {
+      const scenario = scenarioById('large-guild')
+      const store = createPlaygroundStore(scenario ? { scenario } : {})
+      const { steps, seed } = store.getState()
+      const checkpoints: Checkpoints = new Map()
+      const run = rebuild(seed, steps, steps.length - 1)
+      checkpoints.set(steps.length - 1, checkpointOf(run))
+      const fromCheckpoint = rebuild(seed, steps, steps.length, checkpoints)
+      const fromSeed = rebuild(seed, steps, steps.length)
+      const directory = sessionDirectory(steps, steps.length)
+      expect(readModel(fromCheckpoint.sim, directory)).toEqual(readModel(fromSeed.sim, directory))
+      store.destroy()
+    },
+  )
 })

@@ -1,5 +1,10 @@
 import { createSimulation, restoreSimulation, type SimulationSnapshot } from '../engine/index.ts'
-import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
+import {
+  applyCallInSteps,
+  type EngineCall,
+  type EngineRun,
+  type WITHIN_CALL,
+} from './engineCall.ts'
 import { callsOf, type Step } from './connectEngine.ts'
 
 /** A run frozen after some step: the engine's snapshot plus the sessions `$session` refs name. */
@@ -41,12 +46,12 @@ export function* replaySteps(
   steps: readonly Step[],
   from: number,
   to: number,
-): Generator<void> {
+): Generator<typeof WITHIN_CALL | void> {
   for (let i = from; i < to; i++) {
     const step = steps[i]
     if (!step) continue
     for (const call of callsOf(step)) {
-      applyCall(run, call)
+      yield* applyCallInSteps(run, call)
       yield
     }
   }

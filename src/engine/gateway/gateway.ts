@@ -55,6 +55,23 @@ export interface Gateway {
     channels: Record<string, [number, number][]>,
   ): void
   /**
+   * {@link requestMemberList} in steps, for a caller that must not block for long (a browser building a
+   * list of 100,000 members): every check runs on the first `next()` and throws as
+   * `requestMemberList` would, before anything changes; lists that do not exist yet are then read from
+   * the world a few hundred members per step; the request is served, exactly as `requestMemberList`
+   * serves it, in the last step. Stopping the generator early changes nothing. Make no other call on the
+   * simulation until it is done: the lists are read from the world as it was when it started.
+   *
+   * @example
+   * const job = sim.gateway.requestMemberListInSteps(session.sessionId, guild.id, { [general.id]: [[0, 99]] })
+   * for (const _ of job) await nextTask() // the page stays responsive while the list is built
+   */
+  requestMemberListInSteps(
+    sessionId: string,
+    guildId: Snowflake,
+    channels: Record<string, [number, number][]>,
+  ): Generator<void, void>
+  /**
    * op 3: the user's presence changes and fans out (member lists, then PRESENCE_UPDATE to the guilds'
    * GUILD_PRESENCES sessions not told by a list, then to friends). The session must be connected.
    *
@@ -81,6 +98,17 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       )
     }
     return session
+  }
+
+  function guildIdOf(guildId: unknown): string {
+    const guild = parseSnowflake(guildId)
+    if (guild === undefined) {
+      throw new EngineError(
+        'INVALID_ID',
+        `guildId must be a snowflake; got ${describeValue(guildId)}`,
+      )
+    }
+    return guild
   }
 
   /** litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0, friends. */
@@ -210,14 +238,12 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
 
     requestMemberList(sessionId, guildId, channels) {
       const session = connected(sessionId, 'op 14')
-      const guild = parseSnowflake(guildId)
-      if (guild === undefined) {
-        throw new EngineError(
-          'INVALID_ID',
-          `guildId must be a snowflake; got ${describeValue(guildId)}`,
-        )
-      }
-      ctx.lists.request(session, guild, channels)
+      ctx.lists.request(session, guildIdOf(guildId), channels)
+    },
+
+    *requestMemberListInSteps(sessionId, guildId, channels) {
+      const session = connected(sessionId, 'op 14')
+      yield* ctx.lists.requestInSteps(session, guildIdOf(guildId), channels)
     },
 
     updatePresence(sessionId, p) {

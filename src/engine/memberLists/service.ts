@@ -5,7 +5,7 @@ import { concatChanges, MemberList, type ListChange, type ListOp } from '../lazy
 import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel } from '../world/types.ts'
 import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
-import { parseMemberListRequest } from './op14.ts'
+import { parseMemberListRequest, type ListRequest } from './op14.ts'
 import { carriesMember, sendListUpdate, type ListTarget } from './publish.ts'
 import { leave, regroupList, type PendingInvalidation } from './regroupList.ts'
 import { allRanges, keyOf, type ListState, type MemberListRegistry } from './registry.ts'
@@ -19,6 +19,12 @@ import { restoreLists, snapshotLists } from './snapshot.ts'
 export interface MemberListService {
   /** op 14 from a connected session (the gateway checks the session and the guild id). */
   request(session: Session, guildId: string, channels: unknown): void
+  /**
+   * {@link request} as a job: checks the request whole on the first `next()`, builds the lists that do
+   * not exist yet while yielding every {@link MEMBERS_PER_STEP} members, then serves the request in its
+   * last step. Nothing changes before that last step.
+   */
+  requestInSteps(session: Session, guildId: string, channels: unknown): Generator<void, void>
   /** A session closed: drop its ranges and everything kept for it. */
   dropSession(session: Session): void
   /**
@@ -38,6 +44,17 @@ export interface MemberListService {
   /** The lists and subscriptions as plain data (snapshots); lists themselves are rebuilt from it. */
   snapshot(): unknown
   restore(snapshot: unknown): void
+}
+
+/** Members read into a new list between two yields of {@link MemberListService.requestInSteps}. */
+export const MEMBERS_PER_STEP = 500
+
+/** Runs a job to its end at once. */
+function drain<T>(job: Generator<void, T>): T {
+  for (;;) {
+    const next = job.next()
+    if (next.done) return next.value
+  }
 }
 
 /** One member list as `sim.memberLists(guildId)` describes it (plain, frozen data). */
@@ -73,13 +90,16 @@ export function createMemberListService(deps: {
 }): MemberListService {
   const { world, dispatcher, registry } = deps
 
-  function buildList(channel: Channel, id: string): ListState {
+  /** A channel's list, read from the world member by member (yields every MEMBERS_PER_STEP). */
+  function* buildListInSteps(channel: Channel, id: string): Generator<void, ListState> {
     const order = groupOrderFor(world, channel)
     const list = new MemberList(order)
     const groups = new Set(order)
+    let read = 0
     for (const userId of world.guildMemberIds(channel.guild_id as string)) {
       const entry = entryFor(world, channel, groups, userId)
       if (entry) list.upsert(entry)
+      if (++read % MEMBERS_PER_STEP === 0) yield
     }
     return {
       id,
@@ -87,6 +107,31 @@ export function createMemberListService(deps: {
       channelId: channel.id,
       list,
       holdings: new Map(),
+    }
+  }
+
+  const buildList = (channel: Channel, id: string): ListState =>
+    drain(buildListInSteps(channel, id))
+
+  /** Serves a checked op 14; lists it names that do not exist yet come from `built`, or are built now. */
+  function serve(
+    session: Session,
+    guildId: string,
+    byList: ReadonlyMap<string, ListRequest>,
+    built: ReadonlyMap<string, ListState>,
+  ): void {
+    const lists = registry.guildOf(guildId)
+    for (const [id, request] of byList) {
+      let state = lists.lists.get(id)
+      if (!state) lists.lists.set(id, (state = built.get(id) ?? buildList(request.channel, id)))
+      const ranges = allRanges(request.channels)
+      const ops = registry.subscription(state, session).request(state.list, ranges)
+      // A channel named with no ranges holds nothing: it has no ranges to move if its list id changes.
+      const holding = new Map([...request.channels].filter(([, rs]) => rs.length > 0))
+      registry.hold(state, session, holding)
+      sendTo(state, session, ops)
+      // Asking for no ranges lets go of the list (after the INVALIDATEs above).
+      if (ranges.length === 0) registry.release(state, session)
     }
   }
 
@@ -152,20 +197,17 @@ export function createMemberListService(deps: {
 
   return {
     request(session, guildId, channels) {
+      serve(session, guildId, parseMemberListRequest(world, session, guildId, channels), new Map())
+    },
+
+    *requestInSteps(session, guildId, channels) {
       const byList = parseMemberListRequest(world, session, guildId, channels)
-      const lists = registry.guildOf(guildId)
+      const built = new Map<string, ListState>()
       for (const [id, request] of byList) {
-        let state = lists.lists.get(id)
-        if (!state) lists.lists.set(id, (state = buildList(request.channel, id)))
-        const ranges = allRanges(request.channels)
-        const ops = registry.subscription(state, session).request(state.list, ranges)
-        // A channel named with no ranges holds nothing: it has no ranges to move if its list id changes.
-        const holding = new Map([...request.channels].filter(([, rs]) => rs.length > 0))
-        registry.hold(state, session, holding)
-        sendTo(state, session, ops)
-        // Asking for no ranges lets go of the list (after the INVALIDATEs above).
-        if (ranges.length === 0) registry.release(state, session)
+        if (registry.guild(guildId)?.lists.has(id)) continue
+        built.set(id, yield* buildListInSteps(request.channel, id))
       }
+      serve(session, guildId, byList, built)
     },
 
     dropSession: (session) => registry.dropSession(session),

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { createSimulation } from '../simulation.ts'
+import { MEMBERS_PER_STEP } from './service.ts'
+
+const GUILD = '5000'
+const GENERAL = '6000'
+
+/** A guild of `members` members (user 101 owns it), one public channel, the owner connected. */
+function guildOf(members: number) {
+  const sim = createSimulation({ seed: 3 })
+  for (let i = 1; i <= members; i++)
+    sim.world.createUser({ id: String(100 + i), username: `user${i}` })
+  sim.world.createGuild({ id: GUILD, name: 'G', ownerId: '101' })
+  for (let i = 2; i <= members; i++) sim.world.addMember(GUILD, String(100 + i))
+  sim.world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' })
+  const me = sim.gateway.identify({ userId: '101' })
+  const other = sim.gateway.identify({ userId: '102' })
+  return { sim, me, other }
+}
+
+const REQUEST: Record<string, [number, number][]> = {
+  [GENERAL]: [
+    [0, 99],
+    [1000, 1099],
+  ],
+}
+
+/** Runs a job to its end; returns how many times it yielded. */
+function run(job: Generator<void, void>): number {
+  let yields = 0
+  while (!job.next().done) yields++
+  return yields
+}
+
+describe('gateway.requestMemberListInSteps (op 14 in steps)', () => {
+  const members = 3 * MEMBERS_PER_STEP + 7
+
+  it('reads a new list a few hundred members per step, then answers exactly as requestMemberList', () => {
+    const once = guildOf(members)
+    const steps = guildOf(members)
+    once.sim.gateway.requestMemberList(once.me.sessionId, GUILD, REQUEST)
+    const job = steps.sim.gateway.requestMemberListInSteps(steps.me.sessionId, GUILD, REQUEST)
+    const before = steps.me.frames.length
+    let yields = 0
+    while (!job.next().done) {
+      yields++
+      // Nothing changes before the last step.
+      expect(steps.me.frames).toHaveLength(before)
+      expect(steps.sim.memberLists(GUILD)).toEqual([])
+    }
+    expect(yields).toBe(3)
+    expect(steps.me.frames).toEqual(once.me.frames)
+    expect(steps.sim.memberLists(GUILD)).toEqual(once.sim.memberLists(GUILD))
+  })
+
+  it('does not rebuild a list that exists: a second holder is served in one step', () => {
+    const { sim, me, other } = guildOf(members)
+    sim.gateway.requestMemberList(me.sessionId, GUILD, REQUEST)
+    expect(run(sim.gateway.requestMemberListInSteps(other.sessionId, GUILD, REQUEST))).toBe(0)
+    expect(sim.memberLists(GUILD)[0]?.holders.map((h) => h.sessionId)).toEqual([
+      me.sessionId,
+      other.sessionId,
+    ])
+  })
+
+  it('refuses a bad request on its first step, as requestMemberList does, and changes nothing', () => {
+    const { sim, me } = guildOf(members)
+    const before = me.frames.length
+    const bad = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, {
+      [GENERAL]: [[0, 99]],
+      '6999': [[0, 99]],
+    })
+    expect(() => bad.next()).toThrow(/6999/)
+    const badRange = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, {
+      [GENERAL]: [[99, 0]],
+    })
+    expect(() => badRange.next()).toThrow(expect.objectContaining({ code: 'INVALID_RANGE' }))
+    expect(me.frames).toHaveLength(before)
+    expect(sim.memberLists(GUILD)).toEqual([])
+  })
+
+  it('stopped half way, changes nothing; the same request later is served in full', () => {
+    const once = guildOf(members)
+    const { sim, me } = guildOf(members)
+    once.sim.gateway.requestMemberList(once.me.sessionId, GUILD, REQUEST)
+    const job = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, REQUEST)
+    job.next()
+    job.return()
+    expect(sim.memberLists(GUILD)).toEqual([])
+    sim.gateway.requestMemberList(me.sessionId, GUILD, REQUEST)
+    expect(me.frames).toEqual(once.me.frames)
+  })
+})
