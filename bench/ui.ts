@@ -140,13 +140,23 @@ async function largeGuild(page: Page) {
   return frameSummary(await dispatchFrames(page, /GUILD_UPDATE to guild Megaguild/, ROUNDS))
 }
 
+/**
+ * Polls `expression` until it is truthy. Not `page.waitForFunction`: that evaluates a string predicate
+ * with `eval` inside the page, which the site's Content-Security-Policy refuses (as it should).
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`)
+    await page.waitForTimeout(500)
+  }
+}
+
 async function discordScale(page: Page) {
   await page.addInitScript(PAGE_PROBES)
   await page.goto(`${BASE}/play/discord-scale?e2e=1`)
-  await page.waitForFunction('window.__ready !== undefined', null, {
-    timeout: LOAD_TIMEOUT_MS,
-    polling: 500,
-  })
+  await waitInPage(page, 'window.__ready !== undefined', LOAD_TIMEOUT_MS)
   const { readyMs, tasks, sessions } = (await page.evaluate(`({
     readyMs: window.__ready,
     tasks: window.__longTasks.filter((t) => t.start < window.__ready),

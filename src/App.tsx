@@ -4,7 +4,7 @@ import { Home } from './ui/site/Home.tsx'
 import { NotFound } from './ui/site/NotFound.tsx'
 import { matchPlay, usePath } from './ui/site/router.ts'
 
-// The playground (React Flow, dagre, the engine) loads only on /play: the home page stays small.
+// The playground (React Flow, the graph's layout, the engine) loads only on /play: the home page stays small.
 const PlaygroundPage = lazy(() => import('./ui/playground/PlaygroundPage.tsx'))
 // The benchmark's results and the in-browser runner load only on their own pages.
 const PerformancePage = lazy(() => import('./ui/perf/PerformancePage.tsx'))

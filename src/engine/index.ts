@@ -5,6 +5,7 @@
 export {
   createSimulation,
   restoreSimulation,
+  requestMemberListInSteps,
   type Simulation,
   type SimulationOptions,
 } from './simulation.ts'

@@ -34,10 +34,11 @@ function kept(sim: Simulation) {
     records: ctx.dispatcher.retainedRecords(),
     listSessions: ctx.lists.trackedSessions(),
     sessions: sim.states.all().length,
+    counted: sim.states.count(),
     topics: ['guild', 'channel', 'lazy_guild'].flatMap((b) => sim.dispatcher.topics(b as 'guild')),
   }
 }
-const NOTHING = { records: 0, listSessions: 0, sessions: 0, topics: [] }
+const NOTHING = { records: 0, listSessions: 0, sessions: 0, counted: 0, topics: [] }
 
 type Command =
   | { kind: 'identify'; user: number; presences: boolean }

@@ -70,7 +70,13 @@ export function publicWorld(world: WorldInternal): World {
 
 /** `sim.states`: read-only views of the sessions. */
 export function publicStates(states: StateManagerInternal): StateManager {
-  return publicPart('states', states, ['fetchRaw', 'userStates', 'fetchStates', 'all'] as const)
+  return publicPart('states', states, [
+    'fetchRaw',
+    'userStates',
+    'fetchStates',
+    'all',
+    'count',
+  ] as const)
 }
 
 /** `sim.gateway`. */
@@ -81,7 +87,6 @@ export function publicGateway(gateway: Gateway): Gateway {
     'invalidate',
     'resume',
     'requestMemberList',
-    'requestMemberListInSteps',
     'updatePresence',
     'failSocket',
   ] as const)

@@ -5,7 +5,7 @@ import type { EngineContext, SimulationSettings } from './context.ts'
 import { createEventDispatcher, type EventDispatcher } from './dispatcher.ts'
 import { EngineError } from './errors.ts'
 import { createDirectSender } from './gateway/directSend.ts'
-import { createGateway, type Gateway } from './gateway/gateway.ts'
+import { createGateway, type Gateway, type GatewayInternal } from './gateway/gateway.ts'
 import { createLifecycle } from './gateway/lifecycle.ts'
 import { createStateManager, type StateManager } from './gateway/stateManager.ts'
 import {
@@ -206,6 +206,32 @@ export function restoreSimulation(
 
 /** The parts behind each simulation, for tests that check what the engine keeps (never exported). */
 const internals = new WeakMap<Simulation, EngineContext>()
+/** Each simulation's own gateway, for {@link requestMemberListInSteps}. */
+const gateways = new WeakMap<Simulation, GatewayInternal>()
+
+/**
+ * op 14 (`sim.gateway.requestMemberList`) as a job, for a host that must not block for long: a browser
+ * building the member list of a 100,000-member guild. Every check runs on the first `next()` and throws
+ * as `requestMemberList` would, before anything changes; lists that do not exist yet are read from the
+ * world a few hundred members per step; the request is served, exactly as `requestMemberList` serves
+ * it, in the last step. Stopping early changes nothing. Make no other call on `sim` until it is done.
+ * Not on `sim.gateway`: a job is not one call that user code can record and replay.
+ *
+ * @example
+ * const job = requestMemberListInSteps(sim, session.sessionId, guild.id, { [general.id]: [[0, 99]] })
+ * for (const _ of job) await nextTask() // the page keeps painting while the list is built
+ */
+export function requestMemberListInSteps(
+  sim: Simulation,
+  sessionId: string,
+  guildId: Snowflake,
+  channels: Record<string, [number, number][]>,
+): Generator<void, void> {
+  const gateway = gateways.get(sim)
+  if (!gateway)
+    throw new EngineError('UNKNOWN_SIMULATION', 'not a simulation made by createSimulation')
+  return gateway.requestMemberListInSteps(sessionId, guildId, channels)
+}
 
 /**
  * @internal Tests only: the engine's parts behind `sim` (what it retains, what it tracks). Not part of
@@ -288,5 +314,6 @@ function build(
     },
   })
   internals.set(sim, ctx)
+  gateways.set(sim, gateway)
   return { sim, parts }
 }

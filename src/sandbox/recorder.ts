@@ -31,7 +31,7 @@ export const READS: Readonly<Record<CallTarget | 'states', readonly string[]>> =
     'members',
     'roles',
   ],
-  states: ['fetchRaw', 'userStates', 'fetchStates', 'all'],
+  states: ['fetchRaw', 'userStates', 'fetchStates', 'all', 'count'],
   dispatcher: ['subscribers', 'topics', 'explain'],
   gateway: [],
   actions: [],

@@ -1,4 +1,4 @@
-import type { Frame, Simulation } from '../engine/index.ts'
+import { requestMemberListInSteps, type Frame, type Simulation } from '../engine/index.ts'
 
 /** JSON data: what an engine call's arguments may hold, so a call survives share links and workers. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -212,7 +212,7 @@ export function* applyCallInSteps(
   const [sessionId, guildId, channels] = call.args.map((a) => resolveRefs(run, a)) as Parameters<
     Simulation['gateway']['requestMemberList']
   >
-  const job = run.sim.gateway.requestMemberListInSteps(sessionId, guildId, channels)
+  const job = requestMemberListInSteps(run.sim, sessionId, guildId, channels)
   while (!job.next().done) yield WITHIN_CALL
   return undefined
 }

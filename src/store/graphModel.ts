@@ -5,6 +5,7 @@ import {
   type Simulation,
 } from '../engine/index.ts'
 import type { Step, StepTouches } from './connectEngine.ts'
+import { runToEnd } from './sliced.ts'
 
 export interface UserInfo {
   readonly id: string
@@ -100,11 +101,23 @@ export function nextDirectory(
   previous: ReadonlyMap<string, SessionEntry>,
   step: Pick<Step, 'events'> | undefined,
 ): ReadonlyMap<string, SessionEntry> {
+  return runToEnd(nextDirectoryInSlices(previous, step))
+}
+
+/**
+ * {@link nextDirectory} as a generator that yields every {@link READ_CHUNK} events: a step that
+ * identified 100,000 sessions would otherwise fold them all in one long task.
+ */
+export function* nextDirectoryInSlices(
+  previous: ReadonlyMap<string, SessionEntry>,
+  step: Pick<Step, 'events'> | undefined,
+): Generator<void, ReadonlyMap<string, SessionEntry>> {
   const events = step?.events.filter((e) => e.type === 'session') ?? []
   if (events.length === 0) return previous
   const directory = new Map(previous)
   let perUser: Map<string, number> | null = null
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
+    if (i % READ_CHUNK === READ_CHUNK - 1) yield
     if (e.type !== 'session') continue
     const prior = directory.get(e.sessionId)
     if (!prior) {
@@ -182,11 +195,7 @@ export function readModel(
   directory: ReadonlyMap<string, SessionEntry>,
   reuse?: ModelReuse,
 ): GraphModel {
-  const reader = readModelInSlices(sim, directory, reuse)
-  for (;;) {
-    const next = reader.next()
-    if (next.done) return next.value
-  }
+  return runToEnd(readModelInSlices(sim, directory, reuse))
 }
 
 /**

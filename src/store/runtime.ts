@@ -1,5 +1,5 @@
 import {
-  nextDirectory,
+  nextDirectoryInSlices,
   readModel,
   readModelInSlices,
   sessionDirectory,
@@ -10,6 +10,7 @@ import type { Step } from './connectEngine.ts'
 import type { EngineRun } from './engineCall.ts'
 import { lastSeenSeq, lastSeqIn } from './engineCall.ts'
 import { rewindDetail } from './sessionRewind.ts'
+import { runToEnd } from './sliced.ts'
 import {
   advanceRun,
   checkpointOf,
@@ -173,7 +174,7 @@ export class EngineRuntime {
     for (const at of this.checkpoints.keys()) if (at < count && at > last) last = at
     let since = 0
     for (let i = last + 1; i <= count; i++) since += this.costs.get(i) ?? 0
-    if (run.sim.states.all().length > this.snapshotSessionLimit) return
+    if (run.sim.states.count() > this.snapshotSessionLimit) return
     if (wantsCheckpoint(count - last, since)) this.checkpoints.set(count, checkpointOf(run))
   }
 
@@ -233,7 +234,7 @@ export class EngineRuntime {
   *readModelOf(run: EngineRun, steps: readonly Step[], count: number): Generator<void, GraphModel> {
     const model = yield* readModelInSlices(
       run.sim,
-      this.directoryAt(steps, count),
+      yield* this.directoryInSlices(steps, count),
       this.reuseFor(steps, count),
     )
     this.remember(count, model)
@@ -242,11 +243,18 @@ export class EngineRuntime {
 
   /** The session directory after `count` steps: the cached step before's, plus this step's events. */
   private directoryAt(steps: readonly Step[], count: number): ReadonlyMap<string, SessionEntry> {
+    return runToEnd(this.directoryInSlices(steps, count))
+  }
+
+  private *directoryInSlices(
+    steps: readonly Step[],
+    count: number,
+  ): Generator<void, ReadonlyMap<string, SessionEntry>> {
     const own = this.models.get(count)
     if (own) return own.directory
     const previous = this.models.get(count - 1)
     return previous
-      ? nextDirectory(previous.directory, steps[count - 1])
+      ? yield* nextDirectoryInSlices(previous.directory, steps[count - 1])
       : sessionDirectory(steps, count)
   }
 

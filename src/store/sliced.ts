@@ -8,6 +8,14 @@
 /** Time spent in one task before yielding to the browser. */
 export const SLICE_BUDGET_MS = 40
 
+/** Runs a job to its end at once, for callers that may block (tests, small worlds, Node). */
+export function runToEnd<T>(job: Generator<unknown, T>): T {
+  for (;;) {
+    const next = job.next()
+    if (next.done) return next.value
+  }
+}
+
 /** Thrown (as the rejection) when a sliced job is cancelled. */
 export class SlicedJobCancelled extends Error {
   override readonly name = 'SlicedJobCancelled'

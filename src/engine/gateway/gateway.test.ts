@@ -321,6 +321,10 @@ describe('StateManager', () => {
     expect(sim.states.userStates(20n)).toEqual([s0, s1])
     expect(sim.states.fetchStates(BOB, G)).toEqual([s1])
     expect(sim.states.all()).toEqual([s0, s1])
+    expect(sim.states.count()).toBe(2)
+    sim.gateway.invalidate(s0.sessionId)
+    expect(sim.states.count()).toBe(1)
+    expect(sim.states.all()).toEqual([s1])
   })
 
   it('hands out live views', () => {

@@ -55,23 +55,6 @@ export interface Gateway {
     channels: Record<string, [number, number][]>,
   ): void
   /**
-   * {@link requestMemberList} in steps, for a caller that must not block for long (a browser building a
-   * list of 100,000 members): every check runs on the first `next()` and throws as
-   * `requestMemberList` would, before anything changes; lists that do not exist yet are then read from
-   * the world a few hundred members per step; the request is served, exactly as `requestMemberList`
-   * serves it, in the last step. Stopping the generator early changes nothing. Make no other call on the
-   * simulation until it is done: the lists are read from the world as it was when it started.
-   *
-   * @example
-   * const job = sim.gateway.requestMemberListInSteps(session.sessionId, guild.id, { [general.id]: [[0, 99]] })
-   * for (const _ of job) await nextTask() // the page stays responsive while the list is built
-   */
-  requestMemberListInSteps(
-    sessionId: string,
-    guildId: Snowflake,
-    channels: Record<string, [number, number][]>,
-  ): Generator<void, void>
-  /**
    * op 3: the user's presence changes and fans out (member lists, then PRESENCE_UPDATE to the guilds'
    * GUILD_PRESENCES sessions not told by a list, then to friends). The session must be connected.
    *
@@ -83,7 +66,29 @@ export interface Gateway {
   failSocket(sessionId: string, failing: boolean): void
 }
 
-export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway {
+/**
+ * @internal The gateway as the engine holds it: the public {@link Gateway} plus op 14 as a job, which
+ * hosts reach through `requestMemberListInSteps` (simulation.ts), not through `sim.gateway`: a job is
+ * not a call user code can record.
+ */
+export interface GatewayInternal extends Gateway {
+  /**
+   * {@link Gateway.requestMemberList} in steps, for a caller that must not block for long (a browser building a
+   * list of 100,000 members): every check runs on the first `next()` and throws as
+   * `requestMemberList` would, before anything changes; lists that do not exist yet are then read from
+   * the world a few hundred members per step; the request is served, exactly as `requestMemberList`
+   * serves it, in the last step. Stopping the generator early changes nothing. Make no other call on the
+   * simulation until it is done: the lists are read from the world as it was when it started.
+   *
+   */
+  requestMemberListInSteps(
+    sessionId: string,
+    guildId: Snowflake,
+    channels: Record<string, [number, number][]>,
+  ): Generator<void, void>
+}
+
+export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): GatewayInternal {
   const { world, states, backends } = ctx
 
   const open = (sessionId: unknown): Session => states.require(sessionId)

@@ -199,14 +199,13 @@ export class Session {
     this.shardCount = init.shard[1]
     this.intents = init.intents
     this.ringSize = init.resumeBufferSize
+    // Made now, not on first read: `states.all()` over 100,000 sessions would otherwise build every
+    // view in one call (a long task in a browser), where IDENTIFY spreads the cost one per session.
+    this.view = new GatewayStateView(this)
   }
-
-  #view: GatewayStateView | null = null
 
   /** The read-only GatewayState handed out for this session (one per session). */
-  get view(): GatewayStateView {
-    return (this.#view ??= new GatewayStateView(this))
-  }
+  readonly view: GatewayStateView
 
   /** Every frame its socket received, in order: a frozen snapshot taken when read. */
   get frames(): readonly Frame[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulation } from '../simulation.ts'
+import { createSimulation, requestMemberListInSteps } from '../simulation.ts'
 import { MEMBERS_PER_STEP } from './service.ts'
 
 const GUILD = '5000'
@@ -32,14 +32,14 @@ function run(job: Generator<void, void>): number {
   return yields
 }
 
-describe('gateway.requestMemberListInSteps (op 14 in steps)', () => {
+describe('requestMemberListInSteps (op 14 in steps)', () => {
   const members = 3 * MEMBERS_PER_STEP + 7
 
   it('reads a new list a few hundred members per step, then answers exactly as requestMemberList', () => {
     const once = guildOf(members)
     const steps = guildOf(members)
     once.sim.gateway.requestMemberList(once.me.sessionId, GUILD, REQUEST)
-    const job = steps.sim.gateway.requestMemberListInSteps(steps.me.sessionId, GUILD, REQUEST)
+    const job = requestMemberListInSteps(steps.sim, steps.me.sessionId, GUILD, REQUEST)
     const before = steps.me.frames.length
     let yields = 0
     while (!job.next().done) {
@@ -56,7 +56,7 @@ describe('gateway.requestMemberListInSteps (op 14 in steps)', () => {
   it('does not rebuild a list that exists: a second holder is served in one step', () => {
     const { sim, me, other } = guildOf(members)
     sim.gateway.requestMemberList(me.sessionId, GUILD, REQUEST)
-    expect(run(sim.gateway.requestMemberListInSteps(other.sessionId, GUILD, REQUEST))).toBe(0)
+    expect(run(requestMemberListInSteps(sim, other.sessionId, GUILD, REQUEST))).toBe(0)
     expect(sim.memberLists(GUILD)[0]?.holders.map((h) => h.sessionId)).toEqual([
       me.sessionId,
       other.sessionId,
@@ -66,12 +66,12 @@ describe('gateway.requestMemberListInSteps (op 14 in steps)', () => {
   it('refuses a bad request on its first step, as requestMemberList does, and changes nothing', () => {
     const { sim, me } = guildOf(members)
     const before = me.frames.length
-    const bad = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, {
+    const bad = requestMemberListInSteps(sim, me.sessionId, GUILD, {
       [GENERAL]: [[0, 99]],
       '6999': [[0, 99]],
     })
     expect(() => bad.next()).toThrow(/6999/)
-    const badRange = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, {
+    const badRange = requestMemberListInSteps(sim, me.sessionId, GUILD, {
       [GENERAL]: [[99, 0]],
     })
     expect(() => badRange.next()).toThrow(expect.objectContaining({ code: 'INVALID_RANGE' }))
@@ -83,7 +83,7 @@ describe('gateway.requestMemberListInSteps (op 14 in steps)', () => {
     const once = guildOf(members)
     const { sim, me } = guildOf(members)
     once.sim.gateway.requestMemberList(once.me.sessionId, GUILD, REQUEST)
-    const job = sim.gateway.requestMemberListInSteps(me.sessionId, GUILD, REQUEST)
+    const job = requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST)
     job.next()
     job.return()
     expect(sim.memberLists(GUILD)).toEqual([])

@@ -1,4 +1,4 @@
-import { useActions, useCode, useCodeMark } from '../../store/hooks.ts'
+import { useActions, useBusy, useCode, useCodeMark } from '../../store/hooks.ts'
 import { ConsolePanel } from './ConsolePanel.tsx'
 import { EditorSlot } from './EditorSlot.tsx'
 import { RUN_SHORTCUT, RunButton } from './RunButton.tsx'
@@ -14,6 +14,7 @@ import './editor.css'
 export function CodePanel() {
   const code = useCode()
   const mark = useCodeMark()
+  const busy = useBusy()
   const { setCode, runCode } = useActions()
   return (
     <div className="code-panel">
@@ -30,6 +31,7 @@ export function CodePanel() {
           onRun={() => void runCode()}
           mark={mark}
           label="Code editor"
+          busy={busy}
         />
       </section>
       <ConsolePanel />

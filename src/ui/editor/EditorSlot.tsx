@@ -28,11 +28,12 @@ const wantsPlain = () => window.matchMedia(PLAIN_QUERY).matches
 /**
  * The editor to embed anywhere: the textarea at once, upgraded to Monaco when the user points at or
  * focuses it, or when the page has been idle a while, so Monaco's megabytes never compete with the
- * first graph and animation. Typing can start in the textarea; the cursor moves over to Monaco. On
- * phones and touch screens the textarea stays.
+ * first graph and animation (nor with a scenario building: see `busy`). Typing can start in the
+ * textarea; the cursor moves over to Monaco. On phones and touch screens the textarea stays.
  */
 export function EditorSlot({
   whenIdle = true,
+  busy = false,
   ...props
 }: EditorProps & {
   /**
@@ -40,13 +41,18 @@ export function EditorSlot({
    * when the reader points at or focuses the editor, so reading a page never fetches its megabytes.
    */
   whenIdle?: boolean
+  /**
+   * The page is busy (a big scenario building in slices): the idle upgrade waits until it is not, since
+   * evaluating Monaco's megabytes is one long task. Pointing at or focusing the editor still loads it.
+   */
+  busy?: boolean
 }) {
   const plain = useSyncExternalStore(subscribe, wantsPlain, () => true)
   const [rich, setRich] = useState(false)
   const handoff = useRef<Handoff>({ focused: false, offset: 0 })
 
   useEffect(() => {
-    if (plain || rich || !whenIdle) return
+    if (plain || rich || !whenIdle || busy) return
     let idle = 0
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => setRich(true), { timeout: IDLE_LOAD_MS })
@@ -55,7 +61,7 @@ export function EditorSlot({
       clearTimeout(timer)
       cancelIdleCallback(idle)
     }
-  }, [plain, rich, whenIdle])
+  }, [plain, rich, whenIdle, busy])
 
   const track = (e: SyntheticEvent) => {
     const el = e.target

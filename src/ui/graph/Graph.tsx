@@ -8,7 +8,7 @@ import {
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
-import { useActions, useReplayNonce, useSpeed } from '../../store/hooks.ts'
+import { useActions, useSpeed } from '../../store/hooks.ts'
 import { DISPATCH_MS } from '../../store/timing.ts'
 import { useTheme } from '../site/theme.ts'
 import { AutoFit } from './AutoFit.tsx'
@@ -33,11 +33,10 @@ function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
 
 /** The subscription graph: topic keys in the middle, sessions beside them, dispatches animating between. */
 export function Graph() {
-  const { nodes: computed, edges, overlay, empty } = useFlowElements()
+  const { nodes: computed, edges, overlay, empty, nonce } = useFlowElements()
   const { select, setPosition } = useActions()
   const { theme } = useTheme()
   const reducedMotion = usePrefersReducedMotion()
-  const nonce = useReplayNonce()
   const speed = useSpeed()
   const container = useRef<HTMLDivElement>(null)
   const [registry] = useState<EdgeRegistry>(() => new Map())

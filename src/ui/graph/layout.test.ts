@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { buildGraphView } from './graphView.ts'
-import { computeLayout, frameHeight, layoutInput } from './layout.ts'
+import {
+  computeLayout,
+  frameHeight,
+  layoutInput,
+  orderColumns,
+  type LayoutInput,
+} from './layout.ts'
 import { loadForTest } from './testModel.ts'
 
 describe('layout', () => {
@@ -63,5 +69,38 @@ describe('layout', () => {
     const width = Math.max(...input.nodes.filter((n) => n.column === 1).map((n) => n.width))
     expect(nearestLeft + width).toBe(-140)
     store.destroy()
+  })
+
+  it('keeps the topics in the view’s order and puts each session node beside the topics it is linked to', () => {
+    const node = (id: string, column: 0 | 1) => ({ id, width: 10, height: 10, column })
+    const input: LayoutInput = {
+      nodes: [
+        node('guild', 0),
+        node('general', 0),
+        node('staff', 0),
+        node('lurker', 1), // linked to nothing: last
+        node('staffer', 1), // staff only: row 2
+        node('member', 1), // guild and general: rows 0 and 1, mean 0.5
+        node('everyone', 1), // all three: mean 1
+        node('reader', 1), // guild and general too: ties keep the view's order, after member
+      ],
+      edges: [
+        { source: 'staff', target: 'staffer' },
+        { source: 'guild', target: 'member' },
+        { source: 'general', target: 'member' },
+        { source: 'guild', target: 'everyone' },
+        { source: 'general', target: 'everyone' },
+        { source: 'staff', target: 'everyone' },
+        { source: 'general', target: 'reader' },
+        { source: 'guild', target: 'reader' },
+      ],
+    }
+    const { left, right } = orderColumns(input)
+    expect(left.map((n) => n.id)).toEqual(['guild', 'general', 'staff'])
+    expect(right.map((n) => n.id)).toEqual(['member', 'reader', 'everyone', 'staffer', 'lurker'])
+    // Stacked in that order, top to bottom.
+    const positions = computeLayout(input)
+    const ys = right.map((n) => positions.get(n.id)?.y ?? NaN)
+    expect(ys).toEqual([...ys].sort((a, b) => a - b))
   })
 })

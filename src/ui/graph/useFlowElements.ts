@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
 import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import {
@@ -7,6 +7,7 @@ import {
   useExpanded,
   useModel,
   usePositions,
+  useReplayNonce,
   useSelection,
 } from '../../store/hooks.ts'
 import { buildGraphView, LOD_THRESHOLD } from './graphView.ts'
@@ -30,17 +31,35 @@ function transientLabel(record: DispatchRecord, model: GraphModel): string {
   return guild(record.key)
 }
 
-/** The graph's nodes and edges from the store: view, layout and overlay, each memoised on its inputs. */
-export function useFlowElements(): FlowElements & {
-  overlay: DispatchOverlay | null
-  empty: boolean
-} {
+/** Everything the graph is drawn from, read together: a deferred render never mixes two steps. */
+function useGraphInputs() {
   const model = useModel()
   const expanded = useExpanded()
   const positions = usePositions()
   const selection = useSelection()
   const active = useActiveDispatch()
   const baseline = useBaseline()
+  const nonce = useReplayNonce()
+  return useMemo(
+    () => ({ model, expanded, positions, selection, active, baseline, nonce }),
+    [model, expanded, positions, selection, active, baseline, nonce],
+  )
+}
+
+/**
+ * The graph's nodes and edges from the store: view, layout and overlay, each memoised on its inputs.
+ * Drawn from a deferred copy of the inputs, so a new step renders the panels first and the graph in a
+ * task of its own (React's background render): at 100,000 sessions the graph's view and layout take
+ * about as long as everything else together, and one task doing both froze the page. `nonce` is the
+ * replay counter that goes with the drawn dispatch, so an animation never plays another step's overlay.
+ */
+export function useFlowElements(): FlowElements & {
+  overlay: DispatchOverlay | null
+  empty: boolean
+  nonce: number
+} {
+  const { model, expanded, positions, selection, active, baseline, nonce } =
+    useDeferredValue(useGraphInputs())
   const summarised = model.sessions.length > LOD_THRESHOLD
   const pinnedId = summarised && selection?.kind === 'session' ? selection.id : null
   const options = useMemo(
@@ -70,6 +89,7 @@ export function useFlowElements(): FlowElements & {
   return {
     ...elements,
     overlay,
+    nonce,
     empty: view.topics.length === 0 && view.sessions.length + view.summaries.length === 0,
   }
 }
