@@ -7,7 +7,8 @@
  * 2. "Discord-scale guild (100,000 sessions)", against the goals of issue 14: time to ready (from
  *    navigation to the built scenario drawn) beside the Node setup of the benchmark's Discord world
  *    (`npm run bench`, W6: 100,000 IDENTIFYs), measured in this process before and after the browser
- *    run, as a ratio; the longest main-thread task while it builds (PerformanceObserver `longtask`);
+ *    run, as a ratio; the longest main-thread task while it builds (PerformanceObserver `longtask`,
+ *    from the task that starts the load to the graph drawn; the page's own start is reported apart);
  *    the median and 95th-percentile frame time while a guild-wide dispatch animates; one step back
  *    after it, with a session inspected; the tab's JavaScript heap after a garbage collection.
  *
@@ -59,7 +60,10 @@ const PAGE_PROBES = `(() => {
     if (!store) return setTimeout(watch, 20)
     let loading = false
     store.subscribe((s) => {
-      if (s.loading) loading = true
+      if (s.loading) {
+        loading = true
+        if (window.__buildStart === undefined) window.__buildStart = performance.now()
+      }
       else if (loading) {
         loading = false
         requestAnimationFrame(() => requestAnimationFrame(() => { window.__ready = performance.now() }))
@@ -157,11 +161,21 @@ async function discordScale(page: Page) {
   await page.addInitScript(PAGE_PROBES)
   await page.goto(`${BASE}/play/discord-scale?e2e=1`)
   await waitInPage(page, 'window.__ready !== undefined', LOAD_TIMEOUT_MS)
-  const { readyMs, tasks, sessions } = (await page.evaluate(`({
+  // The build: from the task that starts loading the scenario to the graph drawn. The page's own start
+  // before it (parsing the app, its first render) is reported apart, as `bootTasks`.
+  const { readyMs, tasks, bootTasks, sessions } = (await page.evaluate(`({
     readyMs: window.__ready,
-    tasks: window.__longTasks.filter((t) => t.start < window.__ready),
+    tasks: window.__longTasks.filter(
+      (t) => t.start + t.duration > window.__buildStart && t.start < window.__ready,
+    ),
+    bootTasks: window.__longTasks.filter((t) => t.start + t.duration <= window.__buildStart),
     sessions: window.__playground.getState().model.sessions.length,
-  })`)) as { readyMs: number; tasks: { start: number; duration: number }[]; sessions: number }
+  })`)) as {
+    readyMs: number
+    tasks: { start: number; duration: number }[]
+    bootTasks: { start: number; duration: number }[]
+    sessions: number
+  }
   const longest = Math.max(0, ...tasks.map((t) => t.duration))
   const dispatch = frameSummary(
     await dispatchFrames(page, /GUILD_UPDATE to the whole guild/, SCALE_ROUNDS),
@@ -185,6 +199,7 @@ async function discordScale(page: Page) {
       longestTaskMs: longest,
       tasksOver200ms: tasks.filter((t) => t.duration > 200).length,
       longTasks: tasks.length,
+      longestBootTaskMs: Math.max(0, ...bootTasks.map((t) => t.duration)),
     },
     dispatch,
     stepBackMs: back.ms,
@@ -242,7 +257,7 @@ async function main(): Promise<void> {
     },
     'longest-task-building': {
       value: scale.build.longestTaskMs,
-      note: `${scale.build.tasksOver200ms} of ${scale.build.longTasks} long tasks over 200 ms`,
+      note: `${scale.build.tasksOver200ms} of ${scale.build.longTasks} long tasks over 200 ms, from the load's start to the graph drawn; the page's own start before it: longest task ${scale.build.longestBootTaskMs.toFixed(0)} ms`,
     },
     'dispatch-frame-median': {
       value: scale.dispatch.median,

@@ -48,18 +48,22 @@ function useGraphInputs() {
 
 /**
  * The graph's nodes and edges from the store: view, layout and overlay, each memoised on its inputs.
- * Drawn from a deferred copy of the inputs, so a new step renders the panels first and the graph in a
- * task of its own (React's background render): at 100,000 sessions the graph's view and layout take
- * about as long as everything else together, and one task doing both froze the page. `nonce` is the
- * replay counter that goes with the drawn dispatch, so an animation never plays another step's overlay.
+ * Above {@link LOD_THRESHOLD} sessions, drawn from a deferred copy of the inputs, so a new step renders
+ * the panels first and the graph in a task of its own (React's background render): at 100,000 sessions
+ * summarising the graph takes about as long as everything else together, and one task doing both froze
+ * the page. `nonce` is the replay counter that goes with the drawn dispatch, so an animation never plays
+ * another step's overlay.
  */
 export function useFlowElements(): FlowElements & {
   overlay: DispatchOverlay | null
   empty: boolean
   nonce: number
 } {
-  const { model, expanded, positions, selection, active, baseline, nonce } =
-    useDeferredValue(useGraphInputs())
+  const now = useGraphInputs()
+  const deferred = useDeferredValue(now)
+  // Small graphs are drawn with the panels, in the same render, as before: no frame shows them apart.
+  const inputs = now.model.sessions.length > LOD_THRESHOLD ? deferred : now
+  const { model, expanded, positions, selection, active, baseline, nonce } = inputs
   const summarised = model.sessions.length > LOD_THRESHOLD
   const pinnedId = summarised && selection?.kind === 'session' ? selection.id : null
   const options = useMemo(

@@ -37,6 +37,8 @@ export function ScaleSection({ ui }: { ui: UiResults | undefined }) {
               longest task {formatNumber(ui.discordScale.build.longestTaskMs)} ms;{' '}
               {ui.discordScale.build.tasksOver200ms} of {ui.discordScale.build.longTasks} long tasks
               over 200 ms
+              {ui.discordScale.build.longestBootTaskMs !== undefined &&
+                `; before it, the page's own start: longest task ${formatNumber(ui.discordScale.build.longestBootTaskMs)} ms`}
             </dd>
             <dt>Guild-wide dispatch, animating</dt>
             <dd>

@@ -19,6 +19,8 @@ export interface UiResults {
       readonly longestTaskMs: number
       readonly tasksOver200ms: number
       readonly longTasks: number
+      /** The page's own start, before the load begins (absent in results from before it was kept). */
+      readonly longestBootTaskMs?: number
     }
     readonly dispatch: { readonly median: number; readonly p95: number }
     readonly stepBackMs: number
