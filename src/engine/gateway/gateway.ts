@@ -73,13 +73,12 @@ export interface Gateway {
  */
 export interface GatewayInternal extends Gateway {
   /**
-   * {@link Gateway.requestMemberList} in steps, for a caller that must not block for long (a browser building a
-   * list of 100,000 members): every check runs on the first `next()` and throws as
+   * {@link Gateway.requestMemberList} in steps, for a caller that must not block for long (a browser
+   * building a list of 100,000 members): every check runs on the first `next()` and throws as
    * `requestMemberList` would, before anything changes; lists that do not exist yet are then read from
    * the world a few hundred members per step; the request is served, exactly as `requestMemberList`
    * serves it, in the last step. Stopping the generator early changes nothing. Make no other call on the
    * simulation until it is done: the lists are read from the world as it was when it started.
-   *
    */
   requestMemberListInSteps(
     sessionId: string,
