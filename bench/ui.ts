@@ -66,7 +66,13 @@ const PAGE_PROBES = `(() => {
       }
       else if (loading) {
         loading = false
-        requestAnimationFrame(() => requestAnimationFrame(() => { window.__ready = performance.now() }))
+        // Ready when the graph shows the built guild (its "+N more" node: a summarised graph renders in
+        // a task after the panels), two frames later.
+        const drawn = () => {
+          if (!document.querySelector('.react-flow__node[data-id="summary:more"]')) return requestAnimationFrame(drawn)
+          requestAnimationFrame(() => requestAnimationFrame(() => { window.__ready = performance.now() }))
+        }
+        drawn()
       }
     })
   }
