@@ -1,4 +1,4 @@
-import { useEffect, useRef, type CSSProperties } from 'react'
+import type { CSSProperties } from 'react'
 import type { DocScenario } from '../../scenarios/types.ts'
 import {
   useActions,
@@ -7,6 +7,7 @@ import {
   useConsoleEntries,
   useRunning,
 } from '../../store/hooks.ts'
+import { ConsoleLines } from '../../ui/editor/ConsoleLines.tsx'
 import { EditorSlot } from '../../ui/editor/EditorSlot.tsx'
 import { RUN_SHORTCUT } from '../../ui/editor/RunButton.tsx'
 import '../../ui/editor/editor.css'
@@ -74,11 +75,6 @@ function ExampleConsole() {
   const entries = useConsoleEntries()
   const running = useRunning()
   const { clearConsole } = useActions()
-  const list = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const el = list.current
-    if (el) el.scrollTop = el.scrollHeight
-  }, [entries])
   if (entries.length === 0 && !running) return null
   return (
     <div className="live-example__console" data-testid="example-console">
@@ -95,20 +91,12 @@ function ExampleConsole() {
           Clear
         </button>
       </div>
-      <div
+      <ConsoleLines
+        entries={entries}
         className="live-example__console-lines"
-        ref={list}
-        role="log"
-        aria-live="polite"
-        aria-label="Console"
-        tabIndex={0}
-      >
-        {entries.map((entry, i) => (
-          <p key={i} className={`console__line console__line--${entry.level}`}>
-            {entry.text}
-          </p>
-        ))}
-      </div>
+        label="Console"
+        focusable
+      />
     </div>
   )
 }

@@ -1,16 +1,11 @@
-import { useEffect, useRef } from 'react'
 import { useActions, useConsoleEntries, useRunning } from '../../store/hooks.ts'
+import { ConsoleLines } from './ConsoleLines.tsx'
 
 /** What the code printed and what became of the run, newest at the bottom. */
 export function ConsolePanel() {
   const entries = useConsoleEntries()
   const running = useRunning()
   const { clearConsole } = useActions()
-  const list = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const el = list.current
-    if (el) el.scrollTop = el.scrollHeight
-  }, [entries])
   return (
     <section className="console" aria-label="Console">
       <header className="console__header">
@@ -25,16 +20,15 @@ export function ConsolePanel() {
           Clear
         </button>
       </header>
-      <div className="console__lines" ref={list} role="log" aria-live="polite">
-        {entries.length === 0 && !running && (
-          <p className="console__empty">console.log output and run results appear here.</p>
-        )}
-        {entries.map((entry, i) => (
-          <p key={i} className={`console__line console__line--${entry.level}`}>
-            {entry.text}
-          </p>
-        ))}
-      </div>
+      <ConsoleLines
+        entries={entries}
+        className="console__lines"
+        empty={
+          !running && (
+            <p className="console__empty">console.log output and run results appear here.</p>
+          )
+        }
+      />
     </section>
   )
 }
