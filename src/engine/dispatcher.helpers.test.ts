@@ -133,15 +133,40 @@ describe('helpers', () => {
     ])
   })
 
-  it('dispatchManyFilterList lets a later key retry a session whose send failed', () => {
+  it('dispatchManyFilterList counts a failed send as reached: one frame, one replay after a resume (§10)', () => {
+    // A's socket fails: A is on both #secret and #general. The failed send took a seq and sits in the
+    // resume buffer, so #general must not queue the event again, or the resume replays it twice.
+    const f = fixtureF()
+    f.sim.gateway.failSocket(f.A.sessionId, true)
+    const lastSeen = f.A.seq
+    const list = f.sim.dispatcher.dispatchManyFilterList(
+      'channel',
+      [SECRET, GENERAL],
+      [],
+      'CHANNEL_PINS_UPDATE',
+      { guild_id: G },
+    )
+    expect(list[0]).toBe(f.A.sessionId)
+    expect(list.filter((id) => id === f.A.sessionId)).toHaveLength(1)
+    expect(f.A.seq).toBe(lastSeen + 1)
+    f.sim.gateway.failSocket(f.A.sessionId, false)
+    f.sim.gateway.disconnect(f.A.sessionId)
+    const resumed = f.sim.gateway.resume(f.A.sessionId, lastSeen)
+    expect(resumed.resumed && resumed.replayed.map((frame) => frame.t)).toEqual([
+      'CHANNEL_PINS_UPDATE',
+    ])
+  })
+
+  it('dispatchManyFilterList keeps a session whose send failed in the list for the next call too', () => {
     const f = fixtureF()
     f.sim.gateway.failSocket(f.A.sessionId, true)
     const list: string[] = []
     f.sim.dispatcher.dispatchManyFilterList('channel', [SECRET], list, 'CHANNEL_PINS_UPDATE', {})
-    expect(list).toEqual([])
+    expect(list).toEqual([f.A.sessionId])
     f.sim.gateway.failSocket(f.A.sessionId, false)
+    const before = f.A.seq
     f.sim.dispatcher.dispatchManyFilterList('channel', [GENERAL], list, 'CHANNEL_PINS_UPDATE', {})
-    expect(list).toContain(f.A.sessionId)
+    expect(f.A.seq).toBe(before)
   })
 })
 

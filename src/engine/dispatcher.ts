@@ -60,8 +60,9 @@ export interface EventDispatcher {
   ): DispatchResult
   /**
    * For each key in order, dispatches to the sessions not yet in `sessionIds` and appends those reached
-   * (delivered or buffered): each session gets the event at most once. Returns the same array, which
-   * must be a plain array the call can extend (checked before anything is delivered).
+   * (delivered, buffered, or whose send failed: that frame waits in its resume buffer): each session gets
+   * the event at most once, across a resume too. Returns the same array, which must be a plain array the
+   * call can extend (checked before anything is delivered).
    *
    * @example
    * // GUILD_MEMBER_UPDATE once per session across every guild the user is in (litecord's

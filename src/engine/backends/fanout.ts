@@ -76,19 +76,28 @@ export class Fanout {
 }
 
 /**
- * Appends the sessions a dispatch reached (delivered or buffered; a failed send is not reached, so a
- * later key may try it again) to `into`, once each: `dispatchManyFilterList`'s bookkeeping.
+ * Appends the sessions a dispatch reached to `into`, once each: `dispatchManyFilterList`'s bookkeeping.
+ * Reached means delivered, buffered, or sent on a socket that failed: a failed send took a seq and sits
+ * in the resume buffer like a buffered one, so a later key must not queue the event again, or a resume
+ * would replay it twice (docs/design/semantics.md §10). Order: delivered, buffered, failed.
  */
 export function appendReached(
-  result: { readonly delivered: readonly string[]; readonly buffered: readonly string[] },
+  result: {
+    readonly delivered: readonly string[]
+    readonly buffered: readonly string[]
+    readonly skipped: readonly Skip[]
+  },
   into: string[],
   seen: Set<string>,
 ): void {
-  for (const id of [...result.delivered, ...result.buffered]) {
-    if (seen.has(id)) continue
+  const add = (id: string) => {
+    if (seen.has(id)) return
     seen.add(id)
     into.push(id)
   }
+  for (const id of result.delivered) add(id)
+  for (const id of result.buffered) add(id)
+  for (const skip of result.skipped) if (skip.reason === 'send-failed') add(skip.sessionId)
 }
 
 /**
