@@ -96,4 +96,27 @@ describe('presence (op 3)', () => {
     f.sim.gateway.identify({ userId: '30' })
     expect(since(f.A.frames, mark)).toEqual(['PRESENCE_UPDATE'])
   })
+
+  it('IDENTIFY makes its friend links before it fans its presence out: a friend hears that "online" (§10)', () => {
+    // dave had a session before he and alice became friends; alice's own IDENTIFY is the first to link
+    // them, and her "online" must reach dave through that link.
+    const f = fixtureF()
+    f.sim.gateway.invalidate(f.A.sessionId)
+    f.sim.world.addFriendship(ALICE, '40')
+    const mark = f.D.frames.length
+    f.sim.gateway.identify({ userId: ALICE })
+    expect(f.D.frames.slice(mark)).toEqual([
+      {
+        op: 0,
+        t: 'PRESENCE_UPDATE',
+        s: mark + 1,
+        d: {
+          user: { id: ALICE },
+          status: 'online',
+          activities: [],
+          client_status: { desktop: 'online' },
+        },
+      },
+    ])
+  })
 })

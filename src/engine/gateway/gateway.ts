@@ -115,7 +115,10 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
     return guild
   }
 
-  /** litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0, friends. */
+  /**
+   * litecord's `subscribe_all`: served guilds, their readable text channels, DMs on shard 0. The friend
+   * links are made earlier, before the presence fans out (see `identify`).
+   */
   function subscribeAll(session: Session, guildIds: readonly string[]) {
     for (const guildId of guildIds) {
       backends.guild.sessions.add(guildId, session)
@@ -131,8 +134,6 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         backends.channel.sessions.add(channel.id, session)
       }
     }
-    for (const friendId of world.friendsOf(session.userId))
-      backends.friend.link(session.userId, friendId)
   }
 
   function sendOrFail(session: Session, frame: Frame, replay: boolean) {
@@ -159,6 +160,11 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         })
         states.insert(session)
         reportSession(ctx.inspector, session, 'identify')
+        // Friend links first, so a friend this IDENTIFY links hears its status (docs/design/semantics.md
+        // §10).
+        // They are per user and reach none of this session's frames, so READY still comes first.
+        for (const friendId of world.friendsOf(session.userId))
+          backends.friend.link(session.userId, friendId)
         // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
         // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
         ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })
