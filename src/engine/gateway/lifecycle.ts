@@ -69,7 +69,7 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
       session.release()
       // A user already offline (whatever its activities) has no change to announce (semantics §3).
       if (
-        ctx.states.sessionsOf(session.userId).length === 0 &&
+        ctx.states.sessionCount(session.userId) === 0 &&
         ctx.world.presence(session.userId).status !== 'offline'
       ) {
         ctx.presence.set(session.userId, { status: 'offline', activities: [] })

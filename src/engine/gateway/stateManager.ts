@@ -2,6 +2,7 @@ import { EngineError } from '../errors.ts'
 import { describeValue, parseSnowflake, shardBase } from '../ids.ts'
 import type { GatewayState, Snowflake } from '../types.ts'
 import type { Session } from './session.ts'
+import { UserSessions } from './userSessions.ts'
 
 /**
  * The sessions of the simulation (litecord `StateManager`, gateway/state_manager.py). Every state it
@@ -35,7 +36,10 @@ export interface StateManagerInternal extends StateManager {
    * for a session that was closed, `UNKNOWN_SESSION` for anything else.
    */
   require(sessionId: unknown): Session
+  /** The user's open sessions in IDENTIFY order (shared: do not mutate). */
   sessionsOf(userId: string): readonly Session[]
+  /** How many sessions the user has open: `sessionsOf(userId).length` without building the list. */
+  sessionCount(userId: string): number
   insert(session: Session): void
   remove(session: Session): void
   /** True for ids of sessions that existed and were closed (RESUME tells them apart from unknown ids). */
@@ -45,8 +49,6 @@ export interface StateManagerInternal extends StateManager {
   markClosed(sessionId: string): void
 }
 
-const NONE: readonly Session[] = Object.freeze([])
-
 /** True when `session` serves the guild whose `shardBase` (`guildId >> 22`) is given. */
 export function serves(session: Session, guildShardBase: number): boolean {
   return session.shardCount === 1 || guildShardBase % session.shardCount === session.shardId
@@ -54,11 +56,11 @@ export function serves(session: Session, guildShardBase: number): boolean {
 
 export function createStateManager(): StateManagerInternal {
   const bySession = new Map<string, Session>()
-  const byUser = new Map<string, Session[]>()
+  const byUser = new UserSessions()
   /** What a closed session leaves behind (semantics §10): its id, so a late RESUME hears `closed`. */
   const closed = new Set<string>()
 
-  const sessionsOf = (userId: string): readonly Session[] => byUser.get(userId) ?? NONE
+  const sessionsOf = (userId: string): readonly Session[] => byUser.of(userId)
   const session = (sessionId: string) =>
     typeof sessionId === 'string' ? bySession.get(sessionId) : undefined
 
@@ -96,17 +98,15 @@ export function createStateManager(): StateManagerInternal {
       )
     },
     sessionsOf,
+    sessionCount: (userId) => byUser.count(userId),
     insert(session) {
       bySession.set(session.sessionId, session)
-      // Copy-on-write: a fan-out iterating a user's sessions never sees its list change under it.
-      byUser.set(session.userId, [...sessionsOf(session.userId), session])
+      byUser.add(session)
     },
     remove(session) {
       bySession.delete(session.sessionId)
       closed.add(session.sessionId)
-      const rest = sessionsOf(session.userId).filter((s) => s !== session)
-      if (rest.length === 0) byUser.delete(session.userId)
-      else byUser.set(session.userId, rest)
+      byUser.remove(session)
     },
     wasClosed: (sessionId) => closed.has(sessionId),
     closedIds: () => Array.from(closed),
