@@ -13,6 +13,9 @@ const ENGINE_API_ONLY =
   'Import the engine through its public API, src/engine/index.ts, never its internals.'
 const UI_TYPES_ONLY =
   'src/ui imports only types from the engine (`import type`); values come through src/store (engineInfo.ts).'
+const WIRE_IMPORTS =
+  "src/wire is pure: it imports only the engine's public API (src/engine/index.ts) and the call format."
+const WIRE_TIME = 'src/wire owns no timer or clock: the host passes the time into each method.'
 const INJECT_TIME = 'src/engine must stay pure: use the injected clock and seeded random instead.'
 
 export default tseslint.config(
@@ -109,6 +112,44 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: INJECT_TIME },
+      ],
+    },
+  },
+  {
+    // The wire protocol is pure (browser and Node): the engine's public API and the call format only;
+    // no socket, DOM, Node module or ambient time (the host passes the time in).
+    files: ['src/wire/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ENGINE_INTERNALS, message: WIRE_IMPORTS },
+            {
+              group: ['**/store/**', '!**/store/engineCall.ts', '**/ui/**', '**/scenarios/**'],
+              message: WIRE_IMPORTS,
+            },
+            {
+              group: ['node:*', 'ws', 'react', 'react/*', 'zustand', 'zustand/*', 'fs', 'path'],
+              message: WIRE_IMPORTS,
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'fetch', 'WebSocket', 'process'].map(
+          (name) => ({ name, message: WIRE_IMPORTS }),
+        ),
+        ...['setTimeout', 'setInterval', 'performance'].map((name) => ({
+          name,
+          message: WIRE_TIME,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: WIRE_TIME },
+        { object: 'Date', property: 'now', message: WIRE_TIME },
       ],
     },
   },

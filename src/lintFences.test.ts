@@ -67,4 +67,34 @@ describe('layer fences', { timeout: SLOW }, () => {
     )
     expect(internal).toHaveLength(1)
   })
+
+  it('keeps the wire protocol on the engine’s public API and the call format', async () => {
+    const allowed = await restrictedImports(
+      'src/wire/Fixture.ts',
+      "import { shardFor } from '../engine/index.ts'\nimport { applyCall } from '../store/engineCall.ts'\nexport const f = [shardFor, applyCall]\n",
+    )
+    expect(allowed).toEqual([])
+    for (const source of [
+      "import { Session } from '../engine/gateway/session.ts'",
+      "import { createPlaygroundStore } from '../store/createPlaygroundStore.ts'",
+      "import { WebSocketServer } from 'ws'",
+      "import { readFileSync } from 'node:fs'",
+    ]) {
+      const found = await restrictedImports(
+        'src/wire/Fixture.ts',
+        `${source}\nexport const x = 1\n`,
+      )
+      expect(found, source).toHaveLength(1)
+      expect(found[0]).toContain('src/wire is pure')
+    }
+  })
+
+  it('keeps timers and the wall clock out of the wire protocol', async () => {
+    const [result] = await eslint.lintText(
+      'export const a = Date.now()\nexport const b = setTimeout(() => {}, 1)\n',
+      { filePath: 'src/wire/Fixture.ts' },
+    )
+    const rules = (result?.messages ?? []).map((m) => m.ruleId)
+    expect(rules).toEqual(['no-restricted-properties', 'no-restricted-globals'])
+  })
 })

@@ -5,7 +5,7 @@ import { ChannelType } from '../world/channelType.ts'
 import type { Frame, GatewayState, PresenceStatus, ResumeResult, Snowflake } from '../types.ts'
 import { validateIdentify, validatePresence, type IdentifyInput } from './identifyInput.ts'
 import type { Lifecycle } from './lifecycle.ts'
-import { DEFAULT_LARGE_THRESHOLD, guildCreatePayload, readyPayload } from './payloads.ts'
+import { guildCreatePayload, readyPayload } from './payloads.ts'
 import { Intents } from './intents.ts'
 import { Session } from './session.ts'
 import { reportSession } from './reportSession.ts'
@@ -179,7 +179,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
               ctx.sendDirect(
                 session,
                 'GUILD_CREATE',
-                guildCreatePayload(world, guild, session, DEFAULT_LARGE_THRESHOLD),
+                guildCreatePayload(world, guild, session, valid.largeThreshold),
               )
             }
           }

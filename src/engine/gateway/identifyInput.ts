@@ -3,6 +3,7 @@ import { describeValue, parseSnowflake } from '../ids.ts'
 import { ownPayload } from '../payload.ts'
 import type { PresenceStatus, Snowflake } from '../types.ts'
 import { Intents, isValidIntents } from './intents.ts'
+import { DEFAULT_LARGE_THRESHOLD } from './payloads.ts'
 
 /** IDENTIFY (op 2) as the engine takes it. */
 export interface IdentifyInput {
@@ -13,6 +14,11 @@ export interface IdentifyInput {
   shard?: [number, number]
   /** Default `online`. */
   presence?: { status: PresenceStatus; activities?: unknown[] }
+  /**
+   * IDENTIFY's `large_threshold`: at most this many members in each GUILD_CREATE sent at this IDENTIFY,
+   * an integer from 50 to 250 (Discord's range); default 50.
+   */
+  largeThreshold?: number
 }
 
 export const PRESENCE_STATUSES: readonly PresenceStatus[] = ['online', 'idle', 'dnd', 'offline']
@@ -23,13 +29,14 @@ export interface ValidIdentify {
   intents: number
   shard: [number, number]
   presence: { status: PresenceStatus; activities: unknown[] } | undefined
+  largeThreshold: number
 }
 
 /**
  * Validates IDENTIFY. Close codes: 4004 unknown user (authentication failed), 4010 invalid shard
  * (`shardId ≥ shardCount`, `shardCount < 1`, negative or non-integer), 4013 invalid intents (not a
  * non-negative integer of the official table's bits; user-account-only bits too), 4001 a malformed
- * presence. `userExists` is asked last, after the input's shape is known good.
+ * presence or a `largeThreshold` outside 50–250. `userExists` is asked last, after the input's shape is known good.
  */
 export function validateIdentify(
   input: IdentifyInput,
@@ -78,7 +85,14 @@ export function validateIdentify(
   }
   let presence: ValidIdentify['presence']
   if (input.presence !== undefined) presence = validatePresence(input.presence, 4001)
-  return { userId, intents, shard: [shard[0], shard[1]], presence }
+  const largeThreshold = input.largeThreshold ?? DEFAULT_LARGE_THRESHOLD
+  if (!Number.isInteger(largeThreshold) || largeThreshold < 50 || largeThreshold > 250) {
+    throw new GatewayCloseError(
+      4001,
+      `invalid largeThreshold ${describeValue(input.largeThreshold)}: an integer from 50 to 250`,
+    )
+  }
+  return { userId, intents, shard: [shard[0], shard[1]], presence, largeThreshold }
 }
 
 /** A presence `{ status, activities? }`; a bad one is refused with `closeCode` (op 3 / IDENTIFY). */

@@ -1,0 +1,450 @@
+import { EngineError, GatewayCloseError, shardFor, type GatewayState } from '../engine/index.ts'
+import { applyCall, type EngineCall, type EngineRun, type Json } from '../store/engineCall.ts'
+import {
+  readHeartbeat,
+  readIdentify,
+  readMemberList,
+  readPresence,
+  readResume,
+} from './commands.ts'
+import { WireConnection, type WireSocket } from './connection.ts'
+import { requestMembersCalls } from './memberChunks.ts'
+import {
+  checkGatewayQuery,
+  closeReason,
+  CloseCode,
+  controlFrame,
+  decodeClientFrame,
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  encodeFrame,
+  isRefusal,
+  Op,
+  type Refusal,
+  type WireFrame,
+} from './protocol.ts'
+import { tokenUser, type TokenSeed } from './tokens.ts'
+import { wireFrame, type WireContext } from './wireFrame.ts'
+
+/**
+ * A connection is a zombie when no heartbeat arrived within this many heartbeat intervals of the last
+ * one (or of HELLO): a client beats every interval, its first beat within one; half an interval more
+ * leaves room for a slow network. Discord does not publish its own margin.
+ */
+export const ZOMBIE_AFTER_INTERVALS = 1.5
+
+/** How long a client has to leave after op 7 before the server closes the socket itself. */
+export const RECONNECT_GRACE_MS = 5_000
+
+/** One recorded engine call and its place in the host's log. */
+export interface RecordedCall {
+  readonly index: number
+  readonly call: EngineCall
+}
+
+/** Options of {@link GatewayHost}. */
+export interface GatewayHostOptions {
+  /** The engine and its identified sessions (a scenario already applied, or a fresh world). */
+  readonly run: EngineRun
+  /** The seed and start time tokens are minted from (the simulation's own). */
+  readonly tokens: TokenSeed
+  /** What READY announces as `resume_gateway_url`. */
+  readonly wire: WireContext
+  /** Default {@link DEFAULT_HEARTBEAT_INTERVAL_MS}. */
+  readonly heartbeatIntervalMs?: number
+  /** The host's time now (ms): the engine clock follows it from here on. */
+  readonly now: number
+}
+
+/**
+ * The gateway's wire protocol over an engine: one instance per world. It speaks Discord's frames to
+ * any number of {@link WireSocket}s and changes the engine only through {@link EngineCall}s, each
+ * recorded in order (`calls`, `onCall`), so a page that replays them on its own engine reaches the same
+ * state. It owns no timer: the host calls {@link tick} with the time now to run heartbeat deadlines,
+ * and passes the time into every method; the engine clock is advanced to it (a `clock.advance` call
+ * grouped with the call it precedes) only when a call is made, since nothing in the engine happens in
+ * between.
+ */
+export class GatewayHost {
+  readonly run: EngineRun
+  readonly heartbeatIntervalMs: number
+  private readonly tokens: TokenSeed
+  private readonly wire: WireContext
+  private readonly log: RecordedCall[] = []
+  private readonly listeners = new Set<(recorded: RecordedCall) => void>()
+  private readonly connections = new Map<number, WireConnection>()
+  private nextId = 1
+  private nextGroup = 1
+  /** Host time the engine clock was last brought up to. */
+  private clockAt: number
+
+  constructor(options: GatewayHostOptions) {
+    this.run = options.run
+    this.tokens = options.tokens
+    this.wire = options.wire
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS
+    if (!Number.isInteger(this.heartbeatIntervalMs) || this.heartbeatIntervalMs < 1) {
+      throw new RangeError(`heartbeat interval must be a whole number of ms >= 1`)
+    }
+    this.clockAt = options.now
+  }
+
+  /** Every call this host made to its engine, in order. */
+  calls(): readonly RecordedCall[] {
+    return this.log
+  }
+
+  /** Hears each call as it is recorded; returns the function that stops it. */
+  onCall(listener: (recorded: RecordedCall) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Open connections (tests, the live view's list of who is connected). */
+  openConnections(): readonly WireConnection[] {
+    return [...this.connections.values()]
+  }
+
+  /** The connection bound to a session, if any. */
+  connectionOf(sessionId: string): WireConnection | undefined {
+    for (const c of this.connections.values()) if (c.sessionId === sessionId) return c
+    return undefined
+  }
+
+  /**
+   * A socket opened on `?v=…&encoding=…`: HELLO, or the close code a bad query earns. Returns the
+   * connection (undefined when refused).
+   */
+  open(
+    socket: WireSocket,
+    query: { v?: string | null; encoding?: string | null },
+    now: number,
+  ): WireConnection | undefined {
+    const refusal = checkGatewayQuery(query)
+    if (refusal) {
+      socket.close(refusal.code, closeReason(refusal.reason))
+      return undefined
+    }
+    const conn = new WireConnection(this.nextId++, socket, now)
+    this.connections.set(conn.id, conn)
+    this.send(conn, controlFrame(Op.HELLO, { heartbeat_interval: this.heartbeatIntervalMs }))
+    return conn
+  }
+
+  /** One text frame from the client. Never throws: every bad input is a close code. */
+  receive(conn: WireConnection, text: string, now: number): void {
+    if (conn.phase === 'closed') return
+    if (!conn.countCommand(now)) {
+      return this.refuse(
+        conn,
+        { code: CloseCode.RATE_LIMITED, reason: 'over 120 commands in 60 s' },
+        now,
+      )
+    }
+    const frame = decodeClientFrame(text)
+    if (isRefusal(frame)) return this.refuse(conn, frame, now)
+    try {
+      this.handle(conn, frame.op, frame.d, now)
+    } catch (error) {
+      // A bug of ours must not take the server down: the client learns of it as Discord's 4000.
+      const reason = error instanceof Error ? error.message : String(error)
+      this.refuse(conn, { code: CloseCode.UNKNOWN_ERROR, reason }, now)
+    }
+  }
+
+  /** A binary frame: this server speaks JSON text only (4002). */
+  receiveBinary(conn: WireConnection, now: number): void {
+    if (conn.phase === 'closed') return
+    this.refuse(conn, { code: CloseCode.DECODE_ERROR, reason: 'binary frames are not served' }, now)
+  }
+
+  /**
+   * The client's socket closed (or the network dropped it). 1000 and 1001 end the session (Discord
+   * invalidates it); any other code, or none, leaves it resumable (gateway-facts §3.5).
+   */
+  closed(conn: WireConnection, code: number | null, now: number): void {
+    if (conn.phase === 'closed') return
+    const state = conn.state
+    conn.phase = 'closed'
+    this.connections.delete(conn.id)
+    if (state && state.status === 'connected') {
+      const method = code === 1000 || code === 1001 ? 'invalidate' : 'disconnect'
+      this.apply({ target: 'gateway', method, args: [state.sessionId] }, now, 'client closed')
+    }
+  }
+
+  /** Runs deadlines: zombie connections close 4009; clients that ignored op 7 are closed. */
+  tick(now: number): void {
+    const zombieAfter = this.heartbeatIntervalMs * ZOMBIE_AFTER_INTERVALS
+    for (const conn of [...this.connections.values()]) {
+      if (now - conn.lastBeatAt > zombieAfter) {
+        this.refuse(
+          conn,
+          { code: CloseCode.SESSION_TIMED_OUT, reason: 'no heartbeat: zombie connection' },
+          now,
+        )
+      } else if (
+        conn.reconnectAskedAt !== null &&
+        now - conn.reconnectAskedAt > RECONNECT_GRACE_MS
+      ) {
+        this.refuse(conn, { code: CloseCode.UNKNOWN_ERROR, reason: 'reconnect requested' }, now)
+      }
+    }
+  }
+
+  /** op 1 from the server: the client must heartbeat now. */
+  requestHeartbeat(sessionId: string): boolean {
+    const conn = this.connectionOf(sessionId)
+    if (!conn) return false
+    this.send(conn, controlFrame(Op.HEARTBEAT, null))
+    return true
+  }
+
+  /** op 7: the client should reconnect and resume; its socket is closed after a grace period. */
+  requestReconnect(sessionId: string, now: number): boolean {
+    const conn = this.connectionOf(sessionId)
+    if (!conn) return false
+    this.send(conn, controlFrame(Op.RECONNECT, null))
+    conn.reconnectAskedAt = now
+    return true
+  }
+
+  /**
+   * A fault: the server drops a session's socket without a close frame, as a broken network would.
+   * The engine records `gateway.disconnect`; the client may RESUME.
+   */
+  dropConnection(sessionId: string, now: number): boolean {
+    const conn = this.connectionOf(sessionId)
+    if (!conn || conn.state?.status !== 'connected') return false
+    this.apply(
+      { target: 'gateway', method: 'disconnect', args: [sessionId] },
+      now,
+      'socket dropped',
+    )
+    return true
+  }
+
+  /**
+   * Applies one call to the engine, records it (after the `clock.advance` that brings the engine's
+   * clock to `now`, in the same group), then sends every connection what its session was sent and
+   * ends connections whose session the call disconnected or closed. A call the engine refuses throws
+   * its error and is not recorded (the engine changed nothing); the time that passed before it is.
+   */
+  apply(call: EngineCall, now: number, label?: string): unknown {
+    const group = `wire-${this.nextGroup++}`
+    const delta = Math.floor(now - this.clockAt)
+    if (delta > 0) {
+      this.clockAt += delta
+      this.record({ target: 'clock', method: 'advance', args: [delta], group })
+    }
+    const result = applyCall(this.run, call)
+    this.record({ ...call, group, ...(label && !call.label ? { label } : {}) })
+    this.sync()
+    return result
+  }
+
+  private record(call: EngineCall): void {
+    if (call.target === 'clock') applyCall(this.run, call)
+    const recorded = { index: this.log.length, call }
+    this.log.push(recorded)
+    for (const listener of this.listeners) listener(recorded)
+  }
+
+  /** Frames out, then connections whose session left 'connected' outside this host's hands. */
+  private sync(): void {
+    for (const conn of this.connections.values()) {
+      const state = conn.state
+      if (state === null) continue
+      this.flush(conn, state)
+      if (state.status === 'closed') {
+        // Invalidated (op 9 went out with the frames) or ended: the socket may IDENTIFY again.
+        conn.state = null
+        conn.phase = 'hello'
+      } else if (state.status === 'disconnected') {
+        conn.phase = 'closed'
+        this.connections.delete(conn.id)
+        conn.socket.drop()
+      }
+    }
+  }
+
+  private flush(conn: WireConnection, state: GatewayState): void {
+    const frames = state.frames
+    for (; conn.sent < frames.length; conn.sent++) {
+      this.send(conn, wireFrame(frames[conn.sent] as WireFrame, state, this.wire))
+    }
+  }
+
+  private send(conn: WireConnection, frame: WireFrame): void {
+    if (conn.phase !== 'closed') conn.socket.send(encodeFrame(frame))
+  }
+
+  /** Closes with a code; a bound, connected session becomes disconnected (resumable). */
+  private refuse(conn: WireConnection, refusal: Refusal, now: number): void {
+    if (conn.phase === 'closed') return
+    const state = conn.state
+    conn.phase = 'closed'
+    this.connections.delete(conn.id)
+    conn.socket.close(refusal.code, closeReason(refusal.reason))
+    if (state && state.status === 'connected') {
+      this.apply(
+        { target: 'gateway', method: 'disconnect', args: [state.sessionId] },
+        now,
+        `closed ${refusal.code}`,
+      )
+    }
+  }
+
+  private handle(conn: WireConnection, op: number, d: unknown, now: number): void {
+    if (op === Op.HEARTBEAT) {
+      const refusal = readHeartbeat(d)
+      if (refusal) return this.refuse(conn, refusal, now)
+      conn.lastBeatAt = now
+      return this.send(conn, controlFrame(Op.HEARTBEAT_ACK, null))
+    }
+    if (op === Op.IDENTIFY || op === Op.RESUME) {
+      if (conn.phase === 'session') {
+        const reason = 'this connection already has a session'
+        return this.refuse(conn, { code: CloseCode.ALREADY_AUTHENTICATED, reason }, now)
+      }
+      return op === Op.IDENTIFY ? this.identify(conn, d, now) : this.resume(conn, d, now)
+    }
+    const state = conn.state
+    if (conn.phase !== 'session' || state === null) {
+      const reason = `op ${op} before IDENTIFY`
+      return this.refuse(conn, { code: CloseCode.NOT_AUTHENTICATED, reason }, now)
+    }
+    const sessionId = state.sessionId
+    if (op === Op.PRESENCE_UPDATE) {
+      const presence = readPresence(d)
+      if (isRefusal(presence)) return this.refuse(conn, presence, now)
+      const args = [sessionId, presence as unknown as Json]
+      return void this.engineCommand(
+        conn,
+        { target: 'gateway', method: 'updatePresence', args },
+        now,
+      )
+    }
+    if (op === Op.LAZY_REQUEST) {
+      const request = readMemberList(d)
+      if (isRefusal(request)) return this.refuse(conn, request, now)
+      const args = [sessionId, request.guildId, request.channels as unknown as Json]
+      return void this.engineCommand(
+        conn,
+        { target: 'gateway', method: 'requestMemberList', args },
+        now,
+      )
+    }
+    if (op === Op.REQUEST_GUILD_MEMBERS) {
+      const calls = requestMembersCalls(this.run.sim, state, d)
+      if (isRefusal(calls)) return this.refuse(conn, calls, now)
+      for (const call of calls) if (conn.open) this.engineCommand(conn, call, now)
+      return
+    }
+    // op 4 (voice): this engine simulates no voice; accepted and ignored, as a server without voice
+    // regions would leave it unanswered.
+  }
+
+  /** A command's engine call; the engine's refusal closes the socket (4001 unless it names a code). */
+  private engineCommand(conn: WireConnection, call: EngineCall, now: number): unknown {
+    try {
+      return this.apply(call, now)
+    } catch (error) {
+      if (error instanceof GatewayCloseError) {
+        this.refuse(conn, { code: error.code, reason: error.message }, now)
+      } else if (error instanceof EngineError) {
+        this.refuse(conn, { code: CloseCode.UNKNOWN_OPCODE, reason: error.message }, now)
+      } else throw error
+      return undefined
+    }
+  }
+
+  private userOf(token: unknown): string | undefined {
+    const world = this.run.sim.world
+    return tokenUser(this.tokens, token, (id) => world.user(id) !== undefined)
+  }
+
+  private identify(conn: WireConnection, d: unknown, now: number): void {
+    const command = readIdentify(d)
+    if (isRefusal(command)) return this.refuse(conn, command, now)
+    const userId = this.userOf(command.token)
+    if (userId === undefined) {
+      const reason = 'authentication failed: unknown token'
+      return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
+    }
+    const shard = command.shard ?? [0, 1]
+    const world = this.run.sim.world
+    const onShard = world
+      .guilds()
+      .filter(
+        (g) => world.member(g.id, userId) && shard[1] >= 1 && shardFor(g.id, shard[1]) === shard[0],
+      ).length
+    if (onShard > 2500) {
+      const reason = `${onShard} guilds on one shard (at most 2500): use more shards`
+      return this.refuse(conn, { code: CloseCode.SHARDING_REQUIRED, reason }, now)
+    }
+    const input: Record<string, Json> = { userId, intents: command.intents, shard }
+    if (command.presence) input.presence = command.presence as unknown as Json
+    if (command.largeThreshold !== undefined) input.largeThreshold = command.largeThreshold
+    const username = world.user(userId)?.username ?? userId
+    const state = this.engineCommand(
+      conn,
+      {
+        target: 'gateway',
+        method: 'identify',
+        args: [input],
+        label: `IDENTIFY ${username} shard [${shard[0]}, ${shard[1]}] (wire)`,
+      },
+      now,
+    ) as GatewayState | undefined
+    if (state === undefined || !conn.open) return
+    this.bind(conn, state, 0)
+  }
+
+  private resume(conn: WireConnection, d: unknown, now: number): void {
+    const command = readResume(d)
+    if (isRefusal(command)) return this.refuse(conn, command, now)
+    const userId = this.userOf(command.token)
+    if (userId === undefined) {
+      const reason = 'authentication failed: unknown token'
+      return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
+    }
+    const sim = this.run.sim
+    const known = sim.states.fetchRaw(command.sessionId)
+    if (known !== undefined && known.userId !== userId) {
+      // Someone else's session: as good as unknown to this token. No engine call.
+      return this.send(conn, controlFrame(Op.INVALID_SESSION, false))
+    }
+    const previous = this.connectionOf(command.sessionId)
+    if (previous && known?.status === 'connected') {
+      // The old socket has not told us it died yet: the new one takes over, as on Discord.
+      previous.phase = 'closed'
+      this.connections.delete(previous.id)
+      previous.socket.close(CloseCode.SESSION_TIMED_OUT, 'resumed on another connection')
+      this.apply({ target: 'gateway', method: 'disconnect', args: [command.sessionId] }, now)
+    }
+    const before = known?.frames.length ?? 0
+    const result = this.engineCommand(
+      conn,
+      {
+        target: 'gateway',
+        method: 'resume',
+        args: [command.sessionId, command.seq],
+        label: `RESUME from s = ${command.seq} (wire)`,
+      },
+      now,
+    ) as { resumed: boolean; state?: GatewayState } | undefined
+    if (result === undefined || !conn.open) return
+    if (!result.resumed || result.state === undefined) {
+      return this.send(conn, controlFrame(Op.INVALID_SESSION, false))
+    }
+    this.bind(conn, result.state, before)
+  }
+
+  /** Binds a connection to its session and sends what the session was sent from frame `from` on. */
+  private bind(conn: WireConnection, state: GatewayState, from: number): void {
+    conn.state = state
+    conn.sent = from
+    conn.phase = 'session'
+    this.flush(conn, state)
+  }
+}
