@@ -30,24 +30,24 @@ function refusedWithoutEffect(sim: Simulation, call: () => unknown, code: string
   return thrown as EngineError
 }
 
-const hostileProxy = () =>
-  new Proxy(
-    {},
-    {
-      get() {
-        throw new Error('trap')
-      },
-      ownKeys() {
-        throw new Error('trap')
-      },
-      getOwnPropertyDescriptor() {
-        throw new Error('trap')
-      },
-      getPrototypeOf() {
-        throw new Error('trap')
-      },
-    },
-  )
+const hostileHandler = (): ProxyHandler<object> => ({
+  get() {
+    throw new Error('trap')
+  },
+  has() {
+    throw new Error('trap')
+  },
+  ownKeys() {
+    throw new Error('trap')
+  },
+  getOwnPropertyDescriptor() {
+    throw new Error('trap')
+  },
+  getPrototypeOf() {
+    throw new Error('trap')
+  },
+})
+const hostileProxy = () => new Proxy({}, hostileHandler())
 const revokedProxy = () => {
   const { proxy, revoke } = Proxy.revocable({}, {})
   revoke()
@@ -95,6 +95,39 @@ describe('payloads that cannot be read safely', () => {
         () => sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { d: proxy }),
         'INVALID_PAYLOAD',
       )
+    }
+  })
+})
+
+describe('a payload that is itself a throwing or revoked Proxy (§10: EngineError, never a raw error)', () => {
+  const dispatchers = (payload: unknown) =>
+    [
+      ['dispatch', (sim: Simulation) => sim.dispatcher.dispatch('guild', G, 'X', payload)],
+      [
+        'dispatchMany',
+        (sim: Simulation) => sim.dispatcher.dispatchMany('guild', [G], 'X', payload),
+      ],
+      [
+        'dispatchFilter',
+        (sim: Simulation) => sim.dispatcher.dispatchFilter('guild', G, () => true, 'X', payload),
+      ],
+      [
+        'dispatchManyFilterList',
+        (sim: Simulation) => sim.dispatcher.dispatchManyFilterList('guild', [G], [], 'X', payload),
+      ],
+    ] as const
+
+  it.each([
+    ['a revoked Proxy', revokedProxy],
+    ['a Proxy whose every trap throws', hostileProxy],
+    ['a Proxy of an array whose traps throw', () => new Proxy([], hostileHandler())],
+  ])('refuses %s as the payload with INVALID_PAYLOAD', (_name, make) => {
+    const { sim } = fixtureF()
+    for (const [method, call] of dispatchers(make())) {
+      expect(
+        () => refusedWithoutEffect(sim, () => call(sim), 'INVALID_PAYLOAD'),
+        method,
+      ).not.toThrow()
     }
   })
 })

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EngineError } from './errors.ts'
 import { ownPayload } from './payload.ts'
+import { fixtureF, G, lastFrame } from './testing/fixtures.ts'
+import { refusal } from './testing/refusal.ts'
 
 describe('ownPayload', () => {
   it('returns a deep-frozen copy equal to the JSON round trip, leaving the input untouched', () => {
@@ -51,5 +53,58 @@ describe('ownPayload', () => {
   it('accepts the same object twice in a tree (a DAG is not a cycle)', () => {
     const shared = { id: '1' }
     expect(ownPayload({ a: shared, b: shared })).toEqual({ a: { id: '1' }, b: { id: '1' } })
+  })
+})
+
+describe('which payloads the engine built is known only to the engine (§10)', () => {
+  it('leaves no mark a caller can read on what it hands out: no symbol, no extra key', () => {
+    const f = fixtureF()
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { id: G, name: 'x' })
+    const d = lastFrame(f.A).d as object
+    expect(Reflect.ownKeys(d)).toEqual(['id', 'name'])
+    expect(Object.getOwnPropertySymbols(lastFrame(f.A).d as object)).toEqual([])
+  })
+
+  it('copies and freezes a caller object carrying every symbol an engine payload carries', () => {
+    const f = fixtureF()
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { id: G })
+    const marks = Object.getOwnPropertySymbols(lastFrame(f.A).d as object)
+    const forged: Record<PropertyKey, unknown> = { name: 'before', nested: { n: 1 } }
+    for (const mark of marks) Object.defineProperty(forged, mark, { value: true })
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', forged)
+    forged['name'] = 'after'
+    ;(forged['nested'] as { n: number }).n = 2
+    expect(lastFrame(f.A).d).toEqual({ name: 'before', nested: { n: 1 } })
+    expect(Object.isFrozen(lastFrame(f.A).d)).toBe(true)
+    const withFunction: Record<PropertyKey, unknown> = { f: () => 1 }
+    for (const mark of marks) Object.defineProperty(withFunction, mark, { value: true })
+    expect(
+      refusal(() => f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', withFunction)).code,
+    ).toBe('INVALID_PAYLOAD')
+  })
+
+  it('walks a Proxy that claims to own every symbol, refusing what is not JSON in it', () => {
+    const f = fixtureF()
+    const claimsAll = <T extends object>(target: T) =>
+      new Proxy(target, {
+        getOwnPropertyDescriptor: (t, key) =>
+          typeof key === 'symbol'
+            ? { value: true, configurable: true, enumerable: false, writable: false }
+            : Reflect.getOwnPropertyDescriptor(t, key),
+        has: (t, key) => typeof key === 'symbol' || Reflect.has(t, key),
+      })
+    const cycle: Record<string, unknown> = { name: 'loop' }
+    cycle['self'] = cycle
+    for (const payload of [{ f: () => 1 }, cycle, { n: 10n }]) {
+      expect(
+        refusal(() => f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', claimsAll(payload)))
+          .code,
+      ).toBe('INVALID_PAYLOAD')
+    }
+    const target = { name: 'before' }
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', claimsAll(target))
+    target.name = 'after'
+    expect(lastFrame(f.A).d).toEqual({ name: 'before' })
+    expect(Object.isFrozen(lastFrame(f.A).d)).toBe(true)
   })
 })
