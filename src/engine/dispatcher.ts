@@ -286,19 +286,22 @@ export function createEventDispatcher(
       )
     },
     sendEach(backendName, key, type, targets) {
-      const payloads = new Map<Session, unknown>()
-      for (const [session, payload] of targets) payloads.set(session, payload)
+      // Each target's payload is its view, read by `out.send` right after it is set here.
+      let current: unknown = null
       const only: Backend = {
         ...backends[backendName],
         fanout: (_key, event, out) => {
-          for (const [session, , reason] of targets) {
-            if (reason === undefined) out.send(session, event)
-            else out.skip(session, reason)
+          for (const [session, payload, reason] of targets) {
+            if (reason !== undefined) out.skip(session, reason)
+            else {
+              current = payload
+              out.send(session, event)
+            }
           }
         },
       }
       const first = targets.find((t) => t[2] === undefined)?.[1] ?? null
-      return run(only, key, type, first, null, (s) => payloads.get(s))
+      return run(only, key, type, first, null, () => current)
     },
     retainedRecords: () => records.size,
     collect(fn) {

@@ -20,6 +20,8 @@ export class OutgoingEvent {
   private sharedId = -1
   private lastView: unknown = undefined
   private lastId = -1
+  /** Each per-recipient view's record, once there are several (member-list updates by range shape). */
+  private viewIds: Map<unknown, number> | null = null
 
   constructor(
     type: string,
@@ -67,8 +69,12 @@ export class OutgoingEvent {
       const d = this.perRecipient(session)
       if (d !== this.payload) {
         if (this.lastId < 0 || d !== this.lastView) {
+          // Recipients of one view share its record, also when views alternate.
+          const ids = (this.viewIds ??= new Map())
+          let id = ids.get(d)
+          if (id === undefined) ids.set(d, (id = this.table.add({ t: this.type, d })))
           this.lastView = d
-          this.lastId = this.table.add({ t: this.type, d })
+          this.lastId = id
         }
         return this.lastId
       }

@@ -10,7 +10,9 @@ export type ListTarget = readonly [Session, readonly ListOp[] | null]
 /**
  * Sends GUILD_MEMBER_LIST_UPDATE for `state` (gateway-facts §9.2): each target its own ops, as one
  * dispatch through `lazy_guild`; a target with `null` is listed as skipped with reason `range`. Every
- * member-list frame the engine sends goes through here.
+ * member-list frame the engine sends goes through here. Targets given the same ops array (holders of
+ * the same ranges share one plan: `ListSubscription.update`'s memo) share one payload, as the
+ * recipients of a guild dispatch do.
  */
 export function sendListUpdate(
   dispatcher: EventDispatcherInternal,
@@ -18,20 +20,32 @@ export function sendListUpdate(
   targets: readonly ListTarget[],
 ): void {
   if (targets.length === 0) return
+  const payloads = new Map<readonly ListOp[], unknown>()
+  let groups: unknown = null
+  const payloadOf = (ops: readonly ListOp[]) => {
+    let payload = payloads.get(ops)
+    if (payload === undefined) {
+      // The list does not change while its update goes out: its groups are the same for everyone.
+      groups ??= freezeOwned(state.list.groups())
+      payload = updatePayload(state, groups, ops)
+      payloads.set(ops, payload)
+    }
+    return payload
+  }
   const each: EachTarget[] = targets.map(([session, ops]) =>
-    ops === null ? [session, null, 'range'] : [session, updatePayload(state, ops)],
+    ops === null ? [session, null, 'range'] : [session, payloadOf(ops)],
   )
   dispatcher.sendEach('lazy_guild', state.guildId, 'GUILD_MEMBER_LIST_UPDATE', each)
 }
 
 /** The payload: `{ id, guild_id, member_count, online_count, groups, ops }`, as of the list now. */
-function updatePayload(state: ListState, ops: readonly ListOp[]): unknown {
+function updatePayload(state: ListState, groups: unknown, ops: readonly ListOp[]): unknown {
   return freezeOwned({
     id: state.id,
     guild_id: state.guildId,
     member_count: state.list.memberCount,
     online_count: state.list.onlineCount,
-    groups: state.list.groups(),
+    groups,
     ops,
   })
 }

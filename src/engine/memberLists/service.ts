@@ -1,7 +1,13 @@
 import type { EventDispatcherInternal } from '../dispatcher.ts'
 import type { Session } from '../gateway/session.ts'
 import type { StateManagerInternal } from '../gateway/stateManager.ts'
-import { concatChanges, MemberList, type ListChange, type ListOp } from '../lazyGuild/index.ts'
+import {
+  concatChanges,
+  MemberList,
+  type ListChange,
+  type ListOp,
+  type PlanMemo,
+} from '../lazyGuild/index.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel } from '../world/types.ts'
 import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
@@ -150,10 +156,15 @@ export function createMemberListService(deps: {
     told: Set<string>,
   ) {
     const targets: ListTarget[] = []
+    const plans: PlanMemo = new Map()
+    const carries = new Map<readonly ListOp[], boolean>()
     for (const [session, holding] of state.holdings) {
-      const ops = holding.sub.update(change, state.list)
+      const ops = holding.sub.update(change, state.list, 'auto', plans)
       targets.push([session, ops])
-      if (ops !== null && carriesMember(ops, about)) told.add(session.sessionId)
+      if (ops === null) continue
+      let carried = carries.get(ops)
+      if (carried === undefined) carries.set(ops, (carried = carriesMember(ops, about)))
+      if (carried) told.add(session.sessionId)
     }
     sendListUpdate(dispatcher, state, targets)
   }
