@@ -62,9 +62,10 @@ export function checkKeys(backend: Backend, keys: unknown): string[] {
 
 /**
  * `dispatchManyFilterList` extends the caller's own array, so it must be one the engine can extend: a
- * plain, extensible array of strings held in data properties. Checked before any delivery (semantics
- * §10), reading through descriptors so that no getter runs; anything that throws on reading is refused
- * the same way.
+ * plain, extensible array of strings held in data properties, with nothing else on it, and not a Proxy
+ * (`Array.isArray` is true for a Proxy over an array, whose `set` trap could throw after delivery or
+ * drop the writes so that the returned list lies). Checked before any delivery (semantics §10), reading
+ * through descriptors so that no getter runs; anything that throws on reading is refused the same way.
  */
 export function checkSessionList(sessionIds: unknown): void {
   const refuse = (why: string): never => {
@@ -76,6 +77,9 @@ export function checkSessionList(sessionIds: unknown): void {
   let problem: string | null
   try {
     problem = sessionListProblem(sessionIds)
+    if (problem === null && isProxy(sessionIds as object)) {
+      problem = 'got a Proxy (pass the array itself)'
+    }
   } catch (error) {
     problem = `reading it threw (${error instanceof Error ? error.message : String(error)})`
   }
@@ -94,7 +98,32 @@ function sessionListProblem(sessionIds: unknown): string | null {
     const d = Object.getOwnPropertyDescriptor(sessionIds, i)
     if (!d || !('value' in d) || typeof d.value !== 'string') return `item ${i} is not a string`
   }
+  // Its items and `length`, nothing else: then cloning it (isProxy) reads only strings.
+  if (Reflect.ownKeys(sessionIds).length !== sessionIds.length + 1) {
+    return 'got an array with properties other than its items'
+  }
   return null
+}
+
+/** The host's structured clone (HTML; Node ≥ 17; workers): looked up at run time, the engine's lib has none. */
+type StructuredClone = (value: unknown) => unknown
+
+/**
+ * True when `list` (a plain-looking array of strings) is a Proxy. ECMAScript makes a Proxy
+ * indistinguishable from its target to every check a script can make; the HTML structured clone
+ * algorithm refuses every Proxy exotic object outright (DataCloneError) without running a trap, and
+ * clones a real array of strings without running any code. Where the host has no structured clone, a
+ * Proxy whose traps agree with its target while it is checked is not caught.
+ */
+function isProxy(list: object): boolean {
+  const clone = (globalThis as { structuredClone?: StructuredClone }).structuredClone
+  if (typeof clone !== 'function') return false
+  try {
+    clone(list)
+    return false
+  } catch {
+    return true
+  }
 }
 
 export function listsOf(backend: Backend) {

@@ -167,6 +167,50 @@ describe('inputs that cannot be read safely', () => {
     expect(runs).toBe(0)
   })
 
+  it('dispatchManyFilterList refuses a Proxy over an array before delivering anything (Array.isArray is true for it)', () => {
+    const { sim } = fixtureF()
+    const throwsOnSet = new Proxy<string[]>([], {
+      set() {
+        throw new Error('set trap')
+      },
+    })
+    const dropsWrites = new Proxy<string[]>([], { set: () => true })
+    // Agrees with its target while it is checked, then starts throwing: a check cannot catch it by
+    // trying, only by knowing it is a Proxy.
+    let checked = false
+    const turnsHostile = new Proxy<string[]>([], {
+      getOwnPropertyDescriptor(target, key) {
+        checked = true
+        return Reflect.getOwnPropertyDescriptor(target, key)
+      },
+      set(target, key, value, receiver) {
+        if (checked) throw new Error('set trap')
+        return Reflect.set(target, key, value, receiver)
+      },
+    })
+    const transparent = new Proxy<string[]>([], {})
+    for (const list of [throwsOnSet, dropsWrites, turnsHostile, transparent]) {
+      expect(Array.isArray(list)).toBe(true)
+      const error = refusedWithoutEffect(
+        sim,
+        () => sim.dispatcher.dispatchManyFilterList('guild', [G], list, 'GUILD_UPDATE', {}),
+        'INVALID_SESSION_LIST',
+      )
+      expect(error.message).toContain('Proxy')
+    }
+    const extra = Object.assign([], { note: () => 'not an item' })
+    refusedWithoutEffect(
+      sim,
+      () => sim.dispatcher.dispatchManyFilterList('guild', [G], extra, 'GUILD_UPDATE', {}),
+      'INVALID_SESSION_LIST',
+    )
+    const plain: string[] = []
+    expect(sim.dispatcher.dispatchManyFilterList('guild', [G], plain, 'GUILD_UPDATE', {})).toBe(
+      plain,
+    )
+    expect(plain).not.toHaveLength(0)
+  })
+
   it('world, gateway and action inputs with getters or proxies change nothing', () => {
     const { sim, A } = fixtureF()
     let runs = 0
