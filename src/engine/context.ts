@@ -16,7 +16,7 @@ export interface SimulationSettings {
   readonly resumeBufferSize: number
 }
 
-/** Presence (spec/semantics.md §7). */
+/** Presence (docs/design/semantics.md §7). */
 export interface PresenceService {
   /** Sets the user's presence and fans the change out; nothing when it is unchanged. */
   set(userId: string, presence: { status: string; activities: readonly unknown[] }): void

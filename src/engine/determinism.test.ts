@@ -3,7 +3,10 @@ import { snowflakeTime } from './ids.ts'
 import { createSimulation, type Simulation } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, G, GENERAL } from './testing/fixtures.ts'
 
-/** semantics.md §9 and §10 "Ids and input": time and randomness come from the simulation only. */
+/**
+ * docs/design/semantics.md §9 and §10 "Ids and input": time and randomness come from the simulation
+ * only.
+ */
 
 /** A history touching everything that makes ids, timestamps or session ids. */
 function history(seed: number): string {

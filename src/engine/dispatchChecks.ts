@@ -7,8 +7,9 @@ import { describeValue } from './ids.ts'
 import type { BackendName, DispatchResult, Key } from './types.ts'
 
 /**
- * The dispatcher's checks of its arguments (spec/semantics.md §4): each returns the canonical value or
- * throws the EngineError that names what was wrong and what would be right. All run before a fan-out.
+ * The dispatcher's checks of its arguments (docs/design/semantics.md §4): each returns the
+ * canonical value or throws the EngineError that names what was wrong and what would be right. All
+ * run before a fan-out.
  */
 
 const EVENT_TYPE = /^[A-Z][A-Z0-9_]*$/
@@ -64,8 +65,9 @@ export function checkKeys(backend: Backend, keys: unknown): string[] {
  * `dispatchManyFilterList` extends the caller's own array, so it must be one the engine can extend: a
  * plain, extensible array of strings held in data properties, with nothing else on it, and not a Proxy
  * (`Array.isArray` is true for a Proxy over an array, whose `set` trap could throw after delivery or
- * drop the writes so that the returned list lies). Checked before any delivery (semantics §10), reading
- * through descriptors so that no getter runs; anything that throws on reading is refused the same way.
+ * drop the writes so that the returned list lies). Checked before any delivery
+ * (docs/design/semantics.md §10), reading through descriptors so that no getter runs; anything that
+ * throws on reading is refused the same way.
  */
 export function checkSessionList(sessionIds: unknown): void {
   const refuse = (why: string): never => {

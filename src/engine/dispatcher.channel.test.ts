@@ -155,7 +155,8 @@ describe('channel backend', () => {
       mentions: [{ id: CAROL }],
     })
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
-    // DMs are not guild messages: no redaction. The world's channel decides (§10), not the payload.
+    // DMs are not guild messages: no redaction. The world's channel decides, not the payload
+    // (docs/design/semantics.md §10).
     const dm = f.sim.world.createChannel({ type: 1, recipients: [ALICE, CAROL] })
     f.sim.dispatcher.dispatch('guild', G, 'MESSAGE_CREATE', { ...message, channel_id: dm.id })
     expect((lastFrame(bot).d as { content: string }).content).toBe('hello')
@@ -277,7 +278,7 @@ describe('channel backend: a channel gone from the world (semantics §4, §10)',
   it('considers the subscribers world.deleteChannel left behind, skipping each with permission', () => {
     const f = fixtureF()
     const world = internalsOf(f.sim).world
-    world.deleteChannel(GENERAL) // data only: the subscriptions stay (§10)
+    world.deleteChannel(GENERAL) // data only: subscriptions stay (docs/design/semantics.md §10)
     expect(f.sim.dispatcher.subscribers('channel', GENERAL)).toHaveLength(4)
     const result = f.sim.dispatcher.dispatchFilter(
       'channel',

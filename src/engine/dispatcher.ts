@@ -24,8 +24,9 @@ import type { BackendName, DispatchResult, Key, SkipReason } from './types.ts'
  */
 export interface EventDispatcher {
   /**
-   * Fans one event out through a backend (spec/semantics.md §4): each session the backend considers
-   * is `delivered`, `buffered` (disconnected) or `skipped` with the first check it failed.
+   * Fans one event out through a backend (docs/design/semantics.md §4): each session the backend
+   * considers is `delivered`, `buffered` (disconnected) or `skipped` with the first check it
+   * failed.
    *
    * @example
    * const result = sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: 'New' })
@@ -94,8 +95,9 @@ export interface EventDispatcher {
   /** The keys of a backend that have subscribers now, in the order they first got one. */
   topics(backend: BackendName): string[]
   /**
-   * On demand: sessions that could have been reached but were not subscribed (spec §4, §10), with
-   * reason `not-subscribed`. Never computed during a fan-out.
+   * On demand: sessions that could have been reached but were not subscribed
+   * (docs/design/semantics.md §4, §10), with reason `not-subscribed`. Never computed during a
+   * fan-out.
    *
    * @example
    * sim.dispatcher.explain(sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', {}))

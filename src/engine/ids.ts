@@ -7,8 +7,9 @@ export const DISCORD_EPOCH = 1_420_070_400_000
 const MAX_SNOWFLAKE = (1n << 64n) - 1n
 
 /**
- * The last ms a snowflake can encode (2154-12-31): its time takes the top 42 of 64 bits. A simulation's
- * clock never passes it, so every id it generates stays within 2^64 − 1 (semantics §10).
+ * The last ms a snowflake can encode (2154-12-31): its time takes the top 42 of 64 bits. A
+ * simulation's clock never passes it, so every id it generates stays within 2^64 − 1
+ * (docs/design/semantics.md §10).
  */
 export const LAST_SNOWFLAKE_TIME = DISCORD_EPOCH + 2 ** 42 - 1
 const CANONICAL = /^(0|[1-9][0-9]*)$/
@@ -16,7 +17,7 @@ const CANONICAL = /^(0|[1-9][0-9]*)$/
 /**
  * The canonical decimal string of a snowflake, or `undefined` when `value` is not one: a string must be
  * canonical decimal digits (no sign, no leading zero but `"0"`), a number a non-negative safe integer, a
- * bigint non-negative; all at most 2^64 − 1 (spec/semantics.md §10).
+ * bigint non-negative; all at most 2^64 − 1 (docs/design/semantics.md §10).
  */
 export function parseSnowflake(value: unknown): string | undefined {
   if (typeof value === 'string') {

@@ -1,6 +1,6 @@
 /**
- * The engine's public API (spec/engine-api.md): the only module the store, the sandbox and the docs
- * import. Pure TypeScript: no DOM, timers or ambient randomness.
+ * The engine's public API (docs/design/engine-api.md): the only module the store, the sandbox and
+ * the docs import. Pure TypeScript: no DOM, timers or ambient randomness.
  */
 export {
   createSimulation,

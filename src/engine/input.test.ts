@@ -5,9 +5,9 @@ import { createSimulation, restoreSimulation, type Simulation } from './simulati
 import { fixtureF, G, GENERAL } from './testing/fixtures.ts'
 
 /**
- * semantics §10 (review decisions): a payload deeper than the stated limit, a payload whose getters or
- * proxy traps throw, and any input that cannot be read without running user code are refused with
- * EngineError before any effect.
+ * docs/design/semantics.md §10 (review decisions): a payload deeper than the stated limit, a
+ * payload whose getters or proxy traps throw, and any input that cannot be read without running
+ * user code are refused with EngineError before any effect.
  */
 function nested(depth: number): unknown {
   let value: unknown = 'leaf'

@@ -1,19 +1,20 @@
 import { EngineError } from './errors.ts'
 
 /**
- * How deeply nested an input or a payload may be: objects and arrays within each other, the outermost
- * counting as 1. Discord's own payloads nest a handful of levels; a limit keeps a hostile payload from
- * exhausting the stack (semantics §10: refused with `EngineError`, never a RangeError).
+ * How deeply nested an input or a payload may be: objects and arrays within each other, the
+ * outermost counting as 1. Discord's own payloads nest a handful of levels; a limit keeps a hostile
+ * payload from exhausting the stack (docs/design/semantics.md §10: refused with `EngineError`,
+ * never a RangeError).
  */
 export const MAX_DEPTH = 64
 
 /**
  * The engine's own copy of one argument of a public call, read once, before anything else happens
- * (semantics §10: input that cannot be read without running user code is refused before any effect).
- * Primitives come back as they are (bigints too: snowflakes and bitfields may be bigints). Plain
- * objects and arrays are copied, own enumerable data properties only, so nothing the engine validates
- * can change under it afterwards. Functions and symbols come back as they are, unread, for the
- * validators to refuse with their own words.
+ * (docs/design/semantics.md §10: input that cannot be read without running user code is refused
+ * before any effect). Primitives come back as they are (bigints too: snowflakes and bitfields may
+ * be bigints). Plain objects and arrays are copied, own enumerable data properties only, so nothing
+ * the engine validates can change under it afterwards. Functions and symbols come back as they are,
+ * unread, for the validators to refuse with their own words.
  *
  * Refused with `EngineError` `INVALID_INPUT`, naming where: a getter or setter (reading it would run
  * user code), an object that is not plain (a Map, a Date, a class instance, whose prototype could run

@@ -5,9 +5,9 @@ import { fixtureF, G, GENERAL } from './testing/fixtures.ts'
 import { refusal } from './testing/refusal.ts'
 
 /**
- * semantics §10: bad input gets an EngineError before any effect, values as much as shapes (the clock's
- * step, a result handed back to explain, a snapshot's fields, the size of an op 14), and building the
- * error's message never fails on what it describes.
+ * docs/design/semantics.md §10: bad input gets an EngineError before any effect, values as much as
+ * shapes (the clock's step, a result handed back to explain, a snapshot's fields, the size of an op
+ * 14), and building the error's message never fails on what it describes.
  */
 
 const plain = (sim: ReturnType<typeof createSimulation>) =>

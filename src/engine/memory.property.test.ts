@@ -5,10 +5,10 @@ import { createSimulation, internalsOf, type Simulation } from './simulation.ts'
 import type { GatewayState } from './types.ts'
 
 /**
- * semantics §10 (review decisions): a closed session retains at most its id; frames and payloads that
- * no live session can still read are released. Checked on the engine's own counts (the records its
- * sessions hold, the sessions the member lists track, the topics), which do not depend on when the
- * garbage collector runs.
+ * docs/design/semantics.md §10 (review decisions): a closed session retains at most its id; frames
+ * and payloads that no live session can still read are released. Checked on the engine's own counts
+ * (the records its sessions hold, the sessions the member lists track, the topics), which do not
+ * depend on when the garbage collector runs.
  */
 const GUILD = '1000'
 const CHANNEL = '1001'

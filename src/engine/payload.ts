@@ -36,9 +36,10 @@ class Owned extends Stamp {
 }
 
 /**
- * The engine's own deep-frozen copy of `payload`, validated as JSON data on the way (one walk does both).
- * The caller's object is never touched and no recipient can change what another sees
- * (spec/semantics.md §3; litecord mutated shared payloads in place, litecord-notes bug 4).
+ * The engine's own deep-frozen copy of `payload`, validated as JSON data on the way (one walk does
+ * both). The caller's object is never touched and no recipient can change what another sees
+ * (docs/design/semantics.md §3; litecord mutated shared payloads in place,
+ * docs/design/litecord-notes.md bug 4).
  *
  * Refused with `INVALID_PAYLOAD`, before anything is delivered, each with the path where it was found:
  * `undefined` at the top level or in an array, functions, symbols, bigints, non-finite numbers, cycles,

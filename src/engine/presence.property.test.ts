@@ -5,10 +5,11 @@ import { createSimulation } from './simulation.ts'
 import type { Frame, GatewayState, PresenceStatus } from './types.ts'
 
 /**
- * semantics §7 and §10 over random histories of op 3, op 14 requests and releases: every time a user's
- * presence changes, each other session of the guild with GUILD_PRESENCES learns it exactly once — through
- * a member-list op that carries the user's row with the new status, or else through PRESENCE_UPDATE —
- * and sessions without GUILD_PRESENCES, or of the user itself, never get PRESENCE_UPDATE.
+ * docs/design/semantics.md §7 and §10 over random histories of op 3, op 14 requests and releases:
+ * every time a user's presence changes, each other session of the guild with GUILD_PRESENCES learns
+ * it exactly once — through a member-list op that carries the user's row with the new status, or
+ * else through PRESENCE_UPDATE — and sessions without GUILD_PRESENCES, or of the user itself, never
+ * get PRESENCE_UPDATE.
  */
 const GUILD = '1000'
 const CHANNEL = '1001'
@@ -96,7 +97,7 @@ describe('presence through member lists, over random histories', () => {
             const marks = sessions.map((other) => other.frames.length)
             sim.gateway.updatePresence(session.sessionId, { status: s.status })
             if (statuses[s.user] === s.status) {
-              // The same presence again changes nothing and sends nothing (§7).
+              // The same presence again changes nothing and sends nothing (docs/design/semantics.md §7).
               sessions.forEach((other, i) => expect(other.frames.length).toBe(marks[i]))
               continue
             }

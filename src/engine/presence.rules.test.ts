@@ -4,9 +4,10 @@ import { fixtureL, L } from './testing/fixtureL.ts'
 import type { DispatchResult, Frame, GatewayState } from './types.ts'
 
 /**
- * semantics.md §7 with member lists in play (fixture L of litecord-notes §6): which sessions get
- * list ops, which get PRESENCE_UPDATE through `guild` or `friend`, and the offline change of a user's
- * last session closing. presence.test.ts covers the plain guild and friend fan-out on fixture F.
+ * docs/design/semantics.md §7 with member lists in play (fixture L of docs/design/litecord-notes.md
+ * §6): which sessions get list ops, which get PRESENCE_UPDATE through `guild` or `friend`, and the
+ * offline change of a user's last session closing. presence.test.ts covers the plain guild and
+ * friend fan-out on fixture F.
  */
 
 const since = (state: GatewayState, mark: number) => state.frames.slice(mark)

@@ -4,11 +4,12 @@ import { freezeOwned } from './payload.ts'
 import type { PresenceStatus } from './types.ts'
 
 /**
- * Presence (spec/semantics.md §7), as litecord's presence manager intends (litecord/presence.py): for
- * each guild of the user, the member lists first (their ops reach the sessions whose ranges cover the
- * user), then PRESENCE_UPDATE through `guild` to sessions with GUILD_PRESENCES that did not already get
- * the change through a member list and are not the user's own; finally PRESENCE_UPDATE without
- * `guild_id` through `friend`. Setting the same status and activities again sends nothing.
+ * Presence (docs/design/semantics.md §7), as litecord's presence manager intends
+ * (litecord/presence.py): for each guild of the user, the member lists first (their ops reach the
+ * sessions whose ranges cover the user), then PRESENCE_UPDATE through `guild` to sessions with
+ * GUILD_PRESENCES that did not already get the change through a member list and are not the user's
+ * own; finally PRESENCE_UPDATE without `guild_id` through `friend`. Setting the same status and
+ * activities again sends nothing.
  */
 export function createPresenceService(
   ctx: Pick<EngineContext, 'world' | 'states' | 'lists' | 'dispatcher'>,

@@ -5,10 +5,10 @@ import type { GatewayState } from './types.ts'
 import { updates } from './testing/memberListFrames.ts'
 
 /**
- * semantics §7 and §10 (review decisions): a session counts as having got a presence change through a
- * member list only when an op it received carries that member's item. An update with empty `ops`, or one
- * that only changes a group header's count, does not count: a session with GUILD_PRESENCES then also gets
- * PRESENCE_UPDATE.
+ * docs/design/semantics.md §7 and §10 (review decisions): a session counts as having got a presence
+ * change through a member list only when an op it received carries that member's item. An update
+ * with empty `ops`, or one that only changes a group header's count, does not count: a session with
+ * GUILD_PRESENCES then also gets PRESENCE_UPDATE.
  */
 function eightyOnline() {
   const sim = createSimulation()

@@ -4,9 +4,9 @@ import { fixtureF, G, GENERAL } from './testing/fixtures.ts'
 import { fixtureL, L } from './testing/fixtureL.ts'
 
 /**
- * semantics §10 (review decisions): what the engine hands out is read-only. A GatewayState is a live
- * view that refuses assignment and serialises to plain JSON; the parts of a Simulation expose their
- * public methods only, frozen; described member lists are frozen copies.
+ * docs/design/semantics.md §10 (review decisions): what the engine hands out is read-only. A
+ * GatewayState is a live view that refuses assignment and serialises to plain JSON; the parts of a
+ * Simulation expose their public methods only, frozen; described member lists are frozen copies.
  */
 describe('GatewayState views', () => {
   it('refuses assignment, and the session (and its GUILD_CREATE) stay as they were', () => {

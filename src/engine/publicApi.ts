@@ -8,13 +8,13 @@ import type { WorldInternal } from './world/createWorld.ts'
 import type { World } from './world/types.ts'
 
 /**
- * Where callers meet the engine. Each part of a `Simulation` is a frozen object holding only its public
- * methods (the engine's own have more: a caller could otherwise reach `dispatcher.send`, which skips
- * validation, or `world.restore`), and every argument is read once into the engine's own plain copy
- * (`readInput`) before the call starts, so a getter, a Proxy or an object changed mid-call cannot reach
- * the engine (semantics §10). Functions the API takes (a filter) and the session list that
- * `dispatchManyFilterList` extends are passed as they are; payloads are read by the dispatcher's own
- * copy, which refuses the same things.
+ * Where callers meet the engine. Each part of a `Simulation` is a frozen object holding only its
+ * public methods (the engine's own have more: a caller could otherwise reach `dispatcher.send`,
+ * which skips validation, or `world.restore`), and every argument is read once into the engine's
+ * own plain copy (`readInput`) before the call starts, so a getter, a Proxy or an object changed
+ * mid-call cannot reach the engine (docs/design/semantics.md §10). Functions the API takes (a
+ * filter) and the session list that `dispatchManyFilterList` extends are passed as they are;
+ * payloads are read by the dispatcher's own copy, which refuses the same things.
  */
 
 type AnyFunction = (...args: never[]) => unknown

@@ -32,7 +32,7 @@ export function createRandom(seed: number): Random {
       const parts: string[] = []
       for (let i = 0; i < 4; i++) parts.push(nextUint32().toString(16).padStart(8, '0'))
       // join makes one flat string; `+=` would make a rope of 7 strings, and a closed session's id is
-      // all it leaves behind (semantics §10), so its size is the size of that trace.
+      // all it leaves behind (docs/design/semantics.md §10), so its size is the size of that trace.
       return parts.join('')
     },
   }

@@ -4,7 +4,10 @@ import { DISCORD_EPOCH, LAST_SNOWFLAKE_TIME, parseSnowflake } from './ids.ts'
 import { createSimulation } from './simulation.ts'
 import { fixtureF, G, GENERAL } from './testing/fixtures.ts'
 
-/** semantics §10 (review decisions): the smaller findings of the engine review, one rule each. */
+/**
+ * docs/design/semantics.md §10 (review decisions): the smaller findings of the engine review, one
+ * rule each.
+ */
 describe('op 3 on a session that is not connected', () => {
   it('is refused with NOT_CONNECTED, as op 14 is, and fans nothing out', () => {
     const { sim, A, C } = fixtureF()

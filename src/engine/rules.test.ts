@@ -5,7 +5,7 @@ import { createSimulation, internalsOf } from './simulation.ts'
 import { addUsers, ALICE, BOB, CAROL, fixtureF, G, GENERAL, SECRET } from './testing/fixtures.ts'
 import { Permissions } from './world/permissions.ts'
 
-/** Rules of semantics.md §2–§10 not pinned elsewhere. */
+/** Rules of docs/design/semantics.md §2–§10 not pinned elsewhere. */
 describe('semantics rules', () => {
   it('§2/§10: world mutators change data only: no frames, no subscription changes', () => {
     const f = fixtureF()

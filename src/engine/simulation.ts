@@ -163,7 +163,7 @@ function listenerErrorsFrom(given: Record<string, unknown>): ListenerErrorHandle
 
 /**
  * Creates a simulation: deterministic, synchronous, with no timers; the same seed and calls give the
- * same frames byte for byte (spec/semantics.md §9).
+ * same frames byte for byte (docs/design/semantics.md §9).
  *
  * @example
  * const sim = createSimulation({ seed: 42 })

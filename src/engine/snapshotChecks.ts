@@ -2,11 +2,12 @@ import { DISCORD_EPOCH, describeValue, LAST_SNOWFLAKE_TIME, parseSnowflake } fro
 import type { SimulationSnapshot } from './snapshot.ts'
 
 /**
- * The values of a snapshot, checked before anything is built from it (semantics §10: bad input is
- * refused and changes nothing). `restoreSimulation` turns the error into `INVALID_SNAPSHOT`. A snapshot
- * is made by `sim.snapshot()`; these checks catch one edited by hand or corrupted on the way: a clock or
- * id generator that would make ids past 2^64 − 1 or fractional, ids that are not canonical snowflakes,
- * references to users, guilds, channels and sessions that are not in it, a user befriending itself.
+ * The values of a snapshot, checked before anything is built from it (docs/design/semantics.md §10:
+ * bad input is refused and changes nothing). `restoreSimulation` turns the error into
+ * `INVALID_SNAPSHOT`. A snapshot is made by `sim.snapshot()`; these checks catch one edited by hand
+ * or corrupted on the way: a clock or id generator that would make ids past 2^64 − 1 or fractional,
+ * ids that are not canonical snowflakes, references to users, guilds, channels and sessions that
+ * are not in it, a user befriending itself.
  */
 export function checkSnapshotValues(snapshot: SimulationSnapshot): void {
   const s = snapshot

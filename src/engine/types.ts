@@ -1,6 +1,6 @@
 /**
- * The engine's public data types (spec/engine-api.md). Ids are snowflakes: accepted as a decimal string,
- * a bigint or a safe-integer number, always returned as a canonical decimal string.
+ * The engine's public data types (docs/design/engine-api.md). Ids are snowflakes: accepted as a
+ * decimal string, a bigint or a safe-integer number, always returned as a canonical decimal string.
  */
 
 /** A snowflake as a caller may give it. The engine always hands back the decimal string form. */
@@ -31,7 +31,7 @@ export interface OverwriteInput {
   deny?: Snowflake
 }
 
-/** The name spec/engine-api.md fixes for {@link OverwriteInput}; both name the same type. */
+/** The name docs/design/engine-api.md fixes for {@link OverwriteInput}; both name the same type. */
 export type Overwrite = OverwriteInput
 
 /** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
@@ -44,7 +44,8 @@ export interface Frame {
 
 /**
  * Why a session the backend considered did not get the event. `range` is the member lists' own: the
- * session holds ranges in the list, and the change touches none of them (semantics.md §6).
+ * session holds ranges in the list, and the change touches none of them (docs/design/semantics.md
+ * §6).
  */
 export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed' | 'range'
 

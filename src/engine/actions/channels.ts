@@ -8,10 +8,10 @@ import type { ActionsState, Flows } from './types.ts'
 type ChannelFlows = Flows<'createChannel' | 'updateChannel' | 'deleteChannel'>
 
 /**
- * Channel flows. A guild channel's CHANNEL_* go through `guild`, filtered to sessions whose user can view
- * the channel (after the change for create and update, before it for delete, spec §10); then the
- * channel's subscriptions follow the new permissions and the member lists regroup. A DM or group DM's go
- * to its recipients.
+ * Channel flows. A guild channel's CHANNEL_* go through `guild`, filtered to sessions whose user
+ * can view the channel (after the change for create and update, before it for delete,
+ * docs/design/semantics.md §10); then the channel's subscriptions follow the new permissions and
+ * the member lists regroup. A DM or group DM's go to its recipients.
  */
 export function channelActions(ctx: EngineContext, state: ActionsState): ChannelFlows {
   /** Sessions whose user can view the channel at dispatch time (before a delete touches the world). */

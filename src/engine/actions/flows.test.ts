@@ -18,8 +18,8 @@ import type { DispatchResult, GatewayState } from '../types.ts'
 import { Permissions } from '../world/permissions.ts'
 
 /**
- * semantics.md §8 and §10 "Actions": each flow's exact sequence of dispatches, with the subscription
- * changes between them as the inspection stream shows them, and the member lists last.
+ * docs/design/semantics.md §8 and §10 "Actions": each flow's exact sequence of dispatches, with the
+ * subscription changes between them as the inspection stream shows them, and the member lists last.
  */
 
 type Sim = ReturnType<typeof createSimulation>

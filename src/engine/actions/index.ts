@@ -9,8 +9,9 @@ import type { Actions, ActionsState, Flows } from './types.ts'
 export type { Actions, ActionResults, ActionsState } from './types.ts'
 
 /**
- * The server flows of spec/semantics.md §8. Each call is reported as an `action` start/end pair on the
- * inspection stream (its dispatches carry it as `cause`) and returns the DispatchResults it caused.
+ * The server flows of docs/design/semantics.md §8. Each call is reported as an `action` start/end
+ * pair on the inspection stream (its dispatches carry it as `cause`) and returns the
+ * DispatchResults it caused.
  */
 export function createActions(ctx: EngineContext, state: ActionsState): Actions {
   const flows: Flows<keyof Actions> = {

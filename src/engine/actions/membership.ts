@@ -19,7 +19,7 @@ type MembershipFlows = Flows<'joinGuild' | 'leaveGuild' | 'setMemberRoles' | 'se
 const hasGuilds = (ctx: EngineContext) => (sessionId: string) =>
   ((ctx.states.session(sessionId)?.intents ?? 0) & Intents.GUILDS) !== 0
 
-/** Joining, leaving and member updates (spec/semantics.md §8, §10). */
+/** Joining, leaving and member updates (docs/design/semantics.md §8, §10). */
 export function membershipActions(ctx: EngineContext): MembershipFlows {
   /** GUILD_MEMBER_UPDATE through `guild`, subscriptions re-checked, then the member lists. */
   function memberUpdated(guildId: string, userId: string): void {
@@ -83,7 +83,7 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
           `user ${user} owns guild ${guild.id} and cannot leave it (Discord: transfer ownership first)`,
         )
       }
-      // `unavailable` unset: the user left (gateway-facts §3.3), not an outage.
+      // `unavailable` unset: the user left (docs/design/gateway-facts.md §3.3), not an outage.
       ctx.dispatcher.send(
         'member',
         `${guild.id}:${user}`,

@@ -16,7 +16,10 @@ type MessageActions = Flows<'sendMessage' | 'editMessage' | 'deleteMessage' | 's
  * VIEW_CHANNEL and MESSAGE_CONTENT redaction per recipient.
  */
 export function messageActions(ctx: EngineContext, state: ActionsState): MessageActions {
-  /** openDm told only its opener; the peer learns of the DM with its first message (spec §10). */
+  /**
+   * openDm told only its opener; the peer learns of the DM with its first message
+   * (docs/design/semantics.md §10).
+   */
   function tellPendingPeer(channel: Channel): void {
     const peer = state.pendingDmPeers.get(channel.id)
     if (peer === undefined) return

@@ -11,7 +11,7 @@ import type { ActionsState, Flows } from './types.ts'
 
 type SocialFlows = Flows<'addFriend' | 'removeFriend' | 'openDm' | 'createGroupDm' | 'updateUser'>
 
-/** Friends, DMs and profile updates (spec/semantics.md §10). */
+/** Friends, DMs and profile updates (docs/design/semantics.md §10). */
 export function socialActions(ctx: EngineContext, state: ActionsState): SocialFlows {
   const { world, dispatcher } = ctx
 
@@ -76,7 +76,7 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
 
     /**
      * Creates (or reuses) the DM and tells `a` with CHANNEL_CREATE through `user`; `b` learns of it with
-     * the first message (spec §10). `a`'s shard-0 sessions subscribe.
+     * the first message (docs/design/semantics.md §10). `a`'s shard-0 sessions subscribe.
      */
     openDm(a, b) {
       const [x, y] = distinctPair(a, b)
@@ -109,11 +109,11 @@ export function socialActions(ctx: EngineContext, state: ActionsState): SocialFl
 
     /**
      * litecord's `mass_user_update`: USER_UPDATE to the user's own sessions; then, with one list of
-     * reached sessions, GUILD_MEMBER_UPDATE over the user's guilds as `dispatchManyFilterList` does (one
-     * dispatch per guild, since each guild's member payload differs) and
-     * PRESENCE_UPDATE (with the new user) through `friend`, to sessions not yet reached; then the
-     * member lists. Each session gets at most one of the three. (Classic litecord keyed the friend
-     * dispatch by the friends' ids and reached friends of friends, litecord-notes bug 18.)
+     * reached sessions, GUILD_MEMBER_UPDATE over the user's guilds as `dispatchManyFilterList` does
+     * (one dispatch per guild, since each guild's member payload differs) and PRESENCE_UPDATE (with
+     * the new user) through `friend`, to sessions not yet reached; then the member lists. Each
+     * session gets at most one of the three. (Classic litecord keyed the friend dispatch by the
+     * friends' ids and reached friends of friends, docs/design/litecord-notes.md bug 18.)
      */
     updateUser(userId, patch) {
       const id = ctx.world.requireUser(userId, 'userId').id

@@ -7,7 +7,7 @@ import { ChannelType } from '../world/channelType.ts'
 /**
  * Keeping subscriptions in step with the world, as the actions change it (litecord's `sub_user` /
  * `unsub_user` cascade from guild to readable channels; litecord never refreshed them on overwrite
- * changes, litecord-notes §4 bug 19).
+ * changes, docs/design/litecord-notes.md §4 bug 19).
  */
 
 /** The user's sessions that serve the guild's shard. */

@@ -5,9 +5,10 @@ import type { DispatchResult, OverwriteInput, Snowflake } from '../types.ts'
 export type ActionResults = DispatchResult[]
 
 /**
- * Server flows (spec/semantics.md §8): each validates everything, mutates the world, keeps the
- * subscriptions in step with permissions, dispatches what a Discord-like server would, in order, and
- * returns the DispatchResults it caused (member-list updates included). A refused call changes nothing.
+ * Server flows (docs/design/semantics.md §8): each validates everything, mutates the world, keeps
+ * the subscriptions in step with permissions, dispatches what a Discord-like server would, in
+ * order, and returns the DispatchResults it caused (member-list updates included). A refused call
+ * changes nothing.
  *
  * @example
  * const results = sim.actions.sendMessage(general.id, alice.id, 'hello')

@@ -31,7 +31,7 @@ const GROUP_DM_FREE = new Set([
  * pass whatever the intents (userdoccers). The channel's type comes from the world, never from the
  * payload; litecord gated DMs with GUILD_* intents (bug 8). An event with no DM variant (CHANNEL_UPDATE…)
  * is not a guild event in a DM, so no intent gates it there. GUILD_MEMBER_UPDATE about a session's own
- * user passes whatever its intents, as through `guild` (semantics §5).
+ * user passes whatever its intents, as through `guild` (docs/design/semantics.md §5).
  */
 export function createChannelBackend(ctx: BackendContext): ChannelBackend {
   const sessions = new SessionLists('channel', ctx)
@@ -102,8 +102,8 @@ export function createChannelBackend(ctx: BackendContext): ChannelBackend {
       const channel = ctx.world.channel(key)
       if (!channel) {
         // actions.deleteChannel unsubscribes everyone, but world.deleteChannel changes data only
-        // (spec/semantics.md §10), so subscribers may outlive their channel. The backend still
-        // considers each one (§4): nobody can view a channel that no longer exists.
+        // (docs/design/semantics.md §10), so subscribers may outlive their channel. The backend
+        // still considers each one (§4): nobody can view a channel that no longer exists.
         for (const session of sessions.sessions(key)) {
           if (out.passes(session)) out.skip(session, 'permission')
         }

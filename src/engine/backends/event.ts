@@ -38,8 +38,8 @@ export class OutgoingEvent {
   }
 
   /**
-   * The user whose own sessions get this event whatever their intents (semantics §5: a
-   * GUILD_MEMBER_UPDATE about the session's own user, read from the payload's `user.id` in any
+   * The user whose own sessions get this event whatever their intents (docs/design/semantics.md §5:
+   * a GUILD_MEMBER_UPDATE about the session's own user, read from the payload's `user.id` in any
    * snowflake form), or null. Every backend that gates by intents asks this.
    */
   get intentExemptUserId(): string | null {

@@ -50,12 +50,14 @@ export class Fanout {
 
   /**
    * litecord's `send_event_to_states`: send, never mind errors. A socket that throws is recorded as
-   * `send-failed` for that session and the fan-out goes on (litecord's channel backend let the error
-   * escape and abort everyone after it, litecord-notes bug 5). Its seq and resume buffer still advanced.
+   * `send-failed` for that session and the fan-out goes on (litecord's channel backend let the
+   * error escape and abort everyone after it, docs/design/litecord-notes.md bug 5). Its seq and
+   * resume buffer still advanced.
    */
   send(session: Session, event: OutgoingEvent): void {
     // Closed while this fan-out ran (a filter or a listener invalidated it): its socket and resume
-    // buffer are gone, so nothing is kept and it is not `buffered` (which means resumable, §4).
+    // buffer are gone, so nothing is kept and it is not `buffered` (which means resumable,
+    // docs/design/semantics.md §4).
     if (session.status === 'closed') {
       this.skipped.push(session.skipEntry('send-failed'))
       return

@@ -95,7 +95,7 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
     }
     ctx.world.requireUser(id, 'subscriber')
     // As world.addFriendship: a user is never its own peer, so its presence never reaches its own
-    // sessions (semantics §7), nor anything a new session ahead of READY (§3).
+    // sessions (docs/design/semantics.md §7), nor anything a new session ahead of READY (§3).
     if (id === key) {
       throw new EngineError(
         'SELF_FRIENDSHIP',

@@ -11,10 +11,11 @@ export interface RangeHolders {
 }
 
 /**
- * `lazy_guild` through the raw API (spec/semantics.md §10): its subscribers are the sessions holding a
- * range in any member list of the guild, and a raw dispatch sends the payload to all of them. Ranges come
- * only from op 14 (`gateway.requestMemberList`), so `sub`/`unsub` are refused with USE_OP_14 by the
- * dispatcher. The member-list updates themselves (per-session ops) are built in src/engine/lazyGuild/.
+ * `lazy_guild` through the raw API (docs/design/semantics.md §10): its subscribers are the sessions
+ * holding a range in any member list of the guild, and a raw dispatch sends the payload to all of
+ * them. Ranges come only from op 14 (`gateway.requestMemberList`), so `sub`/`unsub` are refused
+ * with USE_OP_14 by the dispatcher. The member-list updates themselves (per-session ops) are built
+ * in src/engine/lazyGuild/.
  */
 export function createLazyGuildBackend(ranges: RangeHolders): Backend {
   return {

@@ -8,8 +8,8 @@ import type { Session, SubscriptionSlot } from '../gateway/session.ts'
  * session's position there, so closing a session costs O(its own subscriptions).
  *
  * Most topics have one subscriber (a DM, a small guild's channel, a user's own topics): a topic holds its
- * first subscriber in fields and makes its Map only when a second one arrives (anchors.md §5: a Map per
- * singleton topic costs about 200 bytes).
+ * first subscriber in fields and makes its Map only when a second one arrives (a Map per singleton topic
+ * costs about 200 bytes: docs/design/playground.md §8).
  */
 export class Topic implements SubscriptionSlot {
   /** session → its index in `session.slots`; null while the topic has never had two subscribers. */

@@ -16,11 +16,12 @@ const idOf = (value: unknown): string | undefined =>
 
 /**
  * The per-recipient view of an event, or null when everyone gets the shared payload (most events).
- * Two rules need one (semantics §5), each view built once and shared by every recipient who needs it:
+ * Two rules need one (docs/design/semantics.md §5), each view built once and shared by every
+ * recipient who needs it:
  * - without MESSAGE_CONTENT, a guild MESSAGE_CREATE/UPDATE that the recipient neither wrote nor is
  *   mentioned in arrives with `content`, `embeds`, `attachments` and `components` empty and no `poll`;
  * - CHANNEL_CREATE/UPDATE of a group DM lists the recipients other than the recipient's own user
- *   (litecord removed them from the shared list, litecord-notes bug 4).
+ *   (litecord removed them from the shared list, docs/design/litecord-notes.md bug 4).
  * Whether a message is a guild one, and who wrote it, come from the world (the channel's type, the
  * stored message), as the channel backend decides DM-ness; the payload's fields count only for what the
  * world does not know, in any snowflake form.

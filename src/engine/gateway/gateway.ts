@@ -11,7 +11,7 @@ import { Session } from './session.ts'
 import { reportSession } from './reportSession.ts'
 import { serves } from './stateManager.ts'
 
-/** The mock gateway: what a client's socket can ask for (spec/engine-api.md `Gateway`). */
+/** The mock gateway: what a client's socket can ask for (docs/design/engine-api.md `Gateway`). */
 export interface Gateway {
   /**
    * IDENTIFY (op 2): a new session; READY, a GUILD_CREATE per served guild (with GUILDS), then
@@ -92,7 +92,10 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
 
   const open = (sessionId: unknown): Session => states.require(sessionId)
 
-  /** op 3 and op 14 need a live socket to arrive on (semantics §10): NOT_CONNECTED otherwise. */
+  /**
+   * op 3 and op 14 need a live socket to arrive on (docs/design/semantics.md §10): NOT_CONNECTED
+   * otherwise.
+   */
   function connected(sessionId: unknown, op: string): Session {
     const session = open(sessionId)
     if (session.status !== 'connected') {
@@ -128,7 +131,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         }
       }
     }
-    // Discord sends events without a guild to shard 0 only (gateway-facts §4).
+    // Discord sends events without a guild to shard 0 only (docs/design/gateway-facts.md §4).
     if (session.shardId === 0) {
       for (const channel of world.privateChannels(session.userId)) {
         backends.channel.sessions.add(channel.id, session)
@@ -149,7 +152,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
     identify(input) {
       const valid = validateIdentify(input, (id) => world.user(id) !== undefined)
       // Listeners hear of the session once its first frames are out: a listener that calls the
-      // engine cannot send the new session anything before READY (semantics §3).
+      // engine cannot send the new session anything before READY (docs/design/semantics.md §3).
       return ctx.inspector.deferWhile(() => {
         const session = new Session({
           sessionId: ctx.random.nextHex32(),
@@ -160,9 +163,9 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         })
         states.insert(session)
         reportSession(ctx.inspector, session, 'identify')
-        // Friend links first, so a friend this IDENTIFY links hears its status (docs/design/semantics.md
-        // §10).
-        // They are per user and reach none of this session's frames, so READY still comes first.
+        // Friend links first, so a friend this IDENTIFY links hears its status
+        // (docs/design/semantics.md §10). They are per user and reach none of this session's
+        // frames, so READY still comes first.
         for (const friendId of world.friendsOf(session.userId))
           backends.friend.link(session.userId, friendId)
         // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's

@@ -1,5 +1,5 @@
 /**
- * Discord's gateway intents (gateway-facts.md §5) and which events each one gates.
+ * Discord's gateway intents (docs/design/gateway-facts.md §5) and which events each one gates.
  * Without an intent's bit, none of its events are sent; an event under no intent is always sent.
  * `ALL` is every bit of the official table, the privileged ones included (the default of IDENTIFY).
  *
@@ -171,5 +171,5 @@ export function intentFor(eventType: string): EventIntent | undefined {
   return table.get(eventType)
 }
 
-/** Message events whose content `MESSAGE_CONTENT` controls (spec/semantics.md §10). */
+/** Message events whose content `MESSAGE_CONTENT` controls (docs/design/semantics.md §10). */
 export const CONTENT_EVENTS: ReadonlySet<string> = new Set(['MESSAGE_CREATE', 'MESSAGE_UPDATE'])

@@ -38,7 +38,8 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
   const lifecycle: Lifecycle = {
     /**
      * The socket drops; the session stays resumable until disconnect time + window ≤ now. With
-     * `resumeWindowMs: 0` that is at once: the session closes before this returns (semantics §10).
+     * `resumeWindowMs: 0` that is at once: the session closes before this returns
+     * (docs/design/semantics.md §10).
      */
     disconnect(session) {
       session.status = 'disconnected'
@@ -56,7 +57,7 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
     /**
      * Removes the session from the StateManager and from every list it is in, through its reverse index
      * (O(its own subscriptions)); then, if it was the user's last session and the user was not offline,
-     * the one presence change that takes the user offline (spec/semantics.md §3, §7).
+     * the one presence change that takes the user offline (docs/design/semantics.md §3, §7).
      */
     close(session, reason) {
       expiring.delete(session)
@@ -67,7 +68,8 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
       ctx.lists.dropSession(session)
       report(session, 'close', reason)
       session.release()
-      // A user already offline (whatever its activities) has no change to announce (semantics §3).
+      // A user already offline (whatever its activities) has no change to announce
+      // (docs/design/semantics.md §3).
       if (
         ctx.states.sessionCount(session.userId) === 0 &&
         ctx.world.presence(session.userId).status !== 'offline'

@@ -5,8 +5,8 @@ import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel, Guild, Member, Presence, User } from '../world/types.ts'
 
 /**
- * Discord-shaped payloads built from the world (gateway-facts.md §3.3, §7). Plain data; the dispatcher
- * freezes what it sends.
+ * Discord-shaped payloads built from the world (docs/design/gateway-facts.md §3.3, §7). Plain data;
+ * the dispatcher freezes what it sends.
  */
 
 /** The gateway API version READY announces. */

@@ -3,9 +3,9 @@ import { EngineError } from '../errors.ts'
 import { createSimulation } from '../simulation.ts'
 
 /**
- * semantics §3: the first frame a session receives is READY with s = 1, whatever else happens during
- * IDENTIFY (its presence fanning out, a listener calling the engine); §7: a user's presence never
- * reaches its own sessions.
+ * docs/design/semantics.md §3: the first frame a session receives is READY with s = 1, whatever
+ * else happens during IDENTIFY (its presence fanning out, a listener calling the engine); §7: a
+ * user's presence never reaches its own sessions.
  */
 function world() {
   const sim = createSimulation()

@@ -29,7 +29,8 @@ const NO_CHUNK: number[] = []
  *
  * Records are counted: each recipient holds one reference (taken as it is sent the frame) until its
  * session closes. A record no open session holds is dropped and its index reused, so what closed
- * sessions were sent becomes collectable (semantics §10: a closed session keeps nothing but its id).
+ * sessions were sent becomes collectable (docs/design/semantics.md §10: a closed session keeps
+ * nothing but its id).
  * @internal
  */
 export class RecordTable {
@@ -138,8 +139,9 @@ export interface SubscriptionSlot {
 }
 
 /**
- * One identified gateway connection: litecord's `GatewayState` (gateway/state.py), with the bugs it has
- * there fixed (litecord-notes §4: READY is s = 1, replay is exact, sessions are really removed).
+ * One identified gateway connection: litecord's `GatewayState` (gateway/state.py), with the bugs it
+ * has there fixed (docs/design/litecord-notes.md §4: READY is s = 1, replay is exact, sessions are
+ * really removed).
  * @internal Callers get its read-only {@link view}, never the session itself.
  */
 export class Session {
@@ -230,9 +232,10 @@ export class Session {
   }
 
   /**
-   * litecord `GatewayState.dispatch`: `seq += 1`, the frame `{ op: 0, t, s, d }` is kept in the resume
-   * buffer, then sent if connected. A failing socket throws *after* seq and buffer are updated, so a
-   * resume still replays the frame (spec/semantics.md §4). Returns true when sent, false when buffered.
+   * litecord `GatewayState.dispatch`: `seq += 1`, the frame `{ op: 0, t, s, d }` is kept in the
+   * resume buffer, then sent if connected. A failing socket throws *after* seq and buffer are
+   * updated, so a resume still replays the frame (docs/design/semantics.md §4). Returns true when
+   * sent, false when buffered.
    */
   dispatch(t: string, d: unknown): boolean {
     return this.deliverId(~(this.own.push({ t, d }) - 1))

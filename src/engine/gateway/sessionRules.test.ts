@@ -16,7 +16,7 @@ import { closeCode } from '../testing/refusal.ts'
 import type { Frame, GatewayState } from '../types.ts'
 import { Intents } from './intents.ts'
 
-/** Rules of semantics.md §3 and §10 "Time" beyond gateway.test.ts. */
+/** Rules of docs/design/semantics.md §3 and §10 "Time" beyond gateway.test.ts. */
 
 const G2 = '16777216' // 4 << 22: shard 0 of 2 (G is shard 1 of 2)
 

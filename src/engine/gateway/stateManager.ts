@@ -6,7 +6,7 @@ import { UserSessions } from './userSessions.ts'
 
 /**
  * The sessions of the simulation (litecord `StateManager`, gateway/state_manager.py). Every state it
- * hands out is the session's read-only view (semantics §10).
+ * hands out is the session's read-only view (docs/design/semantics.md §10).
  *
  * @example
  * const [first] = sim.states.userStates(alice.id)
@@ -57,7 +57,10 @@ export function serves(session: Session, guildShardBase: number): boolean {
 export function createStateManager(): StateManagerInternal {
   const bySession = new Map<string, Session>()
   const byUser = new UserSessions()
-  /** What a closed session leaves behind (semantics §10): its id, so a late RESUME hears `closed`. */
+  /**
+   * What a closed session leaves behind (docs/design/semantics.md §10): its id, so a late RESUME
+   * hears `closed`.
+   */
   const closed = new Set<string>()
 
   const sessionsOf = (userId: string): readonly Session[] => byUser.of(userId)

@@ -1,12 +1,12 @@
 import type { Frame, GatewayState, SessionStatus } from '../types.ts'
 
 /**
- * The `GatewayState` handed out for a session: a live, read-only view (semantics §10). Its fields are
- * getters over the engine's session, so reading it later shows the current seq, status and frames,
- * and assigning one throws (the view is frozen and has no setters): nothing a caller does to it can
- * change the engine. `JSON.stringify` gives its fields as plain JSON (`toJSON`). A session makes one
- * view, on first request, and hands out that same object every time, so `states.all()` on 100,000
- * sessions allocates nothing per session after the first call.
+ * The `GatewayState` handed out for a session: a live, read-only view (docs/design/semantics.md
+ * §10). Its fields are getters over the engine's session, so reading it later shows the current
+ * seq, status and frames, and assigning one throws (the view is frozen and has no setters): nothing
+ * a caller does to it can change the engine. `JSON.stringify` gives its fields as plain JSON
+ * (`toJSON`). A session makes one view, on first request, and hands out that same object every
+ * time, so `states.all()` on 100,000 sessions allocates nothing per session after the first call.
  */
 export class GatewayStateView implements GatewayState {
   // A true private field: neither JSON.stringify nor a caller can reach the session through it.

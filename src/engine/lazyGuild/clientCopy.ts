@@ -7,9 +7,9 @@ import type { ListItem, ListOp } from './types.ts'
 export type ClientCopy = (ListItem | undefined)[]
 
 /**
- * Applies a GUILD_MEMBER_LIST_UPDATE's ops, in order, as a client does (semantics.md §6): this is
- * the reference client the op planner's guarantees are stated against, and what a UI can show per
- * session.
+ * Applies a GUILD_MEMBER_LIST_UPDATE's ops, in order, as a client does (docs/design/semantics.md
+ * §6): this is the reference client the op planner's guarantees are stated against, and what a UI
+ * can show per session.
  *
  * - `SYNC` writes its items over its range; fewer items than slots means the list ends there, so
  *   the copy is cut at that point.

@@ -11,15 +11,15 @@ export interface ViewOverwrite {
 }
 
 /**
- * The id of the member list a channel shows (gateway-facts.md §9.4): `"everyone"` when @everyone
- * can view the channel, otherwise the murmur3 of its VIEW_CHANNEL overwrites. Each overwrite that
- * allows VIEW_CHANNEL gives `allow:<id>`, else one that denies it gives `deny:<id>`; the entries
- * are sorted as plain strings (so every `allow:` precedes every `deny:`), joined with `,`, and
- * hashed (standard murmur3, seed 0, UTF-8) to an unsigned decimal string. Channels with the same
- * entries share a list.
+ * The id of the member list a channel shows (docs/design/gateway-facts.md §9.4): `"everyone"` when
+ * @everyone can view the channel, otherwise the murmur3 of its VIEW_CHANNEL overwrites. Each
+ * overwrite that allows VIEW_CHANNEL gives `allow:<id>`, else one that denies it gives `deny:<id>`;
+ * the entries are sorted as plain strings (so every `allow:` precedes every `deny:`), joined with
+ * `,`, and hashed (standard murmur3, seed 0, UTF-8) to an unsigned decimal string. Channels with
+ * the same entries share a list.
  *
  * Departs from litecord, which keeps the entries in stored order and hashes with a non-standard
- * tail (litecord-notes.md bug 13); this is what Discord's clients compute.
+ * tail (docs/design/litecord-notes.md bug 13); this is what Discord's clients compute.
  *
  * @example
  * memberListId(false, [

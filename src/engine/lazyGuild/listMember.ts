@@ -18,7 +18,7 @@ export interface ListMember {
 
 /**
  * Within a group: display name by UTF-16 code units (plain `<`, never `localeCompare`, whose answer
- * differs between runtimes), then user id numerically (semantics.md §10).
+ * differs between runtimes), then user id numerically (docs/design/semantics.md §10).
  */
 export function compareMembers(a: ListMember, b: ListMember): number {
   if (a.sortName !== b.sortName) return a.sortName < b.sortName ? -1 : 1

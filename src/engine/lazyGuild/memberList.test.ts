@@ -3,7 +3,10 @@ import { EngineError } from '../errors.ts'
 import type { ListMember } from './listMember.ts'
 import { MemberList } from './memberList.ts'
 
-/** Fixture L (litecord-notes §6): hoisted Admins 2001 (pos 2), Mods 2002 (pos 1); Plain not. */
+/**
+ * Fixture L (docs/design/litecord-notes.md §6): hoisted Admins 2001 (pos 2), Mods 2002 (pos 1);
+ * Plain not.
+ */
 function fixtureL() {
   const list = new MemberList(['2001', '2002', 'online', 'offline'])
   const alice = member('101', '2001', 'alice')

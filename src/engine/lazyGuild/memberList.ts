@@ -5,8 +5,9 @@ import { regroupEdits, type GroupSpan } from './regroup.ts'
 import type { GroupItem, ListChange, ListEdit, ListItem } from './types.ts'
 
 /**
- * One lazy member list (semantics.md §6): its groups in order, and for each non-empty group a
- * header `{ group: { id, count } }` followed by its members' rows `{ member }`, as one flat list.
+ * One lazy member list (docs/design/semantics.md §6): its groups in order, and for each non-empty
+ * group a header `{ group: { id, count } }` followed by its members' rows `{ member }`, as one flat
+ * list.
  *
  * Each group keeps its members in an order-statistic tree, so upsert, remove, indexOf and itemAt
  * cost O(log n + groups) in a list of n members; reordering groups moves whole groups and re-sorts

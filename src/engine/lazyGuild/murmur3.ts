@@ -1,6 +1,7 @@
 /**
  * MurmurHash3, x86 32-bit variant (Austin Appleby's public-domain reference), over the UTF-8 bytes
- * of a string. Discord's clients name a member list by this hash (gateway-facts.md §9.4).
+ * of a string. Discord's clients name a member list by this hash (docs/design/gateway-facts.md
+ * §9.4).
  */
 
 const C1 = 0xcc9e2d51
@@ -10,8 +11,8 @@ const C2 = 0x1b873593
  * The standard MurmurHash3 x86 32-bit of `text`'s UTF-8 bytes, as an unsigned integer.
  *
  * litecord's copy differs on inputs whose byte length is 2 or 3 mod 4: its tail does not fall
- * through, so only the last leftover byte is mixed in (litecord-notes.md bug 13). This is the
- * standard tail.
+ * through, so only the last leftover byte is mixed in (docs/design/litecord-notes.md bug 13). This
+ * is the standard tail.
  *
  * @example
  * murmur3('allow:2002,deny:1000') // 3991150528

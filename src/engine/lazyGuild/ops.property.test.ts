@@ -7,8 +7,9 @@ import { planUpdate, type PlanStrategy } from './ops.ts'
 import { ListSubscription } from './subscription.ts'
 import { concatChanges, opsCost, type ListChange, type ListItem, type Range } from './types.ts'
 
-// The proof of correctness (semantics.md §6): over random histories, every simulated client that
-// applies, in order, the ops it received holds exactly the server's list in each of its ranges.
+// The proof of correctness (docs/design/semantics.md §6): over random histories, every simulated
+// client that applies, in order, the ops it received holds exactly the server's list in each of its
+// ranges.
 
 const ROLES = ['3001', '3002', '3003']
 const NAMES = ['a', 'b', 'ab', 'B', 'ba', 'é', 'Ω', 'zz', '_', '0']

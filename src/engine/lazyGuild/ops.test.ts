@@ -12,7 +12,10 @@ function member(userId: string, groupId: string, name: string, status = 'online'
 const header = (id: string, count: number) => ({ group: { id, count } })
 const row = (m: ListMember) => ({ member: m.item })
 
-/** Fixture L (litecord-notes §6), with session V holding [0, 99] of the everyone list. */
+/**
+ * Fixture L (docs/design/litecord-notes.md §6), with session V holding [0, 99] of the everyone
+ * list.
+ */
 function fixtureL() {
   const list = new MemberList(['2001', '2002', 'online', 'offline'])
   const carl = member('103', 'online', 'carl')

@@ -4,7 +4,7 @@ import type { MemberList } from './memberList.ts'
 import { Shadow } from './shadow.ts'
 import type { InvalidateOp, ListChange, ListItem, ListOp, Range, SyncOp } from './types.ts'
 
-/** The most slots one range may span (gateway-facts.md §9.1). */
+/** The most slots one range may span (docs/design/gateway-facts.md §9.1). */
 export const MAX_RANGE_SLOTS = 100
 
 /**
@@ -22,7 +22,8 @@ export interface UpdatePlan {
 
 /**
  * Refuses, with `EngineError` `INVALID_RANGE`, ranges that are not inclusive `[start, end]` pairs
- * of integers with `0 ≤ start ≤ end` spanning at most 100 slots (semantics.md §10: refused whole).
+ * of integers with `0 ≤ start ≤ end` spanning at most 100 slots (docs/design/semantics.md §10:
+ * refused whole).
  */
 export function validateRanges(ranges: readonly Range[]): void {
   for (const range of ranges as readonly unknown[]) {
@@ -58,7 +59,7 @@ export function syncOps(list: MemberList, ranges: readonly Range[]): SyncOp[] {
 /**
  * The answer to a new op 14 for a list the session may already hold ranges in: the new ranges
  * replace the old, so each old range not requested again gets `INVALIDATE` first, then every
- * requested range its `SYNC`, in the order requested (semantics.md §10).
+ * requested range its `SYNC`, in the order requested (docs/design/semantics.md §10).
  */
 export function requestOps(
   list: MemberList,

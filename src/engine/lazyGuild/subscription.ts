@@ -17,10 +17,11 @@ import type { InvalidateOp, ListChange, ListOp, Range, SyncOp } from './types.ts
  * it trims with a trailing DELETE only when rows pushed out of the ranges earlier really are there.
  *
  * A client keeps what it was sent until an op removes or replaces it, also after it lets go of its
- * ranges (semantics §10), so a session keeps one subscription per list for its whole life: releasing a
- * list (`request(list, [])`) and asking again later goes through the same subscription, whose length
- * still describes the client's copy. When a channel's list id changes, `request(oldList, [])` gives
- * the INVALIDATEs of the old list, and the new list's subscription `request(newList, ranges)` the SYNCs.
+ * ranges (docs/design/semantics.md §10), so a session keeps one subscription per list for its whole
+ * life: releasing a list (`request(list, [])`) and asking again later goes through the same
+ * subscription, whose length still describes the client's copy. When a channel's list id changes,
+ * `request(oldList, [])` gives the INVALIDATEs of the old list, and the new list's subscription
+ * `request(newList, ranges)` the SYNCs.
  *
  * @example
  * const sub = new ListSubscription()
@@ -61,7 +62,7 @@ export class ListSubscription {
 
   /**
    * The session stops holding ranges without being told (it left the guild): no ops, and its client
-   * keeps its copy, whose length still counts if it asks again (semantics §10).
+   * keeps its copy, whose length still counts if it asks again (docs/design/semantics.md §10).
    */
   forgetRanges(): void {
     this.setHeld([])
@@ -96,8 +97,9 @@ export class ListSubscription {
   }
 
   /**
-   * The session holds `ranges` too (a channel it asked through now shows this list, which it already
-   * holds through another channel; semantics §10 adds them up): a `SYNC` of each, in order.
+   * The session holds `ranges` too (a channel it asked through now shows this list, which it
+   * already holds through another channel; docs/design/semantics.md §10 adds them up): a `SYNC` of
+   * each, in order.
    */
   add(list: MemberList, ranges: readonly Range[]): SyncOp[] {
     validateRanges(ranges)

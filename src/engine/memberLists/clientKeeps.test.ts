@@ -5,10 +5,10 @@ import { Permissions } from '../world/permissions.ts'
 import { clientCopies, label, updates } from '../testing/memberListFrames.ts'
 
 /**
- * semantics §10 (review decisions): a client keeps the items it was sent until an op removes or
- * replaces them, including items an INSERT pushed past the end of its range and items of a range it
- * released. After a release and a new request, or a list id that changes and changes back, the ops
- * must still leave its copy exact for its ranges.
+ * docs/design/semantics.md §10 (review decisions): a client keeps the items it was sent until an op
+ * removes or replaces them, including items an INSERT pushed past the end of its range and items of
+ * a range it released. After a release and a new request, or a list id that changes and changes
+ * back, the ops must still leave its copy exact for its ranges.
  */
 function world() {
   const sim = createSimulation()

@@ -7,8 +7,8 @@ import { memberListId } from '../lazyGuild/index.ts'
 import { OFFLINE_GROUP, ONLINE_GROUP, type ListMember } from '../lazyGuild/index.ts'
 
 /**
- * How the world decides lists (semantics.md §6): which list a channel shows, its groups, and each
- * member's row. Pure reads of the world.
+ * How the world decides lists (docs/design/semantics.md §6): which list a channel shows, its
+ * groups, and each member's row. Pure reads of the world.
  */
 
 /** The list a guild channel shows: `"everyone"` or the murmur3 id of its VIEW_CHANNEL overwrites. */

@@ -6,10 +6,11 @@ import { Permissions } from '../world/permissions.ts'
 import type { GatewayState } from '../types.ts'
 
 /**
- * semantics §6 and §10: a session holds ranges in a list through the channels its op 14 named, each
- * channel with its own ranges. When an overwrite change gives one channel another list id, only that
- * channel's ranges move (INVALIDATE in the old list, SYNC in the new one); the ranges the session holds
- * through its other channels stay where they are, and moving back adds the ranges up again.
+ * docs/design/semantics.md §6 and §10: a session holds ranges in a list through the channels its op
+ * 14 named, each channel with its own ranges. When an overwrite change gives one channel another
+ * list id, only that channel's ranges move (INVALIDATE in the old list, SYNC in the new one); the
+ * ranges the session holds through its other channels stay where they are, and moving back adds the
+ * ranges up again.
  */
 
 const G = '20971520'

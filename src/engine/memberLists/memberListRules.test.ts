@@ -6,10 +6,10 @@ import { murmur3 } from '../lazyGuild/index.ts'
 import { clientCopy, label, syncLabels, updates } from '../testing/memberListFrames.ts'
 
 /**
- * semantics.md §6 and §10 "Member lists", rule by rule, through the public API. The pure core has its
- * own tests (../ops.test.ts, ../memberList.test.ts, ../listId.test.ts); these pin what the engine
- * decides around it: list ids from the world, groups from roles and permissions, sort keys from
- * nicks and usernames, and how requests and overwrite changes move ranges.
+ * docs/design/semantics.md §6 and §10 "Member lists", rule by rule, through the public API. The
+ * pure core has its own tests (../ops.test.ts, ../memberList.test.ts, ../listId.test.ts); these pin
+ * what the engine decides around it: list ids from the world, groups from roles and permissions,
+ * sort keys from nicks and usernames, and how requests and overwrite changes move ranges.
  */
 
 describe('§6 list ids', () => {

@@ -4,9 +4,9 @@ import { Permissions } from '../world/permissions.ts'
 import { clientCopy, label, type Update, updates } from '../testing/memberListFrames.ts'
 
 /**
- * semantics.md §6 and §10 "Member lists": how overwrite, role and channel changes move the ranges
- * sessions hold (INVALIDATE, then SYNC for those who still see the list). The other list rules are
- * in memberListRules.test.ts.
+ * docs/design/semantics.md §6 and §10 "Member lists": how overwrite, role and channel changes move
+ * the ranges sessions hold (INVALIDATE, then SYNC for those who still see the list). The other list
+ * rules are in memberListRules.test.ts.
  */
 
 describe('§6/§10 visibility changes', () => {

@@ -11,15 +11,17 @@ import { Permissions } from '../world/permissions.ts'
 import { entryFor, groupOrderFor, listIdFor } from './listEntries.ts'
 
 /**
- * The proof of correctness of semantics §6, end to end through the engine: over random histories of
- * presence, role, nick, join and leave changes, requests, releases and overwrite changes that move a
- * channel to another list id and back, every session that applies the GUILD_MEMBER_LIST_UPDATE ops it
- * received, in order, holds exactly the server's list in each of its ranges (nothing past the list's
- * end); a session whose ranges all end before the first slot a change affects receives nothing for it,
- * and one holding a range that ends at or after that slot receives an update.
+ * The proof of correctness of docs/design/semantics.md §6, end to end through the engine: over
+ * random histories of presence, role, nick, join and leave changes, requests, releases and
+ * overwrite changes that move a channel to another list id and back, every session that applies the
+ * GUILD_MEMBER_LIST_UPDATE ops it received, in order, holds exactly the server's list in each of
+ * its ranges (nothing past the list's end); a session whose ranges all end before the first slot a
+ * change affects receives nothing for it, and one holding a range that ends at or after that slot
+ * receives an update.
  *
- * The clients are real ones (semantics §10): one copy per list id, kept for the session's whole life,
- * items outside the ranges and those of released ranges included, changed only by the ops received.
+ * The clients are real ones (docs/design/semantics.md §10): one copy per list id, kept for the
+ * session's whole life, items outside the ranges and those of released ranges included, changed
+ * only by the ops received.
  */
 
 /** The server's list, computed from scratch with a plain sort (not the engine's incremental tree). */
@@ -247,7 +249,10 @@ describe('member lists through the engine, over random histories', () => {
               ]),
             ),
           )
-        /** A request replaces the session's ranges for each list it names (§6). */
+        /**
+         * A request replaces the session's ranges for each list it names (docs/design/semantics.md
+         * §6).
+         */
         const replaced = (i: number, channelIds: string[]) => {
           const ids = new Set(channelIds.map(listIdOf))
           for (const [c] of held[i]!.channels) if (ids.has(listIdOf(c))) held[i]!.channels.delete(c)
@@ -360,7 +365,8 @@ describe('member lists through the engine, over random histories', () => {
               const untouched = first >= Math.max(was.length, after.length)
               if (untouched || ranges.every(([, end]) => end < first))
                 expect(got[i]!.has(id)).toBe(false)
-              // …and every session holding a range that ends at or after it is told (§6, §10).
+              // …and every session holding a range that ends at or after it is told
+              // (docs/design/semantics.md §6, §10).
               else expect(got[i]!.has(id)).toBe(true)
             }
           })

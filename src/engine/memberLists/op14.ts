@@ -24,10 +24,10 @@ export interface ListRequest {
 
 /**
  * Reads op 14 (`{ [channelId]: [[start, end], …] }`) into one request per list id, in the order the
- * channels come (semantics §6, §10). Everything is checked before anything changes: the guild, the
- * session's membership, every channel of the request, every range (a bad one refuses the whole
- * request). A channel the user cannot read is skipped, the rest is served (litecord stopped, bug 15);
- * two channels that show the same list add up their ranges.
+ * channels come (docs/design/semantics.md §6, §10). Everything is checked before anything changes:
+ * the guild, the session's membership, every channel of the request, every range (a bad one refuses
+ * the whole request). A channel the user cannot read is skipped, the rest is served (litecord
+ * stopped, bug 15); two channels that show the same list add up their ranges.
  */
 export function parseMemberListRequest(
   world: WorldInternal,

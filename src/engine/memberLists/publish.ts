@@ -8,11 +8,11 @@ import type { ListState } from './registry.ts'
 export type ListTarget = readonly [Session, readonly ListOp[] | null]
 
 /**
- * Sends GUILD_MEMBER_LIST_UPDATE for `state` (gateway-facts §9.2): each target its own ops, as one
- * dispatch through `lazy_guild`; a target with `null` is listed as skipped with reason `range`. Every
- * member-list frame the engine sends goes through here. Targets given the same ops array (holders of
- * the same ranges share one plan: `ListSubscription.update`'s memo) share one payload, as the
- * recipients of a guild dispatch do.
+ * Sends GUILD_MEMBER_LIST_UPDATE for `state` (docs/design/gateway-facts.md §9.2): each target its
+ * own ops, as one dispatch through `lazy_guild`; a target with `null` is listed as skipped with reason
+ * `range`. Every member-list frame the engine sends goes through here. Targets given the same ops
+ * array (holders of the same ranges share one plan: `ListSubscription.update`'s memo) share one
+ * payload, as the recipients of a guild dispatch do.
  */
 export function sendListUpdate(
   dispatcher: EventDispatcherInternal,
@@ -52,8 +52,8 @@ function updatePayload(state: ListState, groups: unknown, ops: readonly ListOp[]
 
 /**
  * True when an op carries the member row of one of `userIds` (an INSERT, UPDATE or SYNC item): only
- * then has the session been told about that member (semantics §10). Empty ops, or ops that only
- * recount a group header, tell nothing about the member.
+ * then has the session been told about that member (docs/design/semantics.md §10). Empty ops, or
+ * ops that only recount a group header, tell nothing about the member.
  */
 export function carriesMember(ops: readonly ListOp[], userIds: readonly string[]): boolean {
   if (userIds.length === 0) return false

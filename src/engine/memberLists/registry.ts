@@ -5,8 +5,8 @@ import type { Inspector } from '../trace/inspector.ts'
 
 /**
  * Channels of a request that map to one list, each with the ranges asked through it, in the order
- * asked. The ranges add up (semantics §10), but each channel's stay its own: when one channel comes
- * to show another list, only its ranges move.
+ * asked. The ranges add up (docs/design/semantics.md §10), but each channel's stay its own: when
+ * one channel comes to show another list, only its ranges move.
  */
 export type ChannelRanges = ReadonlyMap<string, readonly Range[]>
 
@@ -64,10 +64,11 @@ export class GuildLists {
 }
 
 /**
- * Who holds which member list: per guild its lists and their holders (what `lazy_guild` reaches), per
- * session its subscription to every list it ever held. A client keeps its copy of a list after letting
- * go of it (semantics §10), so a subscription outlives its holding: asking again starts from the
- * length of that copy, not from an empty one. Everything a session has here goes when it closes.
+ * Who holds which member list: per guild its lists and their holders (what `lazy_guild` reaches),
+ * per session its subscription to every list it ever held. A client keeps its copy of a list after
+ * letting go of it (docs/design/semantics.md §10), so a subscription outlives its holding: asking
+ * again starts from the length of that copy, not from an empty one. Everything a session has here
+ * goes when it closes.
  *
  * Holding a list is reported on the inspection stream as a `subscribe` to `lazy_guild` with key
  * `<guildId>:<listId>`.

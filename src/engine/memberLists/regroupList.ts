@@ -39,9 +39,9 @@ export interface PendingMoves {
 }
 
 /**
- * After roles or overwrites change (semantics §10), in three steps so that every frame carries the
- * list as it is after the change:
- * 1. `planMoves`: each holder keeps the ranges of the channels that still show the list; the ranges
+ * After roles or overwrites change (docs/design/semantics.md §10), in three steps so that every
+ * frame carries the list as it is after the change: 1. `planMoves`: each holder keeps the ranges of
+ * the channels that still show the list; the ranges
  *    of a channel that now shows another list, or that it can no longer read, leave it (their
  *    INVALIDATEs are computed, not sent yet);
  * 2. the service regroups each list (hoisted roles appear, move or go; members gain or lose sight of

@@ -34,9 +34,10 @@ export interface MemberListService {
   /** A session closed: drop its ranges and everything kept for it. */
   dropSession(session: Session): void
   /**
-   * Something about these members of the guild changed (presence, roles, nick, join, leave, profile):
-   * update every list of the guild and send the ops. Returns the sessions sent an op carrying the row
-   * of one of them (semantics §10: an update with no such op tells nothing about the member).
+   * Something about these members of the guild changed (presence, roles, nick, join, leave,
+   * profile): update every list of the guild and send the ops. Returns the sessions sent an op
+   * carrying the row of one of them (docs/design/semantics.md §10: an update with no such op tells
+   * nothing about the member).
    */
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
   /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
@@ -186,8 +187,9 @@ export function createMemberListService(deps: {
 
   /**
    * Sessions of these users that can no longer read a channel they asked this list for (a role was
-   * taken away) stop holding its ranges. Their INVALIDATEs are returned, to be sent once the list's own
-   * changes have gone out, so that they carry its counts after the change (semantics §6).
+   * taken away) stop holding its ranges. Their INVALIDATEs are returned, to be sent once the list's
+   * own changes have gone out, so that they carry its counts after the change
+   * (docs/design/semantics.md §6).
    */
   function loseSight(state: ListState, userIds: readonly string[]): PendingInvalidation[] {
     const pending: PendingInvalidation[] = []

@@ -23,7 +23,10 @@ export interface MemberListsSnapshot {
       }[]
     }[]
   }[]
-  /** Lists sessions let go of: their clients keep a copy of this length (semantics §10). */
+  /**
+   * Lists sessions let go of: their clients keep a copy of this length (docs/design/semantics.md
+   * §10).
+   */
   readonly released: readonly {
     readonly sessionId: string
     readonly key: string

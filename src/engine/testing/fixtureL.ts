@@ -16,8 +16,8 @@ export const L = {
 } as const
 
 /**
- * Fixture L's list as everyone first sees it (litecord-notes §6, example 9), one label per item:
- * `H<group id>` for a header, the display name for a member.
+ * Fixture L's list as everyone first sees it (docs/design/litecord-notes.md §6, example 9), one
+ * label per item: `H<group id>` for a header, the display name for a member.
  */
 export const L_LIST = [
   `H${L.admins}`,
@@ -32,10 +32,11 @@ export const L_LIST = [
 ] as const
 
 /**
- * Fixture L of litecord-notes §6: guild 1000 (owner alice); roles Admins 2001 (position 2, hoisted,
- * ADMINISTRATOR), Mods 2002 (position 1, hoisted), Plain 2003 (position 3, not hoisted); members alice
- * (Admins, online), Bob (Mods, online), carl (online), dave (Mods, offline), Eve (Plain, idle); channel
- * 1001 public, 1002 hidden from @everyone and shown to Mods. V is alice's session.
+ * Fixture L of docs/design/litecord-notes.md §6: guild 1000 (owner alice); roles Admins 2001
+ * (position 2, hoisted, ADMINISTRATOR), Mods 2002 (position 1, hoisted), Plain 2003 (position 3,
+ * not hoisted); members alice (Admins, online), Bob (Mods, online), carl (online), dave (Mods,
+ * offline), Eve (Plain, idle); channel 1001 public, 1002 hidden from @everyone and shown to Mods. V
+ * is alice's session.
  */
 export function fixtureL(options: SimulationOptions = {}) {
   const sim = createSimulation(options)

@@ -3,7 +3,7 @@ import { createSimulation, type Simulation, type SimulationOptions } from '../si
 import type { Frame, GatewayState } from '../types.ts'
 import { Permissions } from '../world/permissions.ts'
 
-/** Guild G of litecord-notes §6: `5 << 22`, served by shard 1 of 2. */
+/** Guild G of docs/design/litecord-notes.md §6: `5 << 22`, served by shard 1 of 2. */
 export const G = '20971520'
 export const ALICE = '10'
 export const BOB = '20'
@@ -13,9 +13,9 @@ export const GENERAL = '100'
 export const SECRET = '101'
 
 /**
- * Fixture F of litecord-notes §6: alice (owner), bob and carol in G; dave outside. #general is public,
- * #secret only alice reads. Sessions A (alice, all intents), B1 (bob, GUILDS only), B2 (bob, all),
- * C (carol, all), D (dave, all).
+ * Fixture F of docs/design/litecord-notes.md §6: alice (owner), bob and carol in G; dave outside.
+ * #general is public, #secret only alice reads. Sessions A (alice, all intents), B1 (bob, GUILDS
+ * only), B2 (bob, all), C (carol, all), D (dave, all).
  */
 export function fixtureF(options: SimulationOptions = {}) {
   const sim = createSimulation(options)

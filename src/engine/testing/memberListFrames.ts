@@ -51,9 +51,9 @@ export function clientCopy(session: GatewayState): ClientCopy {
 }
 
 /**
- * The copy a real client keeps of each member list, keyed by list id: every update applied to the copy
- * of the list it names, and nothing ever thrown away (semantics §10: items outside the ranges, and
- * those of released ranges, stay until an op removes or replaces them).
+ * The copy a real client keeps of each member list, keyed by list id: every update applied to the
+ * copy of the list it names, and nothing ever thrown away (docs/design/semantics.md §10: items
+ * outside the ranges, and those of released ranges, stay until an op removes or replaces them).
  */
 export function clientCopies(session: GatewayState): Map<string, ClientCopy> {
   const copies = new Map<string, ClientCopy>()

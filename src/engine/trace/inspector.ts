@@ -20,14 +20,14 @@ export interface Inspector {
   /**
    * Stamps `event` with the simulation time, freezes it and hands it to every listener in order. A
    * listener that throws is an observer that failed: its error goes to `onListenerError` and the
-   * engine carries on exactly as without it (semantics §10), so `emit` never throws.
+   * engine carries on exactly as without it (docs/design/semantics.md §10), so `emit` never throws.
    */
   emit(event: UnstampedEvent): void
   listen(listener: InspectionListener): () => void
   /**
    * Runs `fn` with listeners held back: the events it emits are stamped as they happen and handed to
    * the listeners, in order, once it returns. IDENTIFY runs so, since a listener may call the engine
-   * and nothing it does may reach the new session before its READY (semantics §3).
+   * and nothing it does may reach the new session before its READY (docs/design/semantics.md §3).
    */
   deferWhile<T>(fn: () => T): T
   /** The action whose dispatches are being emitted, for `cause`. */

@@ -4,9 +4,9 @@ import { fixtureL, L } from '../testing/fixtureL.ts'
 import type { InspectionEvent } from './types.ts'
 
 /**
- * semantics §10 (review decisions): inspection listeners are observers. One that throws never changes
- * what the engine does: the call completes as it would without it and returns normally, and the error
- * goes to `onListenerError` (default: the host's console.error).
+ * docs/design/semantics.md §10 (review decisions): inspection listeners are observers. One that
+ * throws never changes what the engine does: the call completes as it would without it and returns
+ * normally, and the error goes to `onListenerError` (default: the host's console.error).
  */
 function scenario(sim: ReturnType<typeof fixtureL>['sim']) {
   const [V] = sim.states.userStates(L.alice)

@@ -10,7 +10,7 @@ import type {
 
 /**
  * Everything the interface needs to draw what the engine does, without reading its internals
- * (spec/engine-api.md `InspectionEvent`). `at` is the simulation clock. Listeners get events
+ * (docs/design/engine-api.md `InspectionEvent`). `at` is the simulation clock. Listeners get events
  * synchronously, in the order things happened.
  */
 export type InspectionEvent =

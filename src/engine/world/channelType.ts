@@ -1,5 +1,5 @@
 /**
- * Discord's channel types that the engine models (spec/semantics.md §2).
+ * Discord's channel types that the engine models (docs/design/semantics.md §2).
  *
  * @example
  * world.createChannel({ guildId: '20971520', type: ChannelType.GUILD_VOICE, name: 'Lounge' })

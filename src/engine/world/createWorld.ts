@@ -19,9 +19,9 @@ export type { WorldContext } from './state.ts'
 export type { WorldChange } from './types.ts'
 
 /**
- * The in-memory world (spec/semantics.md §2): users, guilds, roles, channels, members, friendships,
- * presences and messages. Ids come from `ctx.nextId` unless given, time from `ctx.now`, so the same
- * calls give the same world. Pass a snapshot to start from it.
+ * The in-memory world (docs/design/semantics.md §2): users, guilds, roles, channels, members,
+ * friendships, presences and messages. Ids come from `ctx.nextId` unless given, time from
+ * `ctx.now`, so the same calls give the same world. Pass a snapshot to start from it.
  *
  * @example
  * const world = createWorld({ nextId: ids.next, now: clock.now })

@@ -24,8 +24,8 @@ import type {
  *
  * Reads never throw: a malformed or unknown id is simply not found (`undefined`, `false`, `[]`,
  * `0`). Mutators validate everything first and throw `EngineError` before changing anything; they
- * change data only and never dispatch (spec/semantics.md §10). Everything returned is frozen or a
- * fresh copy.
+ * change data only and never dispatch (docs/design/semantics.md §10). Everything returned is frozen
+ * or a fresh copy.
  */
 export interface WorldInternal extends World {
   /**

@@ -8,7 +8,7 @@ export const LOWEST_IDS_CAPACITY = 250
 
 /**
  * @internal The (at most) 250 numerically lowest member ids of one guild, sorted, so that
- * GUILD_CREATE's member sample costs O(n) and never O(guild size) (spec/semantics.md §3).
+ * GUILD_CREATE's member sample costs O(n) and never O(guild size) (docs/design/semantics.md §3).
  *
  * Invariant: `ids` holds exactly the min(250, members) lowest ids. While it holds fewer than 250,
  * it holds every member, so a join only needs to compare against the largest kept id, and only a

@@ -20,7 +20,7 @@ type MessageMutators = Pick<WorldInternal, 'addMessage' | 'editMessage' | 'delet
 
 /**
  * @internal Messages, kept per channel so that edits and deletes of unknown ids can be refused
- * (spec/semantics.md §10). Message ids are unique world-wide, as snowflakes are.
+ * (docs/design/semantics.md §10). Message ids are unique world-wide, as snowflakes are.
  */
 export function messageMutators(core: WorldCore): MessageMutators {
   function requireMessage(channelId: unknown, messageId: unknown): Message {

@@ -167,10 +167,10 @@ export function computePermissions(subject: PermissionSubject, channel?: Channel
 }
 
 /**
- * Whether `role` can view `channel` for the lazy member list (spec/semantics.md §6): a member
- * holding only `@everyone` and that role, not the owner and named by no member overwrite, could.
- * `guildRoles` must hold the guild's `@everyone` (id = guild id); without it `@everyone` counts as
- * granting nothing.
+ * Whether `role` can view `channel` for the lazy member list (docs/design/semantics.md §6): a
+ * member holding only `@everyone` and that role, not the owner and named by no member overwrite,
+ * could. `guildRoles` must hold the guild's `@everyone` (id = guild id); without it `@everyone`
+ * counts as granting nothing.
  */
 export function roleCanView(guildRoles: Iterable<Role>, role: Role, channel: Channel): boolean {
   if (channel.guild_id !== role.guild_id) return false
@@ -188,7 +188,7 @@ export function roleCanView(guildRoles: Iterable<Role>, role: Role, channel: Cha
 
 /**
  * Whether `@everyone` can view `channel` as Discord's clients decide it for the member list id
- * (spec/semantics.md §6, discord.py-self): its base permissions include VIEW_CHANNEL and no
+ * (docs/design/semantics.md §6, discord.py-self): its base permissions include VIEW_CHANNEL and no
  * overwrite of the channel, of any role or member, denies VIEW_CHANNEL.
  */
 export function everyoneCanView(

@@ -70,7 +70,8 @@ export function entityReads(core: WorldCore): EntityReads {
       return guild && get(guild.members, userId)
     },
     members: (guildId) => [...(guildOf(guildId)?.members.values() ?? [])],
-    // Discord's role order: by position, then by id among equal positions (spec/semantics.md §10).
+    // Discord's role order: by position, then by id among equal positions (docs/design/semantics.md
+    // §10).
     roles: (guildId) =>
       [...(guildOf(guildId)?.roles.values() ?? [])].sort(
         (a: Role, b: Role) => a.position - b.position || compareSnowflakes(a.id, b.id),

@@ -114,7 +114,7 @@ export interface MemberInput {
   nick?: string | null
 }
 
-/** The in-memory model of what a Discord-like server stores (spec/semantics.md §2). */
+/** The in-memory model of what a Discord-like server stores (docs/design/semantics.md §2). */
 export interface World {
   createUser(u: CreateUserInput): User
   createGuild(g: CreateGuildInput): Guild

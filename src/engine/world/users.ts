@@ -96,8 +96,8 @@ export function userMutators(core: WorldCore): UserMutators {
         activities: copyJson(p.activities ?? [], 'presence activities') as unknown[],
       })
       const old = core.state.presences.get(id) ?? OFFLINE
-      // Setting the same presence again changes nothing (spec/semantics.md §7), so it reports
-      // nothing.
+      // Setting the same presence again changes nothing (docs/design/semantics.md §7), so it
+      // reports nothing.
       if (samePresence(old, presence)) return old
       if (samePresence(OFFLINE, presence)) core.state.presences.delete(id)
       else core.state.presences.set(id, presence)
