@@ -43,9 +43,9 @@ const loadSandbox = () =>
   import('../sandbox/runScript.ts').then(({ createSandboxRunner }) => createSandboxRunner())
 
 /**
- * One playground instance's store (STYLE §10): a vanilla zustand store of five slices (timeline,
- * simulation, view, selection, editor) plus the engine runtime it drives, which lives beside the state
- * because the simulation is mutable and React never needs to watch it.
+ * One playground instance's store (docs/design/style.md §10): a vanilla zustand store of six
+ * slices (timeline, loading, simulation, view, selection, editor) plus the engine runtime it drives, which
+ * lives beside the state because the simulation is mutable and React never needs to watch it.
  */
 export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStore {
   const runtime = new EngineRuntime()

@@ -254,7 +254,8 @@ export function* readModelInSlices(
       yield
     }
   }
-  // One node per member list (playground-notes): `lazy_guild:<guildId>:<listId>`, holders as subscribers.
+  // One node per member list (docs/design/playground.md §1): `lazy_guild:<guildId>:<listId>`, holders
+  // as subscribers.
   const listsBefore = previous && new Map(previous.topics.map((t) => [t.id, t]))
   for (const guild of guilds) {
     for (const list of sim.memberLists(guild.id)) {

@@ -5,7 +5,7 @@ import type { RefusalRecord } from './refusals.ts'
 import { usePlaygroundStore } from './PlaygroundProvider.tsx'
 import type { PlaygroundState } from './types.ts'
 
-// Module-level selectors (STYLE §11). Each hook's comment says what re-renders it.
+// Module-level selectors (docs/design/style.md §11). Each hook's comment says what re-renders it.
 const actionsSelector = (s: PlaygroundState) => s.actions
 const modelSelector = (s: PlaygroundState) => s.model
 const errorSelector = (s: PlaygroundState) => s.error

@@ -2,7 +2,7 @@ import type { GraphModel } from './graphModel.ts'
 import { usernameOf } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
 
-/** Discord's names for the gateway close codes the engine uses (gateway-facts §4). */
+/** Discord's names for the gateway close codes the engine uses (docs/design/gateway-facts.md §3.6). */
 const CLOSE_NAMES: Readonly<Record<number, string>> = {
   4001: 'Unknown opcode or invalid payload',
   4003: 'Not authenticated',
