@@ -23,7 +23,8 @@ const OPTIONS = {
   tabSize: 2,
   renderLineHighlight: 'line',
   fixedOverflowWidgets: true,
-  // Chromium's EditContext drops spaces typed by automation (STACK.md §3); the classic textarea does not.
+  // Chromium's EditContext drops spaces typed by automation (Playwright's keyboard); Monaco's classic
+  // hidden textarea does not.
   editContext: false,
 } as const
 

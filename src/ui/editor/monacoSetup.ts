@@ -1,5 +1,5 @@
-// The only module that imports monaco-editor (STACK.md §3). The slim entry points: the editor core, its
-// contributions and TypeScript only, so no CSS, HTML or JSON workers are built.
+// The only module that imports monaco-editor (docs/design/style.md §14). The slim entry points: the
+// editor core, its contributions and TypeScript only, so no CSS, HTML or JSON workers are built.
 import { loader } from '@monaco-editor/react'
 import * as api from 'monaco-editor/editor'
 import 'monaco-editor/features/register.all'

@@ -16,9 +16,10 @@ export interface Animator {
 }
 
 /**
- * Draws dispatch tokens outside React (STYLE §12): SVG circles moving with `<animateMotion>` along
- * the edge paths registered in `registry`, then pulses on the nodes they reach. With reduced motion
- * there is no travel: edges and nodes flash in place, and React's outcome colours stay.
+ * Draws dispatch tokens outside React (docs/design/style.md §12): SVG circles moving with
+ * `<animateMotion>` along the edge paths registered in `registry`, then pulses on the nodes they
+ * reach. With reduced motion there is no travel: edges and nodes flash in place, and React's
+ * outcome colours stay.
  */
 export function createAnimator(options: {
   registry: EdgeRegistry

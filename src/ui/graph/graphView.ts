@@ -7,7 +7,7 @@ import {
 } from '../../store/graphModel.ts'
 import { plural } from '../format/plural.ts'
 
-/** Draw every session up to this many; above it, summarise (playground-notes "Level of detail"). */
+/** Draw every session up to this many; above it, summarise (docs/design/playground.md §4). */
 export const LOD_THRESHOLD = 300
 /** In the summarised view, how many single-session users stay visible before "+N more". */
 export const LOD_VISIBLE_USERS = 12

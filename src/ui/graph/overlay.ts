@@ -39,7 +39,10 @@ export interface DispatchOverlay {
   readonly edges: readonly OverlayEdge[]
 }
 
-/** The graph id of a dispatch's topic key: `guild:1`, `member:1:2`, `user:2`, … (playground-notes). */
+/**
+ * The graph id of a dispatch's topic key: `guild:1`, `member:1:2`, `user:2`, …
+ * (docs/design/playground.md §1, §2).
+ */
 export function topicIdOf(record: Pick<DispatchRecord, 'backend' | 'key' | 'payload'>): string {
   if (record.backend === 'lazy_guild' && !record.key.includes(':')) {
     // A member-list update names its list in the payload: draw it from that list's node.

@@ -57,10 +57,10 @@ const selected = (selection: Selection | null, kind: Selection['kind'], id: stri
   selection !== null && selection.kind === kind && selection.id === id
 
 /**
- * The React Flow nodes and edges for one step (STYLE §13): pure, so it is unit-tested. Dragged
- * positions win over the layout; the active dispatch's overlay colours edges, adds transient ones and
- * gives each session its outcome; a diff against a marked step tags new edges and adds ghosts of gone
- * ones.
+ * The React Flow nodes and edges for one step (docs/design/style.md §13): pure, so it is
+ * unit-tested. Dragged positions win over the layout; the active dispatch's overlay colours edges,
+ * adds transient ones and gives each session its outcome; a diff against a marked step tags new
+ * edges and adds ghosts of gone ones.
  */
 export function toFlowElements(
   view: GraphView,

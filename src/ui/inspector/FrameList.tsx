@@ -4,7 +4,7 @@ import { VirtualList } from '../format/VirtualList.tsx'
 import '../format/tags.css'
 import './Inspector.css'
 
-/** Names of the gateway ops a session may receive without a `t` (gateway-facts §2). */
+/** Names of the gateway ops a session may receive without a `t` (docs/design/gateway-facts.md §2). */
 const OP_NAMES: Readonly<Record<number, string>> = {
   1: 'HEARTBEAT',
   7: 'RECONNECT',

@@ -2,8 +2,9 @@ import { LineChart } from './LineChart.tsx'
 import { formatNumber, heapSeries, sizeLabel, type ResultsFile } from './resultsFile.ts'
 
 /**
- * What sessions leave behind once they close (semantics §10: at most their id): the heap after N cycles
- * of IDENTIFY, op 14 and invalidate, next to the same cycles with the sessions left open.
+ * What sessions leave behind once they close (docs/design/semantics.md §10: at most their id): the
+ * heap after N cycles of IDENTIFY, op 14 and invalidate, next to the same cycles with the sessions
+ * left open.
  */
 export function ClosedSessionMemory({ memory }: { memory: ResultsFile['memory'] }) {
   const { sessionChurn: churn, userDispatch: user } = memory

@@ -27,7 +27,7 @@ const COMMON_TYPES = [
   'GUILD_ROLE_CREATE',
 ]
 
-/** What each helper's session list means, and its signature (semantics §4). */
+/** What each helper's session list means, and its signature (docs/design/semantics.md §4). */
 const HELPER_INFO: Record<Helper, { signature: string; sessions?: string; hint: string }> = {
   dispatch: {
     signature: 'dispatch(backend, key, type, payload)',

@@ -1,6 +1,6 @@
 import type { Json } from '../../store/engineCall.ts'
 
-/** The dispatcher's helpers the composer can call (semantics §4). */
+/** The dispatcher's helpers the composer can call (docs/design/semantics.md §4). */
 export const HELPERS = [
   'dispatch',
   'dispatchMany',
