@@ -93,7 +93,10 @@ export function labelled(label: string, c: EngineCall): EngineCall {
 /** Discord's permission bit VIEW_CHANNEL (1 << 10), as the decimal string overwrites take. */
 export const VIEW_CHANNEL = String(1 << 10)
 
-/** Discord's intent bits (gateway-facts §5); `intentBits.test.ts` checks them against the engine. */
+/**
+ * Discord's intent bits (docs/design/gateway-facts.md §5); `calls.test.ts` checks them against the
+ * engine.
+ */
 export const INTENT_BITS = {
   GUILDS: 1 << 0,
   GUILD_MEMBERS: 1 << 1,

@@ -8,7 +8,8 @@ const OWNER = '10'
 const BOT = '11'
 const HUMANS = 997 // + the owner's 2 sessions + 4 bot shards… see below: 1,000 sessions in all
 const humanId = (i: number) => String(1000 + i)
-const QUIET = intents('GUILDS', 'GUILD_MESSAGES') // no GUILD_PRESENCES: scale worlds stay quiet (spec §3)
+// No GUILD_PRESENCES: scale worlds stay quiet (docs/design/semantics.md §3).
+const QUIET = intents('GUILDS', 'GUILD_MESSAGES')
 const offline = { status: 'offline' as const }
 
 const buildWorld: EngineCall[] = [

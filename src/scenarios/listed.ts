@@ -1,8 +1,9 @@
 import { snippetFor } from './snippets.ts'
 import type { Scenario } from './types.ts'
 
-// Every `<kebab-name>.ts` here except the helpers is a scenario (STYLE §16: xyflow's generic-tests).
-// Apart from index.ts, which adds the docs' examples: the home page lists these without loading those.
+// Every `<kebab-name>.ts` here except the helpers is a scenario (docs/design/style.md §16: xyflow's
+// generic-tests). Apart from index.ts, which adds the docs' examples: the home page lists these
+// without loading those.
 const modules = import.meta.glob<Scenario>(
   [
     './*.ts',

@@ -9,7 +9,7 @@ import { HUMAN_BASE, STAFF_NAMES, username } from './names.ts'
  *
  * - 25 staff (the first humans; `ada` owns the guild), each on desktop and phone, online, with every
  *   guild intent: the few sessions that see presences and hold member-list ranges.
- * - Everyone else identifies `offline` (semantics §3: scale worlds never announce 100,000 presences).
+ * - Everyone else identifies `offline` (docs/design/semantics.md §3: scale worlds never announce 100,000 presences).
  *   Intents by member number: 1 in 100 also asks for GUILD_PRESENCES; 1 in 25 is a light client with
  *   GUILDS and DIRECT_MESSAGES only (no message events); 1 in 1,000 is a DM relay without GUILDS.
  * - Roles: Staff (hoisted), Moderators (hoisted: the next 200 humans), Verified (6 in 10).
