@@ -1,8 +1,8 @@
 import type { BackendName } from '../engine/index.ts'
 
 // Short reference text as data: the playground's backend card and glossary read it, and the docs can
-// reuse it. Every sentence restates shared/spec/semantics.md (§1 terms, §3 sessions, §5 backends); when
-// the engine's rules change, this is the one place the short version changes.
+// reuse it. Every sentence restates docs/design/semantics.md (§1 terms, §3 sessions, §5 backends);
+// when the engine's rules change, this is the one place the short version changes.
 
 /** What a backend's key is, who a dispatch reaches, and what it checks or ignores. */
 export interface BackendReference {

@@ -158,7 +158,10 @@ export function readMemberList(d: unknown): MemberListCommand | Refusal {
   return { guildId: d.guild_id, channels: out }
 }
 
-/** op 8 `{ guild_id, query?, limit, presences?, user_ids?, nonce? }` (gateway-facts §8). */
+/**
+ * op 8, `{ guild_id, query?, limit, presences?, user_ids?, nonce? }`
+ * (docs/design/gateway-facts.md §8).
+ */
 export function readRequestMembers(d: unknown): RequestMembersCommand | Refusal {
   if (!isObject(d) || !isSnowflake(d.guild_id)) return bad('op 8 needs a guild_id snowflake')
   const limit = d.limit ?? 0

@@ -51,7 +51,7 @@ export class WireConnection {
 
   /**
    * Counts one command; false when it is over the limit: 120 per 60 s per connection, in windows that
-   * start with the first command after the last window ended (gateway-facts §8).
+   * start with the first command after the last window ended (docs/design/gateway-facts.md §8).
    */
   countCommand(now: number): boolean {
     if (now - this.windowStart >= RATE_LIMIT_WINDOW_MS) {

@@ -159,7 +159,8 @@ export class GatewayHost {
 
   /**
    * The client's socket closed (or the network dropped it). 1000 and 1001 end the session (Discord
-   * invalidates it); any other code, or none, leaves it resumable (gateway-facts §3.5).
+   * invalidates it); any other code, or none, leaves it resumable
+   * (docs/design/gateway-facts.md §3.5).
    */
   closed(conn: WireConnection, code: number | null, now: number): void {
     if (conn.phase === 'closed') return

@@ -3,7 +3,7 @@ import type { EngineCall, Json } from '../store/engineCall.ts'
 import { readRequestMembers } from './commands.ts'
 import { CloseCode, isRefusal, type Refusal } from './protocol.ts'
 
-/** At most this many members per GUILD_MEMBERS_CHUNK (gateway-facts §8). */
+/** At most this many members per GUILD_MEMBERS_CHUNK (docs/design/gateway-facts.md §8). */
 export const CHUNK_SIZE = 1000
 /** A `query` or `user_ids` request answers at most this many members. */
 export const QUERY_LIMIT = 100

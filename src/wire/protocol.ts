@@ -1,13 +1,13 @@
 /**
- * Discord's gateway v10 as JSON text (docs/design/gateway-facts.md §1, §2, §3.6, §8): opcodes, close
- * codes, the limits a client must respect, and reading one client frame. Pure data and functions: no
- * engine, no socket, no clock.
+ * Discord's gateway v10 as JSON text (docs/design/gateway-facts.md §1, §2, §3.6, §8): opcodes,
+ * close codes, the limits a client must respect, and reading one client frame. Pure data and
+ * functions: no engine, no socket, no clock.
  */
 
 /** The gateway API version this server speaks (`?v=10`). */
 export const API_VERSION = 10
 
-/** Opcodes (gateway-facts §2). */
+/** Opcodes (docs/design/gateway-facts.md §2). */
 export const Op = {
   DISPATCH: 0,
   HEARTBEAT: 1,
@@ -34,7 +34,7 @@ export const CLIENT_OPS: ReadonlySet<number> = new Set([
   Op.LAZY_REQUEST,
 ])
 
-/** Close codes the server sends (gateway-facts §3.6). */
+/** Close codes the server sends (docs/design/gateway-facts.md §3.6). */
 export const CloseCode = {
   UNKNOWN_ERROR: 4000,
   UNKNOWN_OPCODE: 4001,
@@ -52,10 +52,16 @@ export const CloseCode = {
   DISALLOWED_INTENTS: 4014,
 } as const
 
-/** The largest frame a bot may send, in UTF-8 bytes (gateway-facts §8); larger closes 4002. */
+/**
+ * The largest frame a bot may send, in UTF-8 bytes; a larger one closes 4002
+ * (docs/design/gateway-facts.md §8).
+ */
 export const MAX_PAYLOAD_BYTES = 4096
 
-/** Commands a connection may send per window (gateway-facts §8); the next one closes 4008. */
+/**
+ * Commands a connection may send per window; the next one closes 4008
+ * (docs/design/gateway-facts.md §8).
+ */
 export const RATE_LIMIT_COMMANDS = 120
 export const RATE_LIMIT_WINDOW_MS = 60_000
 
