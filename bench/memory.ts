@@ -2,10 +2,11 @@ import { buildTopicWorld, openSession } from '../src/bench/index.ts'
 import { createSimulation } from '../src/engine/index.ts'
 
 /**
- * Memory workloads (W5), Node only: `heapUsed` after two full GCs, before and after the thing measured,
- * in one process with nothing else alive. Bytes per subscription follow anchors.md "Goal verdicts": the
- * same world measured without the subscriptions and with them, the difference over the count (topic
- * entry and reverse-index entry; not the sessions, not their frames).
+ * Memory workloads (W5), Node only: `heapUsed` after two full GCs, before and after the thing
+ * measured, in one process with nothing else alive. Bytes per subscription follow
+ * docs/design/playground.md §10: the same world measured without the subscriptions and with them,
+ * the difference over the count (topic entry and reverse-index entry; not the sessions, not their
+ * frames).
  */
 
 /** Full GC twice (the second picks up what the first's finalisation freed), then heapUsed. */
@@ -136,11 +137,12 @@ export interface ChurnPoint {
 }
 
 /**
- * The engine review's leak, as a workload: cycles of IDENTIFY (READY, GUILD_CREATE), op 14 over a whole
- * guild of `members` and `invalidate`, with no session left open. Each closed session may leave its id
- * (semantics §10: a late RESUME is told it is closed); everything else must become collectable. Before
- * the fix this grew about 26 kB per cycle (the SYNC payloads and frames of closed sessions). The same
- * cycles with the sessions left open show what they would keep.
+ * The engine review's leak, as a workload: cycles of IDENTIFY (READY, GUILD_CREATE), op 14 over a
+ * whole guild of `members` and `invalidate`, with no session left open. Each closed session may
+ * leave its id (docs/design/semantics.md §10: a late RESUME is told it is closed); everything else
+ * must become collectable. Before the fix this grew about 26 kB per cycle (the SYNC payloads and
+ * frames of closed sessions). The same cycles with the sessions left open show what they would
+ * keep.
  */
 export function measureSessionChurn(
   cycles: number,

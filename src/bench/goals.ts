@@ -1,6 +1,7 @@
 /**
- * The issue's goals and how a run decides them (anchors.md, "Goal verdicts"). A ratio goal needs the
- * median of at least seven interleaved rounds; the printout carries the min–max so a noisy run shows.
+ * The issue's goals and how a run decides them (docs/design/playground.md §10). A ratio goal needs
+ * the median of at least seven interleaved rounds; the printout carries the min–max so a noisy run
+ * shows.
  */
 export type GoalId =
   | 'fanout-vs-eventemitter3'
@@ -66,7 +67,8 @@ export const GOALS: readonly Goal[] = [
     nodeOnly: true,
   },
   {
-    // semantics §10: a closed session keeps at most its id (a 32-character string in a Set).
+    // A closed session keeps at most its id, a 32-character string in a Set
+    // (docs/design/semantics.md §10).
     id: 'bytes-per-closed-session',
     title: 'bytes a closed session leaves behind (IDENTIFY, op 14, invalidate)',
     limit: 256,

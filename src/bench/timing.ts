@@ -26,7 +26,10 @@ export interface Subject {
 export interface InterleaveOptions {
   readonly rounds: number
   readonly warmupRounds: number
-  /** Shortest batch worth timing: browsers coarsen the clock to 0.1 ms (anchors §6: ≥ 10 ms). */
+  /**
+   * Shortest batch worth timing: browsers coarsen the clock to 0.1 ms, so a batch lasts at least
+   * 10 ms (docs/design/playground.md §9).
+   */
   readonly minBatchMs: number
   /** Units of work per repetition (recipients per emit, 1 per operation), to report ns per unit. */
   readonly unitsPerRep: number
