@@ -210,7 +210,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}', 'server/main.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from '../engine/index.ts'
 import { applyCall, type EngineRun } from '../store/engineCall.ts'
+import { GatewayHost } from './host.ts'
 import { APPLICATION_FLAGS } from './wireFrame.ts'
 import {
   ALICE,
@@ -13,6 +14,7 @@ import {
   INTERVAL,
   makeHost,
   token,
+  TOKENS,
   worldRun,
 } from './testing/fakes.ts'
 
@@ -385,5 +387,23 @@ describe('replay', () => {
     expect(replay.sim.clock.now()).toBe(host.run.sim.clock.now())
     // Every recorded call is plain JSON.
     expect(JSON.parse(JSON.stringify(host.calls()))).toEqual(host.calls())
+  })
+})
+
+describe('privileged intents', () => {
+  it('a user whose application has not enabled them gets 4014, and READY flags say so', () => {
+    const host = new GatewayHost({
+      run: worldRun(),
+      tokens: TOKENS,
+      wire: { resumeGatewayUrl: 'ws://x' },
+      now: 0,
+      withoutPrivilegedIntents: [BOT],
+    })
+    const a = connect(host)
+    host.receive(a.conn, frame(2, identifyData(BOT)), 1) // asks for MESSAGE_CONTENT
+    expect(a.socket.closed?.code).toBe(4014)
+    const b = connect(host)
+    host.receive(b.conn, frame(2, identifyData(BOT, { intents: Intents.GUILDS })), 2)
+    expect(b.socket.frames[1]?.d).toMatchObject({ application: { id: BOT, flags: 0 } })
   })
 })

@@ -1,4 +1,10 @@
-import { EngineError, GatewayCloseError, shardFor, type GatewayState } from '../engine/index.ts'
+import {
+  EngineError,
+  GatewayCloseError,
+  PRIVILEGED_INTENTS,
+  shardFor,
+  type GatewayState,
+} from '../engine/index.ts'
 import { applyCall, type EngineCall, type EngineRun, type Json } from '../store/engineCall.ts'
 import {
   readHeartbeat,
@@ -50,9 +56,17 @@ export interface GatewayHostOptions {
   /** What READY announces as `resume_gateway_url`. */
   readonly wire: WireContext
   /** Default {@link DEFAULT_HEARTBEAT_INTERVAL_MS}. */
-  readonly heartbeatIntervalMs?: number
+  readonly heartbeatIntervalMs?: number | undefined
   /** The host's time now (ms): the engine clock follows it from here on. */
   readonly now: number
+  /** How long a client has after op 7 before its socket is closed; default {@link RECONNECT_GRACE_MS}. */
+  readonly reconnectGraceMs?: number | undefined
+  /**
+   * Users whose application has not enabled the privileged intents (GUILD_MEMBERS, GUILD_PRESENCES,
+   * MESSAGE_CONTENT): asking for one closes 4014. Default none: every user may, as an approved
+   * application may (docs/design/semantics.md §10, "The wire protocol").
+   */
+  readonly withoutPrivilegedIntents?: readonly string[] | undefined
 }
 
 /**
@@ -68,10 +82,13 @@ export class GatewayHost {
   readonly run: EngineRun
   readonly heartbeatIntervalMs: number
   private readonly tokens: TokenSeed
-  private readonly wire: WireContext
+  /** What the wire adds to frames (READY's resume URL): the live view shows frames with it too. */
+  readonly wire: WireContext
   private readonly log: RecordedCall[] = []
   private readonly listeners = new Set<(recorded: RecordedCall) => void>()
   private readonly connections = new Map<number, WireConnection>()
+  private readonly reconnectGraceMs: number
+  private readonly unprivileged: ReadonlySet<string>
   private nextId = 1
   private nextGroup = 1
   /** Host time the engine clock was last brought up to. */
@@ -86,6 +103,13 @@ export class GatewayHost {
       throw new RangeError(`heartbeat interval must be a whole number of ms >= 1`)
     }
     this.clockAt = options.now
+    this.reconnectGraceMs = options.reconnectGraceMs ?? RECONNECT_GRACE_MS
+    this.unprivileged = new Set(options.withoutPrivilegedIntents ?? [])
+  }
+
+  /** Whether `userId`'s application may ask for privileged intents (READY's flags say so too). */
+  mayUsePrivilegedIntents(userId: string): boolean {
+    return !this.unprivileged.has(userId)
   }
 
   /** Every call this host made to its engine, in order. */
@@ -185,7 +209,7 @@ export class GatewayHost {
         )
       } else if (
         conn.reconnectAskedAt !== null &&
-        now - conn.reconnectAskedAt > RECONNECT_GRACE_MS
+        now - conn.reconnectAskedAt > this.reconnectGraceMs
       ) {
         this.refuse(conn, { code: CloseCode.UNKNOWN_ERROR, reason: 'reconnect requested' }, now)
       }
@@ -271,8 +295,15 @@ export class GatewayHost {
   private flush(conn: WireConnection, state: GatewayState): void {
     const frames = state.frames
     for (; conn.sent < frames.length; conn.sent++) {
-      this.send(conn, wireFrame(frames[conn.sent] as WireFrame, state, this.wire))
+      this.send(conn, wireFrame(frames[conn.sent] as WireFrame, state, this.wireFor(state.userId)))
     }
+  }
+
+  /** The wire context of a user's frames: READY's flags drop the privileged bits it may not use. */
+  wireFor(userId: string): WireContext {
+    return this.mayUsePrivilegedIntents(userId)
+      ? this.wire
+      : { ...this.wire, privilegedIntents: false }
   }
 
   private send(conn: WireConnection, frame: WireFrame): void {
@@ -371,6 +402,10 @@ export class GatewayHost {
     if (userId === undefined) {
       const reason = 'authentication failed: unknown token'
       return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
+    }
+    if ((command.intents & PRIVILEGED_INTENTS) !== 0 && !this.mayUsePrivilegedIntents(userId)) {
+      const reason = 'disallowed intents: privileged intents are not enabled for this application'
+      return this.refuse(conn, { code: CloseCode.DISALLOWED_INTENTS, reason }, now)
     }
     const shard = command.shard ?? [0, 1]
     const world = this.run.sim.world

@@ -5,6 +5,8 @@ import { isObject, type WireFrame } from './protocol.ts'
 export interface WireContext {
   /** READY's `resume_gateway_url`: this server's `ws://` address. */
   readonly resumeGatewayUrl: string
+  /** False when the user's application has not enabled privileged intents (default true). */
+  readonly privilegedIntents?: boolean
 }
 
 /**
@@ -29,7 +31,10 @@ export function wireFrame(frame: WireFrame, state: GatewayState, wire: WireConte
     d: {
       ...frame.d,
       resume_gateway_url: wire.resumeGatewayUrl,
-      application: { id: state.userId, flags: APPLICATION_FLAGS },
+      application: {
+        id: state.userId,
+        flags: wire.privilegedIntents === false ? 0 : APPLICATION_FLAGS,
+      },
     },
   }
 }

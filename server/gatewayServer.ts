@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type { Scenario } from '../src/scenarios/types.ts'
+import { GatewayHost } from '../src/wire/host.ts'
+import { handleRest } from '../src/wire/rest.ts'
+import { mintToken, type TokenSeed } from '../src/wire/tokens.ts'
+import { buildScenario } from './scenario.ts'
+import { serveStatic } from './staticFiles.ts'
+import { attachLive } from './live.ts'
+
+/** Options of {@link startGatewayServer}. */
+export interface GatewayServerOptions {
+  readonly scenario: Scenario
+  /** 0 (default) picks a free port. */
+  readonly port?: number
+  /** Default Discord's 41,250 ms. */
+  readonly heartbeatIntervalMs?: number | undefined
+  /** The built site to serve (`dist/`); absent: the site's routes answer 503 with how to build. */
+  readonly siteDir?: string
+  /** The host's clock (default `Date.now`); tests may pass their own. */
+  readonly now?: () => number
+  /** See `GatewayHostOptions.reconnectGraceMs` (src/wire/host.ts). */
+  readonly reconnectGraceMs?: number | undefined
+  /** See `GatewayHostOptions.withoutPrivilegedIntents`. */
+  readonly withoutPrivilegedIntents?: readonly string[] | undefined
+}
+
+/** A running local gateway. */
+export interface GatewayServer {
+  readonly port: number
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string
+  /** `ws://127.0.0.1:<port>/gateway`: what `/gateway/bot` announces. */
+  readonly gatewayUrl: string
+  readonly host: GatewayHost
+  /** One line per user: its username, whether it is a bot, its token. */
+  readonly users: readonly { id: string; username: string; bot: boolean; token: string }[]
+  /** Closes every socket and the server. */
+  close(): Promise<void>
+}
+
+/** Request bodies above this are refused (413) before they are read whole. */
+const MAX_BODY_BYTES = 64 * 1024
+/** The `ws` package's own frame limit: far above the protocol's 4096, so the wire layer says 4002. */
+const MAX_WS_FRAME = 1024 * 1024
+/** The zombie and op 7 deadlines are checked this often (at most). */
+const TICK_MS = 250
+
+/**
+ * Starts the local gateway on 127.0.0.1: the built site, Discord's REST routes under `/api`, the
+ * gateway WebSocket at `/gateway`, and the live view's stream at `/live`, all over one engine built
+ * from the scenario.
+ */
+export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  const now = options.now ?? Date.now
+  const run = buildScenario(options.scenario)
+  const tokens: TokenSeed = { seed: options.scenario.seed, startTime: run.sim.clock.now() }
+  const http = createServer()
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (http.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  const gatewayUrl = `ws://127.0.0.1:${port}/gateway`
+  const host = new GatewayHost({
+    run,
+    tokens,
+    wire: { resumeGatewayUrl: gatewayUrl },
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    reconnectGraceMs: options.reconnectGraceMs,
+    withoutPrivilegedIntents: options.withoutPrivilegedIntents,
+    now: now(),
+  })
+
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/'
+    if (url === '/api' || url.startsWith('/api/')) {
+      readBody(req, res, (body) => {
+        const answer = handleRest(
+          { host, tokens, gatewayUrl },
+          {
+            method: req.method ?? 'GET',
+            path: url.slice('/api'.length),
+            authorization: req.headers.authorization,
+            body,
+          },
+          now(),
+        )
+        if (answer.body === undefined) res.writeHead(answer.status).end()
+        else {
+          res.writeHead(answer.status, { 'content-type': 'application/json' })
+          res.end(JSON.stringify(answer.body))
+        }
+      })
+      return
+    }
+    if (options.siteDir === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No site served\n')
+    } else serveStatic(options.siteDir, req, res)
+  })
+
+  const gateway = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME })
+  const live = attachLive(host, options.scenario.id, now)
+  http.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', origin)
+    if (pathname === '/gateway' || pathname === '/gateway/') {
+      gateway.handleUpgrade(req, socket, head, (ws) => openGateway(ws, req))
+    } else if (pathname === '/live' && sameOrigin(req, origin)) {
+      live.upgrade(req, socket, head)
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
+    }
+  })
+
+  function openGateway(ws: WebSocket, req: IncomingMessage): void {
+    const query = new URL(req.url ?? '/', origin).searchParams
+    const conn = host.open(
+      {
+        send: (text) => ws.send(text),
+        close: (code, reason) => ws.close(code, reason),
+        drop: () => ws.terminate(),
+      },
+      { v: query.get('v'), encoding: query.get('encoding') },
+      now(),
+    )
+    if (!conn) return
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) host.receiveBinary(conn, now())
+      else host.receive(conn, rawText(data), now())
+    })
+    ws.on('close', (code: number) =>
+      host.closed(conn, code === 1005 || code === 1006 ? null : code, now()),
+    )
+    ws.on('error', () => host.closed(conn, null, now()))
+  }
+
+  const ticker = setInterval(
+    () => host.tick(now()),
+    Math.min(TICK_MS, Math.max(10, Math.floor(host.heartbeatIntervalMs / 4))),
+  )
+  ticker.unref()
+
+  const users = run.sim.world.users().map((u) => ({
+    id: u.id,
+    username: u.username,
+    bot: u.bot,
+    token: mintToken(tokens, u.id),
+  }))
+
+  return {
+    port,
+    origin,
+    gatewayUrl,
+    host,
+    users,
+    async close() {
+      clearInterval(ticker)
+      live.close()
+      for (const client of gateway.clients) client.terminate()
+      gateway.close()
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+    },
+  }
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.from(data as ArrayBuffer).toString('utf8')
+}
+
+/** The live stream is for the page this server serves: a browser sends its origin, which must match. */
+function sameOrigin(req: IncomingMessage, origin: string): boolean {
+  return req.headers.origin === undefined || req.headers.origin === origin
+}
+
+function readBody(req: IncomingMessage, res: ServerResponse, done: (body: string) => void): void {
+  const chunks: Buffer[] = []
+  let size = 0
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) {
+      res.writeHead(413, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ code: 0, message: '413: Request Entity Too Large' }))
+      req.destroy()
+      return
+    }
+    chunks.push(chunk)
+  })
+  req.on('end', () => {
+    if (size <= MAX_BODY_BYTES) done(Buffer.concat(chunks).toString('utf8'))
+  })
+}
