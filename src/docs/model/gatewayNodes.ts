@@ -1,6 +1,6 @@
 /**
  * A model of K gateway nodes: sessions spread over machines, one event for R of them, and what each way
- * of fanning out across machines costs (shared/spec/anchors.md §4). Pure and deterministic; the
+ * of fanning out across machines costs (docs/design/playground.md §7). Pure and deterministic; the
  * "Beyond one process" page draws it.
  *
  * The event is published by a process that holds no sessions (an API worker, say); a "cross-node

@@ -7,7 +7,7 @@ const run = (id: string) => {
   return c.engine()
 }
 
-// Each expectation is the "Project:" line of the same example in litecord-notes §6.
+// Each expectation is the "Project:" line of the same example in docs/design/litecord-notes.md §6.
 describe('side by side with litecord: the engine column', () => {
   it('1. delivers an unmapped event through guild to A, B1, B2 and C', () => {
     expect(run('unmapped')[0]).toBe('delivered to A, B1, B2, C')

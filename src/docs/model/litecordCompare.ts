@@ -3,8 +3,8 @@ import { createSimulation } from '../../store/engineFacts.ts'
 import type { DispatchResult, ListOp, Simulation } from '../../store/engineFacts.ts'
 
 /**
- * Side by side with litecord: each comparison is one worked example of litecord-notes §6, run now on
- * the engine. What litecord does (read from its code, as the notes record it: litecord is Python and does
+ * Side by side with litecord: each comparison is one worked example of
+ * docs/design/litecord-notes.md §6, run now on the engine. What litecord does (read from its code, as the notes record it: litecord is Python and does
  * not run here) is prose on the page, beside it.
  */
 export interface Comparison {
@@ -18,7 +18,10 @@ export function comparison(id: string): Comparison | undefined {
   return [...COMPARISONS, ...LIST_COMPARISONS].find((c) => c.id === id)
 }
 
-/** Fixture F of litecord-notes §6: alice, bob (two sessions), carol in guild G; dave outside it. */
+/**
+ * Fixture F of docs/design/litecord-notes.md §6: alice, bob (two sessions), carol in guild G; dave
+ * outside it.
+ */
 function fixtureF(setup?: (sim: Simulation) => void) {
   const sim = createSimulation({ seed: 1 })
   const { world, gateway } = sim
@@ -194,7 +197,7 @@ export const COMPARISONS: readonly Comparison[] = [
   },
 ]
 
-/** Fixture L's op 14 examples (litecord-notes examples 9, 10, 12). */
+/** Fixture L's op 14 examples (docs/design/litecord-notes.md examples 9, 10, 12). */
 export const LIST_COMPARISONS: readonly Comparison[] = [
   {
     id: 'list-id',

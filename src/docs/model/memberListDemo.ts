@@ -4,10 +4,10 @@ import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../../sto
 import { createRun } from '../../store/timeline.ts'
 
 /**
- * The lazy member list page's demo, on the real engine: litecord-notes' fixture L (guild 1000, hoisted
- * Admins and Mods, five members), two viewers holding windows of #general's list, and a few changes.
- * Each viewer's copy is kept by the engine's reference client (`applyOps`), fed the ops its session was
- * sent; nothing here decides what the ops are.
+ * The lazy member list page's demo, on the real engine: fixture L of docs/design/litecord-notes.md
+ * §6 (guild 1000, hoisted Admins and Mods, five members), two viewers holding windows of #general's
+ * list, and a few changes. Each viewer's copy is kept by the engine's reference client
+ * (`applyOps`), fed the ops its session was sent; nothing here decides what the ops are.
  */
 export const GUILD = '1000'
 export const GENERAL = '1001'

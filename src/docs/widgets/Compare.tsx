@@ -6,8 +6,9 @@ import './widgets.css'
 const CompareResult = lazy(() => import('./CompareResult.tsx'))
 
 /**
- * One worked example side by side: what litecord does (the children: prose, from litecord-notes) and what
- * this engine does, computed in the browser when the reader gets here.
+ * One worked example side by side: what litecord does (the children: prose, from
+ * docs/design/litecord-notes.md §6) and what this engine does, computed in the browser when the reader
+ * gets here.
  */
 export function Compare({
   id,

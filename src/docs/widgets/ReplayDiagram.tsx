@@ -33,7 +33,8 @@ const TEXT: Record<Fate, string> = {
 }
 
 /**
- * litecord-notes example 8, drawn: the client saw up to s = 3 and resumes; what each server sends back.
+ * docs/design/litecord-notes.md example 8, drawn: the client saw up to s = 3 and resumes; what each
+ * server sends back.
  */
 export function ReplayDiagram() {
   return (
