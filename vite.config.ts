@@ -36,7 +36,7 @@ function notFoundFallback(): Plugin {
 export default defineConfig({
   base,
   plugins: [
-    // Docs pages are MDX: prose in content files, React components embedded (STACK.md, "Docs tooling").
+    // Docs pages are MDX: prose in content files (src/docs/content/), React components embedded.
     { enforce: 'pre', ...mdx({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDocs] }) },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     notFoundFallback(),

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startGatewayServer, type GatewayServer } from './gatewayServer.ts'
 import { ALICE, BOB, BOT, CHANNEL_0, GUILD_0, GUILD_1, wireTestScenario } from './testing/world.ts'
 
-// discord.js's own Client, unchanged but for where its REST API is: the test of §4 of issue 24.
+// discord.js's own Client, unchanged but for where its REST API is: issue 24 asks for this test.
 let server: GatewayServer | undefined
 let client: Client | undefined
 afterEach(async () => {

@@ -91,7 +91,8 @@ export function handleRest(ctx: RestContext, request: RestRequest, now: number):
             remaining: 1000,
             reset_after: 86_400_000,
             // This gateway does not throttle IDENTIFY; 16 buckets let a client's shards identify
-            // at once instead of 5 s apart (gateway-facts §4: rate_limit_key = shard_id % this).
+            // at once instead of 5 s apart (docs/design/gateway-facts.md §4: rate_limit_key =
+            // shard_id % this).
             max_concurrency: 16,
           },
         },
