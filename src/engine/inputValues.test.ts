@@ -72,6 +72,8 @@ describe('restoreSimulation checks the values of a snapshot', () => {
       (s) => (s.world.users[0]!.id = '18446744073709551616'),
       (s) => (s['friend'] = [['10', ['10']]]),
       (s) => (s['nextDispatchId'] = -1),
+      (s) => (s['slotOrder'] = 'x'),
+      (s) => (s['slotOrder'] = [['nope', []]]),
     ]
     for (const edit of edits) {
       const bad = JSON.parse(JSON.stringify(good)) as typeof good

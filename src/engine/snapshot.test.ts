@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { restoreSimulation, type Simulation } from './simulation.ts'
+import { createSimulation, restoreSimulation, type Simulation } from './simulation.ts'
 import { ALICE, BOB, CAROL, DAVE, fixtureF, G, GENERAL } from './testing/fixtures.ts'
+import { GUILDS, startHistory } from './testing/histories.ts'
 
 type Step = (sim: Simulation) => void
 
@@ -88,6 +89,77 @@ describe('snapshot and restoreSimulation', () => {
     sim.actions.sendMessage(GENERAL, BOB, 'later')
     const copy = restoreSimulation(snapshot)
     expect(copy.states.fetchRaw(A.sessionId)?.frames.length).toBe(frames)
+  })
+
+  it('closing a session after a restore reports its unsubscribes in the original order (§10)', () => {
+    // alice in two guilds: subscribe-all gives her session guild, channel, guild, channel topics; a
+    // restore used to put back every guild topic first, so closing it interleaved them differently.
+    const sim = createSimulation()
+    sim.world.createUser({ id: ALICE, username: 'alice' })
+    sim.world.createGuild({ id: G, name: 'one', ownerId: ALICE })
+    sim.world.createGuild({ id: '16777216', name: 'two', ownerId: ALICE })
+    sim.world.createChannel({ id: GENERAL, guildId: G })
+    sim.world.createChannel({ id: '200', guildId: '16777216' })
+    const session = sim.gateway.identify({ userId: ALICE })
+    sim.dispatcher.unsub('guild', G, session.sessionId) // a swap in its reverse index
+    sim.dispatcher.sub('guild', G, session.sessionId)
+    const restored = restoreSimulation(sim.snapshot())
+    const unsubscribes = (s: Simulation) => {
+      const seen: string[] = []
+      s.inspect((e) => {
+        if (e.type === 'unsubscribe') seen.push(`${e.backend}:${e.key}`)
+      })
+      s.gateway.invalidate(session.sessionId)
+      return seen
+    }
+    const expected = unsubscribes(sim)
+    expect(expected).toHaveLength(4)
+    expect(unsubscribes(restored)).toEqual(expected)
+  })
+
+  it('closing a session after a restore lets go of its member lists in the original order (§10)', () => {
+    const { sim, state } = startHistory()
+    const [first, second] = state.sessions as [string, string]
+    sim.gateway.requestMemberList(first, GUILDS[0]!, { '100': [[0, 9]] })
+    // The second session asks the other guild first: a restore used to put back its lists guild by guild.
+    sim.gateway.requestMemberList(second, GUILDS[1]!, { '200': [[0, 9]] })
+    sim.gateway.requestMemberList(second, GUILDS[0]!, { '100': [[0, 9]] })
+    const restored = restoreSimulation(sim.snapshot())
+    const released = (s: Simulation) => {
+      const seen: string[] = []
+      s.inspect((e) => {
+        if (e.type === 'unsubscribe' && e.backend === 'lazy_guild') seen.push(e.key)
+      })
+      s.gateway.invalidate(second)
+      return seen
+    }
+    const expected = released(sim)
+    expect(expected).toEqual([`${GUILDS[1]}:everyone`, `${GUILDS[0]}:everyone`])
+    expect(released(restored)).toEqual(expected)
+  })
+
+  it('refuses a snapshot whose recorded subscription order does not match the subscriptions', () => {
+    const { sim, A } = fixtureF()
+    sim.dispatcher.unsub('guild', G, A.sessionId)
+    sim.dispatcher.sub('guild', G, A.sessionId) // A's reverse index: channels first, then the guild
+    const good = JSON.parse(JSON.stringify(sim.snapshot())) as { slotOrder: [string, number[]][] }
+    const [id, order] = good.slotOrder.find(([s]) => s === A.sessionId)!
+    expect(order.length).toBeGreaterThan(1)
+    const edits: [string, number[]][][] = [
+      [[id, order.slice(1)]],
+      [[id, [order[0]!, ...order.slice(0, -1)]]],
+      [[id, [...order.slice(0, -1), 999]]],
+      [
+        [id, order],
+        [id, order],
+      ],
+    ]
+    for (const slotOrder of edits) {
+      expect(() => restoreSimulation({ ...good, slotOrder } as never)).toThrow(
+        expect.objectContaining({ code: 'INVALID_SNAPSHOT' }),
+      )
+    }
+    expect(() => restoreSimulation(good as never)).not.toThrow()
   })
 
   it('refuses what is not a snapshot', () => {

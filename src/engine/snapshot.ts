@@ -1,7 +1,8 @@
 import type { ActionsState } from './actions/index.ts'
 import type { EngineContext, SimulationSettings } from './context.ts'
 import type { Lifecycle } from './gateway/lifecycle.ts'
-import { Session, type SessionSnapshot } from './gateway/session.ts'
+import type { Topic } from './backends/topics.ts'
+import { Session, type SessionSnapshot, type SubscriptionSlot } from './gateway/session.ts'
 import type { SnowflakeGenerator } from './ids.ts'
 import type { WorldSnapshot } from './world/createWorld.ts'
 
@@ -25,6 +26,12 @@ export interface SimulationSnapshot {
   readonly guild: readonly (readonly [string, readonly string[]])[]
   readonly channel: readonly (readonly [string, readonly string[]])[]
   readonly friend: readonly (readonly [string, readonly string[]])[]
+  /**
+   * Sessions whose subscriptions a restore would otherwise put back in another order, with their
+   * `guild` and `channel` topics in the order the session holds them (indexes into `guild` then
+   * `channel`). Closing a session reports its unsubscribes in that order. Absent in older snapshots.
+   */
+  readonly slotOrder?: readonly (readonly [string, readonly number[]])[]
   readonly memberLists: unknown
   readonly pendingDmPeers: readonly (readonly [string, string])[]
 }
@@ -39,6 +46,7 @@ export interface SnapshotParts {
 
 export function takeSnapshot(parts: SnapshotParts): SimulationSnapshot {
   const { ctx } = parts
+  const sessions = ctx.states.sessions()
   return Object.freeze({
     version: 1,
     settings: ctx.settings,
@@ -47,12 +55,13 @@ export function takeSnapshot(parts: SnapshotParts): SimulationSnapshot {
     ids: Object.freeze(parts.ids.state()),
     nextDispatchId: ctx.dispatcher.nextDispatchId,
     world: ctx.world.snapshot(),
-    sessions: Object.freeze(ctx.states.sessions().map((s) => s.toSnapshot())),
+    sessions: Object.freeze(sessions.map((s) => s.toSnapshot())),
     closed: Object.freeze(ctx.states.closedIds()),
     expiring: Object.freeze(parts.lifecycle.expiring()),
     guild: Object.freeze(ctx.backends.guild.sessions.table.entries()),
     channel: Object.freeze(ctx.backends.channel.sessions.table.entries()),
     friend: Object.freeze(ctx.backends.friend.entries()),
+    slotOrder: Object.freeze(slotOrders(ctx, sessions)),
     memberLists: ctx.lists.snapshot(),
     pendingDmPeers: Object.freeze(Array.from(parts.actionsState.pendingDmPeers)),
   })
@@ -80,8 +89,49 @@ export function applySnapshot(parts: SnapshotParts, snapshot: SimulationSnapshot
   for (const [key, ids] of snapshot.channel) {
     for (const id of ids) ctx.backends.channel.sessions.table.add(key, byId.get(id)!)
   }
+  if (snapshot.slotOrder) restoreSlotOrders(ctx, byId, snapshot.slotOrder)
   for (const [key, peers] of snapshot.friend)
     for (const peer of peers) ctx.backends.friend.restoreLink(key, peer)
   ctx.lists.restore(snapshot.memberLists)
   for (const [dm, peer] of snapshot.pendingDmPeers) parts.actionsState.pendingDmPeers.set(dm, peer)
+}
+
+/** The `guild` then `channel` topics, in the order a snapshot lists them: a topic's number is its index. */
+function topicsInOrder(ctx: EngineContext): Topic[] {
+  const topics: Topic[] = []
+  for (const table of [ctx.backends.guild.sessions.table, ctx.backends.channel.sessions.table]) {
+    for (const key of table.keys()) topics.push(table.get(key) as Topic)
+  }
+  return topics
+}
+
+/**
+ * Each session's reverse index (the order closing it unsubscribes, see topics.ts) where it is not the
+ * order a restore makes by itself: topics by number, as `applySnapshot` adds them. Subscribe-all gives
+ * most sessions that order, so a snapshot of 100,000 sessions lists only the few that differ.
+ */
+function slotOrders(ctx: EngineContext, sessions: readonly Session[]): [string, number[]][] {
+  const numbers = new Map<SubscriptionSlot, number>(topicsInOrder(ctx).map((t, i) => [t, i]))
+  const orders: [string, number[]][] = []
+  for (const session of sessions) {
+    const order = session.slots.map((slot) => numbers.get(slot) as number)
+    if (order.some((n, i) => i > 0 && n < (order[i - 1] as number))) {
+      orders.push([session.sessionId, order])
+    }
+  }
+  return orders
+}
+
+/** Puts each listed session's reverse index back in its recorded order (checked: snapshotChecks.ts). */
+function restoreSlotOrders(
+  ctx: EngineContext,
+  byId: ReadonlyMap<string, Session>,
+  orders: readonly (readonly [string, readonly number[]])[],
+): void {
+  const topics = topicsInOrder(ctx)
+  for (const [sessionId, order] of orders) {
+    const session = byId.get(sessionId) as Session
+    session.slots = order.map((n) => topics[n] as Topic)
+    order.forEach((n, i) => (topics[n] as Topic).moved(session, i))
+  }
 }

@@ -85,12 +85,46 @@ export function checkSnapshotValues(snapshot: SimulationSnapshot): void {
     need(isId(key), `channel subscription key ${describeValue(key)}`)
     for (const id of ids) known(sessions, id, `subscriber of channel ${key}`)
   }
+  checkSlotOrder(s, sessions)
   for (const [key, peers] of s.friend) {
     known(users, key, 'friend key')
     for (const peer of peers) {
       known(users, peer, `friend peer of ${key}`)
       need(peer !== key, `user ${key} cannot be its own friend peer`)
     }
+  }
+}
+
+/**
+ * `slotOrder` lists, per session, the numbers of its `guild` then `channel` topics (indexes into those
+ * lists, in that order): exactly the topics it is in, each once, or the restored reverse index would
+ * not match its subscriptions.
+ */
+function checkSlotOrder(s: SimulationSnapshot, sessions: ReadonlySet<string>): void {
+  if (s.slotOrder === undefined) return
+  need(Array.isArray(s.slotOrder), 'slotOrder must be a list')
+  const topicsOf = new Map<string, Set<number>>()
+  ;[...s.guild, ...s.channel].forEach(([, ids], n) => {
+    for (const id of ids) {
+      const topics = topicsOf.get(id) ?? new Set<number>()
+      topicsOf.set(id, topics.add(n))
+    }
+  })
+  const listed = new Set<string>()
+  for (const entry of s.slotOrder) {
+    const [id, order] = Array.isArray(entry) ? entry : [undefined, undefined]
+    const topics = topicsOf.get(id as string)
+    need(
+      typeof id === 'string' && sessions.has(id) && !listed.has(id) && Array.isArray(order),
+      `slotOrder entry ${describeValue(id)}`,
+    )
+    listed.add(id as string)
+    need(
+      (order as unknown[]).length === (topics?.size ?? 0) &&
+        new Set(order).size === (order as unknown[]).length &&
+        (order as unknown[]).every((n) => topics?.has(n as number)),
+      `slotOrder of session ${id as string} must list each of its topics once`,
+    )
   }
 }
 

@@ -102,8 +102,8 @@ export class Topic implements SubscriptionSlot {
     return index
   }
 
-  /** `session` moved this topic to position `index` of its slots. */
-  private moved(session: Session, index: number): void {
+  /** `session` moved this topic to position `index` of its slots (a swap-remove, a restore). */
+  moved(session: Session, index: number): void {
     if (this.members !== null) this.members.set(session, index)
     else this.onlyIndex = index
   }

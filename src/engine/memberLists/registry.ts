@@ -162,6 +162,22 @@ export class MemberListRegistry implements RangeHolders {
     this.subscriptionsOf(session).set(key, sub)
   }
 
+  /**
+   * Snapshots: puts the session's subscriptions in the order it first asked for them (`keys`; any not
+   * named keep their order after those), which is the order closing it lets go of them.
+   */
+  restoreSubscriptionOrder(session: Session, keys: readonly string[]): void {
+    const subs = this.clients.get(session)
+    if (!subs) return
+    const ordered = new Map<string, ListSubscription>()
+    for (const key of keys) {
+      const sub = subs.get(key)
+      if (sub) ordered.set(key, sub)
+    }
+    for (const [key, sub] of subs) if (!ordered.has(key)) ordered.set(key, sub)
+    this.clients.set(session, ordered)
+  }
+
   private subscriptionsOf(session: Session): Map<string, ListSubscription> {
     let subs = this.clients.get(session)
     if (!subs) this.clients.set(session, (subs = new Map()))

@@ -32,12 +32,23 @@ export interface MemberListsSnapshot {
     readonly key: string
     readonly clientLength: number
   }[]
+  /**
+   * The sessions subscribed to more than one list, with the keys in the order they first asked: the
+   * order closing the session lets go of them (and reports it). Absent in older snapshots.
+   */
+  readonly subscriptionOrder?: readonly {
+    readonly sessionId: string
+    readonly keys: readonly string[]
+  }[]
 }
 
 /** The registry as plain data; ranges are copied, so the snapshot and the live lists share nothing mutable. */
 export function snapshotLists(registry: MemberListRegistry): MemberListsSnapshot {
   const released: MemberListsSnapshot['released'][number][] = []
+  const subscriptionOrder: { sessionId: string; keys: string[] }[] = []
   for (const [session, subs] of registry.allSubscriptions()) {
+    if (subs.size > 1)
+      subscriptionOrder.push({ sessionId: session.sessionId, keys: [...subs.keys()] })
     for (const [key, sub] of subs) {
       if (sub.ranges.length > 0) continue
       released.push({ sessionId: session.sessionId, key, clientLength: sub.clientLength })
@@ -45,6 +56,7 @@ export function snapshotLists(registry: MemberListRegistry): MemberListsSnapshot
   }
   return {
     released,
+    subscriptionOrder,
     guilds: Array.from(registry.allGuilds(), ([guildId, lists]) => ({
       guildId,
       holderOrder: lists.holderSessions().map((s) => s.sessionId),
@@ -100,6 +112,9 @@ export function restoreLists(
       r.key,
       ListSubscription.restore([], r.clientLength),
     )
+  }
+  for (const { sessionId, keys } of snapshot.subscriptionOrder ?? []) {
+    registry.restoreSubscriptionOrder(session(sessionId), keys)
   }
 }
 
