@@ -126,7 +126,7 @@ export default tseslint.config(
           patterns: [
             { group: ENGINE_INTERNALS, message: WIRE_IMPORTS },
             {
-              group: ['**/store/**', '!**/store/engineCall.ts', '**/ui/**', '**/scenarios/**'],
+              group: ['**/store/**', '**/ui/**', '**/scenarios/**', '**/sandbox/**', '**/docs/**'],
               message: WIRE_IMPORTS,
             },
             {
@@ -150,6 +150,36 @@ export default tseslint.config(
         'error',
         { object: 'Math', property: 'random', message: WIRE_TIME },
         { object: 'Date', property: 'now', message: WIRE_TIME },
+      ],
+    },
+  },
+  {
+    // The call format sits right above the engine: its public API, nothing else of the project.
+    files: ['src/calls/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
+            {
+              group: [
+                '**/store/**',
+                '**/ui/**',
+                '**/sandbox/**',
+                '**/scenarios/**',
+                '**/docs/**',
+                '**/bench/**',
+                'react',
+                'react/*',
+                'zustand',
+                'zustand/*',
+              ],
+              message:
+                'src/calls sits right above the engine: it imports the engine’s public API only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -71,7 +71,7 @@ describe('layer fences', { timeout: SLOW }, () => {
   it('keeps the wire protocol on the engine’s public API and the call format', async () => {
     const allowed = await restrictedImports(
       'src/wire/Fixture.ts',
-      "import { shardFor } from '../engine/index.ts'\nimport { applyCall } from '../store/engineCall.ts'\nexport const f = [shardFor, applyCall]\n",
+      "import { shardFor } from '../engine/index.ts'\nimport { applyCall } from '../calls/index.ts'\nexport const f = [shardFor, applyCall]\n",
     )
     expect(allowed).toEqual([])
     for (const source of [
@@ -96,5 +96,24 @@ describe('layer fences', { timeout: SLOW }, () => {
     )
     const rules = (result?.messages ?? []).map((m) => m.ruleId)
     expect(rules).toEqual(['no-restricted-properties', 'no-restricted-globals'])
+  })
+
+  it('keeps the call format on the engine’s public API alone', async () => {
+    const up = await restrictedImports(
+      'src/calls/Fixture.ts',
+      "import { scenarioById } from '../scenarios/index.ts'\nexport const s = scenarioById\n",
+    )
+    expect(up).toHaveLength(1)
+    expect(up[0]).toContain('right above the engine')
+    const internal = await restrictedImports(
+      'src/calls/Fixture.ts',
+      "import { readInput } from '../engine/input.ts'\nexport const r = readInput\n",
+    )
+    expect(internal).toHaveLength(1)
+    const api = await restrictedImports(
+      'src/calls/Fixture.ts',
+      "import { methodsOf } from '../engine/index.ts'\nexport const m = methodsOf\n",
+    )
+    expect(api).toEqual([])
   })
 })

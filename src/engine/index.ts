@@ -10,6 +10,18 @@ export {
   type SimulationOptions,
 } from './simulation.ts'
 export type { SimulationSnapshot } from './snapshot.ts'
+export {
+  API_CATALOGUE,
+  PART_NAMES,
+  methodsOf,
+  type ApiCatalogue,
+  type ChangeMethod,
+  type MethodEntry,
+  type MethodKind,
+  type PartName,
+  type ReadMethod,
+  type SimulationParts,
+} from './apiCatalogue.ts'
 export type { MemberListInfo } from './memberLists/service.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
 export {

@@ -20,14 +20,7 @@ import { checkSnapshotValues } from './snapshotChecks.ts'
 import { MemberListRegistry } from './memberLists/registry.ts'
 import { createMemberListService, type MemberListInfo } from './memberLists/service.ts'
 import { createPresenceService } from './presence.ts'
-import {
-  publicActions,
-  publicClock,
-  publicDispatcher,
-  publicGateway,
-  publicStates,
-  publicWorld,
-} from './publicApi.ts'
+import { publicParts } from './publicApi.ts'
 import { createRandom } from './random.ts'
 import {
   applySnapshot,
@@ -292,12 +285,7 @@ function build(
 
   const parts: SnapshotParts = { ctx, ids, lifecycle, actionsState }
   const sim: Simulation = Object.freeze({
-    world: publicWorld(world),
-    states: publicStates(states),
-    dispatcher: publicDispatcher(dispatcher),
-    gateway: publicGateway(gateway),
-    actions: publicActions(actions),
-    clock: publicClock(clock),
+    ...publicParts({ world, states, dispatcher, gateway, actions, clock }),
     inspect(listener: InspectionListener) {
       if (typeof listener !== 'function') {
         throw new EngineError(

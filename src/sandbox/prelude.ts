@@ -1,36 +1,26 @@
-/** The module name the editor gives the generated engine declarations. */
-export const ENGINE_MODULE = 'fanout-engine'
+import { ENGINE_MODULE, ENGINE_SCOPE, SIMULATION_SCOPE } from './scope.ts'
+
+export { ENGINE_MODULE } from './scope.ts'
 
 /**
- * What user code has in scope, in terms of the generated engine types (this file only names them;
- * the types themselves come from the engine's source). Kept beside `SCOPE_NAMES`, which a test
- * checks it against.
+ * The editor's declarations of what user code has in scope, generated from the same tables the sandbox
+ * builds its scope from (`scope.ts`), in terms of the engine's generated types: a name in scope is
+ * declared, and nothing else is.
  */
-export const PRELUDE = `/** The simulation at the timeline's cursor. Every call that changes it becomes a timeline step. */
-declare const sim: import('${ENGINE_MODULE}').Simulation
-/** \`sim.dispatcher\`: litecord's EventDispatcher, routing dispatch(backend, key, type, payload). */
-declare const dispatcher: import('${ENGINE_MODULE}').EventDispatcher
-/** \`sim.world\`: users, guilds, roles, channels, members and friendships. */
-declare const world: import('${ENGINE_MODULE}').World
-/** \`sim.gateway\`: IDENTIFY, RESUME, op 14 and the rest of a client's side. */
-declare const gateway: import('${ENGINE_MODULE}').Gateway
-/** \`sim.actions\`: server flows (send a message, join a guild…) that dispatch as a server would. */
-declare const actions: import('${ENGINE_MODULE}').Actions
-/** \`sim.states\`: the gateway sessions (read only). */
-declare const states: import('${ENGINE_MODULE}').StateManager
-/** \`sim.inspect\`: listen to the engine's inspection stream while the code runs. */
-declare const inspect: import('${ENGINE_MODULE}').Simulation['inspect']
-declare const Intents: typeof import('${ENGINE_MODULE}').Intents
-declare const Permissions: typeof import('${ENGINE_MODULE}').Permissions
-declare const ChannelType: typeof import('${ENGINE_MODULE}').ChannelType
-declare const EngineError: typeof import('${ENGINE_MODULE}').EngineError
-declare const GatewayCloseError: typeof import('${ENGINE_MODULE}').GatewayCloseError
-/** Prints to the playground's Console. */
+export const PRELUDE = [
+  ...Object.entries(SIMULATION_SCOPE).map(
+    ([name, { type, doc }]) =>
+      `/** ${doc} */\ndeclare const ${name}: import('${ENGINE_MODULE}').${type}`,
+  ),
+  ...Object.keys(ENGINE_SCOPE).map(
+    (name) => `declare const ${name}: typeof import('${ENGINE_MODULE}').${name}`,
+  ),
+  `/** Prints to the playground's Console. */
 declare const console: {
   log(...data: unknown[]): void
   info(...data: unknown[]): void
   warn(...data: unknown[]): void
   error(...data: unknown[]): void
   debug(...data: unknown[]): void
-}
-`
+}`,
+].join('\n')

@@ -1,4 +1,4 @@
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 
 /**
  * Messages between the page and the sandbox worker that runs user code. The worker keeps an engine built

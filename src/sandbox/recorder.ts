@@ -1,67 +1,28 @@
 import {
-  ChannelType,
-  EngineError,
-  GatewayCloseError,
-  Intents,
-  Permissions,
+  API_CATALOGUE,
+  PART_NAMES,
   type InspectionListener,
+  type PartName,
 } from '../engine/index.ts'
 import {
-  ALLOWED_CALLS,
   applyCall,
   resolveRefs,
   type CallTarget,
   type EngineCall,
   type EngineRun,
   type Json,
-} from '../store/engineCall.ts'
+} from '../calls/index.ts'
+import type { SimulationScope } from './scope.ts'
 import { argsToJson, RecordError } from './toJson.ts'
-
-/** What user code may read without recording anything: the public API's queries. */
-export const READS: Readonly<Record<CallTarget | 'states', readonly string[]>> = {
-  world: [
-    'canView',
-    'users',
-    'guilds',
-    'channels',
-    'user',
-    'guild',
-    'channel',
-    'member',
-    'members',
-    'roles',
-  ],
-  states: ['fetchRaw', 'userStates', 'fetchStates', 'all', 'count'],
-  dispatcher: ['subscribers', 'topics', 'explain'],
-  gateway: [],
-  actions: [],
-  clock: ['now'],
-}
 
 /** A run passed the cap on engine calls: it fails whole, even if the code catches this. */
 export class CallLimitError extends Error {
   override readonly name = 'CallLimitError'
 }
 
-/** The names user code sees, in the order they are passed to it. */
-export const SCOPE_NAMES = [
-  'sim',
-  'dispatcher',
-  'world',
-  'gateway',
-  'actions',
-  'states',
-  'inspect',
-  'Intents',
-  'Permissions',
-  'ChannelType',
-  'EngineError',
-  'GatewayCloseError',
-] as const
-
 export interface Recording {
-  /** Values for {@link SCOPE_NAMES}, in order. */
-  readonly scope: readonly unknown[]
+  /** The simulation as code sees it: `sim` and its parts, by their names in scope. */
+  readonly scope: SimulationScope
   /** The calls that changed the engine, in order. */
   readonly calls: readonly EngineCall[]
   /** Set when the cap on calls was reached. */
@@ -196,12 +157,16 @@ export function createRecording(
       return (object[name.split('.')[1] ?? ''] as AnyFn).apply(object, args)
     }
 
-  const part = (target: CallTarget | 'states') => {
-    const real = (run.sim as unknown as Record<string, Record<string, unknown>>)[target] ?? {}
+  /** One part: its reads pass through, its changes are recorded (the engine's catalogue says which). */
+  const part = (name: PartName) => {
+    const real = run.sim[name] as unknown as Record<string, unknown>
     const out: Record<string, unknown> = {}
-    for (const method of READS[target]) out[method] = reader(real, `${target}.${method}`)
-    if (target !== 'states')
-      for (const method of ALLOWED_CALLS[target]) out[method] = mutator(target, method)
+    for (const [method, entry] of Object.entries(API_CATALOGUE[name])) {
+      out[method] =
+        entry.kind === 'read'
+          ? reader(real, `${name}.${method}`)
+          : mutator(name as CallTarget, method)
+    }
     return Object.freeze(out)
   }
 
@@ -222,19 +187,12 @@ export function createRecording(
     return () => stop()
   }
 
-  const world = part('world')
-  const states = part('states')
-  const dispatcher = part('dispatcher')
-  const gateway = part('gateway')
-  const actions = part('actions')
-  const clock = part('clock')
+  const parts = Object.fromEntries(PART_NAMES.map((name) => [name, part(name)])) as Record<
+    PartName,
+    unknown
+  >
   const sim = Object.freeze({
-    world,
-    states,
-    dispatcher,
-    gateway,
-    actions,
-    clock,
+    ...parts,
     inspect,
     memberLists: (guildId: unknown) => {
       live('sim.memberLists')
@@ -247,20 +205,7 @@ export function createRecording(
   })
 
   return {
-    scope: [
-      sim,
-      dispatcher,
-      world,
-      gateway,
-      actions,
-      states,
-      inspect,
-      Intents,
-      Permissions,
-      ChannelType,
-      EngineError,
-      GatewayCloseError,
-    ],
+    scope: { sim, inspect, ...parts },
     calls,
     get limitReached() {
       return limitReached

@@ -28,8 +28,9 @@ const execute: Executor = {
   lineOf: (error) => lineInStack(error, file),
   run(js, names, values) {
     scope[ARGS] = values
-    // One line of wrapper before the code, on the code's first line: line numbers stay the user's.
-    const source = `(function (${names.join(', ')}) {"use strict";${js}\n}).apply(undefined, self.${ARGS});`
+    // One line of wrapper before the code, on the code's first line: line numbers stay the user's. The
+    // code is a block of its own, so it may declare a name that is in scope (`const sim = …`).
+    const source = `(function (${names.join(', ')}) {"use strict";{${js}\n}}).apply(undefined, self.${ARGS});`
     file = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
     try {
       load(file)

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
-import { applyCall, type EngineCall } from '../store/engineCall.ts'
-import { createRun } from '../store/timeline.ts'
+import { applyCall, createRun, type EngineCall } from '../calls/index.ts'
 import type { SandboxBase, WorkerMessage } from './protocol.ts'
 import { createTestSandbox } from './testing.ts'
 
@@ -250,5 +249,34 @@ console.log(back === seen, seen.length)`,
     })
     expect(last?.type).toBe('base-failed')
     expect(box.run('1').last?.type).toBe('base-failed')
+  })
+
+  it('puts everything the engine exports in scope, and clock', () => {
+    const box = createTestSandbox()
+    const { last, lines } = box.run(
+      `const gate = intentFor('MESSAGE_CREATE')!
+console.log(intentNames(gate.guild | gate.dm).join(','), shardFor('${GUILD}', 4))
+console.log(typeof applyOps, typeof EngineError, Intents.GUILDS, ChannelType.DM)
+clock.advance(1000)`,
+      BASE,
+    )
+    expect(lines.map((l) => l.text)).toEqual([
+      'GUILD_MESSAGES,DIRECT_MESSAGES 1',
+      'function function 1 1',
+    ])
+    expect(done(last).calls).toEqual([{ target: 'clock', method: 'advance', args: [1000] }])
+  })
+
+  it('lets code declare a name that is in scope, and records nothing a scratch simulation does', () => {
+    const box = createTestSandbox()
+    const { last, lines } = box.run(
+      `const sim = createSimulation({ seed: 7 })
+const alice = sim.world.createUser({ username: 'alice' })
+sim.gateway.identify({ userId: alice.id })
+console.log(sim.states.count(), states.count())`,
+      BASE,
+    )
+    expect(done(last).calls).toEqual([])
+    expect(lines[0]?.text).toMatch(/^1 \d+$/)
   })
 })

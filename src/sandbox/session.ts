@@ -1,5 +1,5 @@
 import { createSimulation, EngineError, GatewayCloseError } from '../engine/index.ts'
-import { applyCall, CallError, type EngineCall, type EngineRun } from '../store/engineCall.ts'
+import { applyCall, CallError, type EngineCall, type EngineRun } from '../calls/index.ts'
 import { formatArgs } from './format.ts'
 import type {
   ConsoleLevel,
@@ -9,7 +9,8 @@ import type {
   SandboxBase,
   WorkerMessage,
 } from './protocol.ts'
-import { CallLimitError, createRecording, SCOPE_NAMES } from './recorder.ts'
+import { CallLimitError, createRecording } from './recorder.ts'
+import { REMOVED_GLOBALS, scopeNames, scopeValues } from './scope.ts'
 import { transpile } from './transpile.ts'
 
 /**
@@ -22,21 +23,7 @@ export interface Executor {
   lineOf(error: Error): number | undefined
 }
 
-/** Globals removed from the worker before user code runs; also shadowed by throwing stand-ins. */
-export const REMOVED_GLOBALS = [
-  'fetch',
-  'XMLHttpRequest',
-  'WebSocket',
-  'EventSource',
-  'importScripts',
-  'indexedDB',
-  'Worker',
-  'SharedWorker',
-  'WebTransport',
-  'caches',
-  'postMessage',
-  'close',
-] as const
+export { REMOVED_GLOBALS } from './scope.ts'
 
 /** Console output is sent to the page in batches of this many lines, or after this many ms. */
 const BATCH_LINES = 50
@@ -99,8 +86,8 @@ export function createSandboxSession(deps: {
     try {
       deps.execute.run(
         compiled.js,
-        [...SCOPE_NAMES, 'console', ...REMOVED_GLOBALS],
-        [...recording.scope, out.console, ...REMOVED_GLOBALS.map(removed)],
+        [...scopeNames(), ...REMOVED_GLOBALS],
+        [...scopeValues(recording.scope, out.console), ...REMOVED_GLOBALS.map(removed)],
       )
     } catch (error) {
       thrown = { error }

@@ -9,7 +9,7 @@ import { createSandboxSession, lineInStack, type Executor } from './session.ts'
 export function nodeExecutor(): Executor {
   return {
     run(js, names, values) {
-      const fn = new Function(...names, `"use strict";${js}`) as (...args: unknown[]) => void
+      const fn = new Function(...names, `"use strict";{${js}\n}`) as (...args: unknown[]) => void
       fn(...values)
     },
     lineOf: (error) => lineInStack(error, '<anonymous>', 2),

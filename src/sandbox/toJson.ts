@@ -1,4 +1,4 @@
-import type { Json } from '../store/engineCall.ts'
+import type { Json } from '../calls/index.ts'
 
 /** An argument user code passed that a recorded call cannot carry. */
 export class RecordError extends Error {

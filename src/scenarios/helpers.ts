@@ -1,4 +1,4 @@
-import { dispatcher, gateway, labelled, session, step, VIEW_CHANNEL, world } from './calls.ts'
+import { dispatcher, gateway, labelled, only, session, step, VIEW_CHANNEL, world } from './calls.ts'
 import type { Scenario } from './types.ts'
 
 const GUILD = '20971520'
@@ -51,7 +51,7 @@ export default {
     ),
     labelled(
       'dispatchFilter GUILD_UPDATE to bob only',
-      dispatcher.dispatchFilter('guild', GUILD, [session(1)], 'GUILD_UPDATE', { id: GUILD }),
+      dispatcher.dispatchFilter('guild', GUILD, only(session(1)), 'GUILD_UPDATE', { id: GUILD }),
     ),
   ],
   explanation: [

@@ -1,5 +1,5 @@
 import { dispatcher, gateway, intents, labelled, step, world } from './calls.ts'
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import type { Scenario } from './types.ts'
 
 const GUILD = '20971520'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recordStep } from '../store/connectEngine.ts'
-import { applyCall } from '../store/engineCall.ts'
-import { createRun, groupCalls } from '../store/timeline.ts'
+import { applyCall, createRun, groupCalls } from '../calls/index.ts'
 import { scenarios } from './index.ts'
 
 /** Calls to the engine's server flows wait for `sim.actions` (the lead's next engine issue). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createTestSandbox } from '../sandbox/testing.ts'
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import { scenarioById, scenarios } from './index.ts'
 import { generatedSteps, listedCalls } from './scale/discordScale.ts'
 import { SNIPPETS, snippetFor } from './snippets.ts'

@@ -1,4 +1,4 @@
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 
 /**
  * A playground preset as plain data: a seed and the engine calls that build its world, plus the

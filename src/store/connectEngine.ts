@@ -6,7 +6,7 @@ import {
   type EngineCall,
   type EngineRun,
   type WITHIN_CALL,
-} from './engineCall.ts'
+} from '../calls/index.ts'
 import { describeCall, namesFrom } from './describeCall.ts'
 import { refusalOfResult, type RefusalRecord } from './refusals.ts'
 

@@ -1,5 +1,5 @@
 import { intentNames, Intents, type Simulation } from '../engine/index.ts'
-import type { EngineCall, Json } from './engineCall.ts'
+import type { EngineCall, Json } from '../calls/index.ts'
 
 /** Names ids for labels: a user's name, a guild's name, a channel's `#name`; the id when unknown. */
 export type NameOf = (id: string) => string

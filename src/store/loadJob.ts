@@ -1,9 +1,9 @@
 import type { GeneratedStep, Scenario } from '../scenarios/types.ts'
 import { recordCalls, recordGenerated, type Step } from './connectEngine.ts'
-import { WITHIN_CALL, type EngineCall } from './engineCall.ts'
+import { groupCalls, WITHIN_CALL, type EngineCall } from '../calls/index.ts'
 import type { EngineRuntime } from './runtime.ts'
 import { EMPTY_MODEL } from './slices/simulation.ts'
-import { groupCalls, replaySteps } from './timeline.ts'
+import { replaySteps } from './timeline.ts'
 
 /** One step to build: made by a rule, or listed calls. */
 export type StepPlan =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../engine/index.ts'
 import { gateway, session, world } from '../scenarios/calls.ts'
 import { recordCalls, recordStep } from './connectEngine.ts'
-import { applyCall, WITHIN_CALL, type EngineRun } from './engineCall.ts'
+import { applyCall, WITHIN_CALL, type EngineRun } from '../calls/index.ts'
 
 const GUILD = '5000'
 const GENERAL = '6000'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import type { EngineCall } from './engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import { usernameOf } from './graphModel.ts'
 import { explainRefusal, narrateRefusal } from './refusalText.ts'
 

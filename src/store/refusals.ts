@@ -5,7 +5,7 @@ import {
   type InspectionEvent,
   type ResumeResult,
 } from '../engine/index.ts'
-import type { EngineCall, EngineRun, Json } from './engineCall.ts'
+import type { EngineCall, EngineRun, Json } from '../calls/index.ts'
 
 /** How the server (or the playground) said no. */
 export type RefusalAnswer =

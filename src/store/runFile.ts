@@ -1,9 +1,8 @@
 import type { Scenario } from '../scenarios/types.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
-import { applyCall, type EngineCall } from './engineCall.ts'
+import { applyCall, createRun, type EngineCall } from '../calls/index.ts'
 import { scenarioPlan, type StepPlan } from './loadJob.ts'
-import { createRun } from './timeline.ts'
 
 /**
  * A run saved to a file: the scenario it started from, the seed, every step's calls and the cursor. The

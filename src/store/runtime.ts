@@ -7,14 +7,12 @@ import {
   type SessionEntry,
 } from './graphModel.ts'
 import type { Step } from './connectEngine.ts'
-import type { EngineRun } from './engineCall.ts'
-import { lastSeenSeq, lastSeqIn } from './engineCall.ts'
+import { createRun, lastSeenSeq, lastSeqIn, type EngineRun } from '../calls/index.ts'
 import { rewindDetail } from './sessionRewind.ts'
 import { runToEnd } from './sliced.ts'
 import {
   advanceRun,
   checkpointOf,
-  createRun,
   rebuild,
   runFromCheckpoint,
   replaysGenerated,

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
-import type { EngineCall } from './engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import { EngineRuntime } from './runtime.ts'
 import { callArb, recordAll } from './testing/randomCalls.ts'
 import { rebuild, type Checkpoints } from './timeline.ts'

@@ -1,6 +1,6 @@
 import type { InspectionEvent } from '../engine/index.ts'
 import type { Step } from './connectEngine.ts'
-import { lastSeqIn } from './engineCall.ts'
+import { lastSeqIn } from '../calls/index.ts'
 import type { SessionEntry } from './graphModel.ts'
 import type { SessionDetail } from './runtime.ts'
 

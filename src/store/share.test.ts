@@ -5,9 +5,8 @@ import { scenarioById } from '../scenarios/index.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { recordStep } from './connectEngine.ts'
-import type { EngineCall } from './engineCall.ts'
+import { createRun, groupCalls, type EngineCall } from '../calls/index.ts'
 import { readShareHash, SHARE_LIMITS, shareHash, ShareLinkError } from './share.ts'
-import { createRun, groupCalls } from './timeline.ts'
 
 const GUILD = '20971520'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadForTest } from '../ui/graph/testModel.ts'
-import type { EngineCall } from './engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import { diffSubscriptions } from './subscriptionDiff.ts'
 
 const GUILD = '20971520'

@@ -5,9 +5,9 @@ import { scenarioById } from '../scenarios/index.ts'
 import { recordStep, type Step } from './connectEngine.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { EngineRuntime } from './runtime.ts'
-import type { EngineCall } from './engineCall.ts'
+import { groupCalls, type EngineCall } from '../calls/index.ts'
 import { readModel, sessionDirectory } from './graphModel.ts'
-import { checkpointOf, groupCalls, rebuild, type Checkpoints } from './timeline.ts'
+import { checkpointOf, rebuild, type Checkpoints } from './timeline.ts'
 
 describe('timeline rebuild', () => {
   it('groups consecutive calls of one group into a step', () => {

@@ -1,10 +1,5 @@
-import { createSimulation, restoreSimulation, type SimulationSnapshot } from '../engine/index.ts'
-import {
-  applyCallInSteps,
-  type EngineCall,
-  type EngineRun,
-  type WITHIN_CALL,
-} from './engineCall.ts'
+import { restoreSimulation, type SimulationSnapshot } from '../engine/index.ts'
+import { applyCallInSteps, createRun, type EngineRun, type WITHIN_CALL } from '../calls/index.ts'
 import { callsOf, type Step } from './connectEngine.ts'
 
 /** A run frozen after some step: the engine's snapshot plus the sessions `$session` refs name. */
@@ -15,24 +10,6 @@ export interface Checkpoint {
 
 /** Checkpoints by step count (the run after that many steps). */
 export type Checkpoints = Map<number, Checkpoint>
-
-/** A fresh simulation for a seed, with nothing applied. */
-export function createRun(seed: number): EngineRun {
-  return { sim: createSimulation({ seed }), sessions: [] }
-}
-
-/** Groups a flat call list into steps: consecutive calls with the same `group` form one step. */
-export function groupCalls(calls: readonly EngineCall[]): EngineCall[][] {
-  const steps: EngineCall[][] = []
-  let previous: string | undefined
-  for (const call of calls) {
-    const last = steps.at(-1)
-    if (last && call.group !== undefined && call.group === previous) last.push(call)
-    else steps.push([call])
-    previous = call.group
-  }
-  return steps
-}
 
 /** Applies steps `[from, to)` to a run without listening: their events were recorded when first made. */
 export function advanceRun(run: EngineRun, steps: readonly Step[], from: number, to: number): void {

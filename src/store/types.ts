@@ -1,7 +1,7 @@
 import type { ConsoleLevel } from '../sandbox/protocol.ts'
 import type { Scenario } from '../scenarios/types.ts'
 import type { DispatchRecord, Step } from './connectEngine.ts'
-import type { EngineCall } from './engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import type { GraphModel } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
 import type { SessionDetail } from './runtime.ts'

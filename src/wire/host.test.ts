@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from '../engine/index.ts'
-import { applyCall, type EngineRun } from '../store/engineCall.ts'
+import { applyCall, type EngineRun } from '../calls/index.ts'
 import { GatewayHost } from './host.ts'
 import { APPLICATION_FLAGS } from './wireFrame.ts'
 import {

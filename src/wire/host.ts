@@ -5,7 +5,7 @@ import {
   shardFor,
   type GatewayState,
 } from '../engine/index.ts'
-import { applyCall, type EngineCall, type EngineRun, type Json } from '../store/engineCall.ts'
+import { applyCall, type EngineCall, type EngineRun, type Json } from '../calls/index.ts'
 import {
   readHeartbeat,
   readIdentify,

@@ -1,4 +1,4 @@
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import { isObject } from './protocol.ts'
 import type { WireContext } from './wireFrame.ts'
 

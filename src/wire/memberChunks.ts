@@ -1,5 +1,5 @@
 import { Intents, type GatewayState, type Member, type Simulation } from '../engine/index.ts'
-import type { EngineCall, Json } from '../store/engineCall.ts'
+import type { EngineCall, Json } from '../calls/index.ts'
 import { readRequestMembers } from './commands.ts'
 import { CloseCode, isRefusal, type Refusal } from './protocol.ts'
 

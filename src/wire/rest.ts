@@ -1,5 +1,5 @@
 import { EngineError, type Simulation } from '../engine/index.ts'
-import type { EngineCall } from '../store/engineCall.ts'
+import type { EngineCall } from '../calls/index.ts'
 import type { GatewayHost } from './host.ts'
 import { isObject } from './protocol.ts'
 import { tokenUser, type TokenSeed } from './tokens.ts'

@@ -1,7 +1,6 @@
 import { actions, gateway, session, step, world } from '../../scenarios/calls.ts'
-import { applyCall, type EngineCall, type EngineRun } from '../../store/engineCall.ts'
+import { applyCall, createRun, type EngineCall, type EngineRun } from '../../calls/index.ts'
 import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../../store/engineFacts.ts'
-import { createRun } from '../../store/timeline.ts'
 
 /**
  * The lazy member list page's demo, on the real engine: fixture L of docs/design/litecord-notes.md

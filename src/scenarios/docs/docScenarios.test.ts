@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestSandbox } from '../../sandbox/testing.ts'
 import { recordStep } from '../../store/connectEngine.ts'
-import { applyCall } from '../../store/engineCall.ts'
-import { createRun, groupCalls } from '../../store/timeline.ts'
+import { applyCall, createRun, groupCalls } from '../../calls/index.ts'
 import { docScenarios, scenarioById, scenarios } from '../index.ts'
 
 const SESSION = '"[0-9a-f]{32}"'

@@ -1,5 +1,5 @@
 import { gateway, intents, labelled, step, world } from '../calls.ts'
-import type { EngineCall } from '../../store/engineCall.ts'
+import type { EngineCall } from '../../calls/index.ts'
 import type { DocScenario } from '../types.ts'
 
 const GUILD = '20971520' // 5 << 22: shard 1 of 2

@@ -1,5 +1,5 @@
 import { actions, dispatcher, gateway, intents, labelled, session, step, world } from '../calls.ts'
-import type { EngineCall } from '../../store/engineCall.ts'
+import type { EngineCall } from '../../calls/index.ts'
 import type { GeneratedStep } from '../types.ts'
 import { HUMAN_BASE, STAFF_NAMES, username } from './names.ts'
 

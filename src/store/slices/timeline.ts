@@ -1,5 +1,5 @@
 import { recordStep, type Step } from '../connectEngine.ts'
-import type { EngineCall } from '../engineCall.ts'
+import type { EngineCall } from '../../calls/index.ts'
 import { readModel, sessionDirectory } from '../graphModel.ts'
 import { refusalOfError } from '../refusals.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'

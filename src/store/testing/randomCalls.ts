@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { recordStep, type Step } from '../connectEngine.ts'
-import type { EngineCall, EngineRun } from '../engineCall.ts'
-import { checkpointOf, createRun, rebuild, type Checkpoints } from '../timeline.ts'
+import { createRun, type EngineCall, type EngineRun } from '../../calls/index.ts'
+import { checkpointOf, rebuild, type Checkpoints } from '../timeline.ts'
 
 const GUILD = '20971520'
 const USERS = ['10', '11', '12']

@@ -1,4 +1,4 @@
-import type { Json } from '../../store/engineCall.ts'
+import type { Json } from '../../calls/index.ts'
 
 /** The dispatcher's helpers the composer can call (docs/design/semantics.md §4). */
 export const HELPERS = [

@@ -1,5 +1,5 @@
 import { createSimulation, Intents } from '../../engine/index.ts'
-import { applyCall, type EngineCall, type EngineRun } from '../../store/engineCall.ts'
+import { applyCall, type EngineCall, type EngineRun } from '../../calls/index.ts'
 import type { WireSocket } from '../connection.ts'
 import { GatewayHost } from '../host.ts'
 import type { WireFrame } from '../protocol.ts'

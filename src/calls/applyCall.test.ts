@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EngineError, GatewayCloseError } from '../engine/index.ts'
-import { ALLOWED_CALLS, applyCall, CallError, type EngineCall } from './engineCall.ts'
-import { createRun } from './timeline.ts'
+import { ALLOWED_CALLS, applyCall, CallError, createRun, type EngineCall } from './index.ts'
 
 function world() {
   const run = createRun(1)
@@ -33,6 +32,30 @@ describe('applyCall', () => {
     expect(bad({ target: 'world', method: 'createUser', args: 'x' })).toThrow(
       /args must be an array/,
     )
+  })
+
+  it('refuses a call of any shape with a CallError, never a TypeError from the value itself', () => {
+    const run = world()
+    const hostile = { toString: 1, valueOf: 1 }
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    for (const call of [
+      { target: hostile, method: 'createUser', args: [] },
+      { target: 'world', method: hostile, args: [] },
+      { target: 'world', method: revoked.proxy, args: [] },
+      { target: Symbol('x'), method: 'createUser', args: [] },
+      { target: 'world', method: 'x'.repeat(100_000), args: [] },
+      { target: 'world', method: '__proto__', args: [] },
+    ]) {
+      let error: unknown
+      try {
+        applyCall(run, call as unknown as EngineCall)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(CallError)
+      expect((error as Error).message.length).toBeLessThan(400)
+    }
   })
 
   it('allows only methods that exist on the engine', () => {
