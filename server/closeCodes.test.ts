@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { EngineCall } from '../src/store/engineCall.ts'
+import type { EngineCall } from '../src/calls/index.ts'
 import { startGatewayServer, type GatewayServer } from './gatewayServer.ts'
 import { ALICE, BOT, wireTestScenario } from './testing/world.ts'
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
-import type { EngineCall } from '../src/store/engineCall.ts'
+import type { EngineCall } from '../src/calls/index.ts'
 import type { GatewayHost } from '../src/wire/host.ts'
 import {
   LIVE_PROTOCOL_VERSION,

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSimulation } from '../src/engine/index.ts'
 import type { Scenario } from '../src/scenarios/types.ts'
-import { applyCall, type EngineRun } from '../src/store/engineCall.ts'
+import { applyCall, type EngineRun } from '../src/calls/index.ts'
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'scenarios')
 

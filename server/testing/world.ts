@@ -1,5 +1,5 @@
 import type { Scenario } from '../../src/scenarios/types.ts'
-import type { EngineCall } from '../../src/store/engineCall.ts'
+import type { EngineCall } from '../../src/calls/index.ts'
 
 /** Guild `4 << 22` is served by shard 0 of 2, guild `5 << 22` by shard 1 of 2. */
 export const GUILD_0 = String(4 * 2 ** 22)
