@@ -110,4 +110,19 @@ describe('discord.js Client', { timeout: 20_000 }, () => {
       args: [CHANNEL_0, BOT, 'posted by the bot'],
     })
   })
+
+  it('sendTyping() through REST and members.fetch() over op 8', async () => {
+    const { server, client } = await login(ALL)
+    const channel = client.channels.cache.get(CHANNEL_0) as TextChannel
+    await channel.sendTyping()
+    expect(server.host.calls().at(-1)?.call).toMatchObject({
+      method: 'startTyping',
+      args: [CHANNEL_0, BOT],
+    })
+    const guild = client.guilds.cache.get(GUILD_0)
+    const members = await guild?.members.fetch()
+    expect([...(members?.keys() ?? [])].sort()).toEqual([ALICE, BOB, BOT].sort())
+    const bob = await guild?.members.fetch({ query: 'bo', limit: 5 })
+    expect([...(bob?.keys() ?? [])]).toEqual([BOB])
+  })
 })

@@ -24,8 +24,8 @@ export interface LiveStream {
 export function attachLive(host: GatewayHost, scenarioId: string, now: () => number): LiveStream {
   const server = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 })
   const send = (ws: WebSocket, message: LiveMessage) => ws.send(JSON.stringify(message))
-  const stop = host.onCall((recorded) => {
-    for (const ws of server.clients) send(ws, { type: 'call', ...recorded })
+  const stop = host.onStep((step) => {
+    for (const ws of server.clients) send(ws, { type: 'step', ...step })
   })
 
   server.on('connection', (ws: WebSocket) => {
@@ -33,7 +33,7 @@ export function attachLive(host: GatewayHost, scenarioId: string, now: () => num
       type: 'hello',
       version: LIVE_PROTOCOL_VERSION,
       scenario: scenarioId,
-      calls: host.calls().map((r) => r.call),
+      steps: host.steps(),
       wire: host.wire,
     })
     ws.on('message', (data: RawData) => {

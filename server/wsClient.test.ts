@@ -130,4 +130,16 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
     expect(server.host.calls().filter((r) => r.call.method === 'identify')).toHaveLength(2)
     expect(closed.length).toBe(1)
   })
+
+  it('op 7 from the server: the client reconnects and resumes the same session', async () => {
+    const { server, manager, dispatches } = await start()
+    await manager.connect()
+    const shard0 = server.host.run.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
+      sessionId: string
+    }
+    expect(server.host.requestReconnect(shard0.sessionId, Date.now())).toBe(true)
+    await until(() => dispatches.some((d) => d.t === 'RESUMED' && d.shardId === 0))
+    expect(server.host.calls().filter((r) => r.call.method === 'identify')).toHaveLength(2)
+    expect(server.host.calls().map((r) => r.call.method)).toContain('resume')
+  })
 })

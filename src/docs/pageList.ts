@@ -117,6 +117,22 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     summary: 'The buffer, the window, replay, INVALID_SESSION, and a socket that fails.',
   },
   {
+    path: '/docs/wire-protocol',
+    file: 'wire-protocol',
+    title: 'The wire protocol',
+    section: 'Real clients',
+    summary:
+      'Frames on a WebSocket: HELLO, IDENTIFY, heartbeats, RESUME, close codes, frame by frame.',
+  },
+  {
+    path: '/docs/your-bot',
+    file: 'your-bot',
+    title: 'Connect your own bot',
+    section: 'Real clients',
+    summary:
+      'npm run gateway: a local gateway that discord.js connects to, watched live in the playground.',
+  },
+  {
     path: '/docs/litecord',
     file: 'litecord',
     title: 'Differences from litecord',

@@ -373,6 +373,8 @@ describe('commands', () => {
 describe('replay', () => {
   it('the recorded calls rebuild the same state on another engine, frame for frame', () => {
     const { host, conn } = identified(BOT, { shard: [1, 2] })
+    const heard: unknown[] = []
+    host.onStep((step) => heard.push(step.calls))
     const second = connect(host, 15)
     host.receive(second.conn, frame(2, identifyData(ALICE)), 16)
     host.apply(message('hello'), 20)
@@ -385,6 +387,16 @@ describe('replay', () => {
       JSON.stringify(run.sim.states.all().map((s) => [s.sessionId, s.status, s.frames]))
     expect(frames(replay)).toBe(frames(host.run))
     expect(replay.sim.clock.now()).toBe(host.run.sim.clock.now())
+    // As steps: each is one call and the time before it, under one group of its own.
+    const steps = host.steps()
+    expect(steps.flat()).toEqual(host.calls().map((r) => r.call))
+    const groups = steps.map((step) => step[0]?.group)
+    expect(new Set(groups).size).toBe(steps.length)
+    for (const step of steps) {
+      expect(step.at(-1)?.target).not.toBe('clock')
+      expect(step.every((c) => c.group === step[0]?.group)).toBe(true)
+    }
+    expect(heard).toEqual(steps.slice(1)) // IDENTIFY was before the listener
     // Every recorded call is plain JSON.
     expect(JSON.parse(JSON.stringify(host.calls()))).toEqual(host.calls())
   })

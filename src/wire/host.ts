@@ -47,6 +47,13 @@ export interface RecordedCall {
   readonly call: EngineCall
 }
 
+/** One step of recorded calls (a call and the time that passed before it), as listeners hear it. */
+export interface RecordedStep {
+  /** The log index of its first call. */
+  readonly index: number
+  readonly calls: readonly EngineCall[]
+}
+
 /** Options of {@link GatewayHost}. */
 export interface GatewayHostOptions {
   /** The engine and its identified sessions (a scenario already applied, or a fresh world). */
@@ -72,7 +79,7 @@ export interface GatewayHostOptions {
 /**
  * The gateway's wire protocol over an engine: one instance per world. It speaks Discord's frames to
  * any number of {@link WireSocket}s and changes the engine only through {@link EngineCall}s, each
- * recorded in order (`calls`, `onCall`), so a page that replays them on its own engine reaches the same
+ * recorded in order (`calls`, `steps`, `onStep`), so a page that replays them on its own engine reaches the same
  * state. It owns no timer: the host calls {@link tick} with the time now to run heartbeat deadlines,
  * and passes the time into every method; the engine clock is advanced to it (a `clock.advance` call
  * grouped with the call it precedes) only when a call is made, since nothing in the engine happens in
@@ -85,7 +92,7 @@ export class GatewayHost {
   /** What the wire adds to frames (READY's resume URL): the live view shows frames with it too. */
   readonly wire: WireContext
   private readonly log: RecordedCall[] = []
-  private readonly listeners = new Set<(recorded: RecordedCall) => void>()
+  private readonly listeners = new Set<(step: RecordedStep) => void>()
   private readonly connections = new Map<number, WireConnection>()
   private readonly reconnectGraceMs: number
   private readonly unprivileged: ReadonlySet<string>
@@ -117,8 +124,21 @@ export class GatewayHost {
     return this.log
   }
 
-  /** Hears each call as it is recorded; returns the function that stops it. */
-  onCall(listener: (recorded: RecordedCall) => void): () => void {
+  /** The recorded calls as steps: consecutive calls of one group (each `apply` has its own). */
+  steps(): EngineCall[][] {
+    const steps: EngineCall[][] = []
+    let group: string | undefined
+    for (const { call } of this.log) {
+      const last = steps.at(-1)
+      if (last && call.group !== undefined && call.group === group) last.push(call)
+      else steps.push([call])
+      group = call.group
+    }
+    return steps
+  }
+
+  /** Hears each step as it is recorded; returns the function that stops it. */
+  onStep(listener: (step: RecordedStep) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
@@ -249,29 +269,39 @@ export class GatewayHost {
   }
 
   /**
-   * Applies one call to the engine, records it (after the `clock.advance` that brings the engine's
-   * clock to `now`, in the same group), then sends every connection what its session was sent and
-   * ends connections whose session the call disconnected or closed. A call the engine refuses throws
-   * its error and is not recorded (the engine changed nothing); the time that passed before it is.
+   * Applies one call to the engine and records it as one step: the `clock.advance` that brings the
+   * engine's clock to `now` (when time passed), then the call, both in one group named after the call
+   * (a timeline shows the group as the step's label; the number keeps consecutive steps apart). Then
+   * every connection is sent what its session was sent, and connections whose session the call
+   * disconnected or closed are ended. A call the engine refuses throws its error and is not recorded
+   * (the engine changed nothing); the time that passed before it is, since the clock did move.
    */
   apply(call: EngineCall, now: number, label?: string): unknown {
-    const group = `wire-${this.nextGroup++}`
+    const number = this.nextGroup++
+    const named = call.label ?? label
+    const group = `${named ?? `${call.target}.${call.method}`} (wire #${number})`
+    const step: EngineCall[] = []
     const delta = Math.floor(now - this.clockAt)
-    if (delta > 0) {
-      this.clockAt += delta
-      this.record({ target: 'clock', method: 'advance', args: [delta], group })
+    try {
+      if (delta > 0) {
+        const advance: EngineCall = { target: 'clock', method: 'advance', args: [delta], group }
+        applyCall(this.run, advance)
+        this.clockAt += delta
+        step.push(advance)
+      }
+      const result = applyCall(this.run, call)
+      step.push({ ...call, group, ...(named === undefined ? {} : { label: named }) })
+      return result
+    } finally {
+      if (step.length > 0) this.record(step)
+      this.sync()
     }
-    const result = applyCall(this.run, call)
-    this.record({ ...call, group, ...(label && !call.label ? { label } : {}) })
-    this.sync()
-    return result
   }
 
-  private record(call: EngineCall): void {
-    if (call.target === 'clock') applyCall(this.run, call)
-    const recorded = { index: this.log.length, call }
-    this.log.push(recorded)
-    for (const listener of this.listeners) listener(recorded)
+  private record(calls: readonly EngineCall[]): void {
+    const index = this.log.length
+    for (const call of calls) this.log.push({ index: this.log.length, call })
+    for (const listener of this.listeners) listener({ index, calls })
   }
 
   /** Frames out, then connections whose session left 'connected' outside this host's hands. */

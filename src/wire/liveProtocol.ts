@@ -5,7 +5,7 @@ import type { WireContext } from './wireFrame.ts'
 /**
  * The live view's messages between the local gateway and a page it serves (`/live`, a same-origin
  * WebSocket of JSON text). The server tells the page which scenario it runs and every call it has
- * recorded, then each new call; the page asks for calls (and the wire's own faults) to be made.
+ * recorded (as steps), then each new step; the page asks for calls (and the wire's own faults) to be made.
  */
 
 /** Bumped when a message changes shape; the page refuses a server of another version. */
@@ -18,11 +18,11 @@ export type LiveMessage =
       readonly version: number
       /** The scenario the server built its engine from (a page builds the same one). */
       readonly scenario: string
-      /** Every call recorded so far, in order. */
-      readonly calls: readonly EngineCall[]
+      /** Every call recorded so far, as steps, in order. */
+      readonly steps: readonly (readonly EngineCall[])[]
       readonly wire: WireContext
     }
-  | { readonly type: 'call'; readonly index: number; readonly call: EngineCall }
+  | { readonly type: 'step'; readonly index: number; readonly calls: readonly EngineCall[] }
   | { readonly type: 'done'; readonly id: number }
   | { readonly type: 'refused'; readonly id: number | null; readonly message: string }
 
