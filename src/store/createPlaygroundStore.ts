@@ -12,7 +12,7 @@ import { timelineActions, timelineInitial } from './slices/timeline.ts'
 import { viewActions, viewInitial } from './slices/view.ts'
 import type { SliceContext } from './slices/shared.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import type { PlaygroundState } from './types.ts'
+import type { PlaygroundState, RemoteEngine } from './types.ts'
 
 export type PlaygroundStore = StoreApi<PlaygroundState> & {
   /** Stops timers and the sandbox worker; call when the playground unmounts. */
@@ -36,6 +36,8 @@ export interface PlaygroundInit {
   storage?: CodeStorage
   /** Creates the sandbox on first Run; by default the Web Worker of `sandbox/runScript.ts`. */
   sandbox?: () => SandboxRunner | Promise<SandboxRunner>
+  /** An engine to follow (the live view): changes are sent to it and come back as steps. */
+  remote?: RemoteEngine
 }
 
 // The worker's module (and the engine bundled into it) loads only when code first runs.
@@ -53,7 +55,14 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
     runtime.snapshotSessionLimit = init.snapshotSessionLimit
   const storage = init.storage ?? createCodeStorage(null)
   const store = createStore<PlaygroundState>()((set, get) => {
-    const ctx: SliceContext = { set, get, runtime, storage, sandbox: init.sandbox ?? loadSandbox }
+    const ctx: SliceContext = {
+      set,
+      get,
+      runtime,
+      storage,
+      sandbox: init.sandbox ?? loadSandbox,
+      remote: init.remote ?? null,
+    }
     return {
       ...timelineInitial,
       ...simulationInitial,

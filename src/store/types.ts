@@ -179,6 +179,13 @@ export interface PlaygroundActions {
    * nothing: false, with the reason in `error` and nothing changed, when the engine refuses one.
    */
   applyCalls(calls: readonly EngineCall[]): boolean
+  /**
+   * Appends steps recorded elsewhere (a local gateway's, in the live view) at the end of the timeline,
+   * each step's calls applied as one step. A cursor at the end follows them (the one new step animates;
+   * several land at once); a cursor in the past stays where it is. False, with the reason in `error`,
+   * when this engine refuses a call: then it no longer holds the gateway's state, and nothing is added.
+   */
+  appendSteps(steps: readonly (readonly EngineCall[])[]): boolean
   /** Replaces the code (as the user typed it: it is saved for the scenario). */
   setCode(code: string): void
   /**
@@ -217,6 +224,15 @@ export interface PlaygroundState
   dispatchById(id: string): DispatchRecord | undefined
   /** Finds a refusal among the applied steps, or the refused call off the timeline. */
   refusalById(id: string): RefusalRecord | undefined
+}
+
+/**
+ * An engine elsewhere that this playground follows (the live view's local gateway): changes made on
+ * the page are sent there instead of applied here, and come back as steps (`appendSteps`), so both
+ * engines apply the same calls in the same order.
+ */
+export interface RemoteEngine {
+  send(calls: readonly EngineCall[]): void
 }
 
 /** Where a run of code starts. */

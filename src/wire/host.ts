@@ -213,7 +213,8 @@ export class GatewayHost {
     this.connections.delete(conn.id)
     if (state && state.status === 'connected') {
       const method = code === 1000 || code === 1001 ? 'invalidate' : 'disconnect'
-      this.apply({ target: 'gateway', method, args: [state.sessionId] }, now, 'client closed')
+      const label = `${this.nameOf(state)}: client closed${code === null ? '' : ` ${code}`}`
+      this.apply({ target: 'gateway', method, args: [state.sessionId] }, now, label)
     }
   }
 
@@ -260,11 +261,8 @@ export class GatewayHost {
   dropConnection(sessionId: string, now: number): boolean {
     const conn = this.connectionOf(sessionId)
     if (!conn || conn.state?.status !== 'connected') return false
-    this.apply(
-      { target: 'gateway', method: 'disconnect', args: [sessionId] },
-      now,
-      'socket dropped',
-    )
+    const label = `${this.nameOf(conn.state)}: socket dropped`
+    this.apply({ target: 'gateway', method: 'disconnect', args: [sessionId] }, now, label)
     return true
   }
 
@@ -351,7 +349,7 @@ export class GatewayHost {
       this.apply(
         { target: 'gateway', method: 'disconnect', args: [state.sessionId] },
         now,
-        `closed ${refusal.code}`,
+        `${this.nameOf(state)}: closed ${refusal.code}`,
       )
     }
   }
@@ -420,6 +418,12 @@ export class GatewayHost {
     }
   }
 
+  /** A session's user's name, for step labels. */
+  private nameOf(state: GatewayState | null): string {
+    if (state === null) return 'a client'
+    return this.run.sim.world.user(state.userId)?.username ?? state.userId
+  }
+
   private userOf(token: unknown): string | undefined {
     const world = this.run.sim.world
     return tokenUser(this.tokens, token, (id) => world.user(id) !== undefined)
@@ -458,7 +462,7 @@ export class GatewayHost {
         target: 'gateway',
         method: 'identify',
         args: [input],
-        label: `IDENTIFY ${username} shard [${shard[0]}, ${shard[1]}] (wire)`,
+        label: `IDENTIFY ${username} shard [${shard[0]}, ${shard[1]}]`,
       },
       now,
     ) as GatewayState | undefined
@@ -495,7 +499,7 @@ export class GatewayHost {
         target: 'gateway',
         method: 'resume',
         args: [command.sessionId, command.seq],
-        label: `RESUME from s = ${command.seq} (wire)`,
+        label: `RESUME from s = ${command.seq}`,
       },
       now,
     ) as { resumed: boolean; state?: GatewayState } | undefined

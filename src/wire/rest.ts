@@ -178,7 +178,12 @@ function act(
 ): RestResponse {
   if (sim.world.channel(channelId) === undefined) return error(404, 10003, 'Unknown Channel')
   try {
-    ctx.host.apply(call, now, `${call.method} (REST)`)
+    const name = sim.world.user(String(call.args[1]))?.username ?? String(call.args[1])
+    ctx.host.apply(
+      call,
+      now,
+      `${name}: ${call.method === 'sendMessage' ? 'POST' : 'typing in'} #${sim.world.channel(channelId)?.name ?? channelId} (REST)`,
+    )
   } catch (e) {
     if (!(e instanceof EngineError)) throw e
     if (e.code === 'MISSING_ACCESS') return error(403, 50001, 'Missing Access')

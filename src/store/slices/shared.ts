@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import type { SandboxRunner } from '../../sandbox/protocol.ts'
 import type { CodeStorage } from '../codeStorage.ts'
 import type { EngineRuntime } from '../runtime.ts'
-import type { PlaygroundState } from '../types.ts'
+import type { PlaygroundState, RemoteEngine } from '../types.ts'
 
 /** What every slice's actions get: the store's set/get, the instance's engine runtime and services. */
 export interface SliceContext {
@@ -13,6 +13,8 @@ export interface SliceContext {
   storage: CodeStorage
   /** The sandbox that runs code, created on first use. */
   sandbox: () => SandboxRunner | Promise<SandboxRunner>
+  /** The engine this playground follows, if any: changes go there (see `RemoteEngine`). */
+  remote: RemoteEngine | null
 }
 
 /** The inspector's session detail for the current selection and cursor. */

@@ -33,6 +33,7 @@ type TimelineActions = Pick<
   PlaygroundActions,
   | 'apply'
   | 'applyCalls'
+  | 'appendSteps'
   | 'undoDiscard'
   | 'dismissDiscard'
   | 'undo'
@@ -69,8 +70,30 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
     if (cursor > 0) land(cursor - 1, false)
   }
 
+  /**
+   * Sends changes to the followed engine instead of applying them (they come back as steps). Only from
+   * the latest step: the gateway cannot act in the past.
+   */
+  function forward(calls: readonly EngineCall[]): boolean {
+    const { steps, cursor, loading } = get()
+    if (loading || cursor !== steps.length) {
+      set({
+        error: {
+          heading: 'Not sent to the gateway',
+          message:
+            'The live view acts on the gateway as it is now: go to the latest step, then try again.',
+        },
+      })
+      return false
+    }
+    ctx.remote?.send(calls)
+    set({ error: null })
+    return true
+  }
+
   return {
     apply(call) {
+      if (ctx.remote) return forward([call])
       const { steps, cursor, baseline, scenarioSteps } = get()
       if (runtime.needsLongRebuild(steps, cursor)) {
         afterRebuild(ctx, cursor, () => get().actions.apply(call))
@@ -109,8 +132,9 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
     },
 
     applyCalls(calls) {
-      const { steps, cursor, baseline, scenarioSteps } = get()
       if (calls.length === 0) return true
+      if (ctx.remote) return forward(calls)
+      const { steps, cursor, baseline, scenarioSteps } = get()
       if (runtime.needsLongRebuild(steps, cursor)) {
         afterRebuild(ctx, cursor, () => get().actions.applyCalls(calls))
         return true
@@ -149,6 +173,32 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         baseline: baseline && baseline.step > cursor ? null : baseline,
       })
       land(cursor + 1, true)
+      return true
+    },
+
+    appendSteps(remote) {
+      if (remote.length === 0) return true
+      const { steps, cursor } = get()
+      const end = steps.length
+      const run = runtime.ensureRun(steps, end)
+      const added: Step[] = []
+      try {
+        for (const calls of remote) {
+          const started = performance.now()
+          const count = end + added.length + 1
+          added.push(recordStep(run, calls, count - 1))
+          runtime.stepApplied(count, performance.now() - started, run)
+        }
+      } catch (error) {
+        // This engine and the followed one disagree: it cannot follow any further.
+        runtime.invalidateRun()
+        runtime.truncate(end)
+        set({ error: refusal(error, remote[added.length]?.at(-1)), playing: false })
+        return false
+      }
+      set({ steps: [...steps, ...added], discarded: null })
+      // Following the latest step: one new step plays; a batch (joining late) lands at its end.
+      if (cursor === end) land(end + added.length, added.length === 1)
       return true
     },
 
