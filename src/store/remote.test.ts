@@ -5,7 +5,7 @@ import { GatewayHost } from '../wire/host.ts'
 import { FakeSocket, frame, identifyData } from '../wire/testing/fakes.ts'
 import { mintToken } from '../wire/tokens.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import { applyCall, type EngineCall, type EngineRun } from './engineCall.ts'
+import { applyCall, type EngineCall, type EngineRun } from '../calls/index.ts'
 import { createSimulation } from '../engine/index.ts'
 
 // The live view's mechanism without a network: a store that follows a GatewayHost's recorded steps and
