@@ -99,12 +99,15 @@ export class ListSubscription {
   /**
    * The session holds `ranges` too (a channel it asked through now shows this list, which it
    * already holds through another channel; docs/design/semantics.md §10 adds them up): a `SYNC` of
-   * each, in order.
+   * each, in order. A range it holds already is exact in its copy and is held once: no SYNC, not
+   * added again.
    */
   add(list: MemberList, ranges: readonly Range[]): SyncOp[] {
     validateRanges(ranges)
-    const ops = syncOps(list, ranges)
-    this.setHeld([...this.held, ...ranges.map(([start, end]): Range => [start, end])])
+    const held = (range: Range) => this.held.some(([s, e]) => s === range[0] && e === range[1])
+    const fresh = ranges.filter((range) => !held(range))
+    const ops = syncOps(list, fresh)
+    this.setHeld([...this.held, ...fresh.map(([start, end]): Range => [start, end])])
     this.length = ops.reduce(lengthAfter, this.length)
     return ops
   }

@@ -104,6 +104,8 @@ export const regroupList = {
         session,
         existing ? new Map([...existing.channels, ...channels]) : channels,
       )
+      // Ranges it held there already (through another channel) get no second SYNC; the update still
+      // goes out (with the list's counts), as for every channel that moves.
       deps.send(target, session, ops)
     }
   },
