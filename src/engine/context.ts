@@ -5,6 +5,7 @@ import type { DirectSender } from './gateway/directSend.ts'
 import type { StateManagerInternal } from './gateway/stateManager.ts'
 import type { MemberListService } from './memberLists/service.ts'
 import type { Random } from './random.ts'
+import type { CallGuard } from './runToCompletion.ts'
 import type { Inspector } from './trace/inspector.ts'
 import type { WorldInternal } from './world/createWorld.ts'
 
@@ -37,4 +38,6 @@ export interface EngineContext extends DirectSender {
   readonly random: Random
   readonly lists: MemberListService
   readonly presence: PresenceService
+  /** The public call in progress: the engine runs each to completion (docs/design/semantics.md §10). */
+  readonly calls: CallGuard
 }

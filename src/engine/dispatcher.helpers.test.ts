@@ -253,28 +253,3 @@ describe('helpers on every backend (semantics §4, §10)', () => {
     expect(seqs(f.A, f.B1, f.B2, f.C, f.D)).toEqual(before)
   })
 })
-
-describe('a session closed during the fan-out (§4: buffered means resumable)', () => {
-  it('is reported as not sent when the filter itself closed it, and keeps no frame', () => {
-    const f = fixtureF()
-    let closed = false
-    const result = f.sim.dispatcher.dispatchFilter(
-      'guild',
-      G,
-      () => {
-        if (!closed) {
-          closed = true
-          f.sim.gateway.invalidate(f.B2.sessionId)
-        }
-        return true
-      },
-      'GUILD_UPDATE',
-      { id: G },
-    )
-    expect(f.B2.status).toBe('closed')
-    expect(result.buffered).not.toContain(f.B2.sessionId)
-    expect(result.delivered).not.toContain(f.B2.sessionId)
-    expect(result.skipped).toContainEqual({ sessionId: f.B2.sessionId, reason: 'send-failed' })
-    expect(f.B2.frames.some((frame) => frame.t === 'GUILD_UPDATE')).toBe(false)
-  })
-})

@@ -45,7 +45,8 @@ export interface EventDispatcher {
   /**
    * Only sessions for which `filter(sessionId)` is true; the others are skipped with `filter`. The
    * filter runs during the fan-out and must not throw (if it does: `FILTER_FAILED`, with the partial
-   * result in `error.detail`).
+   * result in `error.detail`). It may read the engine; a call that would change it is refused
+   * (`REENTRANT_CALL`) while the dispatch runs.
    *
    * @example
    * // Everyone in the guild but the sender's own sessions, as litecord's presence does:
@@ -195,7 +196,7 @@ export function createEventDispatcher(
     if (failure) {
       throw new EngineError(
         'FILTER_FAILED',
-        `the dispatchFilter filter threw (${failure.message}); deliveries made before it stand ` +
+        `the dispatchFilter filter threw (${causeOf(failure)}); deliveries made before it stand ` +
           `(error.detail holds the partial result). A filter must return a boolean and never throw.`,
         result,
       )
@@ -318,4 +319,11 @@ export function createEventDispatcher(
     },
   }
   return dispatcher
+}
+
+/** What a filter threw, with its code when it was the engine's own refusal (REENTRANT_CALL, …). */
+function causeOf(failure: FilterFailure): string {
+  return failure.cause instanceof EngineError
+    ? `${failure.cause.code}: ${failure.message}`
+    : failure.message
 }

@@ -5,6 +5,7 @@ import {
   type SimulationParts,
 } from './apiCatalogue.ts'
 import { readInput } from './input.ts'
+import type { CallGuard } from './runToCompletion.ts'
 
 /**
  * Where callers meet the engine. Each part of a `Simulation` is a frozen object holding only the
@@ -19,7 +20,7 @@ import { readInput } from './input.ts'
 type AnyFunction = (...args: never[]) => unknown
 
 /** `fn` with each argument read by `readInput`, except those at the `asIs` positions. */
-function guarded(name: string, fn: AnyFunction, asIs: readonly number[]): AnyFunction {
+function withInput(name: string, fn: AnyFunction, asIs: readonly number[]): AnyFunction {
   if (asIs.length === 0) {
     return (...args: unknown[]) =>
       fn(...(args.map((arg, i) => readInput(arg, `${name}: argument ${i + 1}`)) as never[]))
@@ -32,24 +33,46 @@ function guarded(name: string, fn: AnyFunction, asIs: readonly number[]): AnyFun
     )
 }
 
+/**
+ * A method the catalogue marks `change`, run to completion (docs/design/semantics.md §10): refused with
+ * `REENTRANT_CALL` while another call of the simulation is in progress, before its arguments are read
+ * (reading a Proxy runs its traps, which could otherwise call in), and the call in progress while it runs.
+ */
+function runToCompletion(name: string, fn: AnyFunction, calls: CallGuard): AnyFunction {
+  return (...args: never[]) => {
+    calls.enter(name)
+    try {
+      return fn(...args)
+    } finally {
+      calls.leave()
+    }
+  }
+}
+
 /** One part as callers get it: the catalogue's methods of `internal`, each guarded, frozen. */
 function publicPart<P extends keyof SimulationParts>(
   part: P,
   internal: SimulationParts[P],
+  calls: CallGuard,
 ): SimulationParts[P] {
   const out: Record<string, AnyFunction> = {}
   const source = internal as unknown as Record<string, AnyFunction>
   for (const [method, entry] of Object.entries(API_CATALOGUE[part]) as [string, MethodEntry][]) {
     const fn = source[method]
     if (typeof fn !== 'function') throw new Error(`engine: ${part}.${method} is not implemented`)
-    out[method] = guarded(`${part}.${method}`, fn.bind(internal), entry.asIs ?? [])
+    const name = `${part}.${method}`
+    const call = withInput(name, fn.bind(internal), entry.asIs ?? [])
+    out[method] = entry.kind === 'change' ? runToCompletion(name, call, calls) : call
   }
   return Object.freeze(out) as unknown as SimulationParts[P]
 }
 
-/** Every part of a simulation as callers get it, from the engine's own (wider) objects. */
-export function publicParts(internal: SimulationParts): SimulationParts {
+/**
+ * Every part of a simulation as callers get it, from the engine's own (wider) objects; `calls` is the
+ * simulation's guard, which its changing methods enter.
+ */
+export function publicParts(internal: SimulationParts, calls: CallGuard): SimulationParts {
   const parts = {} as Record<keyof SimulationParts, unknown>
-  for (const part of PART_NAMES) parts[part] = publicPart(part, internal[part])
+  for (const part of PART_NAMES) parts[part] = publicPart(part, internal[part], calls)
   return parts as SimulationParts
 }

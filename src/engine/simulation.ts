@@ -22,6 +22,7 @@ import { createMemberListService, type MemberListInfo } from './memberLists/serv
 import { createPresenceService } from './presence.ts'
 import { publicParts } from './publicApi.ts'
 import { createRandom } from './random.ts'
+import { createCallGuard, inSteps } from './runToCompletion.ts'
 import {
   applySnapshot,
   takeSnapshot,
@@ -67,7 +68,9 @@ export interface Simulation {
   /**
    * Subscribes to the inspection stream (every dispatch with its result, direct sends, subscriptions,
    * session changes, world changes, the clock, actions); returns the function that unsubscribes.
-   * Listeners are observers: what one throws goes to `onListenerError`, never into the engine.
+   * Listeners are observers: what one throws goes to `onListenerError`, never into the engine. A
+   * listener runs inside the call that emitted the event: it may read the engine, but a call that would
+   * change it is refused (`REENTRANT_CALL`); make such calls after the call returns.
    *
    * @example
    * const stop = sim.inspect((event) => {
@@ -76,7 +79,10 @@ export interface Simulation {
    * stop()
    */
   inspect(listener: InspectionListener): () => void
-  /** The whole simulation as immutable data, for `restoreSimulation` (step back, checkpoints). */
+  /**
+   * The whole simulation as immutable data, for `restoreSimulation` (step back, checkpoints). Refused
+   * (`REENTRANT_CALL`) from a listener or filter while a call runs: it would hold half of that call.
+   */
   snapshot(): SimulationSnapshot
   /**
    * The guild's member lists (op 14) now: each list's id, counts, groups and the sessions holding ranges.
@@ -207,8 +213,10 @@ const gateways = new WeakMap<Simulation, GatewayInternal>()
  * building the member list of a 100,000-member guild. Every check runs on the first `next()` and throws
  * as `requestMemberList` would, before anything changes; lists that do not exist yet are read from the
  * world a few hundred members per step; the request is served, exactly as `requestMemberList` serves
- * it, in the last step. Stopping early changes nothing. Make no other call on `sim` until it is done.
- * Not on `sim.gateway`: a job is not one call that user code can record and replay.
+ * it, in the last step. Stopping early changes nothing. Each step is one call that runs to completion;
+ * between steps `sim` may be read, but a call that changes it interrupts the job: its next step throws
+ * `EngineError` `INTERRUPTED` (nothing was served; start again), since the list being built would miss
+ * that change. Not on `sim.gateway`: a job is not one call that user code can record and replay.
  *
  * @example
  * const job = requestMemberListInSteps(sim, session.sessionId, guild.id, { [general.id]: [[0, 99]] })
@@ -221,9 +229,18 @@ export function requestMemberListInSteps(
   channels: Record<string, [number, number][]>,
 ): Generator<void, void> {
   const gateway = gateways.get(sim)
-  if (!gateway)
+  const ctx = internals.get(sim)
+  if (!gateway || !ctx)
     throw new EngineError('UNKNOWN_SIMULATION', 'not a simulation made by createSimulation')
-  return gateway.requestMemberListInSteps(sessionId, guildId, channels)
+  const name = 'requestMemberListInSteps'
+  // The arguments are read on the first step, inside the call, as the public methods read theirs.
+  return inSteps(ctx.calls, name, () =>
+    gateway.requestMemberListInSteps(
+      readInput(sessionId, `${name}: argument 2`) as string,
+      readInput(guildId, `${name}: argument 3`) as Snowflake,
+      readInput(channels, `${name}: argument 4`) as Record<string, [number, number][]>,
+    ),
+  )
 }
 
 /**
@@ -258,6 +275,7 @@ function build(
   const lists = createMemberListService({ world, states, dispatcher, registry })
   const presence = createPresenceService({ world, states, lists, dispatcher })
   const lifecycle = createLifecycle({ settings, clock, states, lists, presence, inspector, world })
+  const calls = createCallGuard()
   const ctx: EngineContext = {
     settings,
     world,
@@ -269,6 +287,7 @@ function build(
     random,
     lists,
     presence,
+    calls,
     ...createDirectSender(inspector),
   }
   const actionsState: ActionsState = { pendingDmPeers: new Map() }
@@ -285,7 +304,7 @@ function build(
 
   const parts: SnapshotParts = { ctx, ids, lifecycle, actionsState }
   const sim: Simulation = Object.freeze({
-    ...publicParts({ world, states, dispatcher, gateway, actions, clock }),
+    ...publicParts({ world, states, dispatcher, gateway, actions, clock }, calls),
     inspect(listener: InspectionListener) {
       if (typeof listener !== 'function') {
         throw new EngineError(
@@ -295,7 +314,12 @@ function build(
       }
       return inspector.listen(listener)
     },
-    snapshot: () => takeSnapshot(parts),
+    snapshot() {
+      // A read, but of the whole engine at once: mid-call it would hold half of that call (a member
+      // added, its GUILD_CREATE not yet sent), a state no sequence of calls leads to.
+      calls.requireIdle('sim.snapshot', 'a snapshot taken now would hold half of that call')
+      return takeSnapshot(parts)
+    },
     memberLists(guildId: Snowflake) {
       const id = parseSnowflake(readInput(guildId, 'memberLists: guildId'))
       return id === undefined ? [] : lists.describe(id)

@@ -55,13 +55,8 @@ export class Fanout {
    * resume buffer still advanced.
    */
   send(session: Session, event: OutgoingEvent): void {
-    // Closed while this fan-out ran (a filter or a listener invalidated it): its socket and resume
-    // buffer are gone, so nothing is kept and it is not `buffered` (which means resumable,
-    // docs/design/semantics.md §4).
-    if (session.status === 'closed') {
-      this.skipped.push(session.skipEntry('send-failed'))
-      return
-    }
+    // Every session a backend hands here is open: nothing can close one while a fan-out runs, since
+    // the engine runs each call to completion (docs/design/semantics.md §10, run to completion).
     try {
       if (session.deliver(event.table, event.recordFor(session)))
         this.delivered.push(session.sessionId)

@@ -90,4 +90,66 @@ describe('requestMemberListInSteps (op 14 in steps)', () => {
     sim.gateway.requestMemberList(me.sessionId, GUILD, REQUEST)
     expect(me.frames).toEqual(once.me.frames)
   })
+
+  it('is interrupted by a change between its steps: the next step throws INTERRUPTED, nothing is served (§10)', () => {
+    // The repro: a member leaves between two steps. Finishing would serve a list that still shows them
+    // (and a member_count off by one) in every later update.
+    const { sim, me } = guildOf(members)
+    const before = me.frames.length
+    const job = requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST)
+    job.next()
+    sim.actions.leaveGuild(GUILD, '150')
+    let error: unknown
+    try {
+      while (!job.next().done);
+    } catch (e) {
+      error = e
+    }
+    expect(error).toMatchObject({ code: 'INTERRUPTED' })
+    expect((error as Error).message).toContain('actions.leaveGuild')
+    expect(job.next().done).toBe(true)
+    expect(sim.memberLists(GUILD)).toEqual([])
+    expect(me.frames.slice(before).map((f) => f.t)).not.toContain('GUILD_MEMBER_LIST_UPDATE')
+    // Started again, it serves the list as it is now.
+    run(requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST))
+    const sync = me.frames.at(-1)?.d as { member_count: number }
+    expect(sync.member_count).toBe(members - 1)
+    expect(sim.memberLists(GUILD)[0]?.memberCount).toBe(members - 1)
+  })
+
+  it('is interrupted by any changing call between steps, even one the engine refuses, but not by reads', () => {
+    const { sim, me } = guildOf(members)
+    const refused = requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST)
+    refused.next()
+    expect(() => sim.gateway.disconnect('no-such-session')).toThrow()
+    expect(() => run(refused)).toThrow(expect.objectContaining({ code: 'INTERRUPTED' }))
+    const reading = requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST)
+    reading.next()
+    sim.states.all()
+    sim.world.members(GUILD)
+    sim.dispatcher.subscribers('guild', GUILD)
+    sim.snapshot()
+    expect(run(reading)).toBeGreaterThan(0)
+    expect(sim.memberLists(GUILD)[0]?.holders).toHaveLength(1)
+  })
+
+  it('runs each step to completion: a listener cannot change the engine while the last step serves', () => {
+    const errors: unknown[] = []
+    const { sim, me, other } = guildOf(members)
+    sim.inspect((event) => {
+      if (event.type === 'subscribe' && event.backend === 'lazy_guild') {
+        try {
+          sim.gateway.invalidate(other.sessionId)
+        } catch (e) {
+          errors.push(e)
+        }
+      }
+    })
+    run(requestMemberListInSteps(sim, me.sessionId, GUILD, REQUEST))
+    expect(errors).toEqual([expect.objectContaining({ code: 'REENTRANT_CALL' })])
+    expect((errors[0] as Error).message).toContain(
+      'while requestMemberListInSteps is still running',
+    )
+    expect(other.status).toBe('connected')
+  })
 })

@@ -26,8 +26,11 @@ const STATUSES: PresenceStatus[] = ['online', 'idle', 'dnd', 'offline']
 const EVENT_TYPES = ['GUILD_UPDATE', 'MESSAGE_CREATE', 'TYPING_START', 'X_CUSTOM']
 
 /** The world every history starts from, with three sessions open, and the run's state. */
-export function startHistory(seed = 1): { sim: Simulation; state: HistoryState } {
-  const sim = historyWorld(seed)
+export function startHistory(
+  seed = 1,
+  onListenerError?: (error: unknown) => void,
+): { sim: Simulation; state: HistoryState } {
+  const sim = historyWorld(seed, 6, onListenerError)
   const state = newHistoryState()
   for (const [userId, intents] of [
     ['10', Intents.ALL],
@@ -40,8 +43,17 @@ export function startHistory(seed = 1): { sim: Simulation; state: HistoryState }
 }
 
 /** The world every history starts from: users, two guilds, roles, channels, a friendship. */
-export function historyWorld(seed = 1, resumeBufferSize = 6): Simulation {
-  const sim = createSimulation({ seed, resumeBufferSize, resumeWindowMs: 60_000 })
+export function historyWorld(
+  seed = 1,
+  resumeBufferSize = 6,
+  onListenerError?: (error: unknown) => void,
+): Simulation {
+  const sim = createSimulation({
+    seed,
+    resumeBufferSize,
+    resumeWindowMs: 60_000,
+    ...(onListenerError && { onListenerError }),
+  })
   const { world } = sim
   USERS.forEach((id, i) => world.createUser({ id, username: `user${i}`, bot: i === 4 }))
   world.createGuild({ id: GUILDS[0]!, name: 'one', ownerId: '10' })
