@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import { apiReference } from './scripts/docs/apiReference.ts'
 import { rehypeDocs } from './scripts/docs/rehypeDocs.ts'
+import { remarkFacts } from './scripts/docs/remarkFacts.ts'
 import { docsSearch } from './scripts/docs/searchIndex.ts'
 import { contentSecurityPolicy } from './scripts/csp.ts'
 import { engineTypes } from './scripts/engineTypes.ts'
@@ -36,8 +37,12 @@ function notFoundFallback(): Plugin {
 export default defineConfig({
   base,
   plugins: [
-    // Docs pages are MDX: prose in content files (src/docs/content/), React components embedded.
-    { enforce: 'pre', ...mdx({ remarkPlugins: [remarkGfm], rehypePlugins: [rehypeDocs] }) },
+    // Docs pages are MDX: prose in content files (src/docs/content/), React components embedded;
+    // facts about the engine (<Fact />, <FactTable />) are computed from it as the pages are built.
+    {
+      enforce: 'pre',
+      ...mdx({ remarkPlugins: [remarkGfm, remarkFacts], rehypePlugins: [rehypeDocs] }),
+    },
     react({ include: /\.(mdx|js|jsx|ts|tsx)$/ }),
     notFoundFallback(),
     // The API reference page's data: TypeDoc over src/engine/index.ts at build time.

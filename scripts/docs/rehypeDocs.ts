@@ -41,11 +41,25 @@ function highlightCode(code: Element): void {
   )
 }
 
-/** The rehype plugin: heading ids (unique per page) and highlighted code blocks. */
+/**
+ * Inline code this short never wraps (`5 << 22`, `GUILD_MEMBER_REMOVE`); longer inline code may wrap at
+ * its spaces, and no inline code ever breaks inside a word (docs.css).
+ */
+export const NOWRAP_CODE_CHARS = 32
+
+/** The rehype plugin: heading ids (unique per page), highlighted code blocks, unbreakable short code. */
 export function rehypeDocs() {
   return (tree: Root) => {
     const slug = createSlugger()
+    const inPre = new Set<Element>()
     visitElements(tree, (el) => {
+      if (el.tagName === 'pre') {
+        for (const c of el.children) if (c.type === 'element') inPre.add(c)
+      }
+      if (el.tagName === 'code' && !inPre.has(el) && textOf(el).length <= NOWRAP_CODE_CHARS) {
+        const classes = Array.isArray(el.properties.className) ? el.properties.className : []
+        el.properties.className = [...classes, 'code-nowrap']
+      }
       if ((el.tagName === 'h2' || el.tagName === 'h3') && el.properties.id === undefined) {
         el.properties.id = slug(textOf(el))
       }

@@ -13,6 +13,7 @@ import { DOC_PAGES } from '../../src/docs/pageList.ts'
 import { INDEX_OPTIONS, type SearchDoc } from '../../src/docs/search/options.ts'
 import { createSlugger } from '../../src/docs/slug.ts'
 import { readEngineApi } from './apiReference.ts'
+import { remarkFacts } from './remarkFacts.ts'
 
 const VIRTUAL = 'virtual:fanout-search'
 
@@ -50,13 +51,50 @@ function visibleText(node: RootContent): string {
   return toString(node, { includeImageAlt: false })
 }
 
+/** The number of a `<Bug n="…" />` element, or undefined for any other node. */
+function bugNumber(node: RootContent): string | undefined {
+  if (node.type !== 'mdxJsxTextElement' || node.name !== 'Bug') return undefined
+  const n = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'n')
+  return typeof n?.value === 'string' ? n.value : undefined
+}
+
+/**
+ * A document per numbered litecord bug (`<Bug n="8" />` starts its paragraph), so "bug 8" finds its
+ * explanation: `Bug 8: <its bold title, or its first words>`.
+ */
+function bugDocs(path: string, title: string, node: RootContent): SearchDoc[] {
+  if (node.type === 'paragraph') {
+    const n = node.children.map(bugNumber).find((x) => x !== undefined)
+    if (n === undefined) return []
+    const text = toString(node)
+    const strong = node.children.find((c) => c.type === 'strong')
+    const name = strong ? toString(strong) : text.split(/(?<=[.:;])\s/)[0]
+    return [
+      {
+        id: `${path}#bug-${n}`,
+        path: `${path}#bug-${n}`,
+        title: '',
+        page: title,
+        section: `Bug ${n}: ${(name ?? '').replace(/[.:;]$/, '')}`,
+        text,
+      },
+    ]
+  }
+  return 'children' in node
+    ? (node.children as RootContent[]).flatMap((c) => bugDocs(path, title, c))
+    : []
+}
+
 /** One document for the page itself and one per h2/h3 section, with the anchors the pages render. */
 export function pageDocs(path: string, title: string, summary: string, mdx: string): SearchDoc[] {
   const tree = createProcessor({ remarkPlugins: [remarkGfm] }).parse(mdx) as Root
+  remarkFacts()(tree)
   const slug = createSlugger()
   const docs: SearchDoc[] = [{ id: path, path, title, page: title, section: '', text: summary }]
   let current = docs[0] as SearchDoc
+  const bugs: SearchDoc[] = []
   for (const node of tree.children) {
+    bugs.push(...bugDocs(path, title, node))
     if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
       const section = toString(node)
       const anchor = slug(section)
@@ -75,7 +113,7 @@ export function pageDocs(path: string, title: string, summary: string, mdx: stri
     if (text) current = { ...current, text: `${current.text} ${text}`.trim() }
     docs[docs.length - 1] = current
   }
-  return docs
+  return [...docs, ...bugs]
 }
 
 /** Every document of the site: docs pages, their sections, the API entries, the other pages. */

@@ -11,6 +11,11 @@ export interface DocPageInfo {
   readonly section: string
   /** One sentence: the search result's line and the page's meta description. */
   readonly summary: string
+  /**
+   * The page's example world: the scenario its code blocks run against (its live example's, or the
+   * docs' world, `docs-world`). The docs checks run every block there.
+   */
+  readonly world: string
 }
 
 export const DOC_PAGES: readonly DocPageInfo[] = [
@@ -20,6 +25,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Overview',
     section: 'Start here',
     summary: 'Publish/subscribe, how a Discord-style gateway uses it, and a map of the pieces.',
+    world: 'docs-world',
   },
   {
     path: '/docs/events-and-frames',
@@ -27,6 +33,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Events and frames',
     section: 'Start here',
     summary: 'An event is a type and a payload; a frame is { op, t, s, d }; s counts per session.',
+    world: 'docs-world',
   },
   {
     path: '/docs/sessions',
@@ -35,6 +42,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Start here',
     summary:
       'GatewayState and StateManager: IDENTIFY, READY, what a session is subscribed to, closing.',
+    world: 'docs-world',
   },
   {
     path: '/docs/dispatcher',
@@ -42,6 +50,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'The dispatcher',
     section: 'Start here',
     summary: 'dispatch, dispatchMany, dispatchFilter, dispatchManyFilterList, sub, unsub, subMany.',
+    world: 'dispatch-many',
   },
   {
     path: '/docs/backends/guild',
@@ -49,6 +58,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'guild',
     section: 'Backends',
     summary: 'Guild id → sessions: every subscribed session serving the shard, with the intent.',
+    world: 'guild-backend',
   },
   {
     path: '/docs/backends/channel',
@@ -57,6 +67,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Backends',
     summary:
       'Channel id → sessions, checking VIEW_CHANNEL now; DMs and group DMs with DIRECT_* intents.',
+    world: 'channel-backend',
   },
   {
     path: '/docs/backends/member',
@@ -64,6 +75,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'member',
     section: 'Backends',
     summary: 'No list: one user’s sessions that serve the guild’s shard, nothing else checked.',
+    world: 'member-backend',
   },
   {
     path: '/docs/backends/user',
@@ -71,6 +83,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'user',
     section: 'Backends',
     summary: 'No list: every session of one user, any shard, any intents.',
+    world: 'user-backend',
   },
   {
     path: '/docs/backends/friend',
@@ -78,6 +91,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'friend',
     section: 'Backends',
     summary: 'User id → friends’ user ids: every session of every friend.',
+    world: 'friend-backend',
   },
   {
     path: '/docs/backends/lazy-guild',
@@ -86,6 +100,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Backends',
     summary:
       'Guild id → member lists → sessions with ranges: only the sessions whose window shows it.',
+    world: 'lazy-guild-backend',
   },
   {
     path: '/docs/sharding',
@@ -93,6 +108,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Sharding',
     section: 'Gateway rules',
     summary: 'Which shard serves a guild: (guild_id >> 22) % num_shards, in BigInt.',
+    world: 'docs-world',
   },
   {
     path: '/docs/intents',
@@ -100,6 +116,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Intents',
     section: 'Gateway rules',
     summary: 'The bits a session asks for, the events each one gates, and the privileged three.',
+    world: 'docs-world',
   },
   {
     path: '/docs/lazy-member-list',
@@ -108,6 +125,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Gateway rules',
     summary:
       'op 14 ranges as windows; SYNC, INSERT, DELETE, UPDATE, INVALIDATE on a client’s copy.',
+    world: 'docs-world',
   },
   {
     path: '/docs/resume',
@@ -115,6 +133,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Resume and faults',
     section: 'Gateway rules',
     summary: 'The buffer, the window, replay, INVALID_SESSION, and a socket that fails.',
+    world: 'resume',
   },
   {
     path: '/docs/wire-protocol',
@@ -138,6 +157,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'Differences from litecord',
     section: 'Context',
     summary: 'Each litecord bug this engine does not copy, with the correct behaviour beside it.',
+    world: 'docs-world',
   },
   {
     path: '/docs/beyond-one-process',
@@ -146,6 +166,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Context',
     summary:
       'Fan-out across K gateway nodes: broadcast, a topic per entity, interest routing, batching.',
+    world: 'docs-world',
   },
   {
     path: '/docs/api',
@@ -153,6 +174,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     title: 'API reference',
     section: 'Reference',
     summary: 'Every name the engine exports, generated from its TSDoc at build time.',
+    world: 'docs-world',
   },
 ]
 

@@ -24,9 +24,13 @@ import type { BackendName, DispatchResult, Key, SkipReason } from './types.ts'
  */
 export interface EventDispatcher {
   /**
-   * Fans one event out through a backend (docs/design/semantics.md §4): each session the backend
-   * considers is `delivered`, `buffered` (disconnected) or `skipped` with the first check it
-   * failed.
+   * Fans one event out through a backend. Everything is checked first: an unknown backend, a key that
+   * is not a snowflake (for `member`, a `[guildId, userId]` pair), a type that is not upper-case
+   * letters, digits and underscores, or a payload that is not JSON data is refused with `EngineError`
+   * (`UNKNOWN_BACKEND`, `INVALID_KEY`, `INVALID_EVENT_TYPE`, `INVALID_PAYLOAD`) and nothing happens.
+   * Then each session the backend considers is `delivered`, `buffered` (disconnected) or `skipped`
+   * with the first check it failed, in the order filter, shard, intents, permission, send
+   * ([why a session was skipped](/docs/dispatcher#why-a-session-was-skipped)).
    *
    * @example
    * const result = sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: 'New' })
@@ -96,9 +100,11 @@ export interface EventDispatcher {
   /** The keys of a backend that have subscribers now, in the order they first got one. */
   topics(backend: BackendName): string[]
   /**
-   * On demand: sessions that could have been reached but were not subscribed
-   * (docs/design/semantics.md §4, §10), with reason `not-subscribed`. Never computed during a
-   * fan-out.
+   * On demand: sessions that could have been reached but were not subscribed, with reason
+   * `not-subscribed`, read from the world as it is now: for `guild`, the sessions of the guild's
+   * members; for a guild `channel`, those of users who can view it; for a DM, the recipients'. For
+   * `member`, `user` and `friend` every relevant session was considered, so it returns nothing.
+   * Never computed during a fan-out.
    *
    * @example
    * sim.dispatcher.explain(sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', {}))

@@ -17,7 +17,7 @@ const CANONICAL = /^(0|[1-9][0-9]*)$/
 /**
  * The canonical decimal string of a snowflake, or `undefined` when `value` is not one: a string must be
  * canonical decimal digits (no sign, no leading zero but `"0"`), a number a non-negative safe integer, a
- * bigint non-negative; all at most 2^64 − 1 (docs/design/semantics.md §10).
+ * bigint non-negative; all at most 2^64 − 1 ([snowflakes](/docs/sharding#snowflakes)).
  */
 export function parseSnowflake(value: unknown): string | undefined {
   if (typeof value === 'string') {

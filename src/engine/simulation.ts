@@ -162,14 +162,14 @@ function listenerErrorsFrom(given: Record<string, unknown>): ListenerErrorHandle
 
 /**
  * Creates a simulation: deterministic, synchronous, with no timers; the same seed and calls give the
- * same frames byte for byte (docs/design/semantics.md §9).
+ * same frames byte for byte: the engine reads no wall clock, and ids come from a seeded generator.
  *
  * @example
- * const sim = createSimulation({ seed: 42 })
- * const alice = sim.world.createUser({ username: 'alice' })
- * const guild = sim.world.createGuild({ name: 'Fanout', ownerId: alice.id })
- * const session = sim.gateway.identify({ userId: alice.id })
- * sim.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: 'Renamed' })
+ * const fresh = createSimulation({ seed: 42 }) // in the editors, `sim` is the example's own
+ * const alice = fresh.world.createUser({ username: 'alice' })
+ * const guild = fresh.world.createGuild({ name: 'Fanout HQ', ownerId: alice.id })
+ * const session = fresh.gateway.identify({ userId: alice.id })
+ * fresh.dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: 'Renamed' })
  * session.frames.at(-1) // { op: 0, t: 'GUILD_UPDATE', s: 3, d: { id, name: 'Renamed' } }
  */
 export function createSimulation(options: SimulationOptions = {}): Simulation {
@@ -219,8 +219,10 @@ const gateways = new WeakMap<Simulation, GatewayInternal>()
  * that change. Not on `sim.gateway`: a job is not one call that user code can record and replay.
  *
  * @example
- * const job = requestMemberListInSteps(sim, session.sessionId, guild.id, { [general.id]: [[0, 99]] })
- * for (const _ of job) await nextTask() // the page keeps painting while the list is built
+ * const [alice] = sim.states.userStates('10')
+ * const job = requestMemberListInSteps(sim, alice.sessionId, '20971520', { '100': [[0, 99]] })
+ * let steps = 0
+ * for (const _ of job) steps++ // a page would yield to the browser between steps
  */
 export function requestMemberListInSteps(
   sim: Simulation,

@@ -1,6 +1,6 @@
 /**
- * The engine's public data types (docs/design/engine-api.md). Ids are snowflakes: accepted as a
- * decimal string, a bigint or a safe-integer number, always returned as a canonical decimal string.
+ * The engine's public data types. Ids are snowflakes: accepted as a decimal string,
+ * a bigint or a safe-integer number, always returned as a canonical decimal string.
  */
 
 /** A snowflake as a caller may give it. The engine always hands back the decimal string form. */
@@ -17,10 +17,10 @@ export type Key = Snowflake | readonly [Snowflake, Snowflake]
  * member; `allow` and `deny` are bitfields (the world stores it as a `PermissionOverwrite`).
  *
  * @example
- * sim.actions.updateChannel(channelId, {
+ * sim.actions.updateChannel('101', {
  *   overwrites: [
- *     { id: guildId, type: 0, deny: Permissions.VIEW_CHANNEL }, // the everyone role (its id is the guild id) cannot see it
- *     { id: modsRoleId, type: 0, allow: Permissions.VIEW_CHANNEL },
+ *     { id: '20971520', type: 0, deny: Permissions.VIEW_CHANNEL }, // @everyone (its id is the guild's)
+ *     { id: '3001', type: 0, allow: Permissions.VIEW_CHANNEL }, // the staff role
  *   ],
  * })
  */
@@ -31,7 +31,7 @@ export interface OverwriteInput {
   deny?: Snowflake
 }
 
-/** The name docs/design/engine-api.md fixes for {@link OverwriteInput}; both name the same type. */
+/** Another name for {@link OverwriteInput}; both name the same type. */
 export type Overwrite = OverwriteInput
 
 /** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
@@ -44,8 +44,8 @@ export interface Frame {
 
 /**
  * Why a session the backend considered did not get the event. `range` is the member lists' own: the
- * session holds ranges in the list, and the change touches none of them (docs/design/semantics.md
- * §6).
+ * session holds ranges in the list, and the change touches none of them: every range ends before the
+ * first index the change affects ([lazy_guild](/docs/backends/lazy-guild)).
  */
 export type SkipReason = 'shard' | 'intents' | 'permission' | 'filter' | 'send-failed' | 'range'
 
@@ -101,7 +101,10 @@ export interface GatewayState {
   readonly socketFailing: boolean
 }
 
-/** The answer to RESUME (op 6). A refusal is what Discord signals with INVALID_SESSION (op 9, `d: false`). */
+/**
+ * The answer to RESUME (op 6). `resumed: false` is what Discord tells a client with INVALID_SESSION
+ * (op 9, `d: false`); the engine sends that frame only when the session lost frames (`events-lost`).
+ */
 export type ResumeResult =
   | { readonly resumed: true; readonly state: GatewayState; readonly replayed: readonly Frame[] }
   | {

@@ -14,7 +14,8 @@ const message = (id: string, channel: string, content: string) => ({
 export default {
   id: 'dms-and-group-dms',
   title: 'DMs and group DMs',
-  summary: 'Private channels: shard 0 only, DIRECT_MESSAGES for DMs, no intent check in group DMs.',
+  summary:
+    'Private channels: shard 0 only, DIRECT_MESSAGES for DMs, group-DM messages pass whatever the intents.',
   order: 4,
   seed: 4,
   calls: [

@@ -4,7 +4,7 @@ import type { Scenario } from './types.ts'
 
 const GUILD = '20971520'
 const GENERAL = '1001'
-const MODS = '3001'
+const MODS = '3002'
 const NAMES = [
   'alice',
   'bob',
@@ -24,7 +24,7 @@ const id = (i: number) => USERS[i]?.id ?? ''
 
 const buildWorld: EngineCall[] = [
   ...USERS.map((u) => world.createUser(u)),
-  world.createGuild({ id: GUILD, name: 'Lobby', ownerId: id(0) }),
+  world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: id(0) }),
   world.createRole(GUILD, { id: MODS, name: 'Moderators', position: 1, hoist: true }),
   ...USERS.slice(1).map((u, i) => world.addMember(GUILD, u.id, i < 2 ? { roles: [MODS] } : {})),
   world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),

@@ -13,6 +13,7 @@ const modules = import.meta.glob<Scenario>(
     '!./types.ts',
     '!./calls.ts',
     '!./snippets.ts',
+    '!./cast.ts',
   ],
   {
     eager: true,

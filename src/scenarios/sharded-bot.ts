@@ -7,7 +7,8 @@ const BOT = '50'
 const SHARDS = 4
 /** Guild ids `k << 22` for k = 4…7, so guild k lands on shard k % 4: one guild per shard. */
 const GUILDS = [4, 5, 6, 7].map((k) => String(k * 2 ** 22))
-const NAMES = ['Aurora', 'Borealis', 'Cirrus', 'Dune']
+// 4 << 22 and 5 << 22 are the docs' Book club and Fanout HQ (src/scenarios/cast.ts).
+const NAMES = ['Book club', 'Fanout HQ', 'Cirrus', 'Dune']
 
 const buildWorld: EngineCall[] = [
   world.createUser({ id: ALICE, username: 'alice' }),
@@ -41,14 +42,14 @@ export default {
   ],
   suggested: [
     labelled(
-      'GUILD_UPDATE to guild Borealis',
+      'GUILD_UPDATE to guild Fanout HQ',
       dispatcher.dispatch('guild', GUILDS[1] ?? '', 'GUILD_UPDATE', {
         id: GUILDS[1] ?? '',
-        name: 'Borealis',
+        name: 'Fanout HQ',
       }),
     ),
     labelled(
-      'GUILD_MEMBER_UPDATE for fanbot in Borealis (member backend)',
+      'GUILD_MEMBER_UPDATE for fanbot in Fanout HQ (member backend)',
       dispatcher.dispatch('member', [GUILDS[1] ?? '', BOT], 'GUILD_MEMBER_UPDATE', {
         guild_id: GUILDS[1] ?? '',
         user: { id: BOT },
@@ -70,7 +71,7 @@ export default {
   explanation: [
     'A session serves guild G when (G >> 22) % shardCount equals its shard id. fanbot identified four ' +
       'times, once per shard, and each session subscribed only to the guild its shard serves.',
-    'A member dispatch for fanbot considers all of its sessions: the one serving Borealis gets it, the ' +
+    'A member dispatch for fanbot considers all of its sessions: the one serving Fanout HQ gets it, the ' +
       'three others are skipped with the reason shard.',
   ],
 } satisfies Scenario

@@ -1,5 +1,6 @@
 import {
   applyOps,
+  BACKEND_NAMES,
   createSimulation,
   DISCORD_EPOCH,
   gatedEvents,
@@ -12,13 +13,16 @@ import {
   snowflakeTime,
 } from '../engine/index.ts'
 import type {
+  BackendName,
   ClientCopy,
+  Frame,
   DispatchResult,
   EventIntent,
   IntentName,
   ListItem,
   ListOp,
   Simulation,
+  SkipReason,
 } from '../engine/index.ts'
 
 /**
@@ -34,7 +38,11 @@ export type { EventIntent, IntentName }
  * API on a worked example, exactly as a reader's code would.
  */
 export { createSimulation, Permissions }
-export type { DispatchResult, Simulation }
+export type { DispatchResult, Frame, Simulation }
+
+/** The six backends in the engine's order, and why a session may be skipped (the docs' fact tables). */
+export { BACKEND_NAMES }
+export type { BackendName, SkipReason }
 
 /** The engine's reference client for the lazy member list: a flat copy, ops applied in order. */
 export { applyOps }

@@ -1,5 +1,6 @@
 import generated from 'virtual:fanout-api'
 import { Fragment } from 'react'
+import { DocLink } from '../layout/DocLink.tsx'
 import { CodeSnippet } from '../live/CodeSnippet.tsx'
 import type { ApiEntry, ApiKind, ApiModel, DocPart } from './types.ts'
 import './api.css'
@@ -109,9 +110,30 @@ function Prose({ parts }: { parts: readonly DocPart[] }) {
             <code key={i}>{p.link}</code>
           )
         ) : (
-          <Fragment key={i}>{p.text}</Fragment>
+          <Fragment key={i}>
+            <TextWithLinks text={p.text} />
+          </Fragment>
         ),
       )}
+    </>
+  )
+}
+
+/** TSDoc prose with Markdown links to docs pages (`[Intents](/docs/intents)`) as links. */
+function TextWithLinks({ text }: { text: string }) {
+  const parts = text.split(/(\[[^\]]+\]\(\/[^)\s]*\))/)
+  return (
+    <>
+      {parts.map((part, i) => {
+        const m = /^\[([^\]]+)\]\((\/[^)\s]*)\)$/.exec(part)
+        return m ? (
+          <DocLink key={i} href={m[2]}>
+            {m[1]}
+          </DocLink>
+        ) : (
+          part
+        )
+      })}
     </>
   )
 }

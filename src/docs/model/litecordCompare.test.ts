@@ -7,7 +7,8 @@ const run = (id: string) => {
   return c.engine()
 }
 
-// Each expectation is the "Project:" line of the same example in docs/design/litecord-notes.md §6.
+// Each expectation is the "Project:" line of the same example in docs/design/litecord-notes.md §6
+// (fixture F with the docs' cast: bob is 11, carol 12, dave 13).
 describe('side by side with litecord: the engine column', () => {
   it('1. delivers an unmapped event through guild to A, B1, B2 and C', () => {
     expect(run('unmapped')[0]).toBe('delivered to A, B1, B2, C')
@@ -25,8 +26,8 @@ describe('side by side with litecord: the engine column', () => {
   })
   it('5. shows each group-DM receiver the other two and leaves the caller’s object alone', () => {
     expect(run('group-dm')).toEqual([
-      'A sees [20, 30], B1 sees [10, 30], B2 sees [10, 30], C sees [10, 20]',
-      'the caller’s object still lists [10, 20, 30]',
+      'A sees [11, 12], B1 sees [10, 12], B2 sees [10, 12], C sees [10, 11]',
+      'the caller’s object still lists [10, 11, 12]',
     ])
   })
   it('6. records A’s failed send and still reaches B2 and C', () => {

@@ -3,8 +3,8 @@ import { createSimulation } from '../../store/engineFacts.ts'
 import type { DispatchResult, ListOp, Simulation } from '../../store/engineFacts.ts'
 
 /**
- * Side by side with litecord: each comparison is one worked example of
- * docs/design/litecord-notes.md §6, run now on the engine. What litecord does (read from its code, as the notes record it: litecord is Python and does
+ * Side by side with litecord: each comparison is one worked example of docs/design/litecord-notes.md §6, run now on
+ * the engine. What litecord does (read from its code, as the notes record it: litecord is Python and does
  * not run here) is prose on the page, beside it.
  */
 export interface Comparison {
@@ -19,27 +19,27 @@ export function comparison(id: string): Comparison | undefined {
 }
 
 /**
- * Fixture F of docs/design/litecord-notes.md §6: alice, bob (two sessions), carol in guild G; dave
- * outside it.
+ * Fixture F of docs/design/litecord-notes.md §6 with the docs' cast: alice 10, bob 11 (two sessions) and
+ * carol 12 in Fanout HQ (G); dave 13 outside it.
  */
-function fixtureF(setup?: (sim: Simulation) => void) {
+export function fixtureF(setup?: (sim: Simulation) => void) {
   const sim = createSimulation({ seed: 1 })
   const { world, gateway } = sim
   for (const [id, username] of [
     ['10', 'alice'],
-    ['20', 'bob'],
-    ['30', 'carol'],
-    ['40', 'dave'],
+    ['11', 'bob'],
+    ['12', 'carol'],
+    ['13', 'dave'],
   ] as const)
     world.createUser({ id, username })
-  world.createGuild({ id: G, name: 'G', ownerId: '10' })
-  world.addMember(G, '20')
-  world.addMember(G, '30')
+  world.createGuild({ id: G, name: 'Fanout HQ', ownerId: '10' })
+  world.addMember(G, '11')
+  world.addMember(G, '12')
   world.createChannel({ id: '100', guildId: G, name: 'general' })
   world.createChannel({
     id: '101',
     guildId: G,
-    name: 'secret',
+    name: 'staff',
     overwrites: [{ id: G, type: 0, deny: VIEW }],
   })
   setup?.(sim)
@@ -68,10 +68,10 @@ function reached(names: Map<string, string>, r: DispatchResult): string {
 
 const standard = (f: ReturnType<typeof fixtureF>) => {
   const A = f.identify('A', { userId: '10' })
-  const B1 = f.identify('B1', { userId: '20', intents: 1 })
-  const B2 = f.identify('B2', { userId: '20' })
-  const C = f.identify('C', { userId: '30' })
-  f.identify('D', { userId: '40' })
+  const B1 = f.identify('B1', { userId: '11', intents: 1 })
+  const B2 = f.identify('B2', { userId: '11' })
+  const C = f.identify('C', { userId: '12' })
+  f.identify('D', { userId: '13' })
   return { A, B1, B2, C }
 }
 
@@ -91,7 +91,7 @@ export const COMPARISONS: readonly Comparison[] = [
       standard(f)
       const r = f.sim.dispatcher.dispatch('guild', G, 'GUILD_MEMBER_UPDATE', {
         guild_id: G,
-        user: { id: '20' },
+        user: { id: '11' },
         roles: [],
       })
       return [reached(f.names, r), 'B1 has GUILDS only: it passes because the update is about bob']
@@ -101,8 +101,8 @@ export const COMPARISONS: readonly Comparison[] = [
     id: 'sharding',
     engine() {
       const f = fixtureF()
-      const b0 = f.identify('B0', { userId: '20', shard: [0, 2] })
-      const b1 = f.identify('B1', { userId: '20', shard: [1, 2] })
+      const b0 = f.identify('B0', { userId: '11', shard: [0, 2] })
+      const b1 = f.identify('B1', { userId: '11', shard: [1, 2] })
       const r = f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { id: G })
       const ready = (s: typeof b0) => JSON.stringify((s.frames[0]?.d as { shard: unknown }).shard)
       return [reached(f.names, r), `READY says ${ready(b0)} to B0 and ${ready(b1)} to B1`]
@@ -112,11 +112,11 @@ export const COMPARISONS: readonly Comparison[] = [
     id: 'dm-intents',
     engine() {
       const f = fixtureF((sim) =>
-        sim.world.createChannel({ id: '300', type: 1, recipients: ['10', '40'] }),
+        sim.world.createChannel({ id: '300', type: 1, recipients: ['10', '13'] }),
       )
       f.identify('A', { userId: '10' })
-      f.identify('D′', { userId: '40', intents: 1 << 12 })
-      f.identify('D″ (GUILD_MESSAGES only)', { userId: '40', intents: 1 << 9 })
+      f.identify('D′', { userId: '13', intents: 1 << 12 })
+      f.identify('D″ (GUILD_MESSAGES only)', { userId: '13', intents: 1 << 9 })
       const r = f.sim.dispatcher.dispatch('channel', '300', 'MESSAGE_CREATE', {
         id: '7001',
         channel_id: '300',
@@ -130,10 +130,10 @@ export const COMPARISONS: readonly Comparison[] = [
     id: 'group-dm',
     engine() {
       const f = fixtureF((sim) =>
-        sim.world.createChannel({ id: '400', type: 3, recipients: ['10', '20', '30'] }),
+        sim.world.createChannel({ id: '400', type: 3, recipients: ['10', '11', '12'] }),
       )
       const { A, B1, B2, C } = standard(f)
-      const payload = { id: '400', type: 3, recipients: [{ id: '10' }, { id: '20' }, { id: '30' }] }
+      const payload = { id: '400', type: 3, recipients: [{ id: '10' }, { id: '11' }, { id: '12' }] }
       f.sim.dispatcher.dispatch('channel', '400', 'CHANNEL_UPDATE', payload)
       const seen = (s: typeof A) =>
         `${f.names.get(s.sessionId)} sees [${(s.frames.at(-1)?.d as { recipients: { id: string }[] }).recipients.map((u) => u.id).join(', ')}]`
@@ -185,9 +185,9 @@ export const COMPARISONS: readonly Comparison[] = [
       const f = fixtureF()
       const { B2 } = standard(f)
       const { gateway, dispatcher } = f.sim
-      while (B2.seq < 5) dispatcher.dispatch('user', '20', 'MESSAGE_CREATE', { n: B2.seq + 1 })
+      while (B2.seq < 5) dispatcher.dispatch('user', '11', 'MESSAGE_CREATE', { n: B2.seq + 1 })
       gateway.disconnect(B2.sessionId)
-      dispatcher.dispatch('user', '20', 'MESSAGE_DELETE', { n: 6 })
+      dispatcher.dispatch('user', '11', 'MESSAGE_DELETE', { n: 6 })
       const res = gateway.resume(B2.sessionId, 3)
       const resumed = B2.frames.at(-1)
       return [
@@ -197,7 +197,7 @@ export const COMPARISONS: readonly Comparison[] = [
   },
 ]
 
-/** Fixture L's op 14 examples (docs/design/litecord-notes.md examples 9, 10, 12). */
+/** Fixture L's op 14 examples (docs/design/litecord-notes.md §6, examples 9, 10, 12). */
 export const LIST_COMPARISONS: readonly Comparison[] = [
   {
     id: 'list-id',

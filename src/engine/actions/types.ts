@@ -5,15 +5,14 @@ import type { DispatchResult, OverwriteInput, Snowflake } from '../types.ts'
 export type ActionResults = DispatchResult[]
 
 /**
- * Server flows (docs/design/semantics.md §8): each validates everything, mutates the world, keeps
- * the subscriptions in step with permissions, dispatches what a Discord-like server would, in
- * order, and returns the DispatchResults it caused (member-list updates included). A refused call
- * changes nothing.
+ * Server flows: each validates everything, mutates the world, keeps the
+ * subscriptions in step with permissions, dispatches what a Discord-like server would, in order, and
+ * returns the DispatchResults it caused (member-list updates included). A refused call changes nothing.
  *
  * @example
- * const results = sim.actions.sendMessage(general.id, alice.id, 'hello')
+ * const results = sim.actions.sendMessage('100', '10', 'hello') // alice, in #general
  * results.map((r) => `${r.type} via ${r.backend}`) // ['MESSAGE_CREATE via channel']
- * sim.actions.joinGuild(guild.id, bob.id) // GUILD_MEMBER_ADD, GUILD_CREATE, member-list updates
+ * sim.actions.joinGuild('16777216', '12') // carol joins Book club: GUILD_MEMBER_ADD, GUILD_CREATE…
  */
 export interface Actions {
   sendMessage(

@@ -11,7 +11,7 @@ import { Session } from './session.ts'
 import { reportSession } from './reportSession.ts'
 import { serves } from './stateManager.ts'
 
-/** The mock gateway: what a client's socket can ask for (docs/design/engine-api.md `Gateway`). */
+/** The mock gateway: what a client's socket can ask for (IDENTIFY, RESUME, op 3, op 14). */
 export interface Gateway {
   /**
    * IDENTIFY (op 2): a new session; READY, a GUILD_CREATE per served guild (with GUILDS), then
@@ -31,8 +31,17 @@ export interface Gateway {
   /** Closes the session now, without waiting for the window (op 9 `d: false` if connected). */
   invalidate(sessionId: string): void
   /**
-   * RESUME (op 6): re-sends every frame with `s > seq`, then RESUMED. Refused with op 9 when the
-   * session is unknown, closed, still connected, or its buffer lost a frame the client needs.
+   * RESUME (op 6) with `seq`, the last `s` the client received: re-sends every frame with `s > seq`,
+   * in order and with its original `s`, then RESUMED with the next `s`; the session is connected
+   * again. Otherwise, without resuming:
+   * - an unknown, closed or still-connected session: `{ resumed: false, reason }`, and nothing changes
+   *   and no frame is sent (a client would be told op 9, INVALID_SESSION);
+   * - `seq` greater than the last `s` the session was sent: throws `GatewayCloseError` 4007 (invalid
+   *   seq), and the session stays disconnected;
+   * - a frame newer than `seq` already dropped from the resume buffer: op 9 (`d: false`) and the
+   *   session is closed (`reason: 'events-lost'`), since it can never resume without loss.
+   *
+   * See [Resume and faults](/docs/resume).
    *
    * @example
    * sim.gateway.disconnect(session.sessionId)

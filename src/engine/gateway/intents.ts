@@ -1,11 +1,11 @@
 /**
- * Discord's gateway intents (docs/design/gateway-facts.md §5) and which events each one gates.
+ * Discord's gateway intents and which events each one gates ([Intents](/docs/intents)).
  * Without an intent's bit, none of its events are sent; an event under no intent is always sent.
  * `ALL` is every bit of the official table, the privileged ones included (the default of IDENTIFY).
  *
  * @example
  * // A bot that reads guild messages but not their content, and no presences:
- * sim.gateway.identify({ userId: bot.id, intents: Intents.GUILDS | Intents.GUILD_MESSAGES })
+ * sim.gateway.identify({ userId: '40', intents: Intents.GUILDS | Intents.GUILD_MESSAGES }) // logbot
  * intentNames(Intents.GUILDS | Intents.GUILD_MESSAGES) // ['GUILDS', 'GUILD_MESSAGES']
  */
 export const Intents = {

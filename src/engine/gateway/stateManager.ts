@@ -6,10 +6,11 @@ import { UserSessions } from './userSessions.ts'
 
 /**
  * The sessions of the simulation (litecord `StateManager`, gateway/state_manager.py). Every state it
- * hands out is the session's read-only view (docs/design/semantics.md §10).
+ * hands out is the session's live, read-only view: it shows the session's current seq, status and
+ * frames, assigning to it changes nothing, and `JSON.stringify` gives plain JSON.
  *
  * @example
- * const [first] = sim.states.userStates(alice.id)
+ * const [first] = sim.states.userStates('10') // alice's sessions
  * sim.states.fetchRaw(first.sessionId) === first // true: one view per session
  * JSON.stringify(sim.states.all()) // plain JSON: sessionId, userId, shard, intents, seq, status, frames…
  */

@@ -7,9 +7,9 @@ import type { ListItem, ListOp } from './types.ts'
 export type ClientCopy = (ListItem | undefined)[]
 
 /**
- * Applies a GUILD_MEMBER_LIST_UPDATE's ops, in order, as a client does (docs/design/semantics.md
- * §6): this is the reference client the op planner's guarantees are stated against, and what a UI
- * can show per session.
+ * Applies a GUILD_MEMBER_LIST_UPDATE's ops, in order, as a client does ([the operations](/docs/lazy-member-list#the-operations)): this is
+ * the reference client the op planner's guarantees are stated against, and what a UI can show per
+ * session.
  *
  * - `SYNC` writes its items over its range; fewer items than slots means the list ends there, so
  *   the copy is cut at that point.
@@ -21,7 +21,10 @@ export type ClientCopy = (ListItem | undefined)[]
  * Mutates and returns `copy`.
  *
  * @example
- * const copy = applyOps([], update.ops)
+ * const [alice] = sim.states.userStates('10')
+ * sim.gateway.requestMemberList(alice.sessionId, '20971520', { '100': [[0, 99]] })
+ * const update = alice.frames.at(-1)?.d as { ops: ListOp[] } // GUILD_MEMBER_LIST_UPDATE
+ * const copy = applyOps([], update.ops) // the client's copy: a header, then its members…
  */
 export function applyOps(copy: ClientCopy, ops: readonly ListOp[]): ClientCopy {
   for (const op of ops) {

@@ -1,6 +1,6 @@
 /**
- * The wire shapes of GUILD_MEMBER_LIST_UPDATE (docs/design/gateway-facts.md §9.2) and the change
- * record a member list hands to the op planner.
+ * The wire shapes of GUILD_MEMBER_LIST_UPDATE (as Discord's clients read it) and the change record a
+ * member list hands to the op planner.
  */
 
 /** A group header: a hoisted role id, `'online'` or `'offline'`, with its member count. */
@@ -16,7 +16,7 @@ export interface MemberItem {
 /** One slot of the flat list. */
 export type ListItem = GroupItem | MemberItem
 
-/** An inclusive index range `[start, end]`, at most 100 slots (docs/design/semantics.md §10). */
+/** An inclusive index range `[start, end]`, at most 100 slots: `[0, 99]` is 100 items. */
 export type Range = readonly [start: number, end: number]
 
 /** Replace a range's slots with `items`; fewer items than slots means the list ends there. */

@@ -9,8 +9,8 @@ import type {
 } from '../types.ts'
 
 /**
- * Everything the interface needs to draw what the engine does, without reading its internals
- * (docs/design/engine-api.md `InspectionEvent`). `at` is the simulation clock. Listeners get events
+ * Everything the interface needs to draw what the engine does, without reading its internals.
+ * `at` is the simulation clock. Listeners get events
  * synchronously, in the order things happened.
  */
 export type InspectionEvent =

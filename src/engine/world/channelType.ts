@@ -1,8 +1,8 @@
 /**
- * Discord's channel types that the engine models (docs/design/semantics.md §2).
+ * Discord's channel types that the engine models: guild text, DM, guild voice, group DM and category.
  *
  * @example
- * world.createChannel({ guildId: '20971520', type: ChannelType.GUILD_VOICE, name: 'Lounge' })
+ * sim.world.createChannel({ guildId: '20971520', type: ChannelType.GUILD_VOICE, name: 'Lounge' })
  */
 export const ChannelType = {
   GUILD_TEXT: 0,

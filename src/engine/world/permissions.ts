@@ -62,7 +62,7 @@ const FLAGS = {
  *
  * @example
  * const mods = Permissions.VIEW_CHANNEL | Permissions.KICK_MEMBERS
- * world.createRole(guildId, { name: 'Mods', permissions: mods })
+ * sim.world.createRole('20971520', { id: '3002', name: 'Moderators', permissions: mods })
  */
 export const Permissions = {
   ...FLAGS,

@@ -114,7 +114,10 @@ export interface MemberInput {
   nick?: string | null
 }
 
-/** The in-memory model of what a Discord-like server stores (docs/design/semantics.md §2). */
+/**
+ * The in-memory model of what a Discord-like server stores. Changing it dispatches nothing and changes
+ * no subscription: the server's flows (`actions`) do both.
+ */
 export interface World {
   createUser(u: CreateUserInput): User
   createGuild(g: CreateGuildInput): Guild

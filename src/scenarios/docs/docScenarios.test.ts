@@ -18,7 +18,7 @@ const PRINTS: Record<string, readonly (string | RegExp)[]> = {
   'member-backend': [
     'guild GUILD_MEMBER_ADD 1 []',
     new RegExp(`^member GUILD_CREATE 1 \\[\\{ sessionId: ${SESSION}, reason: "shard" \\}\\]$`),
-    new RegExp(`^20971520:13 1 \\[\\{ sessionId: ${SESSION}, reason: "shard" \\}\\]$`),
+    new RegExp(`^20971520:40 1 \\[\\{ sessionId: ${SESSION}, reason: "shard" \\}\\]$`),
   ],
   'channel-backend': [
     new RegExp(`^\\[\\{ sessionId: ${SESSION}, reason: "intents" \\}\\]$`),
@@ -38,6 +38,17 @@ const PRINTS: Record<string, readonly (string | RegExp)[]> = {
     '[2, 1]',
     '2',
     new RegExp(`^1 \\[\\{ sessionId: ${SESSION}, reason: "send-failed" \\}\\]$`),
+  ],
+  'docs-world': [
+    '10 alice',
+    '11 bob',
+    '12 carol',
+    '13 dave',
+    '14 erin',
+    '40 logbot',
+    '20971520 Fanout HQ',
+    '16777216 Book club',
+    '2 ["intents", "intents"]',
   ],
   resume: [
     new RegExp(`^\\[${SESSION}\\]$`),

@@ -19,7 +19,7 @@ export default {
       world.createUser({ id: BOB, username: 'bob' }),
       world.createUser({ id: CAROL, username: 'carol' }),
       world.createUser({ id: DAVE, username: 'dave' }),
-      world.createGuild({ id: GUILD, name: 'Book club', ownerId: ALICE }),
+      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
       world.addMember(GUILD, DAVE),
       world.addFriendship(ALICE, BOB),
       world.addFriendship(ALICE, CAROL),

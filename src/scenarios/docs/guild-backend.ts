@@ -2,7 +2,7 @@ import { dispatcher, gateway, intents, labelled, step, world } from '../calls.ts
 import type { DocScenario } from '../types.ts'
 
 const GUILD = '20971520' // 5 << 22: served by shard 1 of 2
-const [ALICE, BOB, CAROL, LOGBOT] = ['10', '11', '12', '13']
+const [ALICE, BOB, CAROL, LOGBOT] = ['10', '11', '12', '40']
 
 export default {
   id: 'guild-backend',

@@ -3,8 +3,8 @@ import type { DocScenario } from '../types.ts'
 
 const GUILD = '20971520'
 const GENERAL = '100'
-const MODS = '3001'
-const [ALICE, BOB, CARL, DAVE, EVE] = ['10', '11', '12', '13', '14']
+const MODS = '3002'
+const [ALICE, BOB, CAROL, DAVE, ERIN] = ['10', '11', '12', '13', '14']
 
 export default {
   id: 'lazy-guild-backend',
@@ -17,21 +17,21 @@ export default {
     ...step('Build the world', [
       world.createUser({ id: ALICE, username: 'alice' }),
       world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CARL, username: 'carl' }),
+      world.createUser({ id: CAROL, username: 'carol' }),
       world.createUser({ id: DAVE, username: 'dave' }),
-      world.createUser({ id: EVE, username: 'eve' }),
-      world.createGuild({ id: GUILD, name: 'Lobby', ownerId: ALICE }),
-      world.createRole(GUILD, { id: MODS, name: 'Mods', position: 1, hoist: true }),
+      world.createUser({ id: ERIN, username: 'erin' }),
+      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
+      world.createRole(GUILD, { id: MODS, name: 'Moderators', position: 1, hoist: true }),
       world.addMember(GUILD, BOB, { roles: [MODS] }),
-      world.addMember(GUILD, CARL),
+      world.addMember(GUILD, CAROL),
       world.addMember(GUILD, DAVE),
-      world.addMember(GUILD, EVE),
+      world.addMember(GUILD, ERIN),
       world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
     ]),
-    ...step('IDENTIFY alice, bob, carl and dave (eve stays offline)', [
+    ...step('IDENTIFY alice, bob, carol and dave (erin stays offline)', [
       gateway.identify({ userId: ALICE }),
       gateway.identify({ userId: BOB }),
-      gateway.identify({ userId: CARL }),
+      gateway.identify({ userId: CAROL }),
       gateway.identify({ userId: DAVE }),
     ]),
     labelled(
@@ -59,9 +59,9 @@ export default {
     ),
   ],
   explanation: [
-    'The list reads: Mods header, bob; online header, alice, carl, dave; offline header, eve. dave is ' +
+    'The list reads: Moderators header, bob; online header, alice, carol, dave; offline header, erin. dave is ' +
       'item 5, inside alice’s window and outside bob’s: alice gets an UPDATE (bob is skipped, reason ' +
-      'range). bob and carl, whom no list told, get a PRESENCE_UPDATE through guild instead. bob’s ' +
+      'range). bob and carol, whom no list told, get a PRESENCE_UPDATE through guild instead. bob’s ' +
       'rename changes item 1, inside both windows. A raw dispatch through lazy_guild goes to every ' +
       'session holding a range.',
   ],

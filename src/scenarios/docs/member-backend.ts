@@ -3,7 +3,7 @@ import type { EngineCall } from '../../calls/index.ts'
 import type { DocScenario } from '../types.ts'
 
 const GUILD = '20971520' // 5 << 22: shard 1 of 2
-const [ALICE, LOGBOT] = ['10', '13']
+const [ALICE, LOGBOT] = ['10', '40']
 const action = (method: string, ...args: string[]): EngineCall => ({
   target: 'actions',
   method,
@@ -45,14 +45,14 @@ export default {
       'guild’s shard; shard 0 is skipped, reason shard. Leaving mirrors it with GUILD_DELETE.',
   ],
   code: `// [1] The server's join flow: GUILD_MEMBER_ADD through guild, then GUILD_CREATE through member
-const results = actions.joinGuild('20971520', '13')
+const results = actions.joinGuild('20971520', '40')
 for (const r of results) console.log(r.backend, r.type, r.delivered.length, r.skipped)
 // member: logbot's shard-0 session is skipped with reason 'shard'
 
 // [2] The backend itself: key [guildId, userId], no list, no intent check
-const r = dispatcher.dispatch('member', ['20971520', '13'], 'GUILD_UPDATE', { id: '20971520' })
-console.log(r.key, r.delivered.length, r.skipped) // '20971520:13' 1 [{ …, reason: 'shard' }]
+const r = dispatcher.dispatch('member', ['20971520', '40'], 'GUILD_UPDATE', { id: '20971520' })
+console.log(r.key, r.delivered.length, r.skipped) // '20971520:40' 1 [{ …, reason: 'shard' }]
 
 // [3] The mirror image: GUILD_DELETE through member, then GUILD_MEMBER_REMOVE through guild
-actions.leaveGuild('20971520', '13')`,
+actions.leaveGuild('20971520', '40')`,
 } satisfies DocScenario

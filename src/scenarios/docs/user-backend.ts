@@ -2,7 +2,7 @@ import { dispatcher, gateway, intents, labelled, step, world } from '../calls.ts
 import type { EngineCall } from '../../calls/index.ts'
 import type { DocScenario } from '../types.ts'
 
-const [ALICE, BOB, LOGBOT] = ['10', '11', '13']
+const [ALICE, BOB, LOGBOT] = ['10', '11', '40']
 const addFriend: EngineCall = { target: 'actions', method: 'addFriend', args: [ALICE, BOB] }
 const bot = (shard: [number, number]) =>
   gateway.identify({
@@ -62,7 +62,7 @@ const r = dispatcher.dispatch('user', '10', 'USER_UPDATE', { id: '10', username:
 console.log(r.delivered.length, r.skipped) // 2 []
 
 // [2] Every shard of a bot, too (Discord would use shard 0 only; see the text)
-dispatcher.dispatch('user', '13', 'USER_UPDATE', { id: '13', username: 'logbot', avatar: null })
+dispatcher.dispatch('user', '40', 'USER_UPDATE', { id: '40', username: 'logbot', avatar: null })
 
 // [3] A real flow: RELATIONSHIP_ADD to both users, then each one's presence to the other
 for (const r of actions.addFriend('10', '11')) console.log(r.key, r.type, r.delivered.length)`,
