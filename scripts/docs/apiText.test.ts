@@ -4,7 +4,7 @@ import { readEngineApi } from './apiReference.ts'
 
 // The API reference and the editor's hover text are the engine's TSDoc. A reader can open neither the
 // design documents nor litecord's notes from there, so the text states the rule itself or links a docs
-// page; a citation such as "semantics §4" or "bug 8" would send them nowhere.
+// page; a citation of a design document or of a numbered litecord bug would send them nowhere.
 const CITATION =
   /\b(spec\/|semantics(\.md)?\b|gateway-facts|litecord-notes|engine-api\.md|anchors\.md|STACK\.md|STYLE\.md)|§\s*\d|\bbug \d+/i
 

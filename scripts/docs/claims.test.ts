@@ -40,7 +40,7 @@ describe('what the docs say about the engine', () => {
     ['/docs/backends/channel', 'In a group DM, intents are not checked.'],
     ['/docs/intents', '`TYPING_START` in a DM needs `GUILD_MESSAGE_TYPING`.'],
     ['/docs/resume', 'A RESUME that asks too much is refused with `INVALID_RESUME`.'],
-    ['/docs/resume', 'A RESUME with a seq from the future closes with 4009.'],
+    ['/docs/resume', 'A RESUME with a seq from the future closes with 4006.'],
     ['/docs/dispatcher', 'A session past its window is skipped with reason `closed`.'],
     ['/docs/dispatcher', 'There are five skip reasons.'],
   ])('%s: a planted “%s” is caught', (path, sentence) => {

@@ -151,16 +151,23 @@ export function falseScenarioNumbers(page: MdxPage, ctx: ClaimContext): string[]
   return out
 }
 
-/** Every upper-case string literal of the engine's source: the codes it can refuse with. */
+/**
+ * Every upper-case string literal of the engine's and the wire layer's source (the codes they can refuse
+ * with), and the close codes they send: the engine's `GatewayCloseError`s and the wire's close table.
+ */
 export function engineCodes(root = process.cwd()): { names: Set<string>; closes: Set<number> } {
   const names = new Set<string>()
   const closes = new Set<number>()
-  const dir = join(root, 'src/engine')
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith('.ts') || e.name.includes('.test')) continue
-    const source = readFileSync(join(e.parentPath, e.name), 'utf8')
-    for (const m of source.matchAll(/'([A-Z][A-Z0-9_]+)'/g)) names.add(m[1] ?? '')
-    for (const m of source.matchAll(/GatewayCloseError\(\s*(\d{4})/g)) closes.add(Number(m[1]))
+  for (const folder of ['src/engine', 'src/wire']) {
+    const dir = join(root, folder)
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !e.name.endsWith('.ts') || e.name.includes('.test')) continue
+      const source = readFileSync(join(e.parentPath, e.name), 'utf8')
+      for (const m of source.matchAll(/'([A-Z][A-Z0-9_]+)'/g)) names.add(m[1] ?? '')
+      for (const m of source.matchAll(/GatewayCloseError\(\s*(\d{4})|^\s*[A-Z_]+: (40\d\d),$/gm)) {
+        closes.add(Number(m[1] ?? m[2]))
+      }
+    }
   }
   return { names, closes }
 }
@@ -180,7 +187,7 @@ export function falseCodes(page: MdxPage, codes: ReturnType<typeof engineCodes>)
     }
     // Discord's close codes the engine does not send may be named only where the block says so.
     if (/not modell?ed|grants them all/.test(block)) continue
-    for (const m of block.matchAll(/\b(40\d\d)\b/g)) {
+    for (const m of block.matchAll(/\b(40\d\d)\b(?! bytes)/g)) {
       const code = Number(m[1])
       if (!codes.closes.has(code)) out.push(`“${block}”: the engine never closes with ${code}`)
     }

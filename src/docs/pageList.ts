@@ -142,6 +142,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Real clients',
     summary:
       'Frames on a WebSocket: HELLO, IDENTIFY, heartbeats, RESUME, close codes, frame by frame.',
+    world: 'docs-world',
   },
   {
     path: '/docs/your-bot',
@@ -150,6 +151,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Real clients',
     summary:
       'npm run gateway: a local gateway that discord.js connects to, watched live in the playground.',
+    world: 'docs-world',
   },
   {
     path: '/docs/litecord',

@@ -8,7 +8,7 @@ import type { WorldSnapshot } from './world/createWorld.ts'
 
 /**
  * A whole simulation as immutable plain data: what step-back, replay from a checkpoint and share links
- * rebuild from (docs/design/playground.md §5). Opaque to callers: pass it to `restoreSimulation`. Frames are
+ * rebuild from. Opaque to callers: pass it to `restoreSimulation`. Frames are
  * frozen and shared with the live simulation, so taking one costs O(sessions + subscriptions + world),
  * not O(frames).
  */

@@ -6,7 +6,7 @@ import lazyMemberList from '../../scenarios/lazy-member-list.ts'
 import shardedBot from '../../scenarios/sharded-bot.ts'
 import lazyGuildBackend from '../../scenarios/docs/lazy-guild-backend.ts'
 import type { Scenario } from '../../scenarios/types.ts'
-import { applyCall } from '../../store/engineCall.ts'
+import { applyCall } from '../../calls/index.ts'
 import { createSimulation, type ListItem } from '../../store/engineFacts.ts'
 
 /**

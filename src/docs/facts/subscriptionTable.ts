@@ -1,5 +1,5 @@
 import docsWorld from '../../scenarios/docs/docs-world.ts'
-import { applyCall } from '../../store/engineCall.ts'
+import { applyCall } from '../../calls/index.ts'
 import { createSimulation, type Simulation } from '../../store/engineFacts.ts'
 import type { FactTable } from './facts.ts'
 
