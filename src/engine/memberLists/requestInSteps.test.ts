@@ -152,4 +152,20 @@ describe('requestMemberListInSteps (op 14 in steps)', () => {
     )
     expect(other.status).toBe('connected')
   })
+
+  it('reads its arguments as every public call does: a getter in the request is refused, never run', () => {
+    const { sim, me } = guildOf(members)
+    let runs = 0
+    const channels = Object.defineProperty({}, GENERAL, {
+      get: () => {
+        runs++
+        return [[0, 99]]
+      },
+      enumerable: true,
+    }) as Record<string, [number, number][]>
+    const job = requestMemberListInSteps(sim, me.sessionId, GUILD, channels)
+    expect(() => job.next()).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(runs).toBe(0)
+    expect(sim.memberLists(GUILD)).toEqual([])
+  })
 })
