@@ -34,31 +34,30 @@ export interface CallGuard {
 
 /** A new simulation's guard: nothing in progress. */
 export function createCallGuard(): CallGuard {
-  let inProgress: string | null = null
-  let changes = 0
-  let lastChange: string | null = null
-  return {
-    get inProgress() {
-      return inProgress
-    },
-    get changes() {
-      return changes
-    },
-    get lastChange() {
-      return lastChange
-    },
-    enter(name) {
-      if (inProgress !== null) throw reentrantCall(name, inProgress, 'it would change the engine')
-      inProgress = name
-      changes++
-      lastChange = name
-    },
-    leave() {
-      inProgress = null
-    },
-    requireIdle(name, why) {
-      if (inProgress !== null) throw reentrantCall(name, inProgress, why)
-    },
+  return new Guard()
+}
+
+/** Plain fields, not getters: `enter` and `leave` run around every public change (a dispatch). */
+class Guard implements CallGuard {
+  inProgress: string | null = null
+  changes = 0
+  lastChange: string | null = null
+
+  enter(name: string): void {
+    if (this.inProgress !== null) {
+      throw reentrantCall(name, this.inProgress, 'it would change the engine')
+    }
+    this.inProgress = name
+    this.changes++
+    this.lastChange = name
+  }
+
+  leave(): void {
+    this.inProgress = null
+  }
+
+  requireIdle(name: string, why: string): void {
+    if (this.inProgress !== null) throw reentrantCall(name, this.inProgress, why)
   }
 }
 
