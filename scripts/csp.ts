@@ -7,7 +7,8 @@ import type { Plugin } from 'vite'
  * sandbox (a worker made from a blob: URL inherits this policy, so user code gets it too, with no
  * `eval`); `'unsafe-inline'` styles are React Flow's and Monaco's element styles; `data:` images and
  * fonts are the PNG export's and Monaco's. Inline scripts (the theme script) are allowed by hash,
- * computed here, so editing one cannot silently break it. The dev server gets no policy: its hot
+ * computed here, so editing one cannot silently break it. `connect-src 'self'` also lets `/play/live`
+ * open the local gateway's WebSocket on the page's own host: CSP Level 3 matches `ws:` to `'self'`. The dev server gets no policy: its hot
  * reload needs inline scripts.
  */
 export function policyFor(inlineScripts: readonly string[]): string {

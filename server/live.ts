@@ -41,9 +41,18 @@ export function attachLive(host: GatewayHost, scenarioId: string, now: () => num
       if ('error' in request) return send(ws, { type: 'refused', id: null, message: request.error })
       try {
         if (request.type === 'call') host.apply(request.call as EngineCall, now(), 'from the page')
-        else if (request.type === 'drop') host.dropConnection(request.sessionId, now())
-        else if (request.type === 'reconnect') host.requestReconnect(request.sessionId, now())
-        else host.requestHeartbeat(request.sessionId)
+        else {
+          const done =
+            request.type === 'drop'
+              ? host.dropConnection(request.sessionId, now())
+              : request.type === 'reconnect'
+                ? host.requestReconnect(request.sessionId, now())
+                : host.requestHeartbeat(request.sessionId)
+          if (!done) {
+            const message = `no client is connected to session ${request.sessionId} on this gateway`
+            return send(ws, { type: 'refused', id: request.id, message })
+          }
+        }
         send(ws, { type: 'done', id: request.id })
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)

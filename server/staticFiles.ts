@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 
@@ -68,5 +68,17 @@ export function serveStatic(dir: string, req: IncomingMessage, res: ServerRespon
     'cache-control': 'no-cache',
   })
   if (req.method === 'HEAD') res.end()
+  else if (extname(file) === '.html') res.end(withLiveMarker(readFileSync(file, 'utf8')))
   else createReadStream(file).pipe(res)
+}
+
+/** The page's sign that a local gateway served it, and where its live stream is (`/play/live`). */
+export const LIVE_MARKER = '<meta name="fanout-live" content="/live" />'
+
+/**
+ * Marks a page as served by the local gateway, right after its charset: `/play/live` reads it rather
+ * than probing the network, so on a static host it finds no gateway without a failed request.
+ */
+export function withLiveMarker(html: string): string {
+  return html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${LIVE_MARKER}`)
 }

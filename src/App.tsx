@@ -6,6 +6,8 @@ import { matchPlay, usePath } from './ui/site/router.ts'
 
 // The playground (React Flow, the graph's layout, the engine) loads only on /play: the home page stays small.
 const PlaygroundPage = lazy(() => import('./ui/playground/PlaygroundPage.tsx'))
+// /play/live: the playground following a local gateway (npm run gateway), or how to start one.
+const LivePage = lazy(() => import('./ui/playground/LivePage.tsx'))
 // The benchmark's results and the in-browser runner load only on their own pages.
 const PerformancePage = lazy(() => import('./ui/perf/PerformancePage.tsx'))
 const BenchPage = lazy(() => import('./ui/perf/BenchPage.tsx'))
@@ -55,6 +57,13 @@ function Routes() {
     )
   }
   if (!play) return <NotFound />
+  if (play.scenarioId === 'live') {
+    return (
+      <Suspense fallback={loading('the playground')}>
+        <LivePage />
+      </Suspense>
+    )
+  }
   return (
     <Suspense fallback={loading('the playground')}>
       <PlaygroundPage scenarioId={play.scenarioId} />

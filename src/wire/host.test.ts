@@ -315,6 +315,17 @@ describe('faults and the engine acting on its own', () => {
     expect(host.calls().at(-1)?.call).toMatchObject({ method: 'disconnect' })
   })
 
+  it('a disconnect made elsewhere (the page’s fault) drops the socket; the client may resume', () => {
+    const { host, socket, conn } = identified()
+    const sessionId = conn.sessionId as string
+    host.apply({ target: 'gateway', method: 'disconnect', args: [sessionId] }, 20)
+    expect(socket.dropped).toBe(true)
+    expect(host.openConnections()).toEqual([])
+    const again = connect(host, 30)
+    host.receive(again.conn, frame(6, { token: token(BOT), session_id: sessionId, seq: 2 }), 31)
+    expect(again.socket.events).toEqual(['RESUMED'])
+  })
+
   it('a call that invalidates the session sends op 9; the socket may IDENTIFY again', () => {
     const { host, socket, conn } = identified()
     host.apply({ target: 'gateway', method: 'invalidate', args: [conn.sessionId as string] }, 20)

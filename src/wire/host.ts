@@ -323,7 +323,10 @@ export class GatewayHost {
   private flush(conn: WireConnection, state: GatewayState): void {
     const frames = state.frames
     for (; conn.sent < frames.length; conn.sent++) {
-      this.send(conn, wireFrame(frames[conn.sent] as WireFrame, state, this.wireFor(state.userId)))
+      this.send(
+        conn,
+        wireFrame(frames[conn.sent] as WireFrame, state.userId, this.wireFor(state.userId)),
+      )
     }
   }
 

@@ -1,4 +1,3 @@
-import type { GatewayState } from '../engine/index.ts'
 import { isObject, type WireFrame } from './protocol.ts'
 
 /** What the wire adds to the engine's frames: where a client resumes. */
@@ -18,13 +17,13 @@ export interface WireContext {
 export const APPLICATION_FLAGS = (1 << 12) | (1 << 14) | (1 << 18)
 
 /**
- * A frame as a client receives it. The engine's READY carries what the pub/sub layer decides (`v`,
+ * A frame of `userId`'s session as its client receives it. The engine's READY carries what the pub/sub layer decides (`v`,
  * `user`, `session_id`, `shard`, `guilds`, DMs, friends); the wire adds what only a networked gateway
  * knows: `resume_gateway_url`, and `application` (a bot's application id is its user id, as for bots
  * made in Discord's developer portal). Every other frame goes out as the engine made it. Pure: the
  * live view applies the same function to show a session's frames as its client received them.
  */
-export function wireFrame(frame: WireFrame, state: GatewayState, wire: WireContext): WireFrame {
+export function wireFrame(frame: WireFrame, userId: string, wire: WireContext): WireFrame {
   if (frame.op !== 0 || frame.t !== 'READY' || !isObject(frame.d)) return frame
   return {
     ...frame,
@@ -32,7 +31,7 @@ export function wireFrame(frame: WireFrame, state: GatewayState, wire: WireConte
       ...frame.d,
       resume_gateway_url: wire.resumeGatewayUrl,
       application: {
-        id: state.userId,
+        id: userId,
         flags: wire.privilegedIntents === false ? 0 : APPLICATION_FLAGS,
       },
     },

@@ -1,6 +1,9 @@
 import { useMemo } from 'react'
 import type { Frame } from '../../engine/index.ts'
+import { clientFrameJson, framesNdjson } from '../../store/live/clientFrames.ts'
+import { useLiveWire } from '../../store/live/LiveWire.tsx'
 import { VirtualList } from '../format/VirtualList.tsx'
+import { download } from '../site/download.ts'
 import '../format/tags.css'
 import './Inspector.css'
 
@@ -13,20 +16,43 @@ const OP_NAMES: Readonly<Record<number, string>> = {
   11: 'HEARTBEAT_ACK',
 }
 
-/** The frames a session's socket received, newest first, as Discord JSON; only those in view are drawn. */
+/**
+ * The frames a session's socket received, newest first, each as the JSON its client received (with what
+ * a local gateway's wire adds, in the live view); only those in view are drawn. Save writes them all,
+ * oldest first, as NDJSON: one frame per line, as a client would log them.
+ */
 export function FrameList({
+  sessionId,
+  userId,
   frames,
   replayedSeqs,
 }: {
+  sessionId: string
+  userId: string
   frames: readonly Frame[]
   replayedSeqs: ReadonlySet<number>
 }) {
+  const wire = useLiveWire()?.context ?? null
   const newestFirst = useMemo(() => [...frames].reverse(), [frames])
+  const save = () =>
+    download(
+      `frames-${sessionId}.ndjson`,
+      new Blob([framesNdjson(frames, userId, wire)], { type: 'application/x-ndjson' }),
+    )
   return (
     <>
       <h3 id="frames-title" className="subheading">
         Frames{' '}
-        <span className="panel__hint">({frames.length.toLocaleString('en-US')}, newest first)</span>
+        <span className="panel__hint">({frames.length.toLocaleString('en-US')}, newest first)</span>{' '}
+        <button
+          type="button"
+          className="link-button"
+          onClick={save}
+          disabled={frames.length === 0}
+          aria-label="Save the frames as NDJSON"
+        >
+          Save (NDJSON)
+        </button>
       </h3>
       <VirtualList
         items={newestFirst}
@@ -51,7 +77,7 @@ export function FrameList({
             </div>
             <details>
               <summary>JSON</summary>
-              <pre>{JSON.stringify(frame, null, 2)}</pre>
+              <pre>{clientFrameJson(frame, userId, wire)}</pre>
             </details>
           </div>
         )}

@@ -84,7 +84,12 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
           lastSeen={live.lastSeen}
         />
       )}
-      <FrameList frames={live?.frames ?? []} replayedSeqs={replayedSeqs} />
+      <FrameList
+        sessionId={sessionId}
+        userId={entry.userId}
+        frames={live?.frames ?? []}
+        replayedSeqs={replayedSeqs}
+      />
     </div>
   )
 }

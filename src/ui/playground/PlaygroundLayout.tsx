@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { CodePanel } from '../editor/CodePanel.tsx'
 import { ChangesPanel } from '../inspector/ChangesPanel.tsx'
 import { DeliveryLedger } from '../inspector/DeliveryLedger.tsx'
@@ -34,9 +35,10 @@ const TABS = [
 
 /**
  * The playground at 1280×720: code, scenario and controls left, graph, timeline and log in the centre,
- * details right. On tablets and phones the code moves to a full-width row under the graph.
+ * details right. On tablets and phones the code moves to a full-width row under the graph. `header`
+ * replaces the scenario picker (the live view shows what it follows there).
  */
-export function PlaygroundLayout() {
+export function PlaygroundLayout({ header }: { header?: ReactNode } = {}) {
   useTimelineKeys()
   const scenario = useScenario()
   // While a world builds in slices, the page answers only its progress panel (and Cancel).
@@ -45,9 +47,7 @@ export function PlaygroundLayout() {
   return (
     <div className="playground">
       <RunFileDrop />
-      <SiteHeader current="play">
-        <ScenarioPicker />
-      </SiteHeader>
+      <SiteHeader current="play">{header ?? <ScenarioPicker />}</SiteHeader>
       <LoadingPanel />
       <div className="playground__grid" inert={busy}>
         <aside
