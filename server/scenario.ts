@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSimulation } from '../src/engine/index.ts'
 import type { Scenario } from '../src/scenarios/types.ts'
-import { applyCall, type EngineRun } from '../src/calls/index.ts'
+import { applyCall, type CallEngine } from '../src/calls/index.ts'
 
 const SCENARIOS = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'scenarios')
 
@@ -30,11 +30,11 @@ export async function loadScenario(id: string): Promise<Scenario> {
  * A fresh engine with the scenario applied as the playground applies it (generated steps, then its
  * calls), so a page that loads the same scenario and replays the gateway's calls holds the same state.
  */
-export function buildScenario(scenario: Scenario): EngineRun {
-  const run: EngineRun = { sim: createSimulation({ seed: scenario.seed }), sessions: [] }
+export function buildScenario(scenario: Scenario): CallEngine {
+  const engine: CallEngine = { sim: createSimulation({ seed: scenario.seed }), sessions: [] }
   for (const step of scenario.generated ?? []) {
-    for (let i = 0; i < step.count; i++) applyCall(run, step.call(i))
+    for (let i = 0; i < step.count; i++) applyCall(engine, step.call(i))
   }
-  for (const call of scenario.calls) applyCall(run, call)
-  return run
+  for (const call of scenario.calls) applyCall(engine, call)
+  return engine
 }

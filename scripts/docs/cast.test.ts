@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { fixtureF } from '../../src/docs/model/litecordCompare.ts'
 import { CAST } from '../../src/scenarios/cast.ts'
 import { docScenarios, scenarioById, type Scenario } from '../../src/scenarios/index.ts'
-import { createRun, groupCalls } from '../../src/calls/index.ts'
+import { createCallEngine, groupCalls } from '../../src/calls/index.ts'
 import { recordStep } from '../../src/store/connectEngine.ts'
 import type { Simulation } from '../../src/store/engineFacts.ts'
 import { codeBlocksOf, linksOf, loadPages, proseOf } from './mdxPages.ts'
@@ -40,7 +40,7 @@ function worldNamings(sim: Simulation, where: string): Naming[] {
 }
 
 function scenarioNamings(s: Scenario): Naming[] {
-  const run = createRun(s.seed)
+  const run = createCallEngine(s.seed)
   groupCalls(s.calls).forEach((calls, i) => recordStep(run, calls, i))
   return worldNamings(run.sim, `scenario ${s.id}`)
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { EngineError, GatewayCloseError } from '../engine/index.ts'
-import { ALLOWED_CALLS, applyCall, CallError, createRun, type EngineCall } from './index.ts'
+import { ALLOWED_CALLS, applyCall, CallError, createCallEngine, type EngineCall } from './index.ts'
 
 function world() {
-  const run = createRun(1)
+  const run = createCallEngine(1)
   applyCall(run, { target: 'world', method: 'createUser', args: [{ id: '10', username: 'alice' }] })
   return run
 }

@@ -1,10 +1,10 @@
 import { createSimulation, requestMemberListInSteps, type Simulation } from '../engine/index.ts'
 import { ALLOWED_CALLS, CALL_TARGETS } from './allowed.ts'
-import { CallError, type CallTarget, type EngineCall, type EngineRun, type Json } from './call.ts'
+import { CallError, type CallTarget, type EngineCall, type CallEngine, type Json } from './call.ts'
 import { resolveRefs } from './refs.ts'
 
 /** A fresh simulation from `seed`, with no session identified yet. */
-export function createRun(seed: number): EngineRun {
+export function createCallEngine(seed: number): CallEngine {
   return { sim: createSimulation({ seed }), sessions: [] }
 }
 
@@ -13,13 +13,13 @@ export function createRun(seed: number): EngineRun {
  * targets and methods (those the engine's catalogue does not mark as changes) with a message naming
  * what is allowed; engine errors propagate unchanged so the user sees the engine's own explanation.
  */
-export function applyCall(run: EngineRun, call: EngineCall): unknown {
+export function applyCall(engine: CallEngine, call: EngineCall): unknown {
   const { target, method, args } = readCall(call)
-  const object = run.sim[target] as unknown as Record<string, (...args: unknown[]) => unknown>
-  const resolved = args.map((a) => resolveRefs(run, a))
+  const object = engine.sim[target] as unknown as Record<string, (...args: unknown[]) => unknown>
+  const resolved = args.map((a) => resolveRefs(engine, a))
   const result = object[method]!(...resolved)
   if (target === 'gateway' && method === 'identify') {
-    run.sessions.push((result as { sessionId: string }).sessionId)
+    engine.sessions.push((result as { sessionId: string }).sessionId)
   }
   return result
 }
@@ -82,7 +82,7 @@ export const WITHIN_CALL = 'within-call'
  * the one call `requestMemberList` either way.
  */
 export function* applyCallInSteps(
-  run: EngineRun,
+  engine: CallEngine,
   call: EngineCall,
 ): Generator<typeof WITHIN_CALL, unknown> {
   const op14 =
@@ -91,11 +91,11 @@ export function* applyCallInSteps(
     call.target === 'gateway' &&
     call.method === 'requestMemberList' &&
     Array.isArray(call.args)
-  if (!op14) return applyCall(run, call)
-  const [sessionId, guildId, channels] = call.args.map((a) => resolveRefs(run, a)) as Parameters<
+  if (!op14) return applyCall(engine, call)
+  const [sessionId, guildId, channels] = call.args.map((a) => resolveRefs(engine, a)) as Parameters<
     Simulation['gateway']['requestMemberList']
   >
-  const job = requestMemberListInSteps(run.sim, sessionId, guildId, channels)
+  const job = requestMemberListInSteps(engine.sim, sessionId, guildId, channels)
   while (!job.next().done) yield WITHIN_CALL
   return undefined
 }

@@ -57,7 +57,7 @@ export const callBuilders: CallBuilders = Object.freeze(
   ),
 ) as unknown as CallBuilders
 
-/** The n-th session identified in this run (IDENTIFY order, from 0). */
+/** The n-th session identified in this engine (IDENTIFY order, from 0). */
 export const session = (n: number): SessionRef => ({ $session: n })
 /** The last `s` the n-th session's client received: what it would send in RESUME. */
 export const lastSeq = (n: number): SessionRef => ({ $lastSeq: n })

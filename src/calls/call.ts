@@ -24,10 +24,12 @@ export interface EngineCall {
 }
 
 /**
- * A simulation plus the sessions it identified, in order, so `{ $session: n }` can name the n-th one
- * (closed sessions keep their place).
+ * The engine calls are applied to: a simulation plus the sessions it identified, in order, so
+ * `{ $session: n }` can name the n-th one (closed sessions keep their place). The store keeps one at the
+ * cursor, the sandbox one per base, the local gateway one in all. Not called a "run": in this project a
+ * run is the editor's code being run, and a run file the saved timeline.
  */
-export interface EngineRun {
+export interface CallEngine {
   readonly sim: Simulation
   readonly sessions: string[]
 }

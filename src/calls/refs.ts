@@ -1,5 +1,5 @@
 import type { Frame, Simulation } from '../engine/index.ts'
-import { CallError, type EngineRun, type Json } from './call.ts'
+import { CallError, type CallEngine, type Json } from './call.ts'
 
 /**
  * Replaces `{ $session: n }` and `{ $lastSeq: n }` with the n-th identified session's id / last seen s,
@@ -8,32 +8,32 @@ import { CallError, type EngineRun, type Json } from './call.ts'
  * filter is asked about the same sessions on replay and gives the same answers. The list may hold
  * `$session` references.
  */
-export function resolveRefs(run: EngineRun, value: Json): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveRefs(run, v))
+export function resolveRefs(engine: CallEngine, value: Json): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(engine, v))
   if (value === null || typeof value !== 'object') return value
   const keys = Object.keys(value)
-  if (keys.length === 1 && keys[0] === '$only') return onlyFilter(run, value.$only)
+  if (keys.length === 1 && keys[0] === '$only') return onlyFilter(engine, value.$only)
   if (keys.length === 1 && (keys[0] === '$session' || keys[0] === '$lastSeq')) {
     const index = value[keys[0]]
-    const sessionId = typeof index === 'number' ? run.sessions[index] : undefined
+    const sessionId = typeof index === 'number' ? engine.sessions[index] : undefined
     if (sessionId === undefined) {
       throw new CallError(
-        `${keys[0]}: ${JSON.stringify(index)} names no session; only ${run.sessions.length} identified so far`,
+        `${keys[0]}: ${JSON.stringify(index)} names no session; only ${engine.sessions.length} identified so far`,
       )
     }
-    return keys[0] === '$session' ? sessionId : lastSeenSeq(run.sim, sessionId)
+    return keys[0] === '$session' ? sessionId : lastSeenSeq(engine.sim, sessionId)
   }
-  return Object.fromEntries(keys.map((k) => [k, resolveRefs(run, value[k] as Json)]))
+  return Object.fromEntries(keys.map((k) => [k, resolveRefs(engine, value[k] as Json)]))
 }
 
 /** The filter of `{ $only: [...] }`: true for exactly the sessions listed (ids or `$session` refs). */
-function onlyFilter(run: EngineRun, list: Json | undefined): (sessionId: string) => boolean {
+function onlyFilter(engine: CallEngine, list: Json | undefined): (sessionId: string) => boolean {
   if (!Array.isArray(list)) {
     throw new CallError(`$only: expected a list of session ids, got ${JSON.stringify(list)}`)
   }
   const ids = new Set(
     list.map((item) => {
-      const id = resolveRefs(run, item)
+      const id = resolveRefs(engine, item)
       if (typeof id !== 'string') {
         throw new CallError(
           `$only: expected a list of session ids, got ${JSON.stringify(item)} in it`,

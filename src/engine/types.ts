@@ -24,15 +24,18 @@ export type Key = Snowflake | readonly [Snowflake, Snowflake]
  *   ],
  * })
  */
-export interface OverwriteInput {
+export interface Overwrite {
   id: Snowflake
   type: 0 | 1
   allow?: Snowflake
   deny?: Snowflake
 }
 
-/** Another name for {@link OverwriteInput}; both name the same type. */
-export type Overwrite = OverwriteInput
+/**
+ * The same type as {@link Overwrite}, the name docs/design/engine-api.md fixes. A public name once
+ * exported stays (names are added, never renamed); the engine itself writes `Overwrite`.
+ */
+export type OverwriteInput = Overwrite
 
 /** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
 export interface Frame {

@@ -9,7 +9,7 @@ import {
   resolveRefs,
   type CallTarget,
   type EngineCall,
-  type EngineRun,
+  type CallEngine,
   type Json,
 } from '../calls/index.ts'
 import type { SimulationScope } from './scope.ts'
@@ -33,10 +33,8 @@ export interface Recording {
   seal(): void
 }
 
-type AnyFn = (...args: unknown[]) => unknown
-
 /**
- * The engine as user code sees it: the public API of `run`'s simulation, where every call that may
+ * The engine as user code sees it: the public API of `engine`'s simulation, where every call that may
  * change the engine goes through `applyCall` with JSON arguments, exactly as the page will replay it,
  * and is recorded when it changed something (emitted an inspection event other than an action's
  * start and end markers). Reads pass through.
@@ -44,7 +42,7 @@ type AnyFn = (...args: unknown[]) => unknown
  * nothing, and code that catches the error may go on.
  */
 export function createRecording(
-  run: EngineRun,
+  engine: CallEngine,
   maxCalls: number,
   onListenerError: (error: unknown) => void = () => {},
 ): Recording {
@@ -56,7 +54,7 @@ export function createRecording(
   let unsafe: string | null = null
   let events = 0
   // Changes only: an action's start and end markers come even when the action is then refused.
-  const stopCounting = run.sim.inspect((event) => {
+  const stopCounting = engine.sim.inspect((event) => {
     if (event.type !== 'action') events++
   })
 
@@ -103,7 +101,7 @@ export function createRecording(
         return filtered(args)
       }
       const call: EngineCall = { target, method, args: argsToJson(args, name) }
-      const result = perform(call, () => applyCall(run, call))
+      const result = perform(call, () => applyCall(engine, call))
       if (method === 'dispatchManyFilterList' && Array.isArray(args[2]) && Array.isArray(result)) {
         // The engine extends the list it is given; give the code's own list the same additions.
         const own = args[2] as unknown[]
@@ -118,7 +116,7 @@ export function createRecording(
     const [backend, key, filter, type, payload] = args as [
       unknown,
       unknown,
-      AnyFn,
+      (sessionId: string) => unknown,
       unknown,
       unknown,
     ]
@@ -136,8 +134,8 @@ export function createRecording(
       ],
     }
     return perform(call, () => {
-      const [b, k, t, p] = data.map((a) => resolveRefs(run, a as Json))
-      return run.sim.dispatcher.dispatchFilter(
+      const [b, k, t, p] = data.map((a) => resolveRefs(engine, a as Json))
+      return engine.sim.dispatcher.dispatchFilter(
         b as never,
         k as never,
         (sessionId) => {
@@ -154,12 +152,12 @@ export function createRecording(
   const reader = (object: Record<string, unknown>, name: string) =>
     function (...args: unknown[]) {
       live(name)
-      return (object[name.split('.')[1] ?? ''] as AnyFn).apply(object, args)
+      return (object[name.split('.')[1] ?? ''] as (...a: unknown[]) => unknown).apply(object, args)
     }
 
   /** One part: its reads pass through, its changes are recorded (the engine's catalogue says which). */
   const part = (name: PartName) => {
-    const real = run.sim[name] as unknown as Record<string, unknown>
+    const real = engine.sim[name] as unknown as Record<string, unknown>
     const out: Record<string, unknown> = {}
     for (const [method, entry] of Object.entries(API_CATALOGUE[name])) {
       out[method] =
@@ -174,7 +172,7 @@ export function createRecording(
     live('inspect')
     if (typeof listener !== 'function')
       throw new TypeError('inspect(listener): listener must be a function')
-    const stop = run.sim.inspect((event) => {
+    const stop = engine.sim.inspect((event) => {
       if (!active) return
       try {
         listener(event)
@@ -196,11 +194,11 @@ export function createRecording(
     inspect,
     memberLists: (guildId: unknown) => {
       live('sim.memberLists')
-      return run.sim.memberLists(guildId as never)
+      return engine.sim.memberLists(guildId as never)
     },
     snapshot: () => {
       live('sim.snapshot')
-      return run.sim.snapshot()
+      return engine.sim.snapshot()
     },
   })
 

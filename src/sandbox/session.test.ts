@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
-import { applyCall, createRun, type EngineCall } from '../calls/index.ts'
+import { applyCall, createCallEngine, type EngineCall } from '../calls/index.ts'
 import type { SandboxBase, WorkerMessage } from './protocol.ts'
 import { createTestSandbox } from './testing.ts'
 
@@ -21,7 +21,7 @@ const failed = (m: WorkerMessage | undefined) => {
 
 /** Replays a base and recorded calls on a fresh engine: what the page does. */
 function replay(base: SandboxBase, calls: readonly EngineCall[]) {
-  const run = createRun(base.seed)
+  const run = createCallEngine(base.seed)
   for (const call of [...base.calls, ...calls]) applyCall(run, call)
   return run
 }

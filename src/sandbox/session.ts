@@ -1,5 +1,5 @@
 import { createSimulation, EngineError, GatewayCloseError } from '../engine/index.ts'
-import { applyCall, CallError, type EngineCall, type EngineRun } from '../calls/index.ts'
+import { applyCall, CallError, type EngineCall, type CallEngine } from '../calls/index.ts'
 import { formatArgs } from './format.ts'
 import type {
   ConsoleLevel,
@@ -40,13 +40,13 @@ export function createSandboxSession(deps: {
   post: (message: WorkerMessage) => void
   now: () => number
 }) {
-  let base: { run: EngineRun; calls: EngineCall[]; seed: number } | null = null
+  let base: { engine: CallEngine; calls: EngineCall[]; seed: number } | null = null
   let stale = false
 
   function build(b: SandboxBase) {
-    const run: EngineRun = { sim: createSimulation({ seed: b.seed }), sessions: [] }
-    for (const call of b.calls) applyCall(run, call)
-    base = { run, calls: [...b.calls], seed: b.seed }
+    const engine: CallEngine = { sim: createSimulation({ seed: b.seed }), sessions: [] }
+    for (const call of b.calls) applyCall(engine, call)
+    base = { engine, calls: [...b.calls], seed: b.seed }
     stale = false
   }
 
@@ -79,7 +79,7 @@ export function createSandboxSession(deps: {
       finish({ kind: 'syntax', name: 'SyntaxError', ...compiled.problem }, [])
       return
     }
-    const recording = createRecording(base.run, request.limits.calls, (error) =>
+    const recording = createRecording(base.engine, request.limits.calls, (error) =>
       out.write('error', [`inspect listener threw: ${errorText(error)}`]),
     )
     let thrown: { error: unknown } | null = null

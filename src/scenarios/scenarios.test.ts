@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { recordStep } from '../store/connectEngine.ts'
-import { applyCall, createRun, groupCalls } from '../calls/index.ts'
+import { applyCall, createCallEngine, groupCalls } from '../calls/index.ts'
 import { scenarios } from './index.ts'
 
 /** Calls to the engine's server flows wait for `sim.actions` (the lead's next engine issue). */
-const hasActions = (run: ReturnType<typeof createRun>) => 'actions' in run.sim
+const hasActions = (run: ReturnType<typeof createCallEngine>) => 'actions' in run.sim
 
 describe('scenarios', () => {
   it('registers the scenarios with unique ids matching their files', () => {
@@ -26,7 +26,7 @@ describe('scenarios', () => {
   // smaller size, and the e2e suite loads it whole in the browser.
   for (const scenario of scenarios.filter((s) => !s.generated)) {
     it(`${scenario.id}: every call and every suggestion runs without error`, () => {
-      const run = createRun(scenario.seed)
+      const run = createCallEngine(scenario.seed)
       groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
       for (const call of scenario.suggested) {
         if (call.target === 'actions' && !hasActions(run)) continue
@@ -39,7 +39,7 @@ describe('scenarios', () => {
   it('large-guild identifies 1,000 sessions without presences fanning out', () => {
     const scenario = scenarios.find((s) => s.id === 'large-guild')
     if (!scenario) throw new Error('missing')
-    const run = createRun(scenario.seed)
+    const run = createCallEngine(scenario.seed)
     const steps = groupCalls(scenario.calls).map((calls, i) => recordStep(run, calls, i))
     expect(run.sim.states.all()).toHaveLength(1000)
     expect(steps).toHaveLength(2)
@@ -50,7 +50,7 @@ describe('scenarios', () => {
     const scenario = scenarios.find((s) => s.id === 'intents')
     const call = scenario?.suggested[0]
     if (!scenario || !call) throw new Error('missing')
-    const run = createRun(scenario.seed)
+    const run = createCallEngine(scenario.seed)
     groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
     const step = recordStep(run, [call], 99)
     const result = step.dispatches[0]?.result
@@ -63,7 +63,7 @@ describe('the Helpers scenario', () => {
   it('dispatchMany reaches alice twice (two keys), dispatchManyFilterList once', () => {
     const scenario = scenarios.find((s) => s.id === 'helpers')
     if (!scenario) throw new Error('missing')
-    const run = createRun(scenario.seed)
+    const run = createCallEngine(scenario.seed)
     groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
     const [alice, bob] = run.sessions
     const times = (steps: ReturnType<typeof recordStep>, id: string | undefined) =>

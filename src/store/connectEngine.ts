@@ -4,11 +4,12 @@ import {
   applyCall,
   applyCallInSteps,
   type EngineCall,
-  type EngineRun,
+  type CallEngine,
   type WITHIN_CALL,
 } from '../calls/index.ts'
 import { describeCall, namesFrom } from './describeCall.ts'
 import { refusalOfResult, type RefusalRecord } from './refusals.ts'
+import { runToEnd } from './longJobs.ts'
 
 /** One dispatch as the event log and the graph show it: the engine's result plus `explain`'s answer. */
 export interface DispatchRecord {
@@ -107,14 +108,14 @@ export function* callsOf(step: Pick<Step, 'calls' | 'generated'>): Generator<Eng
  * (generated steps) it keeps only session events and dispatches and counts direct frames, so a step of
  * 100,000 IDENTIFYs does not keep 600,000 subscription events.
  */
-export function startRecording(run: EngineRun, step: number, bulk = false) {
+export function startRecording(engine: CallEngine, step: number, bulk = false) {
   const events: InspectionEvent[] = []
   const dispatches: DispatchRecord[] = []
   const directs: DirectRecord[] = []
   const counted = { sessions: new Set<string>(), types: [] as string[], frames: 0, replayed: 0 }
   let failed = 0
   const touches = { users: false, names: false, sessions: false, topics: new Set<string>() }
-  const { sim } = run
+  const { sim } = engine
   const stop = sim.inspect((event) => {
     if (!bulk || event.type === 'session') events.push(event)
     if (event.type === 'dispatch') {
@@ -191,30 +192,26 @@ export function startRecording(run: EngineRun, step: number, bulk = false) {
  * The one bridge from the engine's inspection stream into the playground: runs a step's calls with a
  * listener attached and returns what it saw. `explain` is asked at dispatch time, because its answer
  * depends on the world as it is then. If a call throws, the listener is removed and the error propagates;
- * the caller must then discard the run (a refused call changes nothing in the engine, but the playground
+ * the caller must then discard the engine (a refused call changes nothing in the engine, but the playground
  * does not bet on it).
  */
-export function recordStep(run: EngineRun, calls: readonly EngineCall[], step: number): Step {
-  const recording = recordCalls(run, calls, step)
-  for (;;) {
-    const next = recording.next()
-    if (next.done) return next.value
-  }
+export function recordStep(engine: CallEngine, calls: readonly EngineCall[], step: number): Step {
+  return runToEnd(recordCalls(engine, calls, step))
 }
 
 /**
  * {@link recordStep}, yielding after each call, and within a call that builds a member list (see
- * `sliced.ts`). `refused` may turn a call's error into
+ * `longJobs.ts`). `refused` may turn a call's error into
  * another (naming the call), as loading a run file does.
  */
 export function* recordCalls(
-  run: EngineRun,
+  engine: CallEngine,
   calls: readonly EngineCall[],
   step: number,
   refused?: (call: EngineCall, error: unknown) => Error,
 ): Generator<typeof WITHIN_CALL | void, Step> {
-  const recording = startRecording(run, step)
-  const names = namesFrom(run.sim)
+  const recording = startRecording(engine, step)
+  const names = namesFrom(engine.sim)
   // Label before running: a call that creates or closes something reads best with the world it acted on.
   const label = calls[0]?.group ?? (calls[0] ? describeCall(calls[0], names) : 'Empty step')
   const refusals: RefusalRecord[] = []
@@ -224,12 +221,12 @@ export function* recordCalls(
       let result: unknown
       try {
         // op 14 yields while it builds a big member list (WITHIN_CALL): the page keeps painting.
-        result = yield* applyCallInSteps(run, call)
+        result = yield* applyCallInSteps(engine, call)
       } catch (error) {
         throw refused ? refused(call, error) : error
       }
       const at = { step, n: refusals.length }
-      const refusal = refusalOfResult(call, result, run, at, recording.events.slice(from))
+      const refusal = refusalOfResult(call, result, engine, at, recording.events.slice(from))
       if (refusal) refusals.push(refusal)
       yield
     }
@@ -241,20 +238,20 @@ export function* recordCalls(
 
 /**
  * Records a generated step call by call, yielding after each so the caller can spread it over many
- * tasks (see `sliced.ts`); returns the step. Same contract as {@link recordStep} when a call throws.
+ * tasks (see `longJobs.ts`); returns the step. Same contract as {@link recordStep} when a call throws.
  */
 export function* recordGenerated(
-  run: EngineRun,
+  engine: CallEngine,
   generated: GeneratedStep,
   step: number,
   refused?: (call: EngineCall, error: unknown) => Error,
 ): Generator<void, Step> {
-  const recording = startRecording(run, step, true)
+  const recording = startRecording(engine, step, true)
   try {
     for (let i = 0; i < generated.count; i++) {
       const call = generated.call(i)
       try {
-        applyCall(run, call)
+        applyCall(engine, call)
       } catch (error) {
         throw refused ? refused(call, error) : error
       }

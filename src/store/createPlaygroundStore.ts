@@ -2,7 +2,10 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SandboxRunner } from '../sandbox/protocol.ts'
 import { createCodeStorage, type CodeStorage } from './codeStorage.ts'
 import { scenarioPlan } from './loadJob.ts'
-import { EngineRuntime } from './runtime.ts'
+import { EngineRuntime } from './runtime/EngineRuntime.ts'
+import { PendingJob } from './runtime/pendingJob.ts'
+import { SandboxHandle } from './runtime/sandboxHandle.ts'
+import { Timer } from './runtime/timer.ts'
 import type { ReadLink } from './share.ts'
 import { loadingActions, loadingInitial } from './slices/loading.ts'
 import { editorActions, editorInitial } from './slices/editor.ts'
@@ -10,7 +13,7 @@ import { selectionActions, selectionInitial } from './slices/selection.ts'
 import { simulationActions, simulationInitial } from './slices/simulation.ts'
 import { timelineActions, timelineInitial } from './slices/timeline.ts'
 import { viewActions, viewInitial } from './slices/view.ts'
-import type { SliceContext } from './slices/shared.ts'
+import type { SliceContext } from './slices/context.ts'
 import type { Scenario } from '../scenarios/types.ts'
 import type { PlaygroundState, RemoteEngine } from './types.ts'
 
@@ -53,14 +56,19 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
   const runtime = new EngineRuntime()
   if (init.snapshotSessionLimit !== undefined)
     runtime.snapshotSessionLimit = init.snapshotSessionLimit
+  const timer = new Timer()
+  const job = new PendingJob()
+  const sandbox = new SandboxHandle(init.sandbox ?? loadSandbox)
   const storage = init.storage ?? createCodeStorage(null)
   const store = createStore<PlaygroundState>()((set, get) => {
     const ctx: SliceContext = {
       set,
       get,
       runtime,
+      timer,
+      job,
+      sandbox,
       storage,
-      sandbox: init.sandbox ?? loadSandbox,
       remote: init.remote ?? null,
     }
     return {
@@ -107,10 +115,9 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
   return {
     ...store,
     destroy: () => {
-      runtime.stopTimer()
-      runtime.pending?.abort()
-      runtime.sandbox?.dispose()
-      runtime.sandbox = null
+      timer.stop()
+      job.cancel()
+      sandbox.dispose()
     },
   }
 }

@@ -5,7 +5,7 @@ import {
   type Simulation,
 } from '../engine/index.ts'
 import type { Step, StepTouches } from './connectEngine.ts'
-import { runToEnd } from './sliced.ts'
+import { runToEnd } from './longJobs.ts'
 
 export interface UserInfo {
   readonly id: string

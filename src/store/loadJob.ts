@@ -1,9 +1,9 @@
 import type { GeneratedStep, Scenario } from '../scenarios/types.ts'
 import { recordCalls, recordGenerated, type Step } from './connectEngine.ts'
 import { groupCalls, WITHIN_CALL, type EngineCall } from '../calls/index.ts'
-import type { EngineRuntime } from './runtime.ts'
+import type { EngineRuntime } from './runtime/EngineRuntime.ts'
 import { EMPTY_MODEL } from './slices/simulation.ts'
-import { replaySteps } from './timeline.ts'
+import { replaySteps } from './runtime/checkpoints.ts'
 
 /** One step to build: made by a rule, or listed calls. */
 export type StepPlan =
@@ -54,7 +54,7 @@ export function* buildTimeline(
   progress: JobProgress,
 ): Generator<void, Step[]> {
   runtime.reset(seed)
-  const run = runtime.ensureRun([], 0)
+  const engine = runtime.engineAfter([], 0)
   runtime.remember(0, EMPTY_MODEL)
   const steps: Step[] = []
   progress.total = callCount(plan)
@@ -63,12 +63,12 @@ export function* buildTimeline(
     const started = performance.now()
     const refused = (call: EngineCall, error: unknown) => new PlanStepRefused(i, call, error)
     const step = item.generated
-      ? yield* counted(recordGenerated(run, item.generated, i, refused), progress)
-      : yield* counted(recordCalls(run, item.calls, i, refused), progress)
+      ? yield* counted(recordGenerated(engine, item.generated, i, refused), progress)
+      : yield* counted(recordCalls(engine, item.calls, i, refused), progress)
     steps.push(step)
-    runtime.stepApplied(i + 1, performance.now() - started, run)
+    runtime.stepApplied(i + 1, performance.now() - started, engine)
     progress.phase = 'Reading the graph'
-    yield* runtime.readModelOf(run, steps, i + 1)
+    yield* runtime.readModelOf(engine, steps, i + 1)
   }
   return steps
 }
@@ -87,16 +87,16 @@ function* counted<T>(
 }
 
 /**
- * Rebuilds the simulation after `count` steps into `runtime`'s live run, replaying from its nearest
+ * Rebuilds the simulation after `count` steps into `runtime`'s live engine, replaying from its nearest
  * checkpoint (or the seed) call by call: for changes made in the past of a world too big to snapshot.
  */
-export function* rebuildRun(
+export function* rebuildEngine(
   runtime: EngineRuntime,
   steps: readonly Step[],
   count: number,
   progress: JobProgress,
 ): Generator<void, void> {
-  const { run, from } = runtime.replayStart(count)
+  const { engine, from } = runtime.replayStart(count)
   progress.total = callCount(
     steps
       .slice(from, count)
@@ -104,7 +104,7 @@ export function* rebuildRun(
   )
   for (let i = from; i < count; i++) {
     progress.phase = steps[i]?.generated?.building ?? `Replaying step ${i + 1}`
-    yield* counted(replaySteps(run, steps, i, i + 1), progress)
+    yield* counted(replaySteps(engine, steps, i, i + 1), progress)
   }
-  runtime.useRun(run, count)
+  runtime.useEngine(engine, count)
 }

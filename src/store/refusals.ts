@@ -5,7 +5,7 @@ import {
   type InspectionEvent,
   type ResumeResult,
 } from '../engine/index.ts'
-import type { EngineCall, EngineRun, Json } from '../calls/index.ts'
+import type { EngineCall, CallEngine, Json } from '../calls/index.ts'
 
 /** How the server (or the playground) said no. */
 export type RefusalAnswer =
@@ -74,18 +74,18 @@ export function whatOf(call: EngineCall): string {
 }
 
 /** The session a gateway call names (resolving `{ $session: n }`), if any. */
-function sessionOf(call: EngineCall, run: EngineRun): string | null {
+function sessionOf(call: EngineCall, engine: CallEngine): string | null {
   if (call.target !== 'gateway' || call.method === 'identify') return null
   const a: Json | undefined = call.args[0]
   if (typeof a === 'string') return a
   if (a !== null && typeof a === 'object' && !Array.isArray(a) && typeof a.$session === 'number')
-    return run.sessions[a.$session] ?? null
+    return engine.sessions[a.$session] ?? null
   return null
 }
 
 function record(
   call: EngineCall,
-  run: EngineRun,
+  engine: CallEngine,
   at: { step: number; n: number } | { step: number; offTimeline: true },
   answer: RefusalAnswer,
 ): RefusalRecord {
@@ -95,7 +95,7 @@ function record(
     step: at.step,
     call,
     what: whatOf(call),
-    sessionId: sessionOf(call, run),
+    sessionId: sessionOf(call, engine),
     answer,
     frame: answer.kind === 'invalid-session' ? INVALID_SESSION_FRAME : null,
     offTimeline,
@@ -113,7 +113,7 @@ const didSomething = (events: readonly InspectionEvent[]) => events.some((e) => 
 export function refusalOfResult(
   call: EngineCall,
   result: unknown,
-  run: EngineRun,
+  engine: CallEngine,
   at: { step: number; n: number },
   events: readonly InspectionEvent[],
 ): RefusalRecord | null {
@@ -121,20 +121,24 @@ export function refusalOfResult(
   if (call.method === 'resume') {
     const r = result as ResumeResult | undefined
     if (!r || r.resumed) return null
-    return record(call, run, at, { kind: 'invalid-session', reason: r.reason })
+    return record(call, engine, at, { kind: 'invalid-session', reason: r.reason })
   }
   if (didSomething(events)) return null
   if (call.method === 'updatePresence') {
-    return record(call, run, at, { kind: 'ignored', reason: 'same-presence' })
+    return record(call, engine, at, { kind: 'ignored', reason: 'same-presence' })
   }
   if (call.method === 'requestMemberList') {
-    const sessionId = sessionOf(call, run)
-    const userId = sessionId ? run.sim.states.fetchRaw(sessionId)?.userId : undefined
+    const sessionId = sessionOf(call, engine)
+    const userId = sessionId ? engine.sim.states.fetchRaw(sessionId)?.userId : undefined
     const asked = call.args[2]
     const channels =
       asked !== null && typeof asked === 'object' && !Array.isArray(asked) ? Object.keys(asked) : []
-    const unreadable = userId ? channels.filter((c) => !run.sim.world.canView(userId, c)) : []
-    return record(call, run, at, { kind: 'ignored', reason: 'cannot-view', channels: unreadable })
+    const unreadable = userId ? channels.filter((c) => !engine.sim.world.canView(userId, c)) : []
+    return record(call, engine, at, {
+      kind: 'ignored',
+      reason: 'cannot-view',
+      channels: unreadable,
+    })
   }
   return null
 }
@@ -143,7 +147,7 @@ export function refusalOfResult(
 export function refusalOfError(
   call: EngineCall,
   error: unknown,
-  run: EngineRun,
+  engine: CallEngine,
   step: number,
 ): RefusalRecord {
   const answer: RefusalAnswer =
@@ -158,5 +162,5 @@ export function refusalOfError(
           code: error instanceof EngineError ? error.code : 'REFUSED',
           message: error instanceof Error ? error.message : String(error),
         }
-  return record(call, run, { step, offTimeline: true }, answer)
+  return record(call, engine, { step, offTimeline: true }, answer)
 }

@@ -5,7 +5,7 @@ import { GatewayHost } from '../wire/host.ts'
 import { FakeSocket, frame, identifyData } from '../wire/testing/fakes.ts'
 import { mintToken } from '../wire/tokens.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import { applyCall, type EngineCall, type EngineRun } from '../calls/index.ts'
+import { applyCall, type EngineCall, type CallEngine } from '../calls/index.ts'
 import { createSimulation } from '../engine/index.ts'
 
 // The live view's mechanism without a network: a store that follows a GatewayHost's recorded steps and
@@ -13,7 +13,7 @@ import { createSimulation } from '../engine/index.ts'
 const scenario = scenarioById('guild-basics') as Scenario
 
 function gateway() {
-  const run: EngineRun = { sim: createSimulation({ seed: scenario.seed }), sessions: [] }
+  const run: CallEngine = { sim: createSimulation({ seed: scenario.seed }), sessions: [] }
   for (const call of scenario.calls) applyCall(run, call)
   const host = new GatewayHost({
     run,

@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenarios/types.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
-import { applyCall, createRun, type EngineCall } from '../calls/index.ts'
+import { applyCall, createCallEngine, type EngineCall } from '../calls/index.ts'
 import { scenarioPlan, type StepPlan } from './loadJob.ts'
 
 /**
@@ -251,7 +251,7 @@ function stepCalls(step: unknown, index: number): EngineCall[] {
 function dryRun(seed: number, steps: readonly StepPlan[]) {
   let run
   try {
-    run = createRun(seed)
+    run = createCallEngine(seed)
   } catch (error) {
     throw new RunFileError(`"seed": ${(error as Error).message}`)
   }

@@ -5,7 +5,7 @@ import { scenarioById } from '../scenarios/index.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { recordStep } from './connectEngine.ts'
-import { createRun, groupCalls, type EngineCall } from '../calls/index.ts'
+import { createCallEngine, groupCalls, type EngineCall } from '../calls/index.ts'
 import { readShareHash, SHARE_LIMITS, shareHash, ShareLinkError } from './share.ts'
 
 const GUILD = '20971520'
@@ -13,7 +13,7 @@ const GUILD = '20971520'
 /** A scenario's steps followed by `extra` calls, one step each, as the playground records them. */
 function timeline(id: string, extra: readonly EngineCall[]): { steps: Step[]; seed: number } {
   const scenario = scenarioById(id)!
-  const run = createRun(scenario.seed)
+  const run = createCallEngine(scenario.seed)
   const steps = [...groupCalls(scenario.calls), ...extra.map((c) => [c])].map((calls, i) =>
     recordStep(run, calls, i),
   )

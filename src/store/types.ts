@@ -4,7 +4,7 @@ import type { DispatchRecord, Step } from './connectEngine.ts'
 import type { EngineCall } from '../calls/index.ts'
 import type { GraphModel } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
-import type { SessionDetail } from './runtime.ts'
+import type { SessionDetail } from './runtime/sessionDetail.ts'
 import type { ReadLink } from './share.ts'
 
 export type XY = { x: number; y: number }

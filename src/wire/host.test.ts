@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Intents } from '../engine/index.ts'
-import { applyCall, type EngineRun } from '../calls/index.ts'
+import { applyCall, type CallEngine } from '../calls/index.ts'
 import { GatewayHost } from './host.ts'
 import { APPLICATION_FLAGS } from './wireFrame.ts'
 import {
@@ -392,9 +392,9 @@ describe('replay', () => {
     host.closed(conn, 4200, 30)
     host.apply(message('missed'), 40)
     host.tick(5000) // alice's connection is a zombie by now
-    const replay: EngineRun = worldRun()
+    const replay: CallEngine = worldRun()
     for (const { call } of host.calls()) applyCall(replay, call)
-    const frames = (run: EngineRun) =>
+    const frames = (run: CallEngine) =>
       JSON.stringify(run.sim.states.all().map((s) => [s.sessionId, s.status, s.frames]))
     expect(frames(replay)).toBe(frames(host.run))
     expect(replay.sim.clock.now()).toBe(host.run.sim.clock.now())

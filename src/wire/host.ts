@@ -5,7 +5,7 @@ import {
   shardFor,
   type GatewayState,
 } from '../engine/index.ts'
-import { applyCall, type EngineCall, type EngineRun, type Json } from '../calls/index.ts'
+import { applyCall, type EngineCall, type CallEngine, type Json } from '../calls/index.ts'
 import {
   readHeartbeat,
   readIdentify,
@@ -57,7 +57,7 @@ export interface RecordedStep {
 /** Options of {@link GatewayHost}. */
 export interface GatewayHostOptions {
   /** The engine and its identified sessions (a scenario already applied, or a fresh world). */
-  readonly run: EngineRun
+  readonly run: CallEngine
   /** The seed and start time tokens are minted from (the simulation's own). */
   readonly tokens: TokenSeed
   /** What READY announces as `resume_gateway_url`. */
@@ -86,7 +86,7 @@ export interface GatewayHostOptions {
  * between.
  */
 export class GatewayHost {
-  readonly run: EngineRun
+  readonly run: CallEngine
   readonly heartbeatIntervalMs: number
   private readonly tokens: TokenSeed
   /** What the wire adds to frames (READY's resume URL): the live view shows frames with it too. */

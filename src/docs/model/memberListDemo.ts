@@ -1,5 +1,5 @@
 import { actions, gateway, session, step, world } from '../../scenarios/calls.ts'
-import { applyCall, createRun, type EngineCall, type EngineRun } from '../../calls/index.ts'
+import { applyCall, createCallEngine, type EngineCall, type CallEngine } from '../../calls/index.ts'
 import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../../store/engineFacts.ts'
 
 /**
@@ -107,7 +107,7 @@ export interface MemberListDemo {
 }
 
 export function createMemberListDemo(): MemberListDemo {
-  const engine: EngineRun = createRun(1)
+  const engine: CallEngine = createCallEngine(1)
   for (const call of setup) applyCall(engine, call)
   const ranges = VIEWERS.map((v) => v.ranges.map((r) => [...r] as [number, number]))
   const copies: ClientCopy[] = VIEWERS.map(() => [])

@@ -1,5 +1,5 @@
 import type { CreateChannelInput, CreateRoleInput } from '../world/types.ts'
-import type { DispatchResult, OverwriteInput, Snowflake } from '../types.ts'
+import type { DispatchResult, Overwrite, Snowflake } from '../types.ts'
 
 /** What an action returns: every DispatchResult it caused, in order (member-list updates included). */
 export type ActionResults = DispatchResult[]
@@ -29,7 +29,7 @@ export interface Actions {
   createChannel(c: CreateChannelInput): ActionResults
   updateChannel(
     channelId: Snowflake,
-    patch: { name?: string; overwrites?: OverwriteInput[] },
+    patch: { name?: string; overwrites?: Overwrite[] },
   ): ActionResults
   deleteChannel(channelId: Snowflake): ActionResults
   createRole(guildId: Snowflake, r: CreateRoleInput): ActionResults

@@ -1,4 +1,4 @@
-import type { OverwriteInput, PresenceStatus, Snowflake } from '../types.ts'
+import type { Overwrite, PresenceStatus, Snowflake } from '../types.ts'
 
 /** A user account, with Discord's field names. */
 export interface User {
@@ -106,7 +106,7 @@ export interface CreateChannelInput {
   guildId?: Snowflake
   name?: string
   recipients?: Snowflake[]
-  overwrites?: OverwriteInput[]
+  overwrites?: Overwrite[]
 }
 /** A member's roles (never `@everyone`) and nick (`null` or `''` for none). */
 export interface MemberInput {
@@ -141,7 +141,7 @@ export interface World {
 /** A patch for `updateChannel`: a new name, and/or overwrites that replace the old ones. */
 export interface UpdateChannelInput {
   name?: string | null
-  overwrites?: OverwriteInput[]
+  overwrites?: Overwrite[]
 }
 /**
  * A patch for `updateRole`. `@everyone` accepts only `permissions` (its name, position 0 and hoist

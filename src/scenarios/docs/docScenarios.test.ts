@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestSandbox } from '../../sandbox/testing.ts'
 import { recordStep } from '../../store/connectEngine.ts'
-import { applyCall, createRun, groupCalls } from '../../calls/index.ts'
+import { applyCall, createCallEngine, groupCalls } from '../../calls/index.ts'
 import { docScenarios, scenarioById, scenarios } from '../index.ts'
 
 const SESSION = '"[0-9a-f]{32}"'
@@ -70,7 +70,7 @@ describe('the docs’ live examples', () => {
   for (const scenario of docScenarios) {
     describe(scenario.id, () => {
       it('builds its world, and every Try-it call runs on it', () => {
-        const run = createRun(scenario.seed)
+        const run = createCallEngine(scenario.seed)
         groupCalls(scenario.calls).forEach((calls, i) => recordStep(run, calls, i))
         for (const call of scenario.suggested)
           expect(() => applyCall(run, call), call.label).not.toThrow()

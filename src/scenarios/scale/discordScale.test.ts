@@ -4,7 +4,7 @@ import type { Step } from '../../store/connectEngine.ts'
 import { skipCounts } from '../../store/connectEngine.ts'
 import { recordStep } from '../../store/connectEngine.ts'
 import { buildTimeline, callCount, scenarioPlan } from '../../store/loadJob.ts'
-import { EngineRuntime } from '../../store/runtime.ts'
+import { EngineRuntime } from '../../store/runtime/EngineRuntime.ts'
 import scenario from '../discord-scale.ts'
 import type { Scenario } from '../types.ts'
 import {
@@ -40,7 +40,7 @@ function build() {
   let next = job.next()
   while (!next.done) next = job.next()
   const steps = next.value
-  return { runtime, run: runtime.ensureRun(steps, steps.length), steps }
+  return { runtime, run: runtime.engineAfter(steps, steps.length), steps }
 }
 
 const built = build()

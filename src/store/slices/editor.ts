@@ -7,7 +7,7 @@ import { MAX_CODE_LENGTH } from '../codeStorage.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
 import type { ConsoleEntry, EditorSlice, PlaygroundActions, RunOptions } from '../types.ts'
-import type { SliceContext } from './shared.ts'
+import type { SliceContext } from './context.ts'
 
 export const editorInitial: EditorSlice = {
   code: '',
@@ -36,7 +36,7 @@ const seconds = (ms: number) =>
  * animate, enter the Event log and can be stepped back through like any other change.
  */
 export function editorActions(ctx: SliceContext): EditorActions {
-  const { set, get, runtime } = ctx
+  const { set, get } = ctx
 
   const write = (entries: readonly ConsoleEntry[]) =>
     set((s) => ({ consoleEntries: [...s.consoleEntries, ...entries].slice(-MAX_ENTRIES) }))
@@ -60,7 +60,7 @@ export function editorActions(ctx: SliceContext): EditorActions {
     set({ running: true, consoleEntries: [], codeMark: null })
     let runner: SandboxRunner
     try {
-      runner = runtime.sandbox ??= await ctx.sandbox()
+      runner = await ctx.sandbox.get()
     } catch (error) {
       set({ running: false })
       notice(

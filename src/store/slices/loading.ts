@@ -2,18 +2,18 @@ import type { Scenario } from '../../scenarios/types.ts'
 import type { Step } from '../connectEngine.ts'
 import {
   buildTimeline,
-  rebuildRun,
+  rebuildEngine,
   scenarioPlan,
   type JobProgress,
   type StepPlan,
 } from '../loadJob.ts'
 import { readRunFile, RunFileError } from '../runFile.ts'
-import { EngineRuntime } from '../runtime.ts'
-import { runSliced, SlicedJobCancelled } from '../sliced.ts'
+import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
+import { EngineRuntime } from '../runtime/EngineRuntime.ts'
 import { linkProblem } from '../share.ts'
 import type { LoadingSlice, LoadingState, PlaygroundActions, PlaygroundError } from '../types.ts'
 import { codeFor } from './editor.ts'
-import type { SliceContext } from './shared.ts'
+import type { SliceContext } from './context.ts'
 
 export const loadingInitial: LoadingSlice = { loading: null }
 
@@ -30,27 +30,25 @@ function startJob<T>(
   done: (value: T) => void,
   failed: (error: unknown) => void,
 ): void {
-  const { set, runtime } = ctx
-  runtime.pending?.abort()
-  runtime.stopTimer()
-  const controller = new AbortController()
-  runtime.pending = controller
+  const { set, job: pending, timer } = ctx
+  const signal = pending.start()
+  timer.stop()
   const progress: JobProgress = { phase: 'Starting', done: 0, total: 0 }
   const startedAt = performance.now()
   const show = () =>
     set({ loading: { ...what, ...progress, startedAt, elapsedMs: performance.now() - startedAt } })
   set({ playing: false })
   show()
-  runSliced(job(progress), { signal: controller.signal, afterSlice: show }).then(
+  runSliced(job(progress), { signal, afterSlice: show }).then(
     (value) => {
-      if (runtime.pending !== controller) return
-      runtime.pending = null
+      if (!pending.isCurrent(signal)) return
+      pending.finish(signal)
       // Time moves again before `done` runs (it may land on a step or apply a call).
       set({ loading: null })
       done(value)
     },
     (error: unknown) => {
-      if (runtime.pending === controller) runtime.pending = null
+      pending.finish(signal)
       if (error instanceof SlicedJobCancelled) return
       set({ loading: null })
       failed(error)
@@ -72,7 +70,7 @@ export function afterRebuild(ctx: SliceContext, count: number, then: () => void)
   startJob(
     ctx,
     { kind: 'rebuild', title: `Rebuilding the simulation at step ${count}`, scenarioId: null },
-    (progress) => rebuildRun(runtime, steps, count, progress),
+    (progress) => rebuildEngine(runtime, steps, count, progress),
     then,
     (error) =>
       set({
@@ -134,9 +132,9 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     const job = (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
     if (!plan.some((p) => p.generated)) {
       // Small worlds load at once, as they always did.
-      runtime.pending?.abort()
+      ctx.job.cancel()
       try {
-        install(drain(job({ phase: '', done: 0, total: 0 })))
+        install(runToEnd(job({ phase: '', done: 0, total: 0 })))
       } catch (error) {
         refused(error)
         return false
@@ -194,19 +192,10 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     },
 
     cancelLoading() {
-      runtime.pending?.abort()
-      runtime.pending = null
+      ctx.job.cancel()
       if (get().loading) set({ loading: null })
     },
   }
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
-/** Runs a job to the end in this task. */
-function drain<T>(job: Generator<void, T>): T {
-  for (;;) {
-    const next = job.next()
-    if (next.done) return next.value
-  }
-}

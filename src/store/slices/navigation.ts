@@ -1,6 +1,6 @@
 import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
 import { afterRebuild } from './loading.ts'
-import { detailFor, type SliceContext } from './shared.ts'
+import { detailFor, type SliceContext } from './context.ts'
 
 /** Moving the cursor, and Play: shared by the timeline's actions. */
 export interface Navigator {
@@ -11,14 +11,14 @@ export interface Navigator {
 }
 
 export function createNavigator(ctx: SliceContext): Navigator {
-  const { set, get, runtime } = ctx
+  const { set, get, runtime, timer } = ctx
 
   /**
    * Shows what the step just reached did, one row at a time (its last dispatches, then any refusal, which
    * stays shown: it is what the user needs to read), then calls `done`.
    */
   function animateStep(count: number, done: () => void) {
-    runtime.stopTimer()
+    timer.stop()
     const step = get().steps[count - 1]
     const queue = [
       ...(step?.dispatches ?? []).slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id),
@@ -28,9 +28,9 @@ export function createNavigator(ctx: SliceContext): Navigator {
       const id = queue.shift()
       if (id === undefined) return done()
       set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
-      runtime.schedule(next, DISPATCH_MS / get().speed)
+      timer.schedule(next, DISPATCH_MS / get().speed)
     }
-    if (queue.length === 0) runtime.schedule(done, QUIET_STEP_MS / get().speed)
+    if (queue.length === 0) timer.schedule(done, QUIET_STEP_MS / get().speed)
     else next()
   }
 
@@ -38,7 +38,7 @@ export function createNavigator(ctx: SliceContext): Navigator {
     const { steps, loading } = get()
     // The page shows only the progress of a load or rebuild; time stands still until it is done.
     if (loading) return
-    runtime.stopTimer()
+    timer.stop()
     if (!runtime.hasModel(count) && runtime.needsLongRebuild(steps, count)) {
       afterRebuild(ctx, count, () => land(count, animate))
       return
@@ -73,7 +73,7 @@ export function createNavigator(ctx: SliceContext): Navigator {
       playNext()
     },
     pause() {
-      runtime.stopTimer()
+      timer.stop()
       set({ playing: false })
     },
   }

@@ -1,5 +1,5 @@
 import type { PlaygroundActions, SelectionSlice } from '../types.ts'
-import { detailFor, type SliceContext } from './shared.ts'
+import { detailFor, type SliceContext } from './context.ts'
 
 export const selectionInitial: SelectionSlice = {
   selection: null,
@@ -18,7 +18,7 @@ export function selectionActions(
     },
     showDispatch(id) {
       // Choosing a row takes over the graph: stop the step's own sequence (and Play).
-      ctx.runtime.stopTimer()
+      ctx.timer.stop()
       ctx.set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1, playing: false }))
     },
   }

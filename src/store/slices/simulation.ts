@@ -1,6 +1,6 @@
 import type { GraphModel } from '../graphModel.ts'
 import type { PlaygroundActions, SimulationSlice } from '../types.ts'
-import type { SliceContext } from './shared.ts'
+import type { SliceContext } from './context.ts'
 
 /** An empty world: what the graph shows before any step. */
 export const EMPTY_MODEL: GraphModel = {

@@ -5,7 +5,7 @@ import { refusalOfError } from '../refusals.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
 import { afterRebuild } from './loading.ts'
 import { createNavigator } from './navigation.ts'
-import type { SliceContext } from './shared.ts'
+import type { SliceContext } from './context.ts'
 
 export const timelineInitial: TimelineSlice = {
   scenario: null,
@@ -47,7 +47,7 @@ type TimelineActions = Pick<
 >
 
 export function timelineActions(ctx: SliceContext): TimelineActions {
-  const { set, get, runtime } = ctx
+  const { set, get, runtime, timer } = ctx
   const { land, play, pause } = createNavigator(ctx)
 
   function undoDiscard() {
@@ -99,22 +99,22 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         afterRebuild(ctx, cursor, () => get().actions.apply(call))
         return true
       }
-      const run = runtime.ensureRun(steps, cursor)
+      const engine = runtime.engineAfter(steps, cursor)
       const started = performance.now()
       let step
       try {
-        step = recordStep(run, [call], cursor)
+        step = recordStep(engine, [call], cursor)
       } catch (error) {
         // Not on the timeline: a refused call changes nothing. Its row says why, where a dispatch would
-        // be; the run is rebuilt rather than trusted.
-        const refusal = refusalOfError(call, error, run, cursor)
-        runtime.invalidateRun()
-        runtime.stopTimer()
+        // be; the engine is rebuilt rather than trusted.
+        const refusal = refusalOfError(call, error, engine, cursor)
+        runtime.invalidateEngine()
+        timer.stop()
         set({ refusal, activeDispatchId: refusal.id, playing: false, error: null })
         return false
       }
       runtime.truncate(cursor)
-      runtime.stepApplied(cursor + 1, performance.now() - started, run)
+      runtime.stepApplied(cursor + 1, performance.now() - started, engine)
       const future = steps.slice(cursor)
       set({
         steps: [...steps.slice(0, cursor), step],
@@ -139,23 +139,23 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         afterRebuild(ctx, cursor, () => get().actions.applyCalls(calls))
         return true
       }
-      const run = runtime.ensureRun(steps, cursor)
+      const engine = runtime.engineAfter(steps, cursor)
       runtime.truncate(cursor)
       const added: Step[] = []
       try {
         for (const call of calls) {
           const started = performance.now()
           const count = cursor + added.length + 1
-          added.push(recordStep(run, [call], count - 1))
-          runtime.stepApplied(count, performance.now() - started, run)
+          added.push(recordStep(engine, [call], count - 1))
+          runtime.stepApplied(count, performance.now() - started, engine)
           // Playback lands on each new step in turn: have the first ones ready, as loadScenario does.
           if (added.length <= PRECOMPUTED_MODELS) {
             const done = [...steps.slice(0, cursor), ...added]
-            runtime.remember(count, readModel(run.sim, sessionDirectory(done, count)))
+            runtime.remember(count, readModel(engine.sim, sessionDirectory(done, count)))
           }
         }
       } catch (error) {
-        runtime.invalidateRun()
+        runtime.invalidateEngine()
         runtime.truncate(cursor)
         set({ error: refusal(error, calls[added.length]) })
         return false
@@ -180,18 +180,18 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       if (remote.length === 0) return true
       const { steps, cursor } = get()
       const end = steps.length
-      const run = runtime.ensureRun(steps, end)
+      const engine = runtime.engineAfter(steps, end)
       const added: Step[] = []
       try {
         for (const calls of remote) {
           const started = performance.now()
           const count = end + added.length + 1
-          added.push(recordStep(run, calls, count - 1))
-          runtime.stepApplied(count, performance.now() - started, run)
+          added.push(recordStep(engine, calls, count - 1))
+          runtime.stepApplied(count, performance.now() - started, engine)
         }
       } catch (error) {
         // This engine and the followed one disagree: it cannot follow any further.
-        runtime.invalidateRun()
+        runtime.invalidateEngine()
         runtime.truncate(end)
         set({ error: refusal(error, remote[added.length]?.at(-1)), playing: false })
         return false

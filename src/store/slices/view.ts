@@ -1,5 +1,5 @@
 import type { PlaygroundActions, ViewSlice } from '../types.ts'
-import type { SliceContext } from './shared.ts'
+import type { SliceContext } from './context.ts'
 
 export const viewInitial: ViewSlice = { positions: {}, expanded: {}, baseline: null }
 

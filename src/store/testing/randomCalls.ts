@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { recordStep, type Step } from '../connectEngine.ts'
-import { createRun, type EngineCall, type EngineRun } from '../../calls/index.ts'
-import { checkpointOf, rebuild, type Checkpoints } from '../timeline.ts'
+import { createCallEngine, type EngineCall, type CallEngine } from '../../calls/index.ts'
+import { checkpointOf, rebuild, type Checkpoints } from '../runtime/checkpoints.ts'
 
 const GUILD = '20971520'
 const USERS = ['10', '11', '12']
@@ -61,17 +61,17 @@ export const callArb: fc.Arbitrary<EngineCall> = fc.oneof(
   fc.constant({ target: 'actions' as const, method: 'joinGuild', args: [GUILD, '12'] }),
 )
 
-/** Records calls as the store does: refused ones are dropped and the run rebuilt. */
+/** Records calls as the store does: refused ones are dropped and the engine rebuilt. */
 export function recordAll(calls: EngineCall[], checkpoints: Checkpoints) {
-  let run: EngineRun = createRun(9)
+  let engine: CallEngine = createCallEngine(9)
   const steps: Step[] = []
   for (const call of [setup, ...calls.map((c) => [c])]) {
     try {
-      steps.push(recordStep(run, call, steps.length))
-      if (steps.length % 3 === 0) checkpoints.set(steps.length, checkpointOf(run))
+      steps.push(recordStep(engine, call, steps.length))
+      if (steps.length % 3 === 0) checkpoints.set(steps.length, checkpointOf(engine))
     } catch {
-      run = rebuild(9, steps, steps.length, checkpoints)
+      engine = rebuild(9, steps, steps.length, checkpoints)
     }
   }
-  return { run, steps }
+  return { engine, steps }
 }

@@ -1,5 +1,5 @@
 import { createSimulation, Intents } from '../../engine/index.ts'
-import { applyCall, type EngineCall, type EngineRun } from '../../calls/index.ts'
+import { applyCall, type EngineCall, type CallEngine } from '../../calls/index.ts'
 import type { WireSocket } from '../connection.ts'
 import { GatewayHost } from '../host.ts'
 import type { WireFrame } from '../protocol.ts'
@@ -55,8 +55,8 @@ export const WORLD_CALLS: EngineCall[] = [
 ]
 
 /** A fresh run with {@link WORLD_CALLS} applied. */
-export function worldRun(): EngineRun {
-  const run: EngineRun = { sim: createSimulation({ seed: SEED, startTime: START }), sessions: [] }
+export function worldRun(): CallEngine {
+  const run: CallEngine = { sim: createSimulation({ seed: SEED, startTime: START }), sessions: [] }
   for (const call of WORLD_CALLS) applyCall(run, call)
   return run
 }

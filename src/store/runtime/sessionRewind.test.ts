@@ -1,17 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { scenarioById } from '../scenarios/index.ts'
-import type { EngineCall } from '../calls/index.ts'
-import { EngineRuntime } from './runtime.ts'
-import { callArb, recordAll } from './testing/randomCalls.ts'
-import { rebuild, type Checkpoints } from './timeline.ts'
-import { createPlaygroundStore } from './createPlaygroundStore.ts'
+import { scenarioById } from '../../scenarios/index.ts'
+import type { EngineCall } from '../../calls/index.ts'
+import { EngineRuntime } from './EngineRuntime.ts'
+import { callArb, recordAll } from '../testing/randomCalls.ts'
+import { rebuild, type Checkpoints } from './checkpoints.ts'
+import { createPlaygroundStore } from '../createPlaygroundStore.ts'
 
-/** A runtime whose live run is after `count` steps, as the store keeps one. */
+/** A runtime whose live engine is after `count` steps, as the store keeps one. */
 function runtimeAt(steps: Parameters<typeof rebuild>[1], count: number) {
   const runtime = new EngineRuntime()
   runtime.reset(9)
-  runtime.useRun(rebuild(9, steps, count), count)
+  runtime.useEngine(rebuild(9, steps, count), count)
   return runtime
 }
 
@@ -24,11 +24,11 @@ describe('rewinding a session instead of the simulation', () => {
       fc.assert(
         fc.property(fc.array(callArb, { minLength: 1, maxLength: 14 }), (calls) => {
           const checkpoints: Checkpoints = new Map()
-          const { steps, run } = recordAll(calls, checkpoints)
+          const { steps, engine } = recordAll(calls, checkpoints)
           const live = runtimeAt(steps, steps.length)
           for (let n = 0; n < steps.length; n++) {
             const rebuilt = runtimeAt(steps, n)
-            for (const id of run.sessions) {
+            for (const id of engine.sessions) {
               expect(live.sessionDetail(steps, n, id), `session ${id} at step ${n}`).toEqual(
                 rebuilt.sessionDetail(steps, n, id),
               )

@@ -1,8 +1,8 @@
-import type { InspectionEvent } from '../engine/index.ts'
-import type { Step } from './connectEngine.ts'
-import { lastSeqIn } from '../calls/index.ts'
-import type { SessionEntry } from './graphModel.ts'
-import type { SessionDetail } from './runtime.ts'
+import type { InspectionEvent } from '../../engine/index.ts'
+import type { Step } from '../connectEngine.ts'
+import { lastSeqIn } from '../../calls/index.ts'
+import type { SessionEntry } from '../graphModel.ts'
+import type { SessionDetail } from './sessionDetail.ts'
 
 /** What later steps did to one session: seqs it was given and frames its socket received. */
 interface Effect {

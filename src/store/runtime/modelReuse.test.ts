@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readModel, sessionDirectory } from './graphModel.ts'
-import { EngineRuntime } from './runtime.ts'
-import { callArb, recordAll } from './testing/randomCalls.ts'
-import { rebuild, type Checkpoints } from './timeline.ts'
+import { readModel, sessionDirectory } from '../graphModel.ts'
+import { EngineRuntime } from './EngineRuntime.ts'
+import { callArb, recordAll } from '../testing/randomCalls.ts'
+import { rebuild, type Checkpoints } from './checkpoints.ts'
 
 describe('graph models shared between steps', () => {
   // Property tests: a few seconds of fast-check, more on a loaded machine.

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { callArb, recordAll } from './testing/randomCalls.ts'
-import { scenarioById } from '../scenarios/index.ts'
-import { recordStep, type Step } from './connectEngine.ts'
-import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import { EngineRuntime } from './runtime.ts'
-import { groupCalls, type EngineCall } from '../calls/index.ts'
-import { readModel, sessionDirectory } from './graphModel.ts'
-import { checkpointOf, rebuild, type Checkpoints } from './timeline.ts'
+import { callArb, recordAll } from '../testing/randomCalls.ts'
+import { scenarioById } from '../../scenarios/index.ts'
+import { recordStep, type Step } from '../connectEngine.ts'
+import { createPlaygroundStore } from '../createPlaygroundStore.ts'
+import { EngineRuntime } from './EngineRuntime.ts'
+import { groupCalls, type EngineCall } from '../../calls/index.ts'
+import { readModel, sessionDirectory } from '../graphModel.ts'
+import { checkpointOf, rebuild, type Checkpoints } from './checkpoints.ts'
 
 describe('timeline rebuild', () => {
   it('groups consecutive calls of one group into a step', () => {
@@ -29,13 +29,13 @@ describe('timeline rebuild', () => {
           const checkpoints: Checkpoints = new Map()
           const { steps } = recordAll(calls, checkpoints)
           const models = steps.map((_, i) => {
-            const run = rebuild(9, steps, i + 1)
-            return readModel(run.sim, sessionDirectory(steps, i + 1))
+            const engine = rebuild(9, steps, i + 1)
+            return readModel(engine.sim, sessionDirectory(steps, i + 1))
           })
           for (let n = 0; n < steps.length; n++) {
             const viaCheckpoint = rebuild(9, steps, n + 1, checkpoints)
             expect(readModel(viaCheckpoint.sim, sessionDirectory(steps, n + 1))).toEqual(models[n])
-            // Re-running step n on the run rebuilt at n - 1 reports exactly what was first recorded.
+            // Re-running step n on the engine rebuilt at n - 1 reports exactly what was first recorded.
             const before = rebuild(9, steps, n, checkpoints)
             const again = recordStep(before, steps[n]?.calls ?? [], n)
             expect(again.events).toEqual(steps[n]?.events)
@@ -101,7 +101,7 @@ describe('timeline rebuild', () => {
     expect(store.getState().steps).toEqual(steps)
     expect(store.getState().cursor).toBe(cursor - 2)
     expect(store.getState().discarded).toBeNull()
-    // The live run had applied the discarded call: reaching the restored steps must not build on it.
+    // The live engine had applied the discarded call: reaching the restored steps must not build on it.
     for (let i = cursor - 2; i < steps.length; i++) {
       actions.seek(i + 1)
       expect(store.getState().model).toEqual(models[i])
@@ -115,7 +115,7 @@ describe('timeline rebuild', () => {
     if (!scenario) throw new Error('missing')
     const runtime = new EngineRuntime()
     runtime.reset(scenario.seed)
-    const run = runtime.ensureRun([], 0)
+    const engine = runtime.engineAfter([], 0)
     const steps: Step[] = []
     const calls = [
       ...groupCalls(scenario.calls),
@@ -123,8 +123,8 @@ describe('timeline rebuild', () => {
     ]
     for (const [i, step] of calls.entries()) {
       const started = performance.now()
-      steps.push(recordStep(run, step, i))
-      runtime.stepApplied(i + 1, performance.now() - started, run)
+      steps.push(recordStep(engine, step, i))
+      runtime.stepApplied(i + 1, performance.now() - started, engine)
     }
     for (let k = 0; k < 60; k++) {
       const n = Math.floor(((k * 7919) % 1000) + 1)
@@ -149,8 +149,8 @@ describe('timeline rebuild', () => {
       const store = createPlaygroundStore(scenario ? { scenario } : {})
       const { steps, seed } = store.getState()
       const checkpoints: Checkpoints = new Map()
-      const run = rebuild(seed, steps, steps.length - 1)
-      checkpoints.set(steps.length - 1, checkpointOf(run))
+      const engine = rebuild(seed, steps, steps.length - 1)
+      checkpoints.set(steps.length - 1, checkpointOf(engine))
       const fromCheckpoint = rebuild(seed, steps, steps.length, checkpoints)
       const fromSeed = rebuild(seed, steps, steps.length)
       const directory = sessionDirectory(steps, steps.length)

@@ -1,18 +1,28 @@
 import type { StoreApi } from 'zustand/vanilla'
-import type { SandboxRunner } from '../../sandbox/protocol.ts'
 import type { CodeStorage } from '../codeStorage.ts'
-import type { EngineRuntime } from '../runtime.ts'
+import type { EngineRuntime } from '../runtime/EngineRuntime.ts'
+import type { PendingJob } from '../runtime/pendingJob.ts'
+import type { SandboxHandle } from '../runtime/sandboxHandle.ts'
+import type { Timer } from '../runtime/timer.ts'
 import type { PlaygroundState, RemoteEngine } from '../types.ts'
 
-/** What every slice's actions get: the store's set/get, the instance's engine runtime and services. */
+/**
+ * What every slice's actions get: the store's set/get and the instance's mutable parts, which live
+ * beside the state because React never needs to watch them.
+ */
 export interface SliceContext {
   set: StoreApi<PlaygroundState>['setState']
   get: StoreApi<PlaygroundState>['getState']
+  /** The engine at a step, its checkpoints and graph models. */
   runtime: EngineRuntime
+  /** The one timer: a dispatch's animation or Play's next step. */
+  timer: Timer
+  /** The load or rebuild running in slices, if any. */
+  job: PendingJob
   /** The last code per scenario. */
   storage: CodeStorage
   /** The sandbox that runs code, created on first use. */
-  sandbox: () => SandboxRunner | Promise<SandboxRunner>
+  sandbox: SandboxHandle
   /** The engine this playground follows, if any: changes go there (see `RemoteEngine`). */
   remote: RemoteEngine | null
 }
