@@ -39,7 +39,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
       ctx.dispatcher.send('guild', channel.guild_id, 'CHANNEL_CREATE', payload, {
         filter: viewersFilter(channel),
       })
-      syncChannels(ctx, channel.guild_id)
+      syncChannels(ctx, channel.guild_id, { channelId: channel.id })
     },
 
     updateChannel(channelId, patch) {
@@ -53,8 +53,11 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
       ctx.dispatcher.send('guild', channel.guild_id, 'CHANNEL_UPDATE', payload, {
         filter: viewersFilter(channel),
       })
-      syncChannels(ctx, channel.guild_id)
-      ctx.lists.guildChanged(channel.guild_id)
+      // Only this channel's overwrites can have changed: only who reads it, and which list it shows.
+      // (The filter above has just asked canView of every session for it: these are cached answers.)
+      if (sameOverwrites(before, channel)) return
+      syncChannels(ctx, channel.guild_id, { channelId: channel.id })
+      ctx.lists.guildChanged(channel.guild_id, { users: [], moves: 'all' })
     },
 
     deleteChannel(channelId) {
@@ -72,7 +75,16 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
       }
       ctx.world.deleteChannel(channel.id)
       state.pendingDmPeers.delete(channel.id)
-      if (channel.guild_id !== null) ctx.lists.guildChanged(channel.guild_id)
+      // A holder through it moves or lets go; no member's row changes.
+      if (channel.guild_id !== null)
+        ctx.lists.guildChanged(channel.guild_id, { users: [], moves: 'all' })
     },
   }
+}
+
+/** Whether an update left a channel's overwrites as they were (a rename changes nobody's sight). */
+function sameOverwrites(before: Channel, after: Channel): boolean {
+  return (
+    JSON.stringify(before.permission_overwrites) === JSON.stringify(after.permission_overwrites)
+  )
 }

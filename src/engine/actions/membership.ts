@@ -30,7 +30,7 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
       'GUILD_MEMBER_UPDATE',
       freezeOwned(guildMemberPayload(ctx, member)),
     )
-    syncChannels(ctx, guildId, (s) => s.userId === userId)
+    syncChannels(ctx, guildId, { users: new Set([userId]) })
     ctx.lists.membersChanged(guildId, [userId])
   }
 

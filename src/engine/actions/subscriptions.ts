@@ -21,7 +21,7 @@ export function subscribeMember(ctx: EngineContext, guildId: string, userId: str
   for (const session of servingSessions(ctx, guildId, userId)) {
     ctx.backends.guild.sessions.add(guildId, session)
   }
-  syncChannels(ctx, guildId, (s) => s.userId === userId)
+  syncChannels(ctx, guildId, { users: new Set([userId]) })
 }
 
 /** Unsubscribes all of a user's sessions from the guild and from every channel of it. */
@@ -35,24 +35,60 @@ export function unsubscribeMember(ctx: EngineContext, guildId: string, userId: s
 }
 
 /**
- * For the guild's subscribed sessions (those `which` selects), subscribes each text channel the user can
- * read now and unsubscribes each it cannot. Costs O(sessions × channels) of the guild: permission
- * changes are rare next to dispatches.
+ * What a change can concern: the users whose permissions it can change, and the channels it can
+ * change them in. Leaving one out means "all of them".
  */
-export function syncChannels(
-  ctx: EngineContext,
-  guildId: string,
-  which: (session: Session) => boolean = () => true,
-): void {
-  const channels = ctx.world.guildChannels(guildId).filter((c) => c.type === ChannelType.GUILD_TEXT)
-  for (const session of ctx.backends.guild.sessions.sessions(guildId)) {
-    if (!which(session)) continue
+export interface SyncScope {
+  /** Only these users' sessions. */
+  readonly users?: ReadonlySet<string>
+  /** Only this channel (its overwrites changed, or it is new). */
+  readonly channelId?: string
+}
+
+/**
+ * For the guild's subscribed sessions (the scope's users'), subscribes each text channel (the scope's
+ * channel) the user can read now and unsubscribes each it cannot, in the order of the guild's
+ * subscribers and then of its channels. It costs what the change concerns: a new role concerns nobody
+ * (the action makes no call), a role's permissions its members' sessions, an overwrite one channel;
+ * re-checking every session × every text channel took 380 ms at 20,000 sessions and 40 channels.
+ * Subscriptions a change cannot concern are left as they are (an action never re-checks channels
+ * its change did not touch).
+ */
+export function syncChannels(ctx: EngineContext, guildId: string, scope: SyncScope = {}): void {
+  const { users, channelId } = scope
+  const channels = ctx.world
+    .guildChannels(guildId)
+    .filter((c) => c.type === ChannelType.GUILD_TEXT && (channelId ?? c.id) === c.id)
+  if (channels.length === 0 || users?.size === 0) return
+  for (const session of scopedSessions(ctx, guildId, users)) {
     for (const channel of channels) {
       if (ctx.world.canView(session.userId, channel.id)) {
         ctx.backends.channel.sessions.add(channel.id, session)
       } else ctx.backends.channel.sessions.remove(channel.id, session)
     }
   }
+}
+
+/**
+ * The guild's subscribed sessions of `users` (all without), in the guild topic's order. A change that
+ * concerns one session finds it through the user's sessions, without looking at the others; several
+ * are taken from the topic, which is the order they must be handled in.
+ */
+function scopedSessions(
+  ctx: EngineContext,
+  guildId: string,
+  users: ReadonlySet<string> | undefined,
+): readonly Session[] {
+  const guild = ctx.backends.guild.sessions
+  if (users === undefined) return guild.sessions(guildId)
+  const found: Session[] = []
+  for (const userId of users) {
+    for (const session of ctx.states.sessionsOf(userId)) {
+      if (guild.has(guildId, session)) found.push(session)
+      if (found.length > 1) return guild.sessions(guildId).filter((s) => users.has(s.userId))
+    }
+  }
+  return found
 }
 
 /** Subscribes the shard-0 sessions of these users to a DM or group DM (Discord: no guild → shard 0). */

@@ -50,11 +50,27 @@ export interface PendingMoves {
  *    list it now shows, adding up with what the session holds there already.
  */
 export const regroupList = {
-  planMoves(deps: Pick<MoveDeps, 'world' | 'registry'>, lists: GuildLists): PendingMoves {
+  /**
+   * Step 1. With `only`, just the holdings of those users are checked (a role's permissions changed:
+   * only its members can lose or gain sight of a channel, and no channel shows another list).
+   */
+  planMoves(
+    deps: Pick<MoveDeps, 'world' | 'registry'>,
+    lists: GuildLists,
+    only: ReadonlySet<string> | null = null,
+  ): PendingMoves {
     const { world, registry } = deps
     const pending: PendingMoves = { invalidations: [], arrivals: [] }
+    // A channel's list id is a hash of its overwrites: work it out once per channel, not per holder.
+    const ids = new Map<string, string>()
+    const idOf = (channel: Channel) => {
+      let id = ids.get(channel.id)
+      if (id === undefined) ids.set(channel.id, (id = listIdFor(world, channel)))
+      return id
+    }
     for (const state of [...lists.lists.values()]) {
       for (const [session, holding] of [...state.holdings]) {
+        if (only !== null && !only.has(session.userId)) continue
         const kept = new Map<string, readonly Range[]>()
         const moves = new Map<
           string,
@@ -63,7 +79,7 @@ export const regroupList = {
         for (const [channelId, ranges] of holding.channels) {
           const channel = world.channel(channelId)
           if (!channel || !world.canView(session.userId, channelId)) continue
-          const id = listIdFor(world, channel)
+          const id = idOf(channel)
           if (id === state.id) {
             kept.set(channelId, ranges)
             continue
@@ -116,11 +132,16 @@ export const regroupList = {
     return channel !== undefined && listIdFor(world, channel) === state.id
   },
 
-  /** Brings a list in line with the world's groups and visibility; null when nothing changed. */
+  /**
+   * Brings a list in line with the world's groups and visibility; null when nothing changed. With
+   * `users` (in join order), only their rows are read again: a change that concerns a role's members
+   * costs O(those members), not O(guild); without, every member's and every row's.
+   */
   regroup(
     world: WorldInternal,
     state: ListState,
     refresh: (state: ListState, userId: string, groups: ReadonlySet<string>) => ListChange | null,
+    users?: readonly string[],
   ): ListChange | null {
     const channel = world.channel(state.channelId)
     if (!channel) return null
@@ -132,8 +153,12 @@ export const regroupList = {
     const merged = mergeOrders(target, current)
     if (!sameOrder(merged, current)) changes.push(state.list.setGroupOrder(merged))
     const groups = new Set(target)
-    const userIds = new Set<string>(world.guildMemberIds(state.guildId))
-    for (const entry of state.list.entries()) userIds.add(entry.userId)
+    let userIds: Iterable<string> | undefined = users
+    if (userIds === undefined) {
+      const all = new Set<string>(world.guildMemberIds(state.guildId))
+      for (const entry of state.list.entries()) all.add(entry.userId)
+      userIds = all
+    }
     for (const userId of userIds) {
       const change = refresh(state, userId, groups)
       if (change) changes.push(change)

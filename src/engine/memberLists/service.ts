@@ -13,7 +13,7 @@ import type { Channel } from '../world/types.ts'
 import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
 import { parseMemberListRequest, type ListRequest } from './op14.ts'
 import { carriesMember, sendListUpdate, type ListTarget } from './publish.ts'
-import { leave, regroupList, type PendingInvalidation } from './regroupList.ts'
+import { leave, regroupList, type PendingInvalidation, type PendingMoves } from './regroupList.ts'
 import { allRanges, keyOf, type ListState, type MemberListRegistry } from './registry.ts'
 import { restoreLists, snapshotLists } from './snapshot.ts'
 
@@ -40,8 +40,11 @@ export interface MemberListService {
    * nothing about the member).
    */
   membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
-  /** Roles or channel overwrites of the guild changed: lists may regroup, split or merge. */
-  guildChanged(guildId: string): void
+  /**
+   * Roles or channel overwrites of the guild changed: lists may regroup, split or merge. `scope` says
+   * what the change can concern (default: everything, every member read again).
+   */
+  guildChanged(guildId: string, scope?: ListScope): void
   /** A user is leaving the guild: its sessions stop holding ranges there (no INVALIDATE: it left). */
   userLeftGuild(guildId: string, userId: string): void
   /** The guild's member lists now: who holds which ranges, and the list's counts. */
@@ -52,6 +55,23 @@ export interface MemberListService {
   snapshot(): unknown
   restore(snapshot: unknown): void
 }
+
+/**
+ * What a change of roles or channels can concern, so that its cost is that of the change (every
+ * field defaults to "everything").
+ */
+export interface ListScope {
+  /** The members whose rows may have changed, in join order (`world.inJoinOrder`). */
+  readonly users?: readonly string[]
+  /**
+   * Whose holdings to check for channels that show another list now, or that they can no longer read:
+   * everyone's (`'all'`: an overwrite or `@everyone` changed), only `users`' (a role's permissions
+   * changed), or nobody's (`'none'`: nothing that decides visibility changed).
+   */
+  readonly moves?: 'all' | 'users' | 'none'
+}
+
+const NO_MOVES: PendingMoves = Object.freeze({ invalidations: [], arrivals: [] })
 
 /** Members read into a new list between two yields of {@link MemberListService.requestInSteps}. */
 export const MEMBERS_PER_STEP = 500
@@ -251,14 +271,22 @@ export function createMemberListService(deps: {
       return told
     },
 
-    guildChanged(guildId) {
+    guildChanged(guildId, scope = {}) {
       const lists = registry.guild(guildId)
       if (!lists) return
-      const pending = regroupList.planMoves({ world, registry }, lists)
+      const moves = scope.moves ?? 'all'
+      const pending =
+        moves === 'none'
+          ? NO_MOVES
+          : regroupList.planMoves(
+              { world, registry },
+              lists,
+              moves === 'users' ? new Set(scope.users) : null,
+            )
       const regroup = new Set([...lists.lists.values(), ...pending.invalidations.map(([s]) => s)])
       for (const state of regroup) {
         if (!regroupList.stillShown(world, state)) continue
-        const change = regroupList.regroup(world, state, refresh)
+        const change = regroupList.regroup(world, state, refresh, scope.users)
         if (change) publish(state, change, [], new Set())
       }
       regroupList.finishMoves({ world, registry, build: buildList, send: sendTo }, lists, pending)

@@ -34,6 +34,29 @@ export function accessReads(core: WorldCore): AccessReads {
     }
   }
 
+  /**
+   * VIEW_CHANNEL in a channel. A member whose answer depends on its roles alone (not the owner, no
+   * member overwrite) is answered from the channel's role-set memo (ViewCache.byRoles).
+   */
+  function viewOf(userId: string, channel: Channel): boolean {
+    if (channel.guild_id !== null) {
+      const guild = core.state.guilds.get(channel.guild_id) as GuildState
+      const member = guild.members.get(userId)
+      if (!member) return false
+      const own = channel.permission_overwrites.some((o) => o.type === 1 && o.id === userId)
+      if (!own && userId !== guild.guild.owner_id) {
+        const key = member.roles.join(',')
+        let value = core.views.getByRoles(channel.id, key)
+        if (value === undefined) {
+          value = hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
+          core.views.setByRoles(channel.id, key, value)
+        }
+        return value
+      }
+    }
+    return hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
+  }
+
   function channelPermissions(userId: string, channel: Channel): bigint {
     if (channel.guild_id === null) {
       return channel.recipients.includes(userId) ? PRIVATE_CHANNEL_PERMISSIONS : 0n
@@ -75,7 +98,7 @@ export function accessReads(core: WorldCore): AccessReads {
       if (cached !== undefined) return cached
       const channel = core.state.channels.get(c)
       if (!channel) return false
-      const value = hasPermission(channelPermissions(u, channel), Permissions.VIEW_CHANNEL)
+      const value = viewOf(u, channel)
       core.views.set(c, u, value)
       return value
     },

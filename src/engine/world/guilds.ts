@@ -1,6 +1,7 @@
 import { isoTimestamp } from '../time.ts'
 import type { WorldInternal } from './internal.ts'
 import { LowestIds } from './lowestIds.ts'
+import { MemberIndex } from './memberIndex.ts'
 import { DEFAULT_EVERYONE_PERMISSIONS } from './permissions.ts'
 import { addToIndex, type GuildState, type WorldCore } from './state.ts'
 import { deepFreeze } from './plainData.ts'
@@ -41,6 +42,7 @@ export function guildMutators(core: WorldCore): Pick<WorldInternal, 'createGuild
         members: new Map(),
         channelIds: new Set(),
         lowest: new LowestIds(),
+        index: new MemberIndex(),
       }
       state.guilds.set(id, guildState)
       state.roleGuild.set(id, id)
@@ -72,6 +74,7 @@ export function newMember(
 export function insertMember(core: WorldCore, guild: GuildState, member: Member): void {
   guild.members.set(member.user_id, member)
   guild.lowest.add(member.user_id)
+  guild.index.add(member)
   addToIndex(core.state.userGuilds, member.user_id, guild.guild.id)
   // A cached "cannot view" from before the join would now be wrong.
   core.views.forgetUser(guild.channelIds, member.user_id)

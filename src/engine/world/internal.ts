@@ -45,6 +45,10 @@ export interface WorldInternal extends World {
   guildChannels(guildId: Snowflake): Channel[]
   /** @internal A guild's member user ids, in join order: a live view, O(1) to get. */
   guildMemberIds(guildId: Snowflake): Iterable<string>
+  /** @internal The members holding a role, in join order: O(r log r) for r holders. */
+  roleMemberIds(guildId: Snowflake, roleId: Snowflake): string[]
+  /** @internal Which of `userIds` are members of the guild, in join order. */
+  inJoinOrder(guildId: Snowflake, userIds: Iterable<string>): string[]
   /** @internal How many members a guild has. */
   memberCount(guildId: Snowflake): number
   /** @internal The DMs and group DMs a user is a recipient of, in creation order. */

@@ -39,6 +39,7 @@ export function memberMutators(core: WorldCore): MemberMutators {
     const nick = p.nick === undefined ? old.nick : requireNick(p.nick)
     const member: Member = deepFreeze({ ...old, nick, roles: [...roles] })
     guild.members.set(member.user_id, member)
+    guild.index.update(old, member)
     if (p.roles !== undefined) core.views.forgetUser(guild.channelIds, member.user_id)
     core.emit({ entity: 'member', op: 'update', id: member.user_id, guildId: guild.guild.id })
     return member
@@ -77,7 +78,7 @@ export function memberMutators(core: WorldCore): MemberMutators {
             'remove another member',
         )
       }
-      deleteMember(core, guild, member.user_id)
+      deleteMember(core, guild, member)
       core.emit({ entity: 'member', op: 'delete', id: member.user_id, guildId: guild.guild.id })
       return member
     },
@@ -88,8 +89,10 @@ export function memberMutators(core: WorldCore): MemberMutators {
  * Removes a member from its guild and every index that lists it. Member overwrites stay, as on
  * Discord.
  */
-function deleteMember(core: WorldCore, guild: GuildState, userId: string): void {
+function deleteMember(core: WorldCore, guild: GuildState, member: Member): void {
+  const userId = member.user_id
   guild.members.delete(userId)
+  guild.index.remove(member)
   guild.lowest.remove(userId, () => guild.members.keys(), guild.members.size)
   removeFromIndex(core.state.userGuilds, userId, guild.guild.id)
   core.views.forgetUser(guild.channelIds, userId)

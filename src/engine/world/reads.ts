@@ -31,6 +31,8 @@ type EntityReads = Pick<
   | 'userGuildIds'
   | 'guildChannels'
   | 'guildMemberIds'
+  | 'roleMemberIds'
+  | 'inJoinOrder'
   | 'memberCount'
   | 'lowestMemberIds'
   | 'privateChannels'
@@ -87,6 +89,11 @@ export function entityReads(core: WorldCore): EntityReads {
     userGuildIds: (userId) => [...(get(core.state.userGuilds, userId) ?? [])],
     guildChannels: (guildId) => channelsOf(guildOf(guildId)?.channelIds),
     guildMemberIds: (guildId) => guildOf(guildId)?.members.keys() ?? [],
+    roleMemberIds: (guildId, roleId) => {
+      const key = lookupKey(roleId)
+      return key === undefined ? [] : (guildOf(guildId)?.index.roleMembers(key) ?? [])
+    },
+    inJoinOrder: (guildId, userIds) => guildOf(guildId)?.index.inJoinOrder(userIds) ?? [],
     memberCount: (guildId) => guildOf(guildId)?.members.size ?? 0,
     lowestMemberIds(guildId, n) {
       if (!Number.isSafeInteger(n) || n < 0 || n > LOWEST_IDS_CAPACITY) {

@@ -2,7 +2,7 @@ import { describeValue } from '../ids.ts'
 import type { WorldInternal } from './internal.ts'
 import { deepFreeze } from './plainData.ts'
 import type { GuildState, WorldCore } from './state.ts'
-import type { Role } from './types.ts'
+import type { Member, Role } from './types.ts'
 import {
   fail,
   newId,
@@ -94,8 +94,9 @@ export function roleMutators(core: WorldCore): RoleMutators {
  * A deleted role leaves every member that held it and every overwrite that named it, as on Discord.
  */
 function dropRoleEverywhere(core: WorldCore, guild: GuildState, roleId: string): void {
-  for (const member of guild.members.values()) {
-    if (!member.roles.includes(roleId)) continue
+  // Only the role's holders change (the index knows them): no scan of every member.
+  for (const userId of guild.index.dropRole(roleId)) {
+    const member = guild.members.get(userId) as Member
     guild.members.set(
       member.user_id,
       deepFreeze({ ...member, roles: member.roles.filter((r) => r !== roleId) }),

@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.ts'
 import { LowestIds } from './lowestIds.ts'
+import { MemberIndex } from './memberIndex.ts'
 import { copyJson } from './plainData.ts'
 import { addToIndex, createState, indexChannel, type WorldState } from './state.ts'
 import type { Channel, Guild, Member, Message, Presence, Role, User } from './types.ts'
@@ -85,6 +86,7 @@ export function stateFromSnapshot(snapshot: WorldSnapshot): WorldState {
       members,
       channelIds: new Set(),
       lowest: LowestIds.from(members.keys()),
+      index: MemberIndex.of(members.values()),
     })
     for (const role of g.roles) state.roleGuild.set(role.id, g.guild.id)
   }

@@ -1,5 +1,6 @@
 import { ChannelType } from './channelType.ts'
 import type { LowestIds } from './lowestIds.ts'
+import type { MemberIndex } from './memberIndex.ts'
 import type { ViewCache } from './viewCache.ts'
 import type { Channel, Guild, Member, Message, Presence, Role, User, WorldChange } from './types.ts'
 
@@ -21,6 +22,8 @@ export interface GuildState {
   /** Creation order. */
   readonly channelIds: Set<string>
   lowest: LowestIds
+  /** Each role's members and the members' join order (role changes touch the role's members only). */
+  index: MemberIndex
 }
 
 /**

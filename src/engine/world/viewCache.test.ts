@@ -18,7 +18,32 @@ describe('ViewCache', () => {
       world.canView('20', '100')
       world.canView('30', '100')
     }
+    // Bob and carol hold the same roles (none), and no member overwrite names them: one computation.
+    expect(computed).toHaveBeenCalledTimes(1)
+  })
+
+  it('computes once per role set in a channel, and apart for members an overwrite names', () => {
+    const { world } = testWorld()
+    const role = world.createRole('1000', { name: 'r' }).id
+    world.createChannel({
+      id: '101',
+      guildId: '1000',
+      overwrites: [
+        { id: '1000', type: 0, deny: 1n << 10n },
+        { id: role, type: 0, allow: 1n << 10n },
+        { id: '30', type: 1, allow: 1n << 10n },
+      ],
+    })
+    world.setMemberRoles('1000', '20', [role])
+    world.createUser({ id: '50', username: 'eve' })
+    world.addMember('1000', '50', { roles: [role] })
+    const computed = vi.mocked(computePermissions)
+    computed.mockClear()
+    expect(['20', '30', '50'].map((u) => world.canView(u, '101'))).toEqual([true, true, true])
+    // Bob and eve share a role set; carol's own overwrite is hers alone.
     expect(computed).toHaveBeenCalledTimes(2)
+    world.setMemberRoles('1000', '50', [])
+    expect(world.canView('50', '101')).toBe(false)
   })
 
   it('recomputes only the answers a mutation may have changed', () => {
@@ -42,7 +67,8 @@ describe('ViewCache', () => {
       ['40', '901'],
     ])
       world.canView(u!, c!)
-    // Bob's nick changed nothing; carol's roles and guild 900's @everyone did.
-    expect(computed).toHaveBeenCalledTimes(2)
+    // Bob's nick changed nothing; carol's roles did, but her new role set's answer is known (bob's
+    // before); guild 900's @everyone did, and its owner is always computed.
+    expect(computed).toHaveBeenCalledTimes(1)
   })
 })
