@@ -1,6 +1,7 @@
 import { createSimulation, requestMemberListInSteps, type Simulation } from '../engine/index.ts'
 import { ALLOWED_CALLS, CALL_TARGETS } from './allowed.ts'
 import { CallError, type CallTarget, type EngineCall, type CallEngine, type Json } from './call.ts'
+import { describeValue } from './readCall.ts'
 import { resolveRefs } from './refs.ts'
 
 /** A fresh simulation from `seed`, with no session identified yet. */
@@ -38,13 +39,13 @@ function readCall(call: EngineCall): { target: CallTarget; method: string; args:
   }
   if (!CALL_TARGETS.includes(target as CallTarget)) {
     throw new CallError(
-      `unknown target ${typeof target === 'string' ? JSON.stringify(target.slice(0, 64)) : describe(target)}; use one of ${CALL_TARGETS.join(', ')}`,
+      `unknown target ${typeof target === 'string' ? JSON.stringify(target.slice(0, 64)) : describeValue(target)}; use one of ${CALL_TARGETS.join(', ')}`,
     )
   }
   const allowed = ALLOWED_CALLS[target as CallTarget]
   if (typeof method !== 'string' || !allowed.includes(method)) {
     throw new CallError(
-      `${String(target)}.${describe(method)} is not a call the playground makes; ${String(target)} allows ${allowed.join(', ')}`,
+      `${String(target)}.${describeValue(method)} is not a call the playground makes; ${String(target)} allows ${allowed.join(', ')}`,
     )
   }
   let isArray = false
@@ -55,20 +56,6 @@ function readCall(call: EngineCall): { target: CallTarget; method: string; args:
   }
   if (!isArray) throw new CallError(`${String(target)}.${method}: args must be an array`)
   return { target: target as CallTarget, method, args: args as readonly Json[] }
-}
-
-/**
- * A value in an error message, whatever it is: `String(x)` can throw (a hostile `toString`), so
- * objects are named by kind, never converted. A plain name reads as itself.
- */
-function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    return /^[A-Za-z_$][\w$]{0,63}$/.test(value) ? value : JSON.stringify(value.slice(0, 64))
-  }
-  if (typeof value === 'symbol') return 'a symbol'
-  if (typeof value === 'function') return 'a function'
-  if (value === null || typeof value !== 'object') return String(value)
-  return 'an object'
 }
 
 /** What a job yields while one call is still running: not a call done (progress bars skip it). */

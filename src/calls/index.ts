@@ -5,6 +5,17 @@
 export { CallError, type CallTarget, type EngineCall, type CallEngine, type Json } from './call.ts'
 export { ALLOWED_CALLS, CALL_TARGETS } from './allowed.ts'
 export { applyCall, applyCallInSteps, createCallEngine, WITHIN_CALL } from './applyCall.ts'
+export {
+  describeValue,
+  field,
+  isArray,
+  plain,
+  MAX_LABEL_LENGTH,
+  readBudget,
+  readCall,
+  readJson,
+  type ReadBudget,
+} from './readCall.ts'
 export { groupCalls } from './group.ts'
 export { lastSeenSeq, lastSeqIn, resolveRefs } from './refs.ts'
 export {

@@ -1,9 +1,10 @@
 import type { EngineCall } from '../calls/index.ts'
 
 /**
- * Messages between the page and the sandbox worker that runs user code. The worker keeps an engine built
- * from the timeline's calls; the page sends those calls only when its timeline is not the one the worker
- * already holds (see `SandboxRunner`), so a 1,000-session scenario is not rebuilt on every Run.
+ * Messages between the page and the sandbox worker that runs user code. Each worker runs code once: it
+ * is started ahead of time (a standby), builds the engine of the timeline's calls while the page is
+ * idle, runs one request and is thrown away, so nothing a run does reaches the next one. What the worker
+ * sends is untrusted input: the page reads it with `checkMessage.ts` before using any of it.
  */
 
 /** The timeline the worker must hold before running: the seed and every call up to the cursor. */
@@ -11,6 +12,16 @@ export interface SandboxBase {
   readonly seed: number
   readonly calls: readonly EngineCall[]
 }
+
+/** Page → worker: build the engine of this timeline position, then answer `ready` (or `base-failed`). */
+export interface BaseRequest {
+  readonly type: 'base'
+  readonly id: number
+  readonly base: SandboxBase
+}
+
+/** Page → worker. */
+export type PageMessage = BaseRequest | RunRequest
 
 /** Page → worker: run `code` (TypeScript) against the base, building the base first when given. */
 export interface RunRequest {
@@ -29,6 +40,9 @@ export interface RunLimits {
 }
 
 export const DEFAULT_LIMITS: RunLimits = { calls: 1_000, lines: 2_000 }
+
+/** Longest error message or error name text a failure carries (the worker cuts longer ones). */
+export const MAX_ERROR_TEXT = 2_000
 
 /** How long user code may run before the worker is terminated, in ms (the editor offers others). */
 export const DEFAULT_TIME_LIMIT_MS = 2_000
@@ -63,6 +77,8 @@ export interface RunFailure {
 
 /** Worker → page. */
 export type WorkerMessage =
+  /** The base is built: the worker waits for its one run. */
+  | { readonly type: 'ready'; readonly id: number }
   /** The base is built (or was already there) and user code starts now: the time limit starts. */
   | { readonly type: 'started'; readonly id: number }
   /** Console output, streamed in batches while the code runs. */
@@ -74,19 +90,17 @@ export type WorkerMessage =
       readonly calls: readonly EngineCall[]
       /** Console lines past the limit that were dropped. */
       readonly droppedLines: number
-      readonly ms: number
     }
   | {
       readonly type: 'failed'
       readonly id: number
       readonly failure: RunFailure
       readonly droppedLines: number
-      readonly ms: number
     }
   /** The base could not be built (the page's timeline holds a call the engine refuses). */
   | { readonly type: 'base-failed'; readonly id: number; readonly message: string }
 
-/** What a run came to, as the page sees it. */
+/** What a run came to, as the page sees it (`ms`: measured by the page, from start to answer). */
 export type RunOutcome =
   | {
       readonly status: 'done'
@@ -105,6 +119,8 @@ export type RunOutcome =
   /** The worker died (out of memory, say) or could not start. */
   | { readonly status: 'crashed'; readonly message: string }
   | { readonly status: 'base-failed'; readonly message: string }
+  /** The worker sent something the page does not accept (forged or broken output): nothing applied. */
+  | { readonly status: 'invalid'; readonly message: string }
 
 /** A timeline position: the page's steps (an immutable array, compared by identity) and its cursor. */
 export interface BaseKey {
@@ -112,15 +128,15 @@ export interface BaseKey {
   readonly cursor: number
 }
 
-/** The page's handle on the sandbox: one run at a time. */
+/** The page's handle on the sandbox: one run at a time, each in a worker of its own. */
 export interface SandboxRunner {
   /**
-   * Runs `code` at the timeline position `base` describes. `baseKey` identifies that position: when it is
-   * the key the worker already holds, the calls are not sent again.
+   * Runs `code` at the timeline position `base` describes, in the standby worker when it was prepared
+   * for `baseKey`, else in a new one.
    */
   run(request: {
     readonly code: string
-    /** Made only when the worker does not hold `baseKey` (a generated step is 100,000 calls). */
+    /** Made only when no standby holds `baseKey` (a generated step is 100,000 calls). */
     readonly base: () => SandboxBase
     readonly baseKey: BaseKey
     readonly timeLimitMs: number
@@ -128,10 +144,10 @@ export interface SandboxRunner {
     readonly onConsole?: (lines: readonly ConsoleLine[]) => void
   }): Promise<RunOutcome>
   /**
-   * Tells the runner the worker's engine now stands at `baseKey` (the page applied a run's calls, which
-   * the worker applied too).
+   * Starts the standby for the next run: a fresh worker that builds the engine at `baseKey` while the
+   * page is idle, so Run only sends code. Replaces a standby of another position; no-op for the same.
    */
-  advanced(baseKey: BaseKey): void
-  /** Terminates the worker. */
+  prepare(request: { readonly base: () => SandboxBase; readonly baseKey: BaseKey }): void
+  /** Terminates every worker. */
   dispose(): void
 }

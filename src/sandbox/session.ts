@@ -1,13 +1,14 @@
 import { createSimulation, EngineError, GatewayCloseError } from '../engine/index.ts'
 import { applyCall, CallError, type EngineCall, type CallEngine } from '../calls/index.ts'
 import { formatArgs } from './format.ts'
-import type {
-  ConsoleLevel,
-  ConsoleLine,
-  RunFailure,
-  RunRequest,
-  SandboxBase,
-  WorkerMessage,
+import {
+  MAX_ERROR_TEXT,
+  type ConsoleLevel,
+  type ConsoleLine,
+  type PageMessage,
+  type RunFailure,
+  type SandboxBase,
+  type WorkerMessage,
 } from './protocol.ts'
 import { CallLimitError, createRecording } from './recorder.ts'
 import { REMOVED_GLOBALS, scopeNames, scopeValues } from './scope.ts'
@@ -18,6 +19,11 @@ import { transpile } from './transpile.ts'
  * `values`. Returns normally or throws what the code threw.
  */
 export interface Executor {
+  /**
+   * Loads the code before it runs, when loading is asynchronous (the worker imports it as a module);
+   * rejects with a SyntaxError when the browser does not parse it.
+   */
+  load?(js: string, names: readonly string[]): Promise<void>
   run(js: string, names: readonly string[], values: readonly unknown[]): void
   /** The line of the user's code (1-based) where `error` was thrown, read from its stack. */
   lineOf(error: Error): number | undefined
@@ -50,8 +56,19 @@ export function createSandboxSession(deps: {
     stale = false
   }
 
-  function handle(request: RunRequest) {
+  function handle(request: PageMessage) {
     const { id } = request
+    if (request.type === 'base') {
+      try {
+        build(request.base)
+      } catch (error) {
+        base = null
+        deps.post({ type: 'base-failed', id, message: errorText(error) })
+        return
+      }
+      deps.post({ type: 'ready', id })
+      return
+    }
     try {
       if (request.base) build(request.base)
       else if (base && stale) build(base)
@@ -64,49 +81,64 @@ export function createSandboxSession(deps: {
       deps.post({ type: 'base-failed', id, message: 'the sandbox has no timeline to run against' })
       return
     }
-    deps.post({ type: 'started', id })
-    const started = deps.now()
-    const out = createConsole(id, request.limits.lines, deps)
+    const engine = base
+    const { limits } = request
+    const out = createConsole(id, limits.lines, deps)
     const finish = (failure: RunFailure | null, calls: readonly EngineCall[]) => {
       out.flush()
-      const ms = deps.now() - started
-      if (failure) deps.post({ type: 'failed', id, failure, droppedLines: out.dropped(), ms })
-      else deps.post({ type: 'done', id, calls, droppedLines: out.dropped(), ms })
+      if (failure) deps.post({ type: 'failed', id, failure, droppedLines: out.dropped() })
+      else deps.post({ type: 'done', id, calls, droppedLines: out.dropped() })
     }
 
     const compiled = transpile(request.code)
     if ('problem' in compiled) {
+      deps.post({ type: 'started', id })
       finish({ kind: 'syntax', name: 'SyntaxError', ...compiled.problem }, [])
       return
     }
-    const recording = createRecording(base.engine, request.limits.calls, (error) =>
-      out.write('error', [`inspect listener threw: ${errorText(error)}`]),
-    )
-    let thrown: { error: unknown } | null = null
-    try {
-      deps.execute.run(
-        compiled.js,
-        [...scopeNames(), ...REMOVED_GLOBALS],
-        [...scopeValues(recording.scope, out.console), ...REMOVED_GLOBALS.map(removed)],
+    const names = [...scopeNames(), ...REMOVED_GLOBALS]
+    const start = () => {
+      deps.post({ type: 'started', id })
+      runLoaded(compiled.js, names)
+    }
+    if (!deps.execute.load) {
+      start()
+      return
+    }
+    deps.execute.load(compiled.js, names).then(start, (error: unknown) => {
+      deps.post({ type: 'started', id })
+      finish(failureOf(error, deps.execute), [])
+    })
+
+    function runLoaded(js: string, names: readonly string[]) {
+      const recording = createRecording(engine.engine, limits.calls, (error) =>
+        out.write('error', [`inspect listener threw: ${errorText(error)}`]),
       )
-    } catch (error) {
-      thrown = { error }
-    } finally {
-      recording.seal()
+      let thrown: { error: unknown } | null = null
+      try {
+        deps.execute.run(js, names, [
+          ...scopeValues(recording.scope, out.console),
+          ...REMOVED_GLOBALS.map(removed),
+        ])
+      } catch (error) {
+        thrown = { error }
+      } finally {
+        recording.seal()
+      }
+      const failure = recording.limitReached
+        ? limitFailure(limits.calls)
+        : recording.unsafe
+          ? unsafeFailure(recording.unsafe)
+          : thrown
+            ? failureOf(thrown.error, deps.execute)
+            : null
+      if (failure) {
+        if (recording.calls.length > 0) stale = true
+      } else {
+        engine.calls.push(...recording.calls)
+      }
+      finish(failure, recording.calls)
     }
-    const failure = recording.limitReached
-      ? limitFailure(request.limits.calls)
-      : recording.unsafe
-        ? unsafeFailure(recording.unsafe)
-        : thrown
-          ? failureOf(thrown.error, deps.execute)
-          : null
-    if (failure) {
-      if (recording.calls.length > 0) stale = true
-    } else {
-      base.calls.push(...recording.calls)
-    }
-    finish(failure, recording.calls)
   }
 
   return { handle }
@@ -176,7 +208,11 @@ export function failureOf(error: unknown, execute: Pick<Executor, 'lineOf'>): Ru
   }
   const line = execute.lineOf(error)
   const where = line !== undefined ? { line } : {}
-  const base = { name: error.name, message: error.message, ...where }
+  const base = {
+    name: cut(read(error, 'name'), 100),
+    message: cut(read(error, 'message')),
+    ...where,
+  }
   if (error instanceof EngineError) return { kind: 'engine', ...base, code: error.code }
   if (error instanceof GatewayCloseError) return { kind: 'engine', ...base, code: error.code }
   if (error instanceof CallError) return { kind: 'engine', ...base }
@@ -190,12 +226,29 @@ export function failureOf(error: unknown, execute: Pick<Executor, 'lineOf'>): Ru
  * first when the engine threw), minus the lines a wrapper put before the code.
  */
 export function lineInStack(error: Error, file: string, linesBefore = 0): number | undefined {
-  const stack = typeof error.stack === 'string' ? error.stack : ''
+  const full = read(error, 'stack')
+  // The frames come last: a 30-million-character message need not be searched.
+  const stack = full.length > 20_000 ? full.slice(-20_000) : full
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const match = new RegExp(`${escaped}:(\\d+):\\d+`).exec(stack)
   return match ? Number(match[1]) - linesBefore : undefined
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return cut(error instanceof Error ? read(error, 'message') : formatArgs([error]))
+}
+
+/** A text field of an error, whatever its getters do: code may define them. */
+function read(error: Error, key: 'name' | 'message' | 'stack'): string {
+  try {
+    const value: unknown = error[key]
+    return typeof value === 'string' ? value : formatArgs([value])
+  } catch {
+    return `(its ${key} could not be read)`
+  }
+}
+
+/** Error text cut to what the page accepts (`MAX_ERROR_TEXT`). */
+function cut(text: string, max = MAX_ERROR_TEXT): string {
+  return text.length > max ? `${text.slice(0, max - 8)}… (cut)` : text
 }

@@ -37,15 +37,18 @@ export interface PlaygroundInit {
   link?: ReadLink
   /** Where code is kept per scenario; in memory only when absent. */
   storage?: CodeStorage
-  /** Creates the sandbox on first Run; by default the Web Worker of `sandbox/runScript.ts`. */
+  /** Creates the sandbox on first Run (or `warmSandbox`); by default the frame of `sandbox/frame.ts`. */
   sandbox?: () => SandboxRunner | Promise<SandboxRunner>
   /** An engine to follow (the live view): changes are sent to it and come back as steps. */
   remote?: RemoteEngine
 }
 
-// The worker's module (and the engine bundled into it) loads only when code first runs.
+// The sandbox (and the worker's engine) loads only when the editor is shown or code first runs.
 const loadSandbox = () =>
-  import('../sandbox/runScript.ts').then(({ createSandboxRunner }) => createSandboxRunner())
+  import('../sandbox/frame.ts').then(({ createFramedRunner }) => createFramedRunner())
+
+/** How long the timeline must stay put before the next run's worker is rebuilt for it. */
+const STANDBY_DELAY_MS = 250
 
 /**
  * One playground instance's store (docs/design/style.md §10): a vanilla zustand store of six
@@ -110,11 +113,26 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       else store.getState().actions.loadScenario(scenario)
     }
   }
+  // The standby worker follows the timeline: rebuilt for the cursor once it has settled.
+  let standbyTimer: ReturnType<typeof setTimeout> | undefined
+  const unfollow = store.subscribe((state, before) => {
+    const moved =
+      state.steps !== before.steps ||
+      state.cursor !== before.cursor ||
+      state.playing !== before.playing
+    if (!sandbox.current || !moved) return
+    clearTimeout(standbyTimer)
+    standbyTimer = setTimeout(() => {
+      if (!store.getState().playing) store.getState().actions.warmSandbox()
+    }, STANDBY_DELAY_MS)
+  })
   const problem = storage.takeProblem()
   if (problem) store.setState({ consoleEntries: [{ level: 'notice', text: problem }] })
   return {
     ...store,
     destroy: () => {
+      unfollow()
+      clearTimeout(standbyTimer)
       timer.stop()
       job.cancel()
       sandbox.dispose()

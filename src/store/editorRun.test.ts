@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RunOutcome, SandboxRunner } from '../sandbox/protocol.ts'
-import { createTestSandbox } from '../sandbox/testing.ts'
+import type { SandboxRunner } from '../sandbox/protocol.ts'
+import { createTestRunner } from '../sandbox/testing.ts'
 import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
 import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
@@ -18,29 +18,10 @@ const small: Scenario = {
   suggested: suggestedCalls({ members: 1500 }),
 }
 
-/** A SandboxRunner over the Node test session (what the worker runs), counting the bases it was sent. */
+/** The page's runner over Node sandbox sessions (what the worker runs), counting the bases it built. */
 function fakeRunner() {
-  const box = createTestSandbox()
-  let holds: { steps: unknown; cursor: number } | null = null
-  const sent: number[] = []
-  const runner: SandboxRunner = {
-    async run({ code, base, baseKey, onConsole }) {
-      const same = holds?.steps === baseKey.steps && holds?.cursor === baseKey.cursor
-      const built = same ? null : base()
-      if (built) sent.push(built.calls.length)
-      const { last, lines } = box.run(code, built)
-      if (lines.length) onConsole?.(lines)
-      holds = last?.type === 'failed' ? baseKey : null
-      if (last?.type === 'done')
-        return { status: 'done', calls: last.calls, ms: last.ms, droppedLines: 0 }
-      if (last?.type === 'failed')
-        return { status: 'failed', failure: last.failure, ms: last.ms, droppedLines: 0 }
-      return { status: 'base-failed', message: 'no' } satisfies RunOutcome
-    },
-    advanced: (key) => void (holds = key),
-    dispose: () => {},
-  }
-  return { runner, sent }
+  const { runner, stats, baseCalls } = createTestRunner()
+  return { runner, stats, sent: baseCalls }
 }
 
 let store: PlaygroundStore
@@ -132,19 +113,22 @@ describe('running code from the store', () => {
     expect(s.getState().cursor).toBe(1)
   })
 
-  it('sends the timeline to the sandbox only when it changed', async () => {
-    const { runner, sent } = fakeRunner()
+  it('runs each time in a fresh worker, the one prepared at the cursor when there is one', async () => {
+    const { runner, stats } = fakeRunner()
     const s = open(runner)
     const code = `dispatcher.dispatch('guild', '${GUILD}', 'X', {})`
     s.getState().actions.setCode(code)
     await s.getState().actions.runCode()
+    // After a run the next run's worker is started where the run left the timeline.
+    expect(stats).toEqual({ spawned: 2, bases: 2 })
     s.getState().actions.pause()
     s.getState().actions.seek(s.getState().steps.length)
-    await s.getState().actions.runCode() // the worker already holds the timeline it left
-    expect(sent).toHaveLength(1)
+    await s.getState().actions.runCode() // the standby holds this position: no new worker for it
+    expect(stats).toEqual({ spawned: 3, bases: 3 })
+    s.getState().actions.pause()
     s.getState().actions.stepBack()
-    await s.getState().actions.runCode()
-    expect(sent).toHaveLength(2)
+    await s.getState().actions.runCode() // another position: a worker of its own
+    expect(stats).toEqual({ spawned: 5, bases: 5 })
   })
 
   it('runs where playback was heading when Run is pressed during playback', async () => {

@@ -194,6 +194,11 @@ export interface PlaygroundActions {
    * instead, and its calls replace whatever came after them; a run that fails changes nothing.
    */
   runCode(options?: RunOptions): Promise<void>
+  /**
+   * Loads the sandbox and starts the next run's worker at the cursor (kept there as the timeline
+   * moves), so the first Run is as quick as the next ones; the editor calls it when it is shown.
+   */
+  warmSandbox(): void
   setTimeLimit(ms: number): void
   clearConsole(): void
   stepBack(): void

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestSandbox } from '../../sandbox/testing.ts'
+import { createTestRunner } from '../../sandbox/testing.ts'
 import type { SandboxRunner } from '../../sandbox/protocol.ts'
 import { docScenarios, scenarioById } from '../../scenarios/index.ts'
 import { MAX_CODE_LENGTH } from '../../store/codeStorage.ts'
@@ -7,23 +7,8 @@ import { createPlaygroundStore, type PlaygroundStore } from '../../store/createP
 import { readShareHash, ShareLinkError } from '../../store/share.ts'
 import { playgroundPath } from './playgroundLink.ts'
 
-/** The Node sandbox session behind the runner interface the store uses. */
-function runner(): SandboxRunner {
-  const box = createTestSandbox()
-  return {
-    async run({ code, base, onConsole }) {
-      const { last, lines } = box.run(code, base())
-      if (lines.length) onConsole?.(lines)
-      if (last?.type === 'done')
-        return { status: 'done', calls: last.calls, ms: last.ms, droppedLines: 0 }
-      if (last?.type === 'failed')
-        return { status: 'failed', failure: last.failure, ms: last.ms, droppedLines: 0 }
-      return { status: 'base-failed', message: 'no' }
-    },
-    advanced: () => {},
-    dispose: () => {},
-  }
-}
+/** The page's runner over Node sandbox sessions (what the worker runs). */
+const runner = (): SandboxRunner => createTestRunner().runner
 
 let store: PlaygroundStore
 afterEach(() => store?.destroy())

@@ -9,6 +9,11 @@ export class SandboxHandle {
     this.create = create
   }
 
+  /** The runner once it has been created (Run or `warmSandbox`), else null. */
+  get current(): SandboxRunner | null {
+    return this.runner
+  }
+
   async get(): Promise<SandboxRunner> {
     return (this.runner ??= await this.create())
   }

@@ -6,7 +6,13 @@ import {
 import { MAX_CODE_LENGTH } from '../codeStorage.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
-import type { ConsoleEntry, EditorSlice, PlaygroundActions, RunOptions } from '../types.ts'
+import type {
+  ConsoleEntry,
+  EditorSlice,
+  PlaygroundActions,
+  PlaygroundState,
+  RunOptions,
+} from '../types.ts'
 import type { SliceContext } from './context.ts'
 
 export const editorInitial: EditorSlice = {
@@ -22,7 +28,7 @@ const MAX_ENTRIES = 5_000
 
 type EditorActions = Pick<
   PlaygroundActions,
-  'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole'
+  'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole' | 'warmSandbox'
 >
 
 const plural = (n: number, one: string, many = `${one}s`) =>
@@ -43,6 +49,23 @@ export function editorActions(ctx: SliceContext): EditorActions {
   const notice = (text: string, line?: number) =>
     write([{ level: 'notice', text, ...(line !== undefined ? { line } : {}) }])
 
+  /** The calls up to `cursor`: the engine a run at that position starts from. */
+  const baseAt = (steps: PlaygroundState['steps'], seed: number, cursor: number) => () => ({
+    seed,
+    calls: steps.slice(0, cursor).flatMap((s) => [...callsOf(s)]),
+  })
+
+  /** Starts the next run's worker at the cursor, so Run only has to send code. */
+  function prepareAtCursor() {
+    const { steps, cursor, seed, running, scenario } = get()
+    if (!ctx.sandbox.current || running || !scenario) return
+    ctx.sandbox.current.prepare({ base: baseAt(steps, seed, cursor), baseKey: { steps, cursor } })
+  }
+
+  async function runner(): Promise<SandboxRunner> {
+    return ctx.sandbox.get()
+  }
+
   async function runCode(options: RunOptions = {}) {
     const state = get()
     if (state.running || !state.scenario) return
@@ -58,9 +81,9 @@ export function editorActions(ctx: SliceContext): EditorActions {
         ? at
         : Math.max(0, Math.min(steps.length, Math.round(options.from)))
     set({ running: true, consoleEntries: [], codeMark: null })
-    let runner: SandboxRunner
+    let sandbox: SandboxRunner
     try {
-      runner = await ctx.sandbox.get()
+      sandbox = await runner()
     } catch (error) {
       set({ running: false })
       notice(
@@ -69,9 +92,9 @@ export function editorActions(ctx: SliceContext): EditorActions {
       return
     }
     const baseKey = { steps, cursor }
-    const outcome = await runner.run({
+    const outcome = await sandbox.run({
       code,
-      base: () => ({ seed, calls: steps.slice(0, cursor).flatMap((s) => [...callsOf(s)]) }),
+      base: baseAt(steps, seed, cursor),
       baseKey,
       timeLimitMs,
       onConsole: (lines) => write(lines),
@@ -80,18 +103,13 @@ export function editorActions(ctx: SliceContext): EditorActions {
     if (get().scenario !== scenario) return // another scenario opened meanwhile (its Console is new)
     if (outcome.status === 'done' && (get().steps !== steps || get().cursor !== at)) {
       notice('The timeline moved while the code ran, so nothing was applied. Press Run again.')
-      return
+    } else {
+      report(outcome, cursor, code)
     }
-    report(outcome, cursor, runner, baseKey, code)
+    prepareAtCursor()
   }
 
-  function report(
-    outcome: RunOutcome,
-    cursor: number,
-    sandbox: SandboxRunner,
-    baseKey: { steps: unknown; cursor: number },
-    code: string,
-  ) {
+  function report(outcome: RunOutcome, cursor: number, code: string) {
     if (outcome.status !== 'done') {
       fail(outcome, code)
       return
@@ -103,7 +121,6 @@ export function editorActions(ctx: SliceContext): EditorActions {
     }
     const { calls, ms } = outcome
     if (calls.length === 0) {
-      sandbox.advanced(baseKey)
       notice(
         `Ran in ${Math.round(ms)} ms. No call changed the engine, so the timeline is as it was.`,
       )
@@ -125,7 +142,6 @@ export function editorActions(ctx: SliceContext): EditorActions {
       )
       return
     }
-    sandbox.advanced({ steps: get().steps, cursor: cursor + calls.length })
     const range =
       calls.length === 1 ? `step ${cursor + 1}` : `steps ${cursor + 1}–${cursor + calls.length}`
     notice(
@@ -150,6 +166,11 @@ export function editorActions(ctx: SliceContext): EditorActions {
         return
       case 'base-failed':
         notice(`The sandbox could not rebuild the timeline: ${outcome.message}. ${nothing}`)
+        return
+      case 'invalid':
+        notice(
+          `The sandbox sent something the page does not accept (${outcome.message}), so the run was stopped. ${nothing}`,
+        )
         return
       case 'failed': {
         const { failure } = outcome
@@ -199,6 +220,11 @@ export function editorActions(ctx: SliceContext): EditorActions {
       }
     },
     runCode,
+    warmSandbox() {
+      runner().then(prepareAtCursor, () => {
+        // Run says why the sandbox could not load.
+      })
+    },
     setTimeLimit(ms) {
       if (Number.isFinite(ms) && ms > 0) set({ timeLimitMs: ms })
     },
