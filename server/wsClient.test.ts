@@ -28,7 +28,7 @@ interface Dispatch {
   d: Record<string, unknown>
 }
 
-async function start() {
+async function start(throttle = true) {
   server = await startGatewayServer({ scenario: wireTestScenario, heartbeatIntervalMs: 300 })
   const token = server.users.find((u) => u.id === BOT)?.token as string
   const rest = new REST({ api: `${server.origin}/api` }).setToken(token)
@@ -37,6 +37,8 @@ async function start() {
     intents: GUILDS | GUILD_MESSAGES | MESSAGE_CONTENT,
     rest,
     shardCount: 2,
+    // The client waits 5 s between IDENTIFYs of one bucket; a test of a second IDENTIFY skips the wait.
+    ...(throttle ? {} : { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) }),
   })
   const dispatches: Dispatch[] = []
   manager.on(WebSocketShardEvents.Dispatch, (payload, shardId) => {
@@ -141,5 +143,21 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
     await until(() => dispatches.some((d) => d.t === 'RESUMED' && d.shardId === 0))
     expect(server.host.calls().filter((r) => r.call.method === 'identify')).toHaveLength(2)
     expect(server.host.calls().map((r) => r.call.method)).toContain('resume')
+  })
+
+  it('op 9 (the session invalidated by the server): the client identifies anew', async () => {
+    const { server, manager, dispatches } = await start(false)
+    await manager.connect()
+    const shard0 = server.host.run.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
+      sessionId: string
+    }
+    server.host.apply(
+      { target: 'gateway', method: 'invalidate', args: [shard0.sessionId] },
+      Date.now(),
+    )
+    await until(() => dispatches.filter((d) => d.t === 'READY' && d.shardId === 0).length === 2)
+    const identifies = server.host.calls().filter((r) => r.call.method === 'identify')
+    expect(identifies).toHaveLength(3)
+    expect(server.host.run.sim.states.fetchRaw(shard0.sessionId)).toBeUndefined()
   })
 })
