@@ -177,12 +177,14 @@ export function falseCodes(page: MdxPage, codes: ReturnType<typeof engineCodes>)
   const out: string[] = []
   for (const block of proseOf(page)) {
     for (const clause of clauses(block)) {
-      if (!/EngineError|refused|throws|\bcode\b/.test(clause)) continue
-      const after = clause.slice(clause.search(/EngineError|refused|throws|\bcode\b/))
-      for (const m of after.matchAll(/`([A-Z][A-Z0-9_]{3,})`/g)) {
-        const name = m[1] ?? ''
-        if (!codes.names.has(name) && !EVENT_BITS.has(name))
-          out.push(`“${clause}”: no code ${name}`)
+      // The codes named right after a word that introduces one, up to the next link or list break.
+      for (const intro of clause.matchAll(/EngineError|refused|throws?|\bcodes?\b/g)) {
+        const after = clause.slice((intro.index ?? 0) + intro[0].length).split(/\[|\. /)[0] ?? ''
+        for (const m of after.slice(0, 120).matchAll(/`([A-Z][A-Z0-9_]{3,})`/g)) {
+          const name = m[1] ?? ''
+          if (!codes.names.has(name) && !EVENT_BITS.has(name))
+            out.push(`“${clause}”: no code ${name}`)
+        }
       }
     }
     // Discord's close codes the engine does not send may be named only where the block says so.

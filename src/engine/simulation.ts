@@ -216,7 +216,8 @@ const gateways = new WeakMap<Simulation, GatewayInternal>()
  * it, in the last step. Stopping early changes nothing. Each step is one call that runs to completion;
  * between steps `sim` may be read, but a call that changes it interrupts the job: its next step throws
  * `EngineError` `INTERRUPTED` (nothing was served; start again), since the list being built would miss
- * that change. Not on `sim.gateway`: a job is not one call that user code can record and replay.
+ * that change. Not on `sim.gateway`, and not in the code editors' scope: a job is not one call that
+ * user code can record and replay (code there calls `gateway.requestMemberList`).
  *
  * @example
  * const [alice] = sim.states.userStates('10')

@@ -19,7 +19,7 @@ export type Key = Snowflake | readonly [Snowflake, Snowflake]
  * @example
  * sim.actions.updateChannel('101', {
  *   overwrites: [
- *     { id: '20971520', type: 0, deny: Permissions.VIEW_CHANNEL }, // @everyone (its id is the guild's)
+ *     { id: '20971520', type: 0, deny: Permissions.VIEW_CHANNEL }, // everyone (the role's id is the guild's)
  *     { id: '3001', type: 0, allow: Permissions.VIEW_CHANNEL }, // the staff role
  *   ],
  * })

@@ -1,3 +1,4 @@
+import { ENGINE_SCOPE, NOT_IN_SCOPE, SIMULATION_SCOPE } from '../../sandbox/scope.ts'
 import { BACKEND_NAMES, shardFor, type BackendName } from '../../store/engineFacts.ts'
 import { checkOrder, probeAll, SITUATIONS, type Outcome, type Situation } from './backendProbes.ts'
 import { FACT_SCENARIOS, memberListOf, scenarioCounts } from './scenarioFacts.ts'
@@ -131,6 +132,24 @@ const TABLES: Record<string, () => FactTable> = {
     ]),
   }),
   'shard-subscriptions': shardSubscriptions,
+  // What code in the editors can use: the sandbox's own tables (src/sandbox/scope.ts).
+  'editor-scope': () => ({
+    header: ['in scope', 'what'],
+    rows: [
+      ...Object.entries(SIMULATION_SCOPE).map(([name, { doc }]) => [code(name), doc]),
+      [
+        'every value the engine exports',
+        Object.keys(ENGINE_SCOPE)
+          .map((name) => `[\`${name}\`](/docs/api#${name})`)
+          .join(', '),
+      ],
+      [
+        '`console`',
+        '`log`, `info`, `warn`, `error`, `debug`: lines in the Console under the editor',
+      ],
+      ...Object.entries(NOT_IN_SCOPE).map(([name, why]) => [`not \`${name}\``, why]),
+    ],
+  }),
   'shard-examples': () => {
     const counts = [2, 3, 16]
     return {

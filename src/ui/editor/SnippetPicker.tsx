@@ -1,5 +1,9 @@
 import { SNIPPETS } from '../../scenarios/snippets.ts'
 import { useActions } from '../../store/hooks.ts'
+import { SCOPE_SNIPPET } from './scopeSnippet.ts'
+
+// First, what code can use at all; then one example per backend and per lesson.
+const EXAMPLES = [SCOPE_SNIPPET, ...SNIPPETS]
 
 /** Replaces the code with an example (undo brings the previous code back in Monaco). */
 export function SnippetPicker() {
@@ -11,14 +15,14 @@ export function SnippetPicker() {
         value=""
         aria-label="Examples"
         onChange={(e) => {
-          const snippet = SNIPPETS.find((s) => s.id === e.currentTarget.value)
+          const snippet = EXAMPLES.find((s) => s.id === e.currentTarget.value)
           if (snippet) setCode(snippet.code)
         }}
       >
         <option value="" disabled>
           Examples…
         </option>
-        {SNIPPETS.map((s) => (
+        {EXAMPLES.map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
           </option>
