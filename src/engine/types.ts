@@ -32,8 +32,8 @@ export interface Overwrite {
 }
 
 /**
- * The same type as {@link Overwrite}, the name docs/design/engine-api.md fixes. A public name once
- * exported stays (names are added, never renamed); the engine itself writes `Overwrite`.
+ * The same type as {@link Overwrite}, its name in the engine's API. A public name once exported stays
+ * (names are added, never renamed); the engine itself writes `Overwrite`.
  */
 export type OverwriteInput = Overwrite
 
