@@ -5,6 +5,7 @@ import { GatewayHost } from '../wire/host.ts'
 import { FakeSocket, frame, identifyData } from '../wire/testing/fakes.ts'
 import { mintToken } from '../wire/tokens.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
+import { readRunFile, runFileOf } from './runFile.ts'
 import { applyCall, type EngineCall, type CallEngine } from '../calls/index.ts'
 import { createSimulation } from '../engine/index.ts'
 
@@ -91,6 +92,25 @@ describe('following a gateway (the live view)', () => {
     expect(detail(store, sessionId)?.frames).toEqual(
       host.run.sim.states.fetchRaw(sessionId)?.frames,
     )
+  })
+
+  it('Save run keeps the followed steps: the file opens without the gateway, at the same state', () => {
+    const host = gateway()
+    const { store } = follow(host)
+    const socket = new FakeSocket()
+    const conn = host.open(socket, {}, 500)
+    const token = mintToken({ seed: scenario.seed, startTime: 1_700_000_000_000 }, '12')
+    host.receive(conn!, frame(2, { ...identifyData('12'), token }), 700)
+    host.dropConnection(conn!.sessionId as string, 900)
+    const { steps, cursor, seed } = store.getState()
+    const file = JSON.stringify(runFileOf(scenario, seed, steps, cursor))
+    const offline = createPlaygroundStore()
+    expect(
+      offline.getState().actions.openRun(file, (id) => (id === scenario.id ? scenario : undefined)),
+    ).toBe(true)
+    expect(readRunFile(file, () => scenario).cursor).toBe(steps.length)
+    expect(offline.getState().steps.map((s) => s.label)).toEqual(steps.map((s) => s.label))
+    expect(detail(offline, conn!.sessionId as string)?.status).toBe('disconnected')
   })
 
   it('a cursor in the past stays there as steps arrive, and the page cannot act from there', () => {
