@@ -111,6 +111,9 @@ describe('following a gateway (the live view)', () => {
     expect(readRunFile(file, () => scenario).cursor).toBe(steps.length)
     expect(offline.getState().steps.map((s) => s.label)).toEqual(steps.map((s) => s.label))
     expect(detail(offline, conn!.sessionId as string)?.status).toBe('disconnected')
+    // The live view itself keeps the gateway's timeline: it does not open another run.
+    expect(store.getState().actions.openRun(file, () => scenario)).toBe(false)
+    expect(store.getState().steps).toBe(steps)
   })
 
   it('a cursor in the past stays there as steps arrive, and the page cannot act from there', () => {

@@ -149,7 +149,8 @@ export interface PlaygroundActions {
   loadScenario(scenario: Scenario, cursor?: number, code?: string): void
   /**
    * Opens a saved run file (see runFile.ts) in place of the current timeline; false, with the reason in
-   * `error` and nothing else changed, when the file is refused. A run of a scenario built by rules loads
+   * `error` and nothing else changed, when the file is refused, or when the playground follows a gateway
+   * (`remote`), whose timeline it must keep. A run of a scenario built by rules loads
    * in slices: a refusal found then also leaves everything as it was.
    */
   openRun(text: string, scenarioById: (id: string) => Scenario | undefined): boolean

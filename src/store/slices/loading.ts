@@ -165,6 +165,13 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     loadScenario: (scenario, at, code) => loadScenario(scenario, at, code),
 
     openRun(text, scenarioById) {
+      // Following a gateway, the timeline is the gateway's: another run would leave it behind.
+      if (ctx.remote) {
+        const message =
+          'The live view follows the gateway; open a saved run in the playground (/play).'
+        set({ error: { heading: 'Could not open the run', message } })
+        return false
+      }
       let opened
       try {
         opened = readRunFile(text, scenarioById)
