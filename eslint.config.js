@@ -5,14 +5,15 @@ import tseslint from 'typescript-eslint'
 
 const ENGINE_MUST_STAY_PURE =
   'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
-// Outside the engine, everything but its public entry is internal.
-const ENGINE_INTERNALS = ['**/engine/**', '!**/engine/index.ts']
-// The engine's public entry itself: '../engine', '../../engine/index.ts'.
-const ENGINE_ENTRY = '(^|/)engine(/index(\\.ts)?)?$'
+// Outside the engine, everything but its public entries is internal: index.ts, and tables.ts (its tables
+// and pure rules, which load none of the simulation).
+const ENGINE_INTERNALS = ['**/engine/**', '!**/engine/index.ts', '!**/engine/tables.ts']
+// The engine's public entries themselves: '../engine', '../../engine/index.ts', '../engine/tables.ts'.
+const ENGINE_ENTRY = '(^|/)engine(/(index|tables)(\\.ts)?)?$'
 const ENGINE_API_ONLY =
   'Import the engine through its public API, src/engine/index.ts, never its internals.'
 const UI_TYPES_ONLY =
-  'src/ui imports only types from the engine (`import type`); values come through src/store (engineInfo.ts).'
+  'src/ui imports only types from the engine (`import type`); values come through src/store (engineTables.ts, engineValues.ts).'
 const WIRE_IMPORTS =
   "src/wire is pure: it imports only the engine's public API (src/engine/index.ts) and the call format."
 const WIRE_TIME = 'src/wire owns no timer or clock: the host passes the time into each method.'

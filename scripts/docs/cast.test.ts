@@ -5,7 +5,7 @@ import { CAST } from '../../src/scenarios/cast.ts'
 import { docScenarios, scenarioById, type Scenario } from '../../src/scenarios/index.ts'
 import { createCallEngine, groupCalls } from '../../src/calls/index.ts'
 import { recordStep } from '../../src/store/connectEngine.ts'
-import type { Simulation } from '../../src/store/engineFacts.ts'
+import type { Simulation } from '../../src/store/engineValues.ts'
 import { codeBlocksOf, linksOf, loadPages, proseOf } from './mdxPages.ts'
 
 // One cast across the docs' example worlds: the docs' scenarios, the playground scenarios a page links

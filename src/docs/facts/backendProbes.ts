@@ -1,12 +1,12 @@
+import { Permissions } from '../../store/engineTables.ts'
 import {
   BACKEND_NAMES,
-  createSimulation,
-  Permissions,
   type BackendName,
+  createSimulation,
   type DispatchResult,
-  type SkipReason,
   type Simulation,
-} from '../../store/engineFacts.ts'
+  type SkipReason,
+} from '../../store/engineValues.ts'
 
 /**
  * What each backend checks, asked of the engine instead of written down: one session (bob's) is put in

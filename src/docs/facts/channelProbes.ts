@@ -1,9 +1,5 @@
-import {
-  createSimulation,
-  GATED_EVENTS,
-  INTENTS,
-  type IntentName,
-} from '../../store/engineFacts.ts'
+import { GATED_EVENTS, type IntentName, INTENTS } from '../../store/engineTables.ts'
+import { createSimulation } from '../../store/engineValues.ts'
 
 /**
  * The intent each channel event needs in each kind of channel, asked of the engine: the event is

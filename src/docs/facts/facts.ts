@@ -1,5 +1,6 @@
 import { ENGINE_SCOPE, NOT_IN_SCOPE, SIMULATION_SCOPE } from '../../sandbox/scope.ts'
-import { BACKEND_NAMES, shardFor, type BackendName } from '../../store/engineFacts.ts'
+import { shardFor } from '../../store/engineTables.ts'
+import { BACKEND_NAMES, type BackendName } from '../../store/engineValues.ts'
 import { checkOrder, probeAll, SITUATIONS, type Outcome, type Situation } from './backendProbes.ts'
 import { FACT_SCENARIOS, memberListOf, scenarioCounts } from './scenarioFacts.ts'
 import { channelIntents } from './channelProbes.ts'

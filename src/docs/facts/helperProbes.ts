@@ -1,4 +1,4 @@
-import { createSimulation } from '../../store/engineFacts.ts'
+import { createSimulation } from '../../store/engineValues.ts'
 
 /**
  * Which sessions `dispatchManyFilterList` counts as reached, asked of the engine: a delivered one, a

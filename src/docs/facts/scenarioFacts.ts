@@ -7,7 +7,7 @@ import shardedBot from '../../scenarios/sharded-bot.ts'
 import lazyGuildBackend from '../../scenarios/docs/lazy-guild-backend.ts'
 import type { Scenario } from '../../scenarios/types.ts'
 import { applyCall } from '../../calls/index.ts'
-import { createSimulation, type ListItem } from '../../store/engineFacts.ts'
+import { createSimulation, type ListItem } from '../../store/engineValues.ts'
 
 /**
  * The scenarios whose facts the docs render at build time. Listed by hand because the build's

@@ -1,4 +1,4 @@
-import { createSimulation, type Frame, type Simulation } from '../../store/engineFacts.ts'
+import { createSimulation, type Frame, type Simulation } from '../../store/engineValues.ts'
 
 /**
  * The engine's answers about sessions, asked of the engine: IDENTIFY's and a dispatch's refusals, what

@@ -1,4 +1,4 @@
-import type { SkipReason } from '../../store/engineFacts.ts'
+import type { SkipReason } from '../../store/engineValues.ts'
 import type { Situation } from './backendProbes.ts'
 
 /**

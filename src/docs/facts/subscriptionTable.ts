@@ -1,6 +1,6 @@
 import docsWorld from '../../scenarios/docs/docs-world.ts'
 import { applyCall } from '../../calls/index.ts'
-import { createSimulation, type Simulation } from '../../store/engineFacts.ts'
+import { createSimulation, type Simulation } from '../../store/engineValues.ts'
 import type { FactTable } from './facts.ts'
 
 /**

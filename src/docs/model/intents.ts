@@ -1,5 +1,9 @@
-import { ALL_INTENT_BITS, GATED_EVENTS, INTENTS } from '../../store/engineFacts.ts'
-import type { IntentName } from '../../store/engineFacts.ts'
+import {
+  ALL_INTENT_BITS,
+  GATED_EVENTS,
+  type IntentName,
+  INTENTS,
+} from '../../store/engineTables.ts'
 
 /** One row of the calculator's event table: does a session with these intents get this event? */
 export interface EventRow {

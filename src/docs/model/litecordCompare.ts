@@ -1,6 +1,10 @@
-import { Permissions } from '../../store/engineFacts.ts'
-import { createSimulation } from '../../store/engineFacts.ts'
-import type { DispatchResult, ListOp, Simulation } from '../../store/engineFacts.ts'
+import { Permissions } from '../../store/engineTables.ts'
+import {
+  createSimulation,
+  type DispatchResult,
+  type ListOp,
+  type Simulation,
+} from '../../store/engineValues.ts'
 
 /**
  * Side by side with litecord: each comparison is one worked example of docs/design/litecord-notes.md §6, run now on

@@ -1,6 +1,6 @@
 import { actions, gateway, session, step, world } from '../../scenarios/calls.ts'
 import { applyCall, createCallEngine, type EngineCall, type CallEngine } from '../../calls/index.ts'
-import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../../store/engineFacts.ts'
+import { applyOps, type ClientCopy, type ListItem, type ListOp } from '../../store/engineValues.ts'
 
 /**
  * The lazy member list page's demo, on the real engine: fixture L of docs/design/litecord-notes.md

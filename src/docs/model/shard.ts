@@ -1,4 +1,4 @@
-import { DISCORD_EPOCH, parseSnowflake, shardFor } from '../../store/engineFacts.ts'
+import { DISCORD_EPOCH, parseSnowflake, shardFor } from '../../store/engineTables.ts'
 
 /** The answer to "which shard serves this guild?", with the working shown. */
 export interface ShardAnswer {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import { ALL_INTENT_BITS, INTENTS } from '../../store/engineFacts.ts'
+import { ALL_INTENT_BITS, INTENTS } from '../../store/engineTables.ts'
 import { eventRows, intentsExpression, parseIntents } from '../model/intents.ts'
 import './calculators.css'
 

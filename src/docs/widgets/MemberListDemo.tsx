@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { applyOps, type ClientCopy, type ListOp } from '../../store/engineFacts.ts'
+import { applyOps, type ClientCopy, type ListOp } from '../../store/engineValues.ts'
 import {
   createMemberListDemo,
   DEMO_ACTIONS,

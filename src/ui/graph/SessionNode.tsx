@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
-import { Intents, intentNames } from '../../store/engineInfo.ts'
+import { intentNames, Intents } from '../../store/engineTables.ts'
 import { outcomeChip } from './outcomeText.ts'
 import type { SessionNode as SessionNodeType } from './toFlowElements.ts'
 import './nodes.css'

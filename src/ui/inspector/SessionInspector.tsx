@@ -1,6 +1,6 @@
 import { userOf, usernameOf } from '../../store/graphModel.ts'
 import { useMemo } from 'react'
-import { Intents, intentNames } from '../../store/engineInfo.ts'
+import { intentNames, Intents } from '../../store/engineTables.ts'
 import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { Term } from '../reference/Term.tsx'

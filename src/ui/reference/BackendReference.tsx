@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { BackendName } from '../../engine/index.ts'
 import { BACKEND_REFERENCE } from '../../reference/reference.ts'
-import { BACKEND_NAMES } from '../../store/engineInfo.ts'
+import { BACKEND_NAMES } from '../../store/engineValues.ts'
 import '../graph/nodes.css'
 import './BackendReference.css'
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { BackendName } from '../../engine/index.ts'
 import { BACKEND_REFERENCE } from '../../reference/reference.ts'
-import { BACKEND_NAMES } from '../../store/engineInfo.ts'
+import { BACKEND_NAMES } from '../../store/engineValues.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { BackendReferenceButton } from '../reference/BackendReference.tsx'
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { INTENT_OPTIONS, Intents } from '../../store/engineInfo.ts'
+import { Intents, INTENTS } from '../../store/engineTables.ts'
 import { useActions, useModel } from '../../store/hooks.ts'
 import { Form, Input, Select, text } from './Form.tsx'
 import { Term } from '../reference/Term.tsx'
@@ -49,7 +49,7 @@ export function IdentifyForm() {
             none
           </button>
         </legend>
-        {INTENT_OPTIONS.map((o) => (
+        {INTENTS.map((o) => (
           <label key={o.name} className="check check--small">
             <input
               type="checkbox"

@@ -1,4 +1,4 @@
-import { ChannelType } from '../../store/engineInfo.ts'
+import { ChannelType } from '../../store/engineTables.ts'
 import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 
 type Options = [string, string][]
