@@ -55,10 +55,13 @@ export function fanoutTables(
 }
 
 /** The engine's round-by-round ratios to the floor and to eventemitter3, per size. */
-export function engineRatios(rows: readonly FanoutRow[]): string {
+export function engineRatios(
+  rows: readonly FanoutRow[],
+  headers: readonly [string, string] = ['engine / plain loop', 'engine / eventemitter3'],
+): string {
   const engine = rows.filter((r) => r.impl === 'engine')
   return table(
-    ['N', 'engine / plain loop', 'engine / eventemitter3'],
+    ['N', ...headers],
     engine.map((r) => [sizeLabel(r.size), ratio(r.vsFloor), ratio(r.vsEventemitter3)]),
   )
 }

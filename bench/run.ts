@@ -5,7 +5,7 @@
  *
  *   npm run bench                 full run (about 3–4 minutes on 2 cores)
  *   npm run bench -- --quick      fewer sizes and dispatches, 7 rounds (the least a verdict accepts)
- *   npm run bench -- --rounds 11 --out bench/results/other.json --only timing,memory,discord
+ *   npm run bench -- --rounds 11 --out bench/results/other.json --only timing,memory,discord,cliffs
  */
 import { spawnSync } from 'node:child_process'
 import { EventEmitter } from 'node:events'
@@ -18,13 +18,14 @@ import {
   formatVerdict,
   goal,
   judge,
-  runDiscordWorld,
   runTimingSuite,
-  type DiscordWorldResult,
+  type CliffRow,
   type MinimalEmitter,
   type TimingResults,
   type Verdict,
 } from '../src/bench/index.ts'
+import { cliffVerdicts, runCliffSection } from './cliffs.ts'
+import { runDiscordSection, type DiscordSection } from './discord.ts'
 import { loadAverageNow, machineInfo } from './machine.ts'
 import {
   measureLargeTopic,
@@ -61,7 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
     gcEachBatch: false,
     sizes: null,
     out: resolve(dirname(fileURLToPath(import.meta.url)), 'results/latest.json'),
-    only: new Set(['timing', 'memory', 'discord']),
+    only: new Set(['timing', 'memory', 'discord', 'cliffs']),
   }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
@@ -74,7 +75,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--only') args.only = new Set((argv[++i] ?? '').split(','))
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--quick] [--rounds N] [--out file.json] [--only timing,memory,discord]',
+        'usage: npm run bench -- [--quick] [--rounds N] [--out file.json] [--only timing,memory,discord,cliffs]',
       )
       process.exit(0)
     } else throw new Error(`unknown argument ${a}`)
@@ -114,66 +115,6 @@ function nodeEvents(): MinimalEmitter {
   return emitter as unknown as MinimalEmitter
 }
 
-interface DiscordHeap {
-  readonly peakHeapUsedMB: number
-  readonly peakHeapTotalMB: number
-  /** Settled (two full GCs) at each phase. */
-  readonly settledMB: Record<string, number>
-  /** Heap per session that IDENTIFY added (session, subscriptions, READY and GUILD_CREATE frames). */
-  readonly bytesPerSessionAfterIdentify: number
-  /** Heap the 1,000 channel dispatches added per delivered frame. */
-  readonly bytesPerChannelDelivery: number
-  /** JSON size of one session's GUILD_CREATE, the bulk of what IDENTIFY keeps. */
-  readonly guildCreateJsonBytes: number
-}
-
-const SETTLED_PHASES = new Set(['world built', 'setup done', 'channel dispatches done', 'closed'])
-
-function runDiscord(quick: boolean): { result: DiscordWorldResult; heap: DiscordHeap } {
-  let guildCreateBytes = 0
-  let peakUsed = 0
-  let peakTotal = 0
-  const settled: Record<string, number> = {}
-  const sample = () => {
-    const m = process.memoryUsage()
-    peakUsed = Math.max(peakUsed, m.heapUsed)
-    peakTotal = Math.max(peakTotal, m.heapTotal)
-  }
-  settled['before'] = settledHeap()
-  const result = runDiscordWorld({
-    now: () => performance.now(),
-    sessions: 100_000,
-    guildDispatches: 7,
-    channelDispatches: quick ? 100 : 1000,
-    closeAll: true,
-    onProgress: progress,
-    checkpoint(phase, sim) {
-      sample()
-      if (SETTLED_PHASES.has(phase)) settled[phase] = settledHeap()
-      if (phase === 'setup done') {
-        // A member's session (not the owner's): its second frame is its GUILD_CREATE.
-        const frame = sim.states.all()[1]?.frames[1]
-        guildCreateBytes = frame?.t === 'GUILD_CREATE' ? JSON.stringify(frame.d).length : 0
-      }
-    },
-  })
-  const mb = (b: number) => Math.round(b / 2 ** 20)
-  const n = result.sessions
-  return {
-    result,
-    heap: {
-      peakHeapUsedMB: mb(peakUsed),
-      peakHeapTotalMB: mb(peakTotal),
-      settledMB: Object.fromEntries(Object.entries(settled).map(([k, v]) => [k, mb(v)])),
-      bytesPerSessionAfterIdentify:
-        ((settled['setup done'] ?? 0) - (settled['world built'] ?? 0)) / n,
-      bytesPerChannelDelivery:
-        ((settled['channel dispatches done'] ?? 0) - (settled['setup done'] ?? 0)) /
-        Math.max(1, result.channelDispatch.deliveries + 7 * result.guildRecipients),
-      guildCreateJsonBytes: guildCreateBytes,
-    },
-  }
-}
 async function main(): Promise<void> {
   ensureFlags()
   const args = parseArgs(process.argv.slice(2))
@@ -201,6 +142,7 @@ async function main(): Promise<void> {
         (args.quick ? [1, 100, 10_000, 100_000] : [1, 10, 100, 1_000, 10_000, 100_000]),
       filteredSizes: args.quick ? [100_000] : [10_000, 100_000],
       churnSizes: args.quick ? [1_000, 100_000] : [1_000, 10_000, 100_000],
+      leanSizes: args.quick ? [1, 100_000] : [1, 100, 10_000, 100_000],
       extraEmitters: { 'node:events': nodeEvents },
       settle: minorGc,
       ...(args.gcEachBatch ? { beforeBatch: () => void settledHeap() } : {}),
@@ -213,6 +155,12 @@ async function main(): Promise<void> {
     console.log(fanoutTables(timing.fanout, 'nsPerRecipient'))
     console.log('\nengine ratios, median of per-round ratios (min–max)\n')
     console.log(engineRatios(timing.fanout))
+    console.log('\nW2 lean fan-out: engine with a resume buffer of 4, lean emitters\n')
+    console.log(fanoutTables(timing.lean, 'nsPerRecipient'))
+    console.log()
+    console.log(
+      engineRatios(timing.lean, ['engine / plain loop lean', 'engine / eventemitter3 lean']),
+    )
     console.log('\nW3 filtered fan-out: every second subscriber lacks the intent\n')
     console.log(fanoutTables(timing.filtered, 'nsPerRecipient'))
     console.log()
@@ -290,44 +238,18 @@ async function main(): Promise<void> {
     )
   }
 
-  let discord: { result: DiscordWorldResult; heap: DiscordHeap } | null = null
+  let discord: DiscordSection | null = null
   if (args.only.has('discord')) {
     section('Discord-shaped world: 100,000 sessions, one guild, channels, friends')
-    discord = runDiscord(args.quick)
-    const { result: r, heap: h } = discord
-    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-    console.log(`setup: world ${s(r.worldBuildMs)} + IDENTIFY ${s(r.identifyMs)} = ${s(r.setupMs)}`)
-    console.log(
-      `subscriptions: guild ${r.subscriptions.guild}, channel ${r.subscriptions.channel}, friend links ${r.subscriptions.friendLinks}`,
-    )
-    console.log(
-      `one guild-wide dispatch to ${r.guildRecipients}: ${r.guildDispatchMs.median.toFixed(1)} ms ` +
-        `(${r.guildDispatchMs.min.toFixed(1)}–${r.guildDispatchMs.max.toFixed(1)}, ${r.guildDispatchMs.n} after a ` +
-        `first, cold one of ${r.firstGuildDispatchMs.toFixed(1)} ms)`,
-    )
-    const c = r.channelDispatch
-    console.log(
-      `${c.count} channel dispatches: ${s(c.totalMs)}, ${c.perDispatchMs.median.toFixed(1)} ms each ` +
-        `(${c.perDispatchMs.min.toFixed(1)}–${c.perDispatchMs.max.toFixed(1)}), ${c.overFrameBudget} over 16.7 ms, ` +
-        `${c.deliveries} deliveries (${((c.totalMs * 1e6) / Math.max(1, c.deliveries)).toFixed(0)} ns each)`,
-    )
-    if (r.closeAll)
-      console.log(
-        `closing every session: ${s(r.closeAll.totalMs)} (${r.closeAll.perSessionUs.toFixed(1)} µs each)`,
-      )
-    console.log(`peak heapUsed ${h.peakHeapUsedMB} MB (sampled), heapTotal ${h.peakHeapTotalMB} MB`)
-    console.log(`settled heap by phase (MB): ${JSON.stringify(h.settledMB)}`)
-    console.log(
-      `IDENTIFY kept ${(h.bytesPerSessionAfterIdentify / 1024).toFixed(1)} KB per session ` +
-        `(its GUILD_CREATE alone is ${(h.guildCreateJsonBytes / 1024).toFixed(1)} KB of JSON); ` +
-        `${h.bytesPerChannelDelivery.toFixed(1)} B per delivered frame after`,
-    )
-    verdicts.push(
-      judge(goal('setup-100k'), {
-        value: r.setupMs / 1000,
-        note: 'world build + 100,000 IDENTIFYs',
-      }),
-    )
+    discord = runDiscordSection(args.quick, progress)
+    verdicts.push(...discord.verdicts)
+  }
+
+  let cliffs: CliffRow[] | null = null
+  if (args.only.has('cliffs')) {
+    section('Cost cliffs: operations that must cost what they change (W8)')
+    cliffs = runCliffSection(args.quick, progress)
+    verdicts.push(...cliffVerdicts(cliffs))
   }
 
   section('Goals')
@@ -351,6 +273,7 @@ async function main(): Promise<void> {
       ...discord.result,
       heap: discord.heap,
     },
+    cliffs,
     verdicts,
   }
   mkdirSync(dirname(args.out), { recursive: true })

@@ -19,11 +19,18 @@ export interface TopicWorldOptions {
   /** Subscribe the sessions to the guild (default true); false builds the same world without them. */
   readonly subscribe?: boolean
   readonly seed?: number
+  /** The simulation's resume buffer (frames kept per session for RESUME); the engine's default if unset. */
+  readonly resumeBufferSize?: number
 }
 
 /** `n` sessions (one user each) and one guild whose topic holds them all. */
 export function buildTopicWorld(n: number, options: TopicWorldOptions = {}): TopicWorld {
-  const sim = createSimulation({ seed: options.seed ?? 1 })
+  const sim = createSimulation({
+    seed: options.seed ?? 1,
+    ...(options.resumeBufferSize === undefined
+      ? {}
+      : { resumeBufferSize: options.resumeBufferSize }),
+  })
   const owner = sim.world.createUser({ username: 'owner' })
   const guildId = sim.world.createGuild({ name: 'Fanout bench', ownerId: owner.id }).id
   const sessionIds: string[] = []

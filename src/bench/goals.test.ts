@@ -32,13 +32,16 @@ describe('goal verdicts', () => {
     )
   })
 
-  it('lists the five goals of the issue and the engine review memory goal, each with a limit', () => {
+  it('lists the goals of the issues and the engine review memory goal, each with a limit', () => {
     expect(GOALS.map((g) => [g.id, g.limit])).toEqual([
+      ['lean-fanout-vs-eventemitter3', 0.8],
+      ['lean-one-vs-eventemitter3', 10],
       ['fanout-vs-eventemitter3', 1],
       ['fanout-vs-floor', 2],
       ['close-flat', 2],
       ['bytes-per-subscription', 100],
       ['setup-100k', 60],
+      ['identify-100k', 3],
       ['bytes-per-closed-session', 256],
     ])
   })

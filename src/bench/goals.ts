@@ -4,12 +4,22 @@
  * shows.
  */
 export type GoalId =
+  | 'lean-fanout-vs-eventemitter3'
+  | 'lean-one-vs-eventemitter3'
   | 'fanout-vs-eventemitter3'
   | 'fanout-vs-floor'
   | 'close-flat'
   | 'bytes-per-subscription'
   | 'setup-100k'
+  | 'identify-100k'
   | 'bytes-per-closed-session'
+  | 'cliff-same-user'
+  | 'cliff-presence-holders'
+  | 'cliff-presence-bytes'
+  | 'cliff-op14-same-list'
+  | 'cliff-update-channel'
+  | 'cliff-create-role'
+  | 'cliff-toggle-hoist'
 
 export interface Goal {
   readonly id: GoalId
@@ -26,6 +36,24 @@ export interface Goal {
 export const MIN_ROUNDS_FOR_VERDICT = 7
 
 export const GOALS: readonly Goal[] = [
+  {
+    // Issue 23, fan-out speed: the emitter a gateway would write (W2), beaten by a margin at scale.
+    id: 'lean-fanout-vs-eventemitter3',
+    title: 'guild fan-out to 100,000 sessions, engine / eventemitter3 lean (resume buffer 4)',
+    limit: 0.8,
+    unit: '×',
+    minRounds: MIN_ROUNDS_FOR_VERDICT,
+    nodeOnly: false,
+  },
+  {
+    // ≈ 400 ns: what a dispatch to one session may cost in validation, copy and result.
+    id: 'lean-one-vs-eventemitter3',
+    title: 'a dispatch to one session, engine / eventemitter3 lean (its fixed cost)',
+    limit: 10,
+    unit: '×',
+    minRounds: MIN_ROUNDS_FOR_VERDICT,
+    nodeOnly: false,
+  },
   {
     id: 'fanout-vs-eventemitter3',
     title: 'guild fan-out to 100,000 sessions, engine / eventemitter3',
@@ -67,6 +95,15 @@ export const GOALS: readonly Goal[] = [
     nodeOnly: true,
   },
   {
+    // Issue 23, fan-out speed: IDENTIFY at scale, the Discord-shaped world's 100,000 sessions (world build apart).
+    id: 'identify-100k',
+    title: '100,000 IDENTIFYs in the Discord-shaped world',
+    limit: 3,
+    unit: 's',
+    minRounds: 0,
+    nodeOnly: true,
+  },
+  {
     // A closed session keeps at most its id, a 32-character string in a Set
     // (docs/design/semantics.md §10).
     id: 'bytes-per-closed-session',
@@ -76,6 +113,36 @@ export const GOALS: readonly Goal[] = [
     minRounds: 0,
     nodeOnly: true,
   },
+]
+
+/** A cost-cliff goal (W8, issue 23's cost cliffs): one figure at 100,000, or a growth, against its reference. */
+function cliff(id: GoalId, title: string, limit: number, unit = '×', nodeOnly = false): Goal {
+  return { id, title, limit, unit, minRounds: 0, nodeOnly }
+}
+
+/**
+ * Issue 23's cost cliffs: each operation costs what it changes. Where it contains a guild-wide fan-out, it is
+ * judged against one guild dispatch to the same sessions in the same world (an operation that does
+ * O(1) work of its own costs about one such dispatch); the rest against the same thing done once.
+ */
+export const CLIFF_GOALS: readonly Goal[] = [
+  cliff('cliff-same-user', 'k sessions of one user: cost per IDENTIFY or close, 100k ÷ 1k', 2),
+  cliff(
+    'cliff-presence-holders',
+    'a presence change to 100,000 holders of [0, 99] ÷ a guild dispatch to them',
+    4,
+  ),
+  cliff(
+    'cliff-presence-bytes',
+    'bytes kept per holder of [0, 99] per presence change (100,000 holders)',
+    32,
+    'B',
+    true,
+  ),
+  cliff('cliff-op14-same-list', 'op 14, 100 channels × the same 16 ranges ÷ the 16 held once', 1),
+  cliff('cliff-update-channel', 'updateChannel with 100,000 sessions ÷ a guild dispatch', 4),
+  cliff('cliff-create-role', 'createRole with 100,000 sessions ÷ a guild dispatch', 2),
+  cliff('cliff-toggle-hoist', 'toggling hoist (one member), 100,000 members ÷ a guild dispatch', 2),
 ]
 
 /** What was measured for a goal: a value, and for ratio goals its range and round count. */
@@ -102,7 +169,7 @@ export interface Verdict {
 }
 
 export function goal(id: GoalId): Goal {
-  return GOALS.find((g) => g.id === id) as Goal
+  return (GOALS.find((g) => g.id === id) ?? CLIFF_GOALS.find((g) => g.id === id)) as Goal
 }
 
 export function judge(g: Goal, measured: Measured | null): Verdict {

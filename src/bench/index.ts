@@ -13,15 +13,27 @@ export {
   DEFAULT_SIZES,
   DEFAULT_FILTERED_SIZES,
   DEFAULT_CHURN_SIZES,
+  DEFAULT_LEAN_SIZES,
   type TimingSuiteOptions,
   type TimingResults,
   type FanoutRow,
   type ChurnRow,
 } from './suite.ts'
 export { runDiscordWorld, DISCORD_SHAPE, DISCORD_INTENTS } from './workloads/discord.ts'
+export {
+  runCliffs,
+  CLIFF_IDS,
+  CLIFF_TITLES,
+  DEFAULT_CLIFF_SIZES,
+  type CliffId,
+  type CliffOptions,
+  type CliffRow,
+} from './workloads/cliffs.ts'
+export { cliffVerdicts } from './workloads/cliffVerdicts.ts'
+export { leanSubjects, LEAN_BUFFER, LEAN_EVENTEMITTER3, LEAN_FLOOR } from './workloads/lean.ts'
 export type { DiscordWorldOptions, DiscordWorldResult } from './workloads/discord.ts'
 export { buildTopicWorld, openSession, type TopicWorld } from './engineWorld.ts'
-export { GOALS, judge, formatVerdict, goal, MIN_ROUNDS_FOR_VERDICT } from './goals.ts'
+export { GOALS, CLIFF_GOALS, judge, formatVerdict, goal, MIN_ROUNDS_FOR_VERDICT } from './goals.ts'
 export type { Goal, GoalId, Measured, Verdict } from './goals.ts'
 export { summarize, ratioSummary, median, type Summary } from './stats.ts'
 export { Checksum } from './checksum.ts'

@@ -13,6 +13,7 @@ describe('runTimingSuite', () => {
       sizes: [1, 20],
       filteredSizes: [20],
       churnSizes: [20],
+      leanSizes: [1, 20],
       onProgress: (m) => void messages.push(m),
     })
     const impls = ['engine', 'plain loop', 'eventemitter3', 'tseep', 'tseep safe']
@@ -22,6 +23,12 @@ describe('runTimingSuite', () => {
       ...impls.map((i) => `${i}@20`),
     ])
     expect(results.filtered).toHaveLength(impls.length)
+    expect(results.lean.map((r) => `${r.impl}@${r.size}`)).toEqual(
+      [1, 20].flatMap((n) =>
+        ['engine', 'eventemitter3 lean', 'plain loop lean'].map((i) => `${i}@${n}`),
+      ),
+    )
+    expect(results.lean.find((r) => r.impl === 'engine')?.vsEventemitter3?.n).toBe(2)
     expect(results.fanout.every((r) => r.samples.length === 2)).toBe(true)
     expect(results.churn.map((r) => `${r.op} ${r.impl}`)).toEqual([
       ...impls.map((i) => `subscribe ${i}`),
@@ -29,7 +36,7 @@ describe('runTimingSuite', () => {
       'close engine',
     ])
     // No 100,000 size and no second churn size: the timing goals stay undecided.
-    expect(results.verdicts.map((v) => v.met)).toEqual([null, null, null])
+    expect(results.verdicts.map((v) => v.met)).toEqual([null, null, null, null, null])
     expect(results.checksum).toMatch(/^[0-9a-f]{8}$/)
     expect(messages[0]).toBe('fan-out: 1 recipients')
   })

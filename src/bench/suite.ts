@@ -17,6 +17,7 @@ import {
 } from './timing.ts'
 import { buildChurnWorlds, churnSubjects, type ChurnOp } from './workloads/churn.ts'
 import { expectedDeliveries, fanoutSubjects } from './workloads/fanout.ts'
+import { LEAN_EVENTEMITTER3, LEAN_FLOOR, leanSubjects } from './workloads/lean.ts'
 
 /** The timing part of the benchmark: what a browser Worker can run as well as Node. */
 export interface TimingSuiteOptions {
@@ -31,6 +32,8 @@ export interface TimingSuiteOptions {
   readonly filteredSizes?: readonly number[]
   /** Topic sizes of subscribe / unsubscribe / close (W4). */
   readonly churnSizes?: readonly number[]
+  /** Topic sizes of the lean fan-out (W2: the engine with a resume buffer of 4, lean emitters). */
+  readonly leanSizes?: readonly number[]
   /** Emitters beyond the bundled ones, e.g. `{ 'node:events': () => … }` in Node. */
   readonly extraEmitters?: Readonly<Record<string, EmitterFactory>>
   /** Untimed, before every timed batch (Node: `gc`). */
@@ -43,6 +46,7 @@ export interface TimingSuiteOptions {
 export const DEFAULT_SIZES: readonly number[] = [1, 10, 100, 1_000, 10_000, 100_000]
 export const DEFAULT_FILTERED_SIZES: readonly number[] = [10_000, 100_000]
 export const DEFAULT_CHURN_SIZES: readonly number[] = [1_000, 10_000, 100_000]
+export const DEFAULT_LEAN_SIZES: readonly number[] = [1, 100, 10_000, 100_000]
 
 /** One implementation at one size of a fan-out workload. */
 export interface FanoutRow {
@@ -77,12 +81,15 @@ export interface TimingResults {
     readonly sizes: readonly number[]
     readonly filteredSizes: readonly number[]
     readonly churnSizes: readonly number[]
+    readonly leanSizes: readonly number[]
     readonly impls: readonly string[]
     /** Emitters that could not run here (e.g. tseep under a CSP without unsafe-eval), with why. */
     readonly skipped: readonly { readonly impl: string; readonly reason: string }[]
   }
   readonly fanout: readonly FanoutRow[]
   readonly filtered: readonly FanoutRow[]
+  /** W2: `vsFloor` is against the lean plain loop, `vsEventemitter3` against eventemitter3 lean. */
+  readonly lean: readonly FanoutRow[]
   readonly churn: readonly ChurnRow[]
   /** The timing goals (fan-out ratios at 100,000, close flatness). */
   readonly verdicts: readonly Verdict[]
@@ -107,6 +114,7 @@ export function runTimingSuite(options: TimingSuiteOptions): TimingResults {
   const sizes = options.sizes ?? DEFAULT_SIZES
   const filteredSizes = options.filteredSizes ?? DEFAULT_FILTERED_SIZES
   const churnSizes = options.churnSizes ?? DEFAULT_CHURN_SIZES
+  const leanSizes = options.leanSizes ?? DEFAULT_LEAN_SIZES
   const ctx = {
     now: options.now,
     sink,
@@ -123,6 +131,11 @@ export function runTimingSuite(options: TimingSuiteOptions): TimingResults {
     })
   const fanout = fanoutRows('deliver', sizes)
   const filtered = fanoutRows('filtered', filteredSizes)
+  const lean = leanSizes.flatMap((size) => {
+    progress(`lean fan-out: ${size} recipients`)
+    const results = runInterleaved(leanSubjects(size, ctx), { ...timing, unitsPerRep: size })
+    return fanoutTable(results, size, size, { floor: LEAN_FLOOR, emitter: LEAN_EVENTEMITTER3 })
+  })
 
   const churn: ChurnRow[] = []
   if (churnSizes.length > 0) {
@@ -153,13 +166,15 @@ export function runTimingSuite(options: TimingSuiteOptions): TimingResults {
       sizes,
       filteredSizes,
       churnSizes,
+      leanSizes,
       impls: ['engine', ...baselines.map((b) => b.name)],
       skipped,
     },
     fanout,
     filtered,
+    lean,
     churn,
-    verdicts: timingVerdicts(fanout, churn),
+    verdicts: timingVerdicts(fanout, churn, lean),
     checksum: sink.hex(),
   }
 }
@@ -185,10 +200,11 @@ function fanoutTable(
   results: readonly SubjectSamples[],
   size: number,
   delivered: number,
+  against: { floor: string; emitter: string } = { floor: FLOOR, emitter: EVENTEMITTER3 },
 ): FanoutRow[] {
   const byName = new Map(results.map((r) => [r.name, r.samples]))
-  const floor = byName.get(FLOOR)
-  const ee3 = byName.get(EVENTEMITTER3)
+  const floor = byName.get(against.floor)
+  const ee3 = byName.get(against.emitter)
   return results.map((r) => ({
     size,
     impl: r.name,
@@ -196,8 +212,8 @@ function fanoutTable(
     nsPerDelivered: summarize(r.samples.map((ns) => (ns * size) / Math.max(1, delivered))),
     samples: r.samples,
     reps: r.reps,
-    vsFloor: floor && r.name !== FLOOR ? ratioSummary(r.samples, floor) : null,
-    vsEventemitter3: ee3 && r.name !== EVENTEMITTER3 ? ratioSummary(r.samples, ee3) : null,
+    vsFloor: floor && r.name !== against.floor ? ratioSummary(r.samples, floor) : null,
+    vsEventemitter3: ee3 && r.name !== against.emitter ? ratioSummary(r.samples, ee3) : null,
   }))
 }
 
@@ -210,6 +226,7 @@ function splitName(name: string): [string, number] {
 export function timingVerdicts(
   fanout: readonly FanoutRow[],
   churn: readonly ChurnRow[],
+  lean: readonly FanoutRow[] = [],
 ): Verdict[] {
   const engine100k = fanout.find((r) => r.size === 100_000 && r.impl === 'engine')
   const fromRatio = (s: Summary | null | undefined) =>
@@ -219,7 +236,10 @@ export function timingVerdicts(
   const close1k = close(1_000)
   const close100k = close(100_000)
   const closeRatio = close1k && close100k ? ratioSummary(close100k.samples, close1k.samples) : null
+  const leanEngine = (size: number) => lean.find((r) => r.size === size && r.impl === 'engine')
   return [
+    judge(goal('lean-fanout-vs-eventemitter3'), fromRatio(leanEngine(100_000)?.vsEventemitter3)),
+    judge(goal('lean-one-vs-eventemitter3'), fromRatio(leanEngine(1)?.vsEventemitter3)),
     judge(goal('fanout-vs-eventemitter3'), fromRatio(engine100k?.vsEventemitter3)),
     judge(goal('fanout-vs-floor'), fromRatio(engine100k?.vsFloor)),
     judge(goal('close-flat'), fromRatio(closeRatio)),
