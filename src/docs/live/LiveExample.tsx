@@ -10,9 +10,6 @@ import './live.css'
 // reached or touched; Monaco later still, when the reader points at or focuses the editor.
 const LiveExampleRuntime = lazy(() => import('./LiveExampleRuntime.tsx'))
 
-/** What the loaded example gives its header's link: the playground path of its current state. */
-export type PlaygroundLinkSource = { current: (() => string) | null }
-
 /**
  * A live example: until the reader reaches it (or presses Load), a placeholder and the code, read
  * only; then the example's graph, its Try-it calls animating on it, who got what and why, and the code

@@ -13,8 +13,7 @@ import type { DocScenario } from '../../scenarios/types.ts'
 import { Graph } from '../../ui/graph/Graph.tsx'
 import { sessionLabel } from '../../ui/format/sessionLabel.ts'
 import { ExampleCode } from './ExampleCode.tsx'
-import type { PlaygroundLinkSource } from './LiveExample.tsx'
-import { playgroundPath } from './playgroundLink.ts'
+import { playgroundPath, type PlaygroundLinkSource } from './playgroundLink.ts'
 
 const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 

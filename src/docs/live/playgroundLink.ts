@@ -1,5 +1,8 @@
 import { shareHash, type ShareState } from '../../store/share.ts'
 
+/** What a loaded example gives its header's link: the playground path of its current state. */
+export type PlaygroundLinkSource = { current: (() => string) | null }
+
 /**
  * The app path (with its `#run=` part) that opens a live example in the playground: the example's
  * world, its timeline as the reader left it, and the code in the editor as the reader left it. The
