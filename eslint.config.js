@@ -2,18 +2,10 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { layersPlugin } from './scripts/layers.js'
 
 const ENGINE_MUST_STAY_PURE =
   'src/engine must stay pure: no React, zustand, React Flow, Monaco or DOM.'
-// Outside the engine, everything but its public entries is internal: index.ts, and tables.ts (its tables
-// and pure rules, which load none of the simulation).
-const ENGINE_INTERNALS = ['**/engine/**', '!**/engine/index.ts', '!**/engine/tables.ts']
-// The engine's public entries themselves: '../engine', '../../engine/index.ts', '../engine/tables.ts'.
-const ENGINE_ENTRY = '(^|/)engine(/(index|tables)(\\.ts)?)?$'
-const ENGINE_API_ONLY =
-  'Import the engine through its public API, src/engine/index.ts, never its internals.'
-const UI_TYPES_ONLY =
-  'src/ui imports only types from the engine (`import type`); values come through src/store (engineTables.ts, engineValues.ts).'
 const WIRE_IMPORTS =
   "src/wire is pure: it imports only the engine's public API (src/engine/index.ts) and the call format."
 const WIRE_TIME = 'src/wire owns no timer or clock: the host passes the time into each method.'
@@ -52,7 +44,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // The engine boundary: engine ← store ← ui, never the other way.
+    // The engine stays pure: no Node module, no DOM, no ambient time or randomness.
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -60,25 +52,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
-              message: ENGINE_MUST_STAY_PURE,
-            },
-            {
-              group: ['@xyflow/*', 'monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
-              message: ENGINE_MUST_STAY_PURE,
-            },
-            {
-              group: [
-                '../store/*',
-                '../ui/*',
-                '../../store/*',
-                '../../ui/*',
-                '**/store/**',
-                '**/ui/**',
-              ],
-              message: ENGINE_MUST_STAY_PURE,
-            },
+            // Other layers and UI libraries: the `fanout/layers` rule (scripts/layers.js).
             { group: ['node:*', 'fs', 'path', 'events'], message: ENGINE_MUST_STAY_PURE },
             {
               // The member list's pure model has one entry point (src/engine/lazyGuild/README.md).
@@ -124,17 +98,8 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ENGINE_INTERNALS, message: WIRE_IMPORTS },
-            {
-              group: ['**/store/**', '**/ui/**', '**/scenarios/**', '**/sandbox/**', '**/docs/**'],
-              message: WIRE_IMPORTS,
-            },
-            {
-              group: ['node:*', 'ws', 'react', 'react/*', 'zustand', 'zustand/*', 'fs', 'path'],
-              message: WIRE_IMPORTS,
-            },
-          ],
+          // Other layers and UI libraries: the `fanout/layers` rule (scripts/layers.js).
+          patterns: [{ group: ['node:*', 'ws', 'fs', 'path'], message: WIRE_IMPORTS }],
         },
       ],
       'no-restricted-globals': [
@@ -155,90 +120,12 @@ export default tseslint.config(
     },
   },
   {
-    // The call format sits right above the engine: its public API, nothing else of the project.
-    files: ['src/calls/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
-            {
-              group: [
-                '**/store/**',
-                '**/ui/**',
-                '**/sandbox/**',
-                '**/scenarios/**',
-                '**/docs/**',
-                '**/bench/**',
-                'react',
-                'react/*',
-                'zustand',
-                'zustand/*',
-              ],
-              message:
-                'src/calls sits right above the engine: it imports the engine’s public API only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The store drives the engine through its public API only: src/engine/index.ts.
-    files: ['src/store/**/*.{ts,tsx}'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ENGINE_INTERNALS, message: ENGINE_API_ONLY }] },
-      ],
-    },
-  },
-  {
-    // The UI sees the engine's types only (values come through the store), and only its public API.
-    files: ['src/ui/**/*.{ts,tsx}'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
-            {
-              regex: ENGINE_ENTRY,
-              allowTypeImports: true,
-              message: UI_TYPES_ONLY,
-            },
-            {
-              group: ['**/store/slices/**'],
-              message: 'src/ui reads the store through hooks.ts and its modules, never its slices.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Reference text is data: engine types only.
-    files: ['src/reference/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ENGINE_INTERNALS, message: ENGINE_API_ONLY },
-            {
-              regex: ENGINE_ENTRY,
-              allowTypeImports: true,
-              message: 'src/reference imports only types from the engine.',
-            },
-            {
-              group: ['**/store/**', '**/ui/**', 'react', 'react/*'],
-              message: 'src/reference is data.',
-            },
-          ],
-        },
-      ],
-    },
+    // Every layer's imports: which layers it may import, the engine through its public entries only
+    // (types only in the UI and the docs), no store slices outside the store, no UI library below the
+    // store. One table, scripts/layers.js, which scripts/importGraph.test.ts also checks the graph with.
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+    plugins: { fanout: layersPlugin },
+    rules: { 'fanout/layers': 'error' },
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.config.{js,ts}', 'server/main.ts'],

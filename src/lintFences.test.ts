@@ -1,9 +1,11 @@
 import { ESLint } from 'eslint'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { LAYERS } from '../scripts/layers.js'
 
-// The layer fences are lint rules (eslint.config.js); these cases prove they bite. Each lints a source
-// string as if it were a file at `path`, with the project's own configuration. Loading that configuration
-// (typescript-eslint) takes seconds on a busy machine, so it is loaded once, with room to spare.
+// The layer fences are lint rules (eslint.config.js, from the one table in scripts/layers.js); these
+// cases prove they bite. Each lints a source string as if it were a file at `path`, with the project's
+// own configuration. Loading that configuration (typescript-eslint) takes seconds on a busy machine, so
+// it is loaded once, with room to spare.
 const SLOW = 60_000
 let eslint: ESLint
 beforeAll(async () => {
@@ -11,79 +13,177 @@ beforeAll(async () => {
   await eslint.lintText('', { filePath: 'src/ui/Warm.ts' })
 }, SLOW)
 
-async function restrictedImports(path: string, code: string): Promise<string[]> {
+const FENCE_RULES = [
+  'no-restricted-imports',
+  '@typescript-eslint/no-restricted-imports',
+  'fanout/layers',
+]
+
+/** The fence messages lint gives `code` as the file at `path`. */
+async function fences(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId?.endsWith('no-restricted-imports'))
+    .filter((m) => FENCE_RULES.includes(m.ruleId ?? ''))
     .map((m) => m.message)
 }
 
-describe('layer fences', { timeout: SLOW }, () => {
-  it('refuses a UI file importing an engine internal, even a type', async () => {
-    const value = await restrictedImports(
-      'src/ui/graph/Fixture.tsx',
-      "import { shardFor } from '../../engine/gateway/shard.ts'\nexport const f = shardFor\n",
-    )
-    expect(value).toHaveLength(1)
-    expect(value[0]).toContain('public API, src/engine/index.ts')
-    const type = await restrictedImports(
-      'src/ui/graph/Fixture.tsx',
-      "import type { InspectionEvent } from '../../engine/trace/types.ts'\nexport type E = InspectionEvent\n",
-    )
-    expect(type).toHaveLength(1)
+/** A file of `layer` (in its first folder) importing `target` (a path from the repository's root). */
+function importing(
+  layer: (typeof LAYERS)[number],
+  target: string,
+  kind: 'value' | 'type' = 'value',
+) {
+  const home = layer.paths[0]!
+  // A layer of single files (the app's shell) is linted as its first file.
+  const isFile = /\.tsx?$/.test(home)
+  const folder = isFile ? home.slice(0, home.lastIndexOf('/')) : home
+  const depth = folder.split('/').length
+  const specifier = `${'../'.repeat(depth)}${target}`
+  const code =
+    kind === 'type'
+      ? `import type { X } from '${specifier}'\nexport type Y = X\n`
+      : `import { x } from '${specifier}'\nexport const y = x\n`
+  return fences(isFile ? home : `${folder}/Fixture.ts`, code)
+}
+
+/** A file inside each layer, to import: its entry where it has one. */
+const ENTRY: Record<string, string> = {
+  engine: 'src/engine/index.ts',
+  calls: 'src/calls/index.ts',
+  scenarios: 'src/scenarios/index.ts',
+  sandbox: 'src/sandbox/protocol.ts',
+  bench: 'src/bench/index.ts',
+  reference: 'src/reference/reference.ts',
+  wire: 'src/wire/protocol.ts',
+  store: 'src/store/hooks.ts',
+  ui: 'src/ui/site/paths.ts',
+  docs: 'src/docs/pageList.ts',
+  app: 'src/App.tsx',
+  server: 'server/scenario.ts',
+}
+
+describe('the layer table drives the fences', { timeout: SLOW }, () => {
+  it('names an entry for every layer', () => {
+    expect(Object.keys(ENTRY).sort()).toEqual(LAYERS.map((l) => l.name).sort())
   })
 
-  it('refuses a value from the engine in the UI, and accepts its types', async () => {
-    const value = await restrictedImports(
-      'src/ui/world/Fixture.ts',
-      "import { ChannelType } from '../../engine/index.ts'\nexport const t = ChannelType.DM\n",
-    )
-    expect(value).toHaveLength(1)
-    expect(value[0]).toContain('only types from the engine')
-    const types = await restrictedImports(
-      'src/ui/world/Fixture.ts',
-      "import type { BackendName } from '../../engine/index.ts'\nexport type B = BackendName\n",
-    )
-    expect(types).toEqual([])
+  for (const layer of LAYERS) {
+    const allowed = layer.imports.filter((name) => name !== 'engine')
+    const refused = LAYERS.filter((l) => l !== layer && !layer.imports.includes(l.name))
+    it(`${layer.name}: refuses every layer it may not import (${refused.map((l) => l.name).join(', ')})`, async () => {
+      for (const target of refused) {
+        const found = await importing(layer, ENTRY[target.name]!)
+        expect(found, `${layer.name} → ${target.name}`).toHaveLength(1)
+        expect(found[0]).toMatch(/may not import|only types from the engine/)
+      }
+    })
+    if (allowed.length > 0) {
+      it(`${layer.name}: accepts the layers below it (${allowed.join(', ')})`, async () => {
+        for (const name of allowed) {
+          expect(await importing(layer, ENTRY[name]!), `${layer.name} → ${name}`).toEqual([])
+        }
+      })
+    }
+  }
+})
+
+describe('the engine from other layers', { timeout: SLOW }, () => {
+  const byName = (name: string) => LAYERS.find((l) => l.name === name)!
+
+  it('refuses its internals to every layer, even as a type', async () => {
+    for (const layer of LAYERS.filter((l) => l.name !== 'engine')) {
+      const value = await importing(layer, 'src/engine/gateway/shard.ts')
+      expect(value, layer.name).toHaveLength(1)
+      expect(value[0]).toContain('public API, src/engine/index.ts')
+      expect(await importing(layer, 'src/engine/trace/types.ts', 'type'), layer.name).toHaveLength(
+        1,
+      )
+    }
   })
 
-  it('keeps the UI out of the store’s slice files', async () => {
-    const found = await restrictedImports(
-      'src/ui/graph/Fixture.ts',
-      "import { timelineInitial } from '../../store/slices/timeline.ts'\nexport const t = timelineInitial\n",
+  it('gives the UI, the docs, the reference and the app its types only', async () => {
+    for (const name of ['ui', 'docs', 'reference', 'app']) {
+      const value = await importing(byName(name), 'src/engine/index.ts')
+      expect(value, name).toHaveLength(1)
+      expect(value[0]).toContain('only types from the engine')
+      expect(await importing(byName(name), 'src/engine/tables.ts'), name).toHaveLength(1)
+      expect(await importing(byName(name), 'src/engine/index.ts', 'type'), name).toEqual([])
+    }
+  })
+
+  it('gives scenarios, the sandbox, the benchmark, the wire protocol, the store and the server its public values', async () => {
+    for (const name of ['calls', 'scenarios', 'sandbox', 'bench', 'wire', 'store', 'server']) {
+      expect(await importing(byName(name), 'src/engine/index.ts'), name).toEqual([])
+      expect(await importing(byName(name), 'src/engine/tables.ts'), name).toEqual([])
+    }
+  })
+
+  it('lets a dynamic import() through no more than a static one', async () => {
+    const found = await fences(
+      'src/scenarios/Fixture.ts',
+      "export const load = () => import('../store/hooks.ts')\n",
     )
     expect(found).toHaveLength(1)
+    const reexport = await fences(
+      'src/calls/Fixture.ts',
+      "export { sessionLabel } from '../ui/format/sessionLabel.ts'\n",
+    )
+    expect(reexport).toHaveLength(1)
+  })
+})
+
+describe('private folders and libraries', { timeout: SLOW }, () => {
+  it('keeps the UI and the docs out of the store’s slice files', async () => {
+    for (const path of ['src/ui/graph/Fixture.ts', 'src/docs/widgets/Fixture.ts']) {
+      const depth = path.split('/').length - 1
+      const found = await fences(
+        path,
+        `import { timelineInitial } from '${'../'.repeat(depth - 1)}store/slices/timeline.ts'\nexport const t = timelineInitial\n`,
+      )
+      expect(found, path).toHaveLength(1)
+      expect(found[0]).toContain('never its slices')
+    }
+    const inside = await fences(
+      'src/store/Fixture.ts',
+      "import { timelineInitial } from './slices/timeline.ts'\nexport const t = timelineInitial\n",
+    )
+    expect(inside).toEqual([])
   })
 
-  it('lets the store use the engine’s public API, and only that', async () => {
-    const api = await restrictedImports(
-      'src/store/Fixture.ts',
-      "import { createSimulation } from '../engine/index.ts'\nexport const s = createSimulation\n",
-    )
-    expect(api).toEqual([])
-    const internal = await restrictedImports(
-      'src/store/Fixture.ts',
-      "import { createSimulation } from '../engine/simulation.ts'\nexport const s = createSimulation\n",
-    )
-    expect(internal).toHaveLength(1)
+  it('keeps React, zustand, React Flow and Monaco out of every layer below the store', async () => {
+    for (const folder of [
+      'src/engine',
+      'src/calls',
+      'src/scenarios',
+      'src/sandbox',
+      'src/bench',
+      'src/reference',
+      'src/wire',
+      'server',
+    ]) {
+      for (const name of ['react', 'zustand/vanilla', '@xyflow/react', 'monaco-editor']) {
+        const found = await fences(
+          `${folder}/Fixture.ts`,
+          `import * as m from '${name}'\nexport const x = m\n`,
+        )
+        expect(found, `${folder}: ${name}`).toHaveLength(1)
+        expect(found[0]).toContain('without a page')
+      }
+    }
+    expect(
+      await fences(
+        'src/store/Fixture.ts',
+        "import { createStore } from 'zustand/vanilla'\nexport const s = createStore\n",
+      ),
+    ).toEqual([])
   })
 
-  it('keeps the wire protocol on the engine’s public API and the call format', async () => {
-    const allowed = await restrictedImports(
-      'src/wire/Fixture.ts',
-      "import { shardFor } from '../engine/index.ts'\nimport { applyCall } from '../calls/index.ts'\nexport const f = [shardFor, applyCall]\n",
-    )
-    expect(allowed).toEqual([])
+  it('keeps Node modules and sockets out of the wire protocol', async () => {
     for (const source of [
-      "import { Session } from '../engine/gateway/session.ts'",
-      "import { createPlaygroundStore } from '../store/createPlaygroundStore.ts'",
       "import { WebSocketServer } from 'ws'",
       "import { readFileSync } from 'node:fs'",
     ]) {
-      const found = await restrictedImports(
-        'src/wire/Fixture.ts',
-        `${source}\nexport const x = 1\n`,
-      )
+      const found = await fences('src/wire/Fixture.ts', `${source}\nexport const x = 1\n`)
       expect(found, source).toHaveLength(1)
       expect(found[0]).toContain('src/wire is pure')
     }
@@ -98,22 +198,27 @@ describe('layer fences', { timeout: SLOW }, () => {
     expect(rules).toEqual(['no-restricted-properties', 'no-restricted-globals'])
   })
 
-  it('keeps the call format on the engine’s public API alone', async () => {
-    const up = await restrictedImports(
-      'src/calls/Fixture.ts',
-      "import { scenarioById } from '../scenarios/index.ts'\nexport const s = scenarioById\n",
-    )
-    expect(up).toHaveLength(1)
-    expect(up[0]).toContain('right above the engine')
-    const internal = await restrictedImports(
-      'src/calls/Fixture.ts',
-      "import { readInput } from '../engine/input.ts'\nexport const r = readInput\n",
-    )
-    expect(internal).toHaveLength(1)
-    const api = await restrictedImports(
-      'src/calls/Fixture.ts',
-      "import { methodsOf } from '../engine/index.ts'\nexport const m = methodsOf\n",
-    )
-    expect(api).toEqual([])
+  it('keeps the engine pure: no Node module, and its member list model through one entry', async () => {
+    expect(
+      await fences(
+        'src/engine/Fixture.ts',
+        "import { EventEmitter } from 'node:events'\nexport const e = EventEmitter\n",
+      ),
+    ).toHaveLength(1)
+    expect(
+      await fences(
+        'src/engine/memberLists/Fixture.ts',
+        "import { planOps } from '../lazyGuild/planner.ts'\nexport const p = planOps\n",
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('lets tests drive the layers above their code', async () => {
+    expect(
+      await fences(
+        'src/scenarios/Fixture.test.ts',
+        "import { createPlaygroundStore } from '../store/createPlaygroundStore.ts'\nexport const c = createPlaygroundStore\n",
+      ),
+    ).toEqual([])
   })
 })
