@@ -10,6 +10,7 @@ export {
   field,
   isArray,
   plain,
+  quoteValue,
   MAX_LABEL_LENGTH,
   readBudget,
   readCall,

@@ -35,7 +35,7 @@ export function readCall(value: unknown, budget: ReadBudget = readBudget()): Eng
   const target = field(record, 'target')
   if (typeof target !== 'string' || !CALL_TARGETS.includes(target as CallTarget)) {
     throw new CallError(
-      `unknown target ${describeValue(target)}; use one of ${CALL_TARGETS.join(', ')}`,
+      `unknown target ${quoteValue(target)}; use one of ${CALL_TARGETS.join(', ')}`,
     )
   }
   const allowed = ALLOWED_CALLS[target as CallTarget]
@@ -119,6 +119,11 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing'
   if (value === null) return 'null'
   return isArray(value) ? 'a list' : 'an object'
+}
+
+/** {@link describeValue}, but a string is always quoted (`"nope"`): for values a person typed. */
+export function quoteValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : describeValue(value)
 }
 
 /** `value` as a record when it is a plain object (not an array, a Map or a class instance). */

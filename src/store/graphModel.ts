@@ -322,3 +322,15 @@ export function* readModelInSlices(
     roles,
   }
 }
+
+/** An empty world: what the graph shows before any step. */
+export const EMPTY_MODEL: GraphModel = {
+  now: 0,
+  users: [],
+  sessions: [],
+  directory: new Map(),
+  topics: [],
+  guilds: [],
+  channels: [],
+  roles: [],
+}

@@ -1,8 +1,8 @@
 import type { GeneratedStep, Scenario } from '../scenarios/types.ts'
 import { recordCalls, recordGenerated, type Step } from './connectEngine.ts'
-import { groupCalls, WITHIN_CALL, type EngineCall } from '../calls/index.ts'
+import { describeValue, groupCalls, WITHIN_CALL, type EngineCall } from '../calls/index.ts'
 import type { EngineRuntime } from './runtime/EngineRuntime.ts'
-import { EMPTY_MODEL } from './slices/simulation.ts'
+import { EMPTY_MODEL } from './graphModel.ts'
 import { replaySteps } from './runtime/checkpoints.ts'
 
 /** One step to build: made by a rule, or listed calls. */
@@ -31,14 +31,59 @@ export interface JobProgress {
   total: number
 }
 
+/** The one sentence for a call of a run (a plan, a file, a link) that the engine refused. */
+export function refusedStep(step: number, call: EngineCall, cause: unknown): string {
+  const reason = cause instanceof Error ? cause.message : describeValue(cause)
+  return `step ${step + 1} (${describeValue(call.target)}.${describeValue(call.method)}) was refused: ${reason}`
+}
+
+/**
+ * The most deliveries a timeline may record while it loads (a link, a file, a scenario): each is kept
+ * for the Event log and the Delivery panel, so 50,000 guild-wide dispatches to 1,000 sessions (fifty
+ * million) would exhaust the tab's memory. The scenarios record under a thousand; a run of code adds at
+ * most `MAX_RUN_DELIVERIES` (`slices/timeline.ts`).
+ */
+export const MAX_LOAD_DELIVERIES = 2_000_000
+
+/** A plan whose steps deliver more than {@link MAX_LOAD_DELIVERIES}: refused, nothing kept. */
+export class TooMuchWork extends Error {
+  override readonly name = 'TooMuchWork'
+  constructor(step: number, deliveries: number, estimate: boolean) {
+    super(
+      (estimate
+        ? `from step ${step + 1} on, its calls could make up to ${deliveries.toLocaleString('en-US')} deliveries (dispatches × open sessions)`
+        : `by step ${step + 1} its dispatches had made ${deliveries.toLocaleString('en-US')} deliveries`) +
+        `; the playground records at most ${MAX_LOAD_DELIVERIES.toLocaleString('en-US')}`,
+    )
+  }
+}
+
+/** Calls that may deliver to many sessions: the dispatcher's and the server flows (`actions`). */
+const mayFanOut = (call: EngineCall) => call.target === 'dispatcher' || call.target === 'actions'
+
+/** For each step of a plan, how many calls from it to the end may fan out. */
+function fanOutAfter(plan: readonly StepPlan[]): number[] {
+  const after = new Array<number>(plan.length + 1).fill(0)
+  for (let i = plan.length - 1; i >= 0; i--) {
+    after[i] = (after[i + 1] ?? 0) + (plan[i]?.calls?.filter(mayFanOut).length ?? 0)
+  }
+  return after
+}
+
+/** How often (in steps) the estimate of what is left is made: it reads the open sessions. */
+const ESTIMATE_EVERY = 64
+
+const recipients = (r: {
+  delivered: readonly unknown[]
+  buffered: readonly unknown[]
+  skipped: readonly unknown[]
+}) => r.delivered.length + r.buffered.length + r.skipped.length
+
 /** A call of a plan was refused by the engine: nothing of the load is kept. */
 export class PlanStepRefused extends Error {
   override readonly name = 'PlanStepRefused'
   constructor(step: number, call: EngineCall, cause: unknown) {
-    super(
-      `step ${step + 1} (${String(call.target)}.${String(call.method)}) was refused: ` +
-        (cause instanceof Error ? cause.message : String(cause)),
-    )
+    super(refusedStep(step, call, cause))
   }
 }
 
@@ -57,8 +102,15 @@ export function* buildTimeline(
   const engine = runtime.engineAfter([], 0)
   runtime.remember(0, EMPTY_MODEL)
   const steps: Step[] = []
+  let deliveries = 0
+  const left = fanOutAfter(plan)
   progress.total = callCount(plan)
   for (const [i, item] of plan.entries()) {
+    // Estimated before the work: what is left could deliver to every open session.
+    if (!item.generated && (i % ESTIMATE_EVERY === 0 || plan[i - 1]?.generated)) {
+      const estimate = deliveries + engine.sim.states.all().length * (left[i] ?? 0)
+      if (estimate > MAX_LOAD_DELIVERIES) throw new TooMuchWork(i, estimate, true)
+    }
     progress.phase = item.generated?.building ?? `Step ${i + 1}`
     const started = performance.now()
     const refused = (call: EngineCall, error: unknown) => new PlanStepRefused(i, call, error)
@@ -66,6 +118,8 @@ export function* buildTimeline(
       ? yield* counted(recordGenerated(engine, item.generated, i, refused), progress)
       : yield* counted(recordCalls(engine, item.calls, i, refused), progress)
     steps.push(step)
+    deliveries += step.dispatches.reduce((n, d) => n + recipients(d.result), 0)
+    if (deliveries > MAX_LOAD_DELIVERIES) throw new TooMuchWork(i, deliveries, false)
     runtime.stepApplied(i + 1, performance.now() - started, engine)
     progress.phase = 'Reading the graph'
     yield* runtime.readModelOf(engine, steps, i + 1)

@@ -106,9 +106,17 @@ describe('run files', () => {
 
   const refusals: [string, (file: Record<string, unknown>) => unknown, RegExp][] = [
     ['text that is not JSON', () => '{ nope', /not JSON/],
-    ['another format', (f) => ({ ...f, format: 'har' }), /not a Fanout run file/],
-    ['a newer version', (f) => ({ ...f, version: 2 }), /version 2 is not supported/],
-    ['an unknown scenario', (f) => ({ ...f, scenario: 'nope' }), /"nope" is not a known scenario/],
+    ['another format', (f) => ({ ...f, format: 'har' }), /the file does not hold a Fanout run/],
+    [
+      'a newer version',
+      (f) => ({ ...f, version: 2 }),
+      /the file is version 2; this playground reads version 1/,
+    ],
+    [
+      'an unknown scenario',
+      (f) => ({ ...f, scenario: 'nope' }),
+      /the file names "nope", which is not a scenario here/,
+    ],
     ['a seed that is not an integer', (f) => ({ ...f, seed: 1.5 }), /"seed" must be an integer/],
     ['steps that are not a list', (f) => ({ ...f, steps: {} }), /"steps" must be a list/],
     [
@@ -124,7 +132,7 @@ describe('run files', () => {
     [
       'a call that is not a call',
       (f) => ({ ...f, steps: [...(f.steps as unknown[]), { calls: [42] }] }),
-      /step 7: each call is an object/,
+      /step 7: a call is an object/,
     ],
     [
       'a method the playground does not make',
@@ -135,7 +143,7 @@ describe('run files', () => {
           { calls: [{ target: 'world', method: 'snapshot', args: [] }] },
         ],
       }),
-      /step 7 \(world\.snapshot\) was refused: world\.snapshot is not a call the playground makes/,
+      /step 7: world\.snapshot is not a call the playground makes/,
     ],
     [
       'a call the engine refuses',

@@ -1,8 +1,15 @@
 import type { Scenario } from '../scenarios/types.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
-import { applyCall, createCallEngine, type EngineCall } from '../calls/index.ts'
-import { scenarioPlan, type StepPlan } from './loadJob.ts'
+import type { EngineCall } from '../calls/index.ts'
+import {
+  readRunData,
+  RUN_FORMAT,
+  RUN_LIMITS,
+  RUN_VERSION,
+  RunFileError,
+  type OpenedRun,
+} from './runData.ts'
 
 /**
  * A run saved to a file: the scenario it started from, the seed, every step's calls and the cursor. The
@@ -58,15 +65,14 @@ export interface TraceCounted extends TraceBase {
 /** Above this many sessions, a trace entry gives counts instead of session ids. */
 export const TRACE_LIST_LIMIT = 1000
 
-export const RUN_FORMAT = 'fanout-run'
-export const RUN_VERSION = 1
-/** Bounds that keep a hostile or mistaken file from freezing the tab while it is checked. */
-export const RUN_LIMITS = { bytes: 20_000_000, steps: 10_000, calls: 50_000 } as const
-
-/** Why a run file cannot be opened. Nothing in the playground changes when one is thrown. */
-export class RunFileError extends Error {
-  override readonly name = 'RunFileError'
-}
+export {
+  readRunData,
+  RUN_FORMAT,
+  RUN_LIMITS,
+  RUN_VERSION,
+  RunFileError,
+  type OpenedRun,
+} from './runData.ts'
 
 /**
  * The file for a run: every step (the future past the cursor too) and the trace of every dispatch. For a
@@ -116,27 +122,8 @@ function traceOf(d: Step['dispatches'][number]): TraceEntry {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
-
-/** A run file read and checked: what to build and where to land. */
-export interface OpenedRun {
-  /** The file's scenario, with the file's seed. */
-  readonly scenario: Scenario
-  /** How many of the scenario's own steps come first (0 when the file lists every step). */
-  readonly scenarioSteps: number
-  /** Every step to build, the scenario's own first. */
-  readonly plan: readonly StepPlan[]
-  readonly cursor: number
-  /** The editor's code, when the file (or link) holds some. */
-  readonly code?: string
-}
-
 /**
- * Reads a run file into the steps to build and the cursor to land on. Checks the shape, then (unless
- * the plan holds generated steps, too long to run twice: those are checked as they load, in slices)
- * replays every call on a scratch engine, so a file that would fail halfway is refused whole, with the
- * step that failed and the engine's reason.
+ * Reads a run file's text (Open run…, a dropped file): its size, its JSON, then {@link readRunData}.
  */
 export function readRunFile(
   text: string,
@@ -149,121 +136,9 @@ export function readRunFile(
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new RunFileError(`the file is not JSON (${(error as Error).message})`)
-  }
-  return readRunData(data, scenarioById)
-}
-
-/** {@link readRunFile} on parsed JSON: the checks and the dry run that a share link goes through too. */
-export function readRunData(
-  data: unknown,
-  scenarioById: (id: string) => Scenario | undefined,
-): OpenedRun {
-  if (!isRecord(data) || data.format !== RUN_FORMAT) {
-    throw new RunFileError(`not a Fanout run file: expected "format": "${RUN_FORMAT}"`)
-  }
-  if (data.version !== RUN_VERSION) {
     throw new RunFileError(
-      `run file version ${JSON.stringify(data.version)} is not supported; this playground reads version ${RUN_VERSION}`,
+      `the file is not JSON (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`,
     )
   }
-  const base = typeof data.scenario === 'string' ? scenarioById(data.scenario) : undefined
-  if (!base) {
-    throw new RunFileError(`"scenario" ${JSON.stringify(data.scenario)} is not a known scenario id`)
-  }
-  const { seed, steps, cursor, code } = data
-  if (code !== undefined && (typeof code !== 'string' || code.length > MAX_CODE_LENGTH)) {
-    throw new RunFileError(`"code" must be text of at most ${MAX_CODE_LENGTH} characters`)
-  }
-  if (!Number.isSafeInteger(seed)) {
-    throw new RunFileError(`"seed" must be an integer, not ${JSON.stringify(seed)}`)
-  }
-  const own = scenarioPlan(base)
-  const scenarioSteps = data.scenarioSteps ?? 0
-  if (
-    typeof scenarioSteps !== 'number' ||
-    !Number.isSafeInteger(scenarioSteps) ||
-    scenarioSteps < 0 ||
-    scenarioSteps > own.length
-  ) {
-    throw new RunFileError(
-      `"scenarioSteps" must be a whole number from 0 to ${own.length} (the steps of ${base.id}), not ${JSON.stringify(scenarioSteps)}`,
-    )
-  }
-  const first = scenarioSteps
-  if (!Array.isArray(steps) || steps.length > RUN_LIMITS.steps) {
-    throw new RunFileError(`"steps" must be a list of at most ${RUN_LIMITS.steps} steps`)
-  }
-  const total = first + steps.length
-  if (!Number.isSafeInteger(cursor) || (cursor as number) < 0 || (cursor as number) > total) {
-    throw new RunFileError(
-      `"cursor" must be a whole number from 0 to ${total} (the number of steps), not ${JSON.stringify(cursor)}`,
-    )
-  }
-  const perStep: EngineCall[][] = []
-  for (const [i, step] of steps.entries()) perStep.push(stepCalls(step, first + i))
-  const calls = perStep.flat()
-  if (calls.length > RUN_LIMITS.calls) {
-    throw new RunFileError(`the run makes ${calls.length} calls; at most ${RUN_LIMITS.calls}`)
-  }
-  const plan: StepPlan[] = [...own.slice(0, first), ...perStep.map((c) => ({ calls: c }))]
-  if (!plan.some((p) => p.generated)) dryRun(seed as number, plan)
-  return {
-    scenario: { ...base, seed: seed as number },
-    scenarioSteps: first,
-    plan,
-    cursor: cursor as number,
-    ...(code !== undefined ? { code } : {}),
-  }
-}
-
-/**
- * A step's calls, checked: a step of several calls shares one group (its label, which the timeline
- * shows). Each step of the file is built as one step, whatever its groups.
- */
-function stepCalls(step: unknown, index: number): EngineCall[] {
-  const calls = isRecord(step) ? step.calls : undefined
-  if (!Array.isArray(calls) || calls.length === 0) {
-    throw new RunFileError(`step ${index + 1} must have "calls": a non-empty list of calls`)
-  }
-  const label = isRecord(step) && typeof step.label === 'string' ? step.label : `step ${index + 1}`
-  const first: unknown = calls[0]
-  const named = isRecord(first) && typeof first.group === 'string' ? first.group : undefined
-  const group = named ?? (calls.length > 1 ? label : undefined)
-  return calls.map((call: unknown) => {
-    if (!isRecord(call) || !Array.isArray(call.args)) {
-      throw new RunFileError(
-        `step ${index + 1}: each call is an object { "target", "method", "args": [...] }`,
-      )
-    }
-    const { target, method, args, label: callLabel } = call
-    return {
-      target,
-      method,
-      args,
-      ...(typeof callLabel === 'string' ? { label: callLabel } : {}),
-      ...(group !== undefined ? { group } : {}),
-    } as EngineCall
-  })
-}
-
-/** Replays every step on a scratch engine: a call it refuses refuses the file, naming the step. */
-function dryRun(seed: number, steps: readonly StepPlan[]) {
-  let run
-  try {
-    run = createCallEngine(seed)
-  } catch (error) {
-    throw new RunFileError(`"seed": ${(error as Error).message}`)
-  }
-  for (const [i, { calls }] of steps.entries()) {
-    for (const call of calls ?? []) {
-      try {
-        applyCall(run, call)
-      } catch (error) {
-        throw new RunFileError(
-          `step ${i + 1} (${String(call.target)}.${String(call.method)}) was refused: ${(error as Error).message}`,
-        )
-      }
-    }
-  }
+  return readRunData(data, scenarioById, 'the file')
 }

@@ -4,15 +4,14 @@ import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { scenarioPlan } from './loadJob.ts'
 import { decompressBounded, TooLargeError } from './lzBounded.ts'
-import {
-  readRunData,
-  RUN_FORMAT,
-  RUN_VERSION,
-  RunFileError,
-  runFileOf,
-  type OpenedRun,
-} from './runFile.ts'
-import type { PlaygroundError } from './types.ts'
+import { readRunData, RunFileError, type OpenedRun } from './runData.ts'
+import { runFileOf } from './runFile.ts'
+
+/** A notice about a link (the shape of the store's `LinkNotice`). */
+export interface LinkNotice {
+  readonly heading: string
+  readonly message: string
+}
 
 /**
  * Share links: the run file's content (scenario, seed, every step's calls, the cursor) and the code,
@@ -88,7 +87,7 @@ export function shareHash(
 }
 
 /** The notice for a link that could not be opened: the reason, and what opened instead. */
-export function linkProblem(reason: string): PlaygroundError {
+export function linkProblem(reason: string): LinkNotice {
   return {
     heading: 'This link could not be opened',
     message: `${reason[0]?.toUpperCase() ?? ''}${reason.slice(1)}. The scenario opened as it starts.`,
@@ -98,7 +97,7 @@ export function linkProblem(reason: string): PlaygroundError {
 /** A location's hash, read: a run to open, a problem to report, or neither. */
 export interface ReadLink {
   readonly shared?: SharedRun
-  readonly problem?: PlaygroundError
+  readonly problem?: LinkNotice
 }
 
 /** Reads a share link from a location hash; a bad one becomes a problem to show, never an error. */
@@ -110,8 +109,9 @@ export function readLink(
     const shared = readShareHash(hash, scenarioById)
     return shared ? { shared } : {}
   } catch (error) {
-    if (!(error instanceof ShareLinkError)) throw error
-    return { problem: linkProblem(error.message) }
+    // Whatever went wrong, a link never stops the page from opening.
+    const reason = error instanceof ShareLinkError ? error.message : 'the link could not be read'
+    return { problem: linkProblem(reason) }
   }
 }
 
@@ -127,9 +127,6 @@ function unescaped(packed: string): string {
     throw new ShareLinkError('the link is damaged: it holds a broken %-escape')
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /**
  * Reads a location's hash: null when it holds no link, the shared run when it does, or a
@@ -171,25 +168,16 @@ export function readShareHash(
       'the link is damaged: its data is not the JSON of a run (was it cut short when copied?)',
     )
   }
-  if (!isRecord(data) || data.format !== RUN_FORMAT) {
-    throw new ShareLinkError('the link does not hold a Fanout run')
-  }
-  if (data.version !== RUN_VERSION) {
-    throw new ShareLinkError(
-      `the link is version ${JSON.stringify(data.version)}; this playground reads version ${RUN_VERSION}`,
-    )
-  }
-  if (typeof data.scenario !== 'string' || !scenarioById(data.scenario)) {
-    throw new ShareLinkError(
-      `the link names ${JSON.stringify(data.scenario)}, which is not a scenario here`,
-    )
-  }
-  const { code } = data
-  if (typeof code !== 'string') throw new ShareLinkError('the link is damaged: it holds no code')
+  let opened: OpenedRun
   try {
-    return { ...readRunData(data, scenarioById), code }
+    opened = readRunData(data, scenarioById, 'the link')
   } catch (error) {
     if (error instanceof RunFileError) throw new ShareLinkError(error.message)
     throw error
   }
+  // A link always carries the code (possibly empty): one without is damaged.
+  if (typeof opened.code !== 'string') {
+    throw new ShareLinkError('the link is damaged: it holds no code')
+  }
+  return { ...opened, code: opened.code }
 }

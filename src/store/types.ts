@@ -45,7 +45,7 @@ export interface Discarded {
 /** Work spread over many tasks (a scenario built by rules, or a replay of the past), with its progress. */
 export interface LoadingState {
   /** `scenario`: a scenario or run file loading; `rebuild`: the past replayed before a change. */
-  readonly kind: 'scenario' | 'rebuild'
+  readonly kind: 'scenario' | 'rebuild' | 'apply'
   /** What is loading, in words: the scenario's title, or the step being rebuilt. */
   readonly title: string
   /** The scenario being loaded (kind `scenario`). */

@@ -142,6 +142,13 @@ export function editorActions(ctx: SliceContext): EditorActions {
       )
       return
     }
+    if (get().loading?.kind === 'apply') {
+      notice(
+        `Ran in ${Math.round(ms)} ms: ${plural(calls.length, 'call')} changed the engine; they are applied in slices ` +
+          '(Cancel applies none of them).',
+      )
+      return
+    }
     const range =
       calls.length === 1 ? `step ${cursor + 1}` : `steps ${cursor + 1}–${cursor + calls.length}`
     notice(

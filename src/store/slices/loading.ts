@@ -8,6 +8,7 @@ import {
   type StepPlan,
 } from '../loadJob.ts'
 import { readRunFile, RunFileError } from '../runFile.ts'
+import { isSmall } from '../runData.ts'
 import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
 import { EngineRuntime } from '../runtime/EngineRuntime.ts'
 import { linkProblem } from '../share.ts'
@@ -23,7 +24,7 @@ type LoadingActions = Pick<
 >
 
 /** Runs `job` in slices with a progress bar; `done` gets its result unless it is cancelled first. */
-function startJob<T>(
+export function startJob<T>(
   ctx: SliceContext,
   what: Pick<LoadingState, 'kind' | 'title' | 'scenarioId'>,
   job: (progress: JobProgress) => Generator<void, T>,
@@ -130,7 +131,7 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
       })
     }
     const job = (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
-    if (!plan.some((p) => p.generated)) {
+    if (isSmall(plan)) {
       // Small worlds load at once, as they always did.
       ctx.job.cancel()
       try {
@@ -176,8 +177,9 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
       try {
         opened = readRunFile(text, scenarioById)
       } catch (error) {
-        if (!(error instanceof RunFileError)) throw error
-        set({ error: { heading: 'Could not open the run', message: error.message } })
+        // Whatever the file holds, it gets one notice; nothing else changes.
+        const message = error instanceof RunFileError ? error.message : 'the file could not be read'
+        set({ error: { heading: 'Could not open the run', message } })
         return false
       }
       return load({ ...opened, at: opened.cursor, refused: refusal('Could not open the run') })

@@ -1,18 +1,6 @@
-import type { GraphModel } from '../graphModel.ts'
+import { EMPTY_MODEL } from '../graphModel.ts'
 import type { PlaygroundActions, SimulationSlice } from '../types.ts'
 import type { SliceContext } from './context.ts'
-
-/** An empty world: what the graph shows before any step. */
-export const EMPTY_MODEL: GraphModel = {
-  now: 0,
-  users: [],
-  sessions: [],
-  directory: new Map(),
-  topics: [],
-  guilds: [],
-  channels: [],
-  roles: [],
-}
 
 export const simulationInitial: SimulationSlice = { model: EMPTY_MODEL, error: null, refusal: null }
 

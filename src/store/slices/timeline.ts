@@ -3,7 +3,9 @@ import type { EngineCall } from '../../calls/index.ts'
 import { readModel, sessionDirectory } from '../graphModel.ts'
 import { refusalOfError } from '../refusals.ts'
 import type { PlaygroundActions, TimelineSlice } from '../types.ts'
-import { afterRebuild } from './loading.ts'
+import { runToEnd } from '../longJobs.ts'
+import type { JobProgress } from '../loadJob.ts'
+import { afterRebuild, startJob } from './loading.ts'
 import { createNavigator } from './navigation.ts'
 import type { SliceContext } from './context.ts'
 
@@ -20,6 +22,15 @@ export const timelineInitial: TimelineSlice = {
 
 /** Models computed up front for the steps a run of code adds (the rest are built when reached). */
 const PRECOMPUTED_MODELS = 64
+
+/**
+ * What applying a run of calls may cost, in deliveries (calls × the sessions open where they start, an
+ * upper bound for dispatches): up to {@link AT_ONCE_DELIVERIES} it is one short task; above, it runs in
+ * slices with progress and Cancel; above {@link MAX_RUN_DELIVERIES} it is refused before any call is
+ * applied (a thousand guild-wide dispatches to a thousand sessions is a million, about 8 s of work).
+ */
+export const AT_ONCE_DELIVERIES = 20_000
+export const MAX_RUN_DELIVERIES = 2_000_000
 
 function refusal(error: unknown, call: EngineCall | undefined) {
   const what = call ? `${call.target}.${call.method}` : 'a call'
@@ -140,39 +151,88 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         return true
       }
       const engine = runtime.engineAfter(steps, cursor)
-      runtime.truncate(cursor)
-      const added: Step[] = []
-      try {
-        for (const call of calls) {
-          const started = performance.now()
-          const count = cursor + added.length + 1
-          added.push(recordStep(engine, [call], count - 1))
-          runtime.stepApplied(count, performance.now() - started, engine)
-          // Playback lands on each new step in turn: have the first ones ready, as loadScenario does.
-          if (added.length <= PRECOMPUTED_MODELS) {
-            const done = [...steps.slice(0, cursor), ...added]
-            runtime.remember(count, readModel(engine.sim, sessionDirectory(done, count)))
-          }
-        }
-      } catch (error) {
-        runtime.invalidateEngine()
-        runtime.truncate(cursor)
-        set({ error: refusal(error, calls[added.length]) })
+      const cost = calls.length * Math.max(1, engine.sim.states.all().length)
+      if (cost > MAX_RUN_DELIVERIES) {
+        set({
+          error: {
+            heading: 'Too much work, not applied',
+            message:
+              `${calls.length.toLocaleString('en-US')} calls at ${(cost / calls.length).toLocaleString('en-US')} open sessions could make ` +
+              `${cost.toLocaleString('en-US')} deliveries; the playground applies at most ${MAX_RUN_DELIVERIES.toLocaleString('en-US')} at once. Nothing was applied.`,
+          },
+        })
         return false
       }
-      const future = steps.slice(cursor)
-      set({
-        steps: [...steps.slice(0, cursor), ...added],
-        scenarioSteps: Math.min(scenarioSteps, cursor),
-        error: null,
-        refusal: null,
-        playing: true,
-        // A run of code that overwrote the future is undoable too, as one change.
-        discarded:
-          future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
-        baseline: baseline && baseline.step > cursor ? null : baseline,
-      })
-      land(cursor + 1, true)
+      runtime.truncate(cursor)
+      const failed = (error: unknown, added: number) => {
+        runtime.invalidateEngine()
+        runtime.truncate(cursor)
+        set({ error: refusal(error, calls[added]) })
+      }
+      const finish = (added: readonly Step[]) => {
+        const future = steps.slice(cursor)
+        set({
+          steps: [...steps.slice(0, cursor), ...added],
+          scenarioSteps: Math.min(scenarioSteps, cursor),
+          error: null,
+          refusal: null,
+          playing: true,
+          // A run of code that overwrote the future is undoable too, as one change.
+          discarded:
+            future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
+          baseline: baseline && baseline.step > cursor ? null : baseline,
+        })
+        land(cursor + 1, true)
+      }
+      const added: Step[] = []
+      /** One call per yield; cancelled or failed part-way, the engine is rebuilt, not trusted. */
+      function* record(progress: JobProgress): Generator<void, Step[]> {
+        progress.total = calls.length
+        let complete = false
+        try {
+          for (const call of calls) {
+            const started = performance.now()
+            const count = cursor + added.length + 1
+            progress.phase = `Applying step ${count}`
+            added.push(recordStep(engine, [call], count - 1))
+            runtime.stepApplied(count, performance.now() - started, engine)
+            // Playback lands on each new step in turn: have the first ones ready, as loadScenario does.
+            if (added.length <= PRECOMPUTED_MODELS) {
+              const done = [...steps.slice(0, cursor), ...added]
+              runtime.remember(count, readModel(engine.sim, sessionDirectory(done, count)))
+            }
+            progress.done = added.length
+            yield
+          }
+          complete = true
+          return added
+        } finally {
+          if (!complete) {
+            runtime.invalidateEngine()
+            runtime.truncate(cursor)
+          }
+        }
+      }
+      if (cost <= AT_ONCE_DELIVERIES) {
+        try {
+          finish(runToEnd(record({ phase: '', done: 0, total: 0 })))
+        } catch (error) {
+          failed(error, added.length)
+          return false
+        }
+        return true
+      }
+      startJob(
+        ctx,
+        {
+          kind: 'apply',
+          title: `Applying ${calls.length.toLocaleString('en-US')} steps`,
+          scenarioId: null,
+        },
+        record,
+        finish,
+        (error) => failed(error, added.length),
+      )
       return true
     },
 
