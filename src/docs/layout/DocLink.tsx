@@ -1,10 +1,6 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react'
 import { appPathOf, hrefOf } from '../../ui/site/paths.ts'
-import { navigate } from '../../ui/site/router.ts'
-
-function isModified(event: MouseEvent): boolean {
-  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
-}
+import { isModifiedClick, navigate } from '../../ui/site/router.ts'
 
 /** Scrolls to the element with id `hash` (without `#`), if the page has it. */
 export function scrollToAnchor(hash: string): boolean {
@@ -27,7 +23,7 @@ export function DocLink({ href = '', children, ...rest }: AnchorHTMLAttributes<H
     )
   }
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.defaultPrevented || isModified(event)) return
+    if (event.defaultPrevented || isModifiedClick(event)) return
     const url = new URL(event.currentTarget.href)
     const path = appPathOf(url.pathname)
     if (path === null) return // outside the site: an ordinary page load

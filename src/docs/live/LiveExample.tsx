@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import type { DocScenario } from '../../scenarios/types.ts'
 import { hrefOf } from '../../ui/site/paths.ts'
-import { navigate } from '../../ui/site/router.ts'
+import { isModifiedClick, navigate } from '../../ui/site/router.ts'
 import { CodeSnippet } from './CodeSnippet.tsx'
 import { useReached } from './useReached.ts'
 import './live.css'
@@ -38,8 +38,7 @@ export function LiveExample({ example }: { example: DocScenario }) {
       return
     }
     event.currentTarget.href = hrefOf(path)
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
-      return // a new tab or window: the browser follows the href just set
+    if (isModifiedClick(event)) return // a new tab or window: the browser follows the href just set
     event.preventDefault()
     navigate(path)
     window.scrollTo(0, 0)

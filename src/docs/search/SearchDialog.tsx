@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { hrefOf } from '../../ui/site/paths.ts'
-import { navigate } from '../../ui/site/router.ts'
+import { isModifiedClick, navigate } from '../../ui/site/router.ts'
 import { search, type Hit } from './loadIndex.ts'
 import './search.css'
 
@@ -102,7 +102,7 @@ export default function SearchDialog({
             <a
               href={hrefOf(hit.path)}
               onClick={(e) => {
-                if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return
+                if (isModifiedClick(e)) return
                 e.preventDefault()
                 go(hit)
               }}

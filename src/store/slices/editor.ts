@@ -4,6 +4,7 @@ import {
   type SandboxRunner,
 } from '../../sandbox/protocol.ts'
 import { MAX_CODE_LENGTH } from '../codeStorage.ts'
+import { plural } from '../plural.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
 import type {
@@ -31,8 +32,6 @@ type EditorActions = Pick<
   'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole' | 'warmSandbox'
 >
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 const seconds = (ms: number) =>
   `${(ms / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s`
 

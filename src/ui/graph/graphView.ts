@@ -5,7 +5,7 @@ import {
   type SessionInfo,
   type UserInfo,
 } from '../../store/graphModel.ts'
-import { plural } from '../format/plural.ts'
+import { plural } from '../../store/plural.ts'
 
 /** Draw every session up to this many; above it, summarise (docs/design/playground.md §4). */
 export const LOD_THRESHOLD = 300

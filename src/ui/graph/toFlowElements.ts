@@ -5,7 +5,7 @@ import type { GraphView, ViewSummary } from './graphView.ts'
 import { FRAME_WIDTH, SIZES, frameHeight, type XYMap } from './layout.ts'
 import type { DispatchOverlay, EdgeKind, Outcome, OutcomeCounts } from './overlay.ts'
 import type { ViewDiff } from './viewDiff.ts'
-import { plural } from '../format/plural.ts'
+import { plural } from '../../store/plural.ts'
 
 export type TopicNodeData = {
   label: string

@@ -7,7 +7,7 @@ import {
   useLogRefusals,
   useModel,
 } from '../../store/hooks.ts'
-import { plural } from '../format/plural.ts'
+import { plural } from '../../store/plural.ts'
 import { Term } from '../reference/Term.tsx'
 import { logRows, type LogRow } from './logRows.ts'
 import { EventRow } from './EventRow.tsx'

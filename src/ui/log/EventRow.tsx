@@ -3,7 +3,7 @@ import { skipCounts } from '../../store/connectEngine.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 import { verdictText } from '../../store/refusalText.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
-import { plural } from '../format/plural.ts'
+import { plural } from '../../store/plural.ts'
 import '../format/tags.css'
 import type { LogRow } from './logRows.ts'
 

@@ -39,17 +39,19 @@ export function navigate(path: string, { replace = false } = {}): void {
   if (!replace && !hash) window.scrollTo(0, 0)
 }
 
+/**
+ * Whether a click on a link asks the browser for something of its own: another button, or a modifier
+ * (a new tab or window, a download). Such a click is left to the browser, never navigated in-app.
+ */
+export function isModifiedClick(
+  event: Pick<MouseEvent, 'button' | 'metaKey' | 'ctrlKey' | 'shiftKey' | 'altKey'>,
+): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+}
+
 /** An onClick for `<a href>` that navigates in-app, leaving modified clicks to the browser. */
 export function onLinkClick(event: MouseEvent<HTMLAnchorElement>): void {
-  if (
-    event.defaultPrevented ||
-    event.button !== 0 ||
-    event.metaKey ||
-    event.ctrlKey ||
-    event.shiftKey ||
-    event.altKey
-  )
-    return
+  if (event.defaultPrevented || isModifiedClick(event)) return
   const path = appPathOf(new URL(event.currentTarget.href).pathname)
   if (path === null) return // outside the site: an ordinary page load
   event.preventDefault()

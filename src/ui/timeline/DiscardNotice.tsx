@@ -1,5 +1,5 @@
 import { useActions, useDiscarded } from '../../store/hooks.ts'
-import { plural } from '../format/plural.ts'
+import { plural } from '../../store/plural.ts'
 import './DiscardNotice.css'
 
 /**
