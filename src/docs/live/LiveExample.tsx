@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import type { DocScenario } from '../../scenarios/types.ts'
 import { hrefOf } from '../../ui/site/paths.ts'
+import { ErrorBoundary } from '../../ui/site/ErrorBoundary.tsx'
 import { isModifiedClick, navigate } from '../../ui/site/router.ts'
 import { CodeSnippet } from './CodeSnippet.tsx'
 import { useReached } from './useReached.ts'
@@ -20,6 +21,8 @@ export function LiveExample({ example }: { example: DocScenario }) {
   const reached = useReached(box)
   const [touched, setTouched] = useState(false)
   const [linkProblem, setLinkProblem] = useState('')
+  // Bumped by "Reset the example": a new store for it, as the page first built it.
+  const [generation, setGeneration] = useState(0)
   const linkRef = useRef<(() => string) | null>(null)
   const live = reached || touched
   const titleId = `example-${example.id}`
@@ -95,7 +98,13 @@ export function LiveExample({ example }: { example: DocScenario }) {
             </>
           }
         >
-          <LiveExampleRuntime example={example} linkRef={linkRef} />
+          <ErrorBoundary
+            what="example"
+            resetLabel="Reset the example"
+            onReset={() => setGeneration((g) => g + 1)}
+          >
+            <LiveExampleRuntime key={generation} example={example} linkRef={linkRef} />
+          </ErrorBoundary>
         </Suspense>
       ) : (
         <>

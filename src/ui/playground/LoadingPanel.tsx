@@ -30,11 +30,13 @@ export function LoadingPanel() {
   const percent = loading.total > 0 ? Math.floor((100 * loading.done) / loading.total) : 0
   const seconds = Math.round(loading.elapsedMs / 1000)
   const back =
-    loading.kind === 'rebuild'
-      ? 'Cancel keeps the timeline as it is.'
-      : scenario
-        ? `Cancel returns to ${scenario.title}.`
-        : 'Cancel opens the default scenario instead.'
+    loading.kind === 'apply'
+      ? 'Cancel applies none of them.'
+      : loading.kind === 'rebuild'
+        ? 'Cancel keeps the timeline as it is.'
+        : scenario
+          ? `Cancel returns to ${scenario.title}.`
+          : 'Cancel opens the default scenario instead.'
   return (
     <div className="loading-panel" role="presentation">
       <section
@@ -48,7 +50,7 @@ export function LoadingPanel() {
         }}
       >
         <h2 id="loading-title" className="loading-panel__title">
-          {loading.kind === 'rebuild' ? loading.title : `Building ${loading.title}`}
+          {loading.kind === 'scenario' ? `Building ${loading.title}` : loading.title}
         </h2>
         <progress
           className="loading-panel__bar"
@@ -62,9 +64,11 @@ export function LoadingPanel() {
           calls · {percent}% · {seconds} s
         </p>
         <p id="loading-why" className="loading-panel__why">
-          {loading.kind === 'rebuild'
-            ? 'The engine cannot undo, and a snapshot of this many sessions would freeze the page, so the timeline is replayed up to this step first.'
-            : 'The engine makes every call for real; they run in short slices between frames, so the page stays responsive.'}{' '}
+          {loading.kind === 'apply'
+            ? 'The code’s calls reach many sessions: they are applied in short slices between frames, so the page stays responsive.'
+            : loading.kind === 'rebuild'
+              ? 'The engine cannot undo, and a snapshot of this many sessions would freeze the page, so the timeline is replayed up to this step first.'
+              : 'The engine makes every call for real; they run in short slices between frames, so the page stays responsive.'}{' '}
           {back}
         </p>
         <button ref={cancelButton} type="button" className="button" onClick={cancel}>

@@ -17,6 +17,7 @@ import { ErrorBanner } from './ErrorBanner.tsx'
 import { Legend } from './Legend.tsx'
 import { LoadingPanel } from './LoadingPanel.tsx'
 import { Narrator } from './Narrator.tsx'
+import { PanelBoundary } from './PanelBoundary.tsx'
 import { RunFileDrop } from './RunFileDrop.tsx'
 import { ScenarioCard } from './ScenarioCard.tsx'
 import { ScenarioPicker } from './ScenarioPicker.tsx'
@@ -54,31 +55,51 @@ export function PlaygroundLayout({ header }: { header?: ReactNode } = {}) {
           className="playground__left"
           aria-label={codeBelow ? 'Scenario and changes' : 'Code, scenario and changes'}
         >
-          {codeBelow ? null : <CodePanel />}
+          {codeBelow ? null : (
+            <PanelBoundary what="code panel">
+              <CodePanel />
+            </PanelBoundary>
+          )}
           <ScenarioCard />
-          <Tabs label="Make a change" tabs={TABS} />
+          <PanelBoundary what="change forms">
+            <Tabs label="Make a change" tabs={TABS} />
+          </PanelBoundary>
         </aside>
         <main className="playground__center" id="main">
           <h1 className="visually-hidden">Playground: {scenario?.title}</h1>
           <div className="graph-wrap">
-            <Graph />
+            <PanelBoundary what="graph">
+              <Graph />
+            </PanelBoundary>
             <DiscardNotice />
             <ErrorBanner />
             <Narrator />
             <Legend />
           </div>
-          <TimelineBar />
-          <EventLog />
+          <PanelBoundary what="timeline">
+            <TimelineBar />
+          </PanelBoundary>
+          <PanelBoundary what="event log">
+            <EventLog />
+          </PanelBoundary>
         </main>
         {codeBelow ? (
           <div className="playground__code">
-            <CodePanel />
+            <PanelBoundary what="code panel">
+              <CodePanel />
+            </PanelBoundary>
           </div>
         ) : null}
         <aside className="playground__right" aria-label="Delivery, changes and inspector">
-          <DeliveryLedger />
-          <ChangesPanel />
-          <Inspector />
+          <PanelBoundary what="Delivery panel">
+            <DeliveryLedger />
+          </PanelBoundary>
+          <PanelBoundary what="Changes panel">
+            <ChangesPanel />
+          </PanelBoundary>
+          <PanelBoundary what="inspector">
+            <Inspector />
+          </PanelBoundary>
         </aside>
       </div>
     </div>
