@@ -115,6 +115,8 @@ export interface EventDispatcher {
 /** @internal Options of an internal send. */
 export interface SendOptions {
   filter?: SessionFilter | null
+  /** The engine's own filter over sessions, for filters that read the session (no lookup by id). */
+  only?: ((session: Session) => boolean) | null
   /** A per-session view of the payload (frozen, engine-owned), replacing the default views. */
   view?: ((session: Session) => unknown) | null
 }
@@ -166,8 +168,9 @@ export function createEventDispatcher(
     payload: unknown,
     filter: SessionFilter | null,
     view: ((session: Session) => unknown) | null = null,
+    only: ((session: Session) => boolean) | null = null,
   ): DispatchResult {
-    const out = new Fanout(filter)
+    const out = new Fanout(filter, only)
     let failure: FilterFailure | undefined
     try {
       const channelId = backend.name === 'channel' ? key : null
@@ -292,6 +295,7 @@ export function createEventDispatcher(
         payload,
         options.filter ?? null,
         options.view ?? null,
+        options.only ?? null,
       )
     },
     sendEach(backendName, key, type, targets) {

@@ -1,6 +1,10 @@
 import type { EngineContext } from '../context.ts'
 import { channelPayload } from '../gateway/payloads.ts'
 import { freezeOwned } from '../payload.ts'
+import { memberListId } from '../lazyGuild/index.ts'
+import { viewChange } from '../world/overwrites.ts'
+import { everyoneCanView } from '../world/permissions.ts'
+import type { Session } from '../gateway/session.ts'
 import type { Channel } from '../world/types.ts'
 import { subscribePrivate, syncChannels } from './subscriptions.ts'
 import type { ActionsState, Flows } from './types.ts'
@@ -15,11 +19,8 @@ type ChannelFlows = Flows<'createChannel' | 'updateChannel' | 'deleteChannel'>
  */
 export function channelActions(ctx: EngineContext, state: ActionsState): ChannelFlows {
   /** Sessions whose user can view the channel at dispatch time (before a delete touches the world). */
-  function viewersFilter(channel: Channel): (sessionId: string) => boolean {
-    return (sessionId) => {
-      const session = ctx.states.session(sessionId)
-      return session !== undefined && ctx.world.canView(session.userId, channel.id)
-    }
+  function viewersFilter(channel: Channel): (session: Session) => boolean {
+    return (session) => ctx.world.canView(session.userId, channel.id)
   }
 
   function announcePrivate(type: 'CHANNEL_CREATE' | 'CHANNEL_UPDATE', channel: Channel): void {
@@ -37,7 +38,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
       }
       const payload = freezeOwned(channelPayload(ctx.world, channel))
       ctx.dispatcher.send('guild', channel.guild_id, 'CHANNEL_CREATE', payload, {
-        filter: viewersFilter(channel),
+        only: viewersFilter(channel),
       })
       syncChannels(ctx, channel.guild_id, { channelId: channel.id })
     },
@@ -51,13 +52,31 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
         return
       }
       ctx.dispatcher.send('guild', channel.guild_id, 'CHANNEL_UPDATE', payload, {
-        filter: viewersFilter(channel),
+        only: viewersFilter(channel),
       })
-      // Only this channel's overwrites can have changed: only who reads it, and which list it shows.
-      // (The filter above has just asked canView of every session for it: these are cached answers.)
-      if (sameOverwrites(before, channel)) return
-      syncChannels(ctx, channel.guild_id, { channelId: channel.id })
-      ctx.lists.guildChanged(channel.guild_id, { users: [], moves: 'all' })
+      // Only this channel's overwrites can have changed, and only VIEW_CHANNEL matters: who reads it
+      // (the changed roles' members and members, or everyone for @everyone's), which list it shows.
+      const guildId = channel.guild_id
+      const change = viewChange(
+        guildId,
+        before.permission_overwrites,
+        channel.permission_overwrites,
+      )
+      if (!change.everyone && change.roles.length === 0 && change.members.length === 0) return
+      const users = change.everyone
+        ? undefined
+        : new Set([
+            ...change.members,
+            ...change.roles.flatMap((role) => ctx.world.roleMemberIds(guildId, role)),
+          ])
+      syncChannels(
+        ctx,
+        guildId,
+        users ? { channelId: channel.id, users } : { channelId: channel.id },
+      )
+      // The same list id means the same VIEW_CHANNEL overwrites: every list stays as it is.
+      if (listIdOf(ctx, before) !== listIdOf(ctx, channel))
+        ctx.lists.guildChanged(guildId, { users: [], moves: 'all' })
     },
 
     deleteChannel(channelId) {
@@ -67,7 +86,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
         ctx.dispatcher.send('channel', channel.id, 'CHANNEL_DELETE', payload)
       } else {
         ctx.dispatcher.send('guild', channel.guild_id, 'CHANNEL_DELETE', payload, {
-          filter: viewersFilter(channel),
+          only: viewersFilter(channel),
         })
       }
       for (const session of [...ctx.backends.channel.sessions.sessions(channel.id)]) {
@@ -82,9 +101,9 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
   }
 }
 
-/** Whether an update left a channel's overwrites as they were (a rename changes nobody's sight). */
-function sameOverwrites(before: Channel, after: Channel): boolean {
-  return (
-    JSON.stringify(before.permission_overwrites) === JSON.stringify(after.permission_overwrites)
-  )
+/** The list a guild channel record shows, from the record itself (not the world's current one). */
+function listIdOf(ctx: EngineContext, channel: Channel): string {
+  const everyone = ctx.world.everyoneRole(channel.guild_id as string)
+  const all = everyone !== undefined && everyoneCanView(channel, everyone)
+  return memberListId(all, channel.permission_overwrites)
 }

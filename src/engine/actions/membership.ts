@@ -16,8 +16,7 @@ import type { Flows } from './types.ts'
 type MembershipFlows = Flows<'joinGuild' | 'leaveGuild' | 'setMemberRoles' | 'setNick'>
 
 /** GUILD_CREATE and GUILD_DELETE are GUILDS events: the member backend has no intents, so filter. */
-const hasGuilds = (ctx: EngineContext) => (sessionId: string) =>
-  ((ctx.states.session(sessionId)?.intents ?? 0) & Intents.GUILDS) !== 0
+const hasGuilds = (session: Session) => (session.intents & Intents.GUILDS) !== 0
 
 /** Joining, leaving and member updates (docs/design/semantics.md §8, §10). */
 export function membershipActions(ctx: EngineContext): MembershipFlows {
@@ -66,7 +65,7 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
       const sample = servingSessions(ctx, guild.id, user)[0]
       const payload = sample ? view(sample) : freezeOwned({ id: guild.id })
       ctx.dispatcher.send('member', `${guild.id}:${user}`, 'GUILD_CREATE', payload, {
-        filter: hasGuilds(ctx),
+        only: hasGuilds,
         view,
       })
       ctx.lists.membersChanged(guild.id, [user])
@@ -90,7 +89,7 @@ export function membershipActions(ctx: EngineContext): MembershipFlows {
         'GUILD_DELETE',
         freezeOwned({ id: guild.id }),
         {
-          filter: hasGuilds(ctx),
+          only: hasGuilds,
         },
       )
       unsubscribeMember(ctx, guild.id, user)

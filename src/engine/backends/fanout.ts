@@ -26,14 +26,21 @@ export class Fanout {
   readonly buffered: string[] = []
   readonly skipped: Skip[] = []
   readonly filter: SessionFilter | null
+  /** The engine's own filter over sessions (never throws; no lookup by id), or null. */
+  readonly test: ((session: Session) => boolean) | null
 
-  constructor(filter: SessionFilter | null) {
+  constructor(filter: SessionFilter | null, test: ((session: Session) => boolean) | null = null) {
     this.filter = filter
+    this.test = test
   }
 
   /** True when there is no filter or it accepts the session; a throwing filter stops the fan-out. */
   passes(session: Session): boolean {
-    if (this.filter === null) return true
+    if (this.filter === null) {
+      if (this.test === null || this.test(session)) return true
+      this.skipped.push(session.skipEntry('filter'))
+      return false
+    }
     let accepted: boolean
     try {
       accepted = this.filter(session.sessionId)

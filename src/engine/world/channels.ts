@@ -1,7 +1,7 @@
 import { describeValue } from '../ids.ts'
 import { ChannelType, isChannelType, isGuildChannelType } from './channelType.ts'
 import type { WorldInternal } from './internal.ts'
-import { normaliseOverwrites } from './overwrites.ts'
+import { normaliseOverwrites, viewChange, viewers } from './overwrites.ts'
 import { deepFreeze } from './plainData.ts'
 import { dmKey, indexChannel, removeFromIndex, type WorldCore, type WorldState } from './state.ts'
 import type { Channel } from './types.ts'
@@ -72,7 +72,13 @@ export function channelMutators(core: WorldCore): ChannelMutators {
           : old.permission_overwrites
       const channel: Channel = deepFreeze({ ...old, name, permission_overwrites: overwrites })
       core.state.channels.set(channel.id, channel)
-      if (p.overwrites !== undefined) core.views.forgetChannels([channel.id])
+      if (guild && p.overwrites !== undefined) {
+        // Only the answers the change can alter go: every one after an @everyone change, else
+        // those of the changed roles' members and of the changed members.
+        const change = viewChange(guild.guild.id, old.permission_overwrites, overwrites)
+        if (change.everyone) core.views.forgetChannels([channel.id])
+        else core.views.forgetUsersIn(channel.id, viewers(guild, change))
+      }
       core.emit({ entity: 'channel', op: 'update', id: channel.id, ...guildOf(channel) })
       return channel
     },

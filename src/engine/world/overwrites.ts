@@ -54,3 +54,49 @@ export function normaliseOverwrites(
     return { id, type: o.type, allow, deny }
   })
 }
+
+/** VIEW_CHANNEL, `1 << 10`: the one bit the engine asks overwrites about. */
+const VIEW_CHANNEL = 1n << 10n
+
+/**
+ * @internal Whose VIEW_CHANNEL in a channel a change of its overwrites can alter (the bit of the
+ * result depends on that bit of each overwrite alone): everyone (the `@everyone` overwrite changed),
+ * else the members of these roles and these members. Nobody when no overwrite's VIEW_CHANNEL changed.
+ */
+export interface ViewChange {
+  readonly everyone: boolean
+  readonly roles: readonly string[]
+  readonly members: readonly string[]
+}
+
+export function viewChange(
+  guildId: string,
+  before: readonly PermissionOverwrite[],
+  after: readonly PermissionOverwrite[],
+): ViewChange {
+  const bits = (o: PermissionOverwrite | undefined) =>
+    o === undefined
+      ? '00'
+      : `${(BigInt(o.allow) & VIEW_CHANNEL) !== 0n ? 1 : 0}${(BigInt(o.deny) & VIEW_CHANNEL) !== 0n ? 1 : 0}`
+  const find = (list: readonly PermissionOverwrite[], o: PermissionOverwrite) =>
+    list.find((x) => x.type === o.type && x.id === o.id)
+  const change = { everyone: false, roles: [] as string[], members: [] as string[] }
+  const seen = new Set<string>()
+  for (const o of [...before, ...after]) {
+    const key = `${o.type}:${o.id}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    if (bits(find(before, o)) === bits(find(after, o))) continue
+    if (o.type === 1) change.members.push(o.id)
+    else if (o.id === guildId) change.everyone = true
+    else change.roles.push(o.id)
+  }
+  return change
+}
+
+/** @internal The users a non-`@everyone` ViewChange concerns: its roles' members, its members. */
+export function viewers(guild: GuildState, change: ViewChange): Set<string> {
+  const users = new Set<string>(change.members)
+  for (const role of change.roles) for (const id of guild.index.roleMembers(role)) users.add(id)
+  return users
+}

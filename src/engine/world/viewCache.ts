@@ -43,6 +43,17 @@ export class ViewCache {
     }
   }
 
+  /**
+   * A channel's overwrites changed for these users only (viewChange): their answers go, and the
+   * channel's role-set answers (a role set naming a changed role is stale; the others are cheap to
+   * ask again).
+   */
+  forgetUsersIn(channelId: string, userIds: Iterable<string>): void {
+    const users = this.byChannel.get(channelId)
+    if (users) for (const id of userIds) users.delete(id)
+    this.byRoles.delete(channelId)
+  }
+
   forgetUser(channelIds: Iterable<string>, userId: string): void {
     for (const id of channelIds) this.byChannel.get(id)?.delete(userId)
   }

@@ -1,0 +1,89 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createWorld } from './createWorld.ts'
+import { hasPermission, Permissions } from './permissions.ts'
+import { testContext } from './testWorld.ts'
+
+/**
+ * canView's memos (per user, per role set) against Discord's algorithm computed afresh: after any
+ * history of overwrite changes (each forgets only the answers it can alter), role and member changes,
+ * every answer is the one `permissions` computes now.
+ */
+const G = '1000'
+const USERS = ['10', '20', '30', '40', '50']
+const ROLES = ['2001', '2002']
+const CHANNELS = ['100', '101']
+const VIEW = Permissions.VIEW_CHANNEL
+
+type Step =
+  | { kind: 'overwrites'; channel: number; entries: [number, number][] }
+  | { kind: 'roles'; user: number; roles: boolean[] }
+  | { kind: 'permissions'; role: number; view: boolean }
+  | { kind: 'ask'; user: number; channel: number }
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('overwrites' as const),
+    channel: fc.nat(1),
+    // [who (0-1 roles, 2 @everyone, 3-4 members), 0 allow / 1 deny / 2 other bit]
+    entries: fc.uniqueArray(fc.tuple(fc.nat(4), fc.nat(2)), {
+      selector: ([who]) => who,
+      maxLength: 4,
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('roles' as const),
+    user: fc.nat(USERS.length - 1),
+    roles: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
+  }),
+  fc.record({ kind: fc.constant('permissions' as const), role: fc.nat(1), view: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('ask' as const),
+    user: fc.nat(USERS.length - 1),
+    channel: fc.nat(1),
+  }),
+)
+
+describe('canView memos', () => {
+  it('always answer what the permission algorithm computes now', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 50 }), (steps) => {
+        const world = createWorld(testContext())
+        for (const id of USERS) world.createUser({ id, username: `u${id}` })
+        world.createGuild({ id: G, name: 'G', ownerId: '10' })
+        for (const id of USERS.slice(1)) world.addMember(G, id)
+        for (const id of ROLES) world.createRole(G, { id, name: id })
+        for (const id of CHANNELS) world.createChannel({ id, guildId: G })
+        const check = () => {
+          for (const u of USERS)
+            for (const c of CHANNELS)
+              expect(world.canView(u, c)).toBe(hasPermission(world.permissions(u, c), VIEW))
+        }
+        for (const s of steps) {
+          if (s.kind === 'overwrites') {
+            const overwrites = s.entries.map(([who, bit]) => {
+              const id = who < 2 ? ROLES[who]! : who === 2 ? G : USERS[who]!
+              const bits = bit === 2 ? Permissions.SEND_MESSAGES : VIEW
+              return {
+                id,
+                type: (who > 2 ? 1 : 0) as 0 | 1,
+                ...(bit === 1 ? { deny: bits } : { allow: bits }),
+              }
+            })
+            world.updateChannel(CHANNELS[s.channel]!, { overwrites })
+          } else if (s.kind === 'roles') {
+            world.setMemberRoles(
+              G,
+              USERS[s.user]!,
+              ROLES.filter((_, i) => s.roles[i]),
+            )
+          } else if (s.kind === 'permissions') {
+            world.updateRole(G, ROLES[s.role]!, { permissions: s.view ? VIEW : 0n })
+          } else world.canView(USERS[s.user]!, CHANNELS[s.channel]!)
+          check()
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
