@@ -60,8 +60,8 @@ describe('comparing two steps', () => {
       { topicId: `channel:${GENERAL}`, subscriber: carol1 },
       { topicId: `channel:${GENERAL}`, subscriber: carol2 },
       // The scenario's last step took bob's staff role through the world alone, which leaves
-      // subscriptions as they were; the action re-checks the whole guild and drops #staff too.
-      { topicId: 'channel:1002', subscriber: bob },
+      // subscriptions as they were; updateChannel re-checks only the channel it changes
+      // (docs/design/semantics.md §10), so bob's stale #staff subscription stays.
     ])
     expect([diff.added, diff.opened, diff.closed]).toEqual([[], [], []])
     store.destroy()
