@@ -77,6 +77,7 @@ export const API_CATALOGUE = deepFreeze({
     fetchStates: read,
     all: read,
     count: read,
+    framesSince: read,
   },
   dispatcher: {
     dispatch: changeAsIs(3),

@@ -186,6 +186,8 @@ export class Session {
   /** The frames read so far (frozen), and the frozen view handed out. */
   private readonly materialised: Frame[] = []
   private framesView: readonly Frame[] = Object.freeze([])
+  /** True when `materialised` grew since `framesView` was made: the next `frames` read copies it. */
+  private viewStale = false
 
   constructor(init: {
     sessionId: string
@@ -211,24 +213,36 @@ export class Session {
 
   /** Every frame its socket received, in order: a frozen snapshot taken when read. */
   get frames(): readonly Frame[] {
-    return this.materialise()
-  }
-
-  /** Turns the socket log into frozen frames (once each) and returns the frozen view of all of them. */
-  private materialise(): readonly Frame[] {
-    this.closeRun()
-    const log = this.socket.log
-    if (log.length > 0) {
-      const frames = this.materialised
-      for (const entry of log) {
-        if (entry instanceof SentRun) {
-          for (let s = entry.from; s <= entry.to; s++) frames.push(this.frameAt(s))
-        } else frames.push(Object.freeze(entry))
-      }
-      log.length = 0
-      this.framesView = Object.freeze(frames.slice())
+    this.materialise()
+    if (this.viewStale) {
+      this.framesView = Object.freeze(this.materialised.slice())
+      this.viewStale = false
     }
     return this.framesView
+  }
+
+  /**
+   * `frames.slice(from)`, frozen, without copying the frames before `from`: O(frames after `from`),
+   * where reading `frames` after a delivery copies them all.
+   */
+  framesFrom(from: number): readonly Frame[] {
+    this.materialise()
+    return Object.freeze(this.materialised.slice(from))
+  }
+
+  /** Turns the socket log into frozen frames, once each, appended to `materialised`. */
+  private materialise(): void {
+    this.closeRun()
+    const log = this.socket.log
+    if (log.length === 0) return
+    const frames = this.materialised
+    for (const entry of log) {
+      if (entry instanceof SentRun) {
+        for (let s = entry.from; s <= entry.to; s++) frames.push(this.frameAt(s))
+      } else frames.push(Object.freeze(entry))
+    }
+    log.length = 0
+    this.viewStale = true
   }
 
   /**

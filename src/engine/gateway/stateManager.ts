@@ -1,6 +1,6 @@
 import { EngineError } from '../errors.ts'
 import { describeValue, parseSnowflake, shardBase } from '../ids.ts'
-import type { GatewayState, Snowflake } from '../types.ts'
+import type { Frame, GatewayState, Snowflake } from '../types.ts'
 import type { Session } from './session.ts'
 import { UserSessions } from './userSessions.ts'
 
@@ -25,6 +25,19 @@ export interface StateManager {
   all(): GatewayState[]
   /** How many sessions are open: `all().length` without building the list (100,000 sessions). */
   count(): number
+  /**
+   * The frames the session's socket received after its first `count`, in order, frozen:
+   * `fetchRaw(sessionId).frames.slice(count)` without copying the frames before them. A reader that
+   * remembers how many frames it has seen (a gateway forwarding them to a real client) pays for the
+   * new ones only, where reading `frames` after a delivery copies the whole list. `[]` for an unknown
+   * or closed session (a `GatewayState` handed out before it closed still shows its frames).
+   *
+   * @example
+   * let seen = 0
+   * const fresh = sim.states.framesSince(sessionId, seen) // after each call
+   * seen += fresh.length
+   */
+  framesSince(sessionId: string, count: number): readonly Frame[]
 }
 
 /** @internal The engine's side: the sessions themselves and the mutations the gateway makes. */
@@ -49,6 +62,8 @@ export interface StateManagerInternal extends StateManager {
   closedIds(): string[]
   markClosed(sessionId: string): void
 }
+
+const NO_FRAMES: readonly Frame[] = Object.freeze([])
 
 /** True when `session` serves the guild whose `shardBase` (`guildId >> 22`) is given. */
 export function serves(session: Session, guildShardBase: number): boolean {
@@ -85,6 +100,15 @@ export function createStateManager(): StateManagerInternal {
     },
     all: () => Array.from(bySession.values(), (s) => s.view),
     count: () => bySession.size,
+    framesSince(sessionId, count) {
+      if (!Number.isInteger(count) || count < 0) {
+        throw new EngineError(
+          'INVALID_INPUT',
+          `states.framesSince: count must be how many frames were already read, an integer ≥ 0, got ${describeValue(count)}`,
+        )
+      }
+      return session(sessionId)?.framesFrom(count) ?? NO_FRAMES
+    },
     session,
     sessions: () => Array.from(bySession.values()),
     require(sessionId) {
