@@ -17,6 +17,7 @@ const expandedSelector = (s: PlaygroundState) => s.expanded
 const baselineSelector = (s: PlaygroundState) => s.baseline
 const stepsSelector = (s: PlaygroundState) => s.steps
 const cursorSelector = (s: PlaygroundState) => s.cursor
+const lastStepSelector = (s: PlaygroundState) => s.steps[s.cursor - 1]
 const timelineSelector = (s: PlaygroundState) => ({
   cursor: s.cursor,
   length: s.steps.length,
@@ -85,6 +86,9 @@ export const useRunning = () => usePlaygroundStore(runningSelector)
 export const useCodeMark = () => usePlaygroundStore(markSelector)
 /** How long code may run, in ms. */
 export const useTimeLimit = () => usePlaygroundStore(timeLimitSelector)
+
+/** The step that brought the timeline to the cursor (none at the start); re-renders when it changes. */
+export const useLastStep = () => usePlaygroundStore(lastStepSelector)
 
 /** Bumped once per dispatch to (re)animate; the graph's animator effect is its only reader. */
 export const useReplayNonce = () => usePlaygroundStore(nonceSelector)

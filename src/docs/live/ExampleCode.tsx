@@ -1,15 +1,9 @@
 import type { CSSProperties } from 'react'
 import type { DocScenario } from '../../scenarios/types.ts'
-import {
-  useActions,
-  useCode,
-  useCodeMark,
-  useConsoleEntries,
-  useRunning,
-} from '../../store/hooks.ts'
-import { ConsoleLines } from '../../ui/editor/ConsoleLines.tsx'
+import { useActions, useCode, useCodeMark } from '../../store/hooks.ts'
+import { ConsolePanel } from '../../ui/editor/ConsolePanel.tsx'
 import { EditorSlot } from '../../ui/editor/EditorSlot.tsx'
-import { RUN_SHORTCUT } from '../../ui/editor/RunButton.tsx'
+import { RUN_SHORTCUT, RunButton } from '../../ui/editor/RunButton.tsx'
 import '../../ui/editor/editor.css'
 
 /** The docs' code blocks' text (0.86rem at 16 px, line height 1.55), so Monaco reads like them. */
@@ -23,7 +17,6 @@ const TEXT = { fontSize: 13.76, lineHeight: 1.55 }
 export function ExampleCode({ example, from }: { example: DocScenario; from: number }) {
   const code = useCode()
   const mark = useCodeMark()
-  const running = useRunning()
   const { setCode, runCode } = useActions()
   const run = () => void runCode({ from })
   const lines = example.code.split('\n').length
@@ -31,17 +24,12 @@ export function ExampleCode({ example, from }: { example: DocScenario; from: num
     <section className="live-example__code" aria-label="The same in code">
       <div className="live-example__code-bar">
         <span className="live-example__code-title">The same in code</span>
-        <button
-          type="button"
-          className="button button--primary live-example__run"
-          onClick={run}
-          disabled={running}
-          aria-keyshortcuts="Control+Enter Meta+Enter"
-          title={`Run the code on the example’s world as it starts (${RUN_SHORTCUT})`}
-        >
-          <span aria-hidden="true">▶</span> Run
-          {running && <span className="visually-hidden"> (running)</span>}
-        </button>
+        <RunButton
+          onRun={run}
+          title="Run the code on the example’s world as it starts"
+          warm={false}
+          className="live-example__run"
+        />
         <span className="live-example__code-hint">{RUN_SHORTCUT}</span>
         <span className="live-example__spacer" />
         <button
@@ -65,38 +53,7 @@ export function ExampleCode({ example, from }: { example: DocScenario; from: num
           text={TEXT}
         />
       </div>
-      <ExampleConsole />
+      <ConsolePanel inline />
     </section>
-  )
-}
-
-/** What the last run printed, its errors (with their line) and what it did; absent before any run. */
-function ExampleConsole() {
-  const entries = useConsoleEntries()
-  const running = useRunning()
-  const { clearConsole } = useActions()
-  if (entries.length === 0 && !running) return null
-  return (
-    <div className="live-example__console" data-testid="example-console">
-      <div className="live-example__console-bar">
-        <span className="live-example__code-title">Console</span>
-        {running && <span className="live-example__code-hint">Running…</span>}
-        <span className="live-example__spacer" />
-        <button
-          type="button"
-          className="button button--small"
-          onClick={clearConsole}
-          disabled={entries.length === 0}
-        >
-          Clear
-        </button>
-      </div>
-      <ConsoleLines
-        entries={entries}
-        className="live-example__console-lines"
-        label="Console"
-        focusable
-      />
-    </div>
   )
 }

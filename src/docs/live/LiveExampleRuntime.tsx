@@ -2,20 +2,21 @@ import { useEffect, useMemo } from 'react'
 import { describeCall } from '../../store/describeCall.ts'
 import { ledgerOf, narrate } from '../../store/explain.ts'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
-import { useActions, useActiveDispatch, useModel, useTimeline } from '../../store/hooks.ts'
 import {
-  PlaygroundProvider,
-  usePlaygroundStore,
-  usePlaygroundStoreApi,
-} from '../../store/PlaygroundProvider.tsx'
-import type { PlaygroundState } from '../../store/types.ts'
+  useActions,
+  useActiveDispatch,
+  useLastStep,
+  useModel,
+  useTimeline,
+} from '../../store/hooks.ts'
+import { PlaygroundProvider, usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
+import { groupCalls } from '../../calls/index.ts'
 import type { DocScenario } from '../../scenarios/types.ts'
 import { Graph } from '../../ui/graph/Graph.tsx'
 import { sessionLabel } from '../../ui/format/sessionLabel.ts'
+import { OUTCOME_SYMBOL, outcomeText } from '../../ui/inspector/outcomeText.ts'
 import { ExampleCode } from './ExampleCode.tsx'
 import { playgroundPath, type PlaygroundLinkSource } from './playgroundLink.ts'
-
-const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
 
 /**
  * The loaded example: one playground store of its own, its graph, Try-it calls, the ledger, and the
@@ -44,7 +45,8 @@ function ExampleBody({
 }) {
   const { apply, stepBack, loadScenario } = useActions()
   const { cursor } = useTimeline()
-  const setupSteps = useMemo(() => stepCount(example), [example])
+  // The steps the example's world takes to build, as the timeline groups them; the reader's come after.
+  const setupSteps = useMemo(() => groupCalls(example.calls).length, [example])
   const store = usePlaygroundStoreApi()
   // Open in playground (in the example's header) asks for the link when it is used.
   useEffect(() => {
@@ -100,20 +102,9 @@ function ExampleBody({
   )
 }
 
-/** Steps the example's world takes to build (the reader's calls come after). */
-function stepCount(example: DocScenario): number {
-  let steps = 0
-  let previous: string | undefined
-  for (const call of example.calls) {
-    if (call.group === undefined || call.group !== previous) steps++
-    previous = call.group
-  }
-  return steps
-}
-
 /** What the reader's last call did: its dispatches, or the frames and session changes it caused. */
 function StepReport() {
-  const step = usePlaygroundStore(lastStepSelector)
+  const step = useLastStep()
   if (step && step.dispatches.length > 0) {
     return (
       <>
@@ -145,14 +136,10 @@ function Outcome() {
         {entries.map((e) => (
           <li key={e.sessionId} className={`ledger__item--${e.outcome.kind}`}>
             <span className="live-example__who">
-              <span aria-hidden="true">{SYMBOL[e.outcome.kind]}</span>{' '}
+              <span aria-hidden="true">{OUTCOME_SYMBOL[e.outcome.kind]}</span>{' '}
               {sessionLabel(model, e.sessionId)}
             </span>{' '}
-            <span className="live-example__what">
-              {e.outcome.kind === 'skipped'
-                ? `skipped: ${e.outcome.reason}`
-                : e.outcome.kind.replace('-', ' ')}
-            </span>{' '}
+            <span className="live-example__what">{outcomeText(e.outcome)}</span>{' '}
             <span className="live-example__why">{e.why}</span>
           </li>
         ))}
@@ -161,11 +148,9 @@ function Outcome() {
   )
 }
 
-const lastStepSelector = (s: PlaygroundState) => s.steps[s.cursor - 1]
-
 /** A step without dispatches, in words: frames sent straight to sessions, and session changes. */
 function StepNotes() {
-  const step = usePlaygroundStore(lastStepSelector)
+  const step = useLastStep()
   const model = useModel()
   if (!step) return null
   const who = (id: string) => sessionLabel(model, id)
@@ -211,7 +196,7 @@ const SESSION_CHANGE: Partial<Record<string, string>> = {
 
 /** How many times each session received something in the last step, when it made several dispatches. */
 function StepTotals() {
-  const step = usePlaygroundStore(lastStepSelector)
+  const step = useLastStep()
   const model = useModel()
   const totals = useMemo(() => receivedCounts(step?.dispatches ?? []), [step])
   if (!step || step.dispatches.length < 2) return null

@@ -1,15 +1,21 @@
 import { useActions, useConsoleEntries, useRunning } from '../../store/hooks.ts'
 import { ConsoleLines } from './ConsoleLines.tsx'
 
-/** What the code printed and what became of the run, newest at the bottom. */
-export function ConsolePanel() {
+/**
+ * What the code printed and what became of the run, newest at the bottom. `inline`: under a docs
+ * example, as tall as its lines up to a cap, absent before the first run, its title no heading of the
+ * page's outline, its log reachable with Tab to scroll.
+ */
+export function ConsolePanel({ inline = false }: { inline?: boolean } = {}) {
   const entries = useConsoleEntries()
   const running = useRunning()
   const { clearConsole } = useActions()
+  if (inline && entries.length === 0 && !running) return null
+  const Title = inline ? 'span' : 'h2'
   return (
-    <section className="console" aria-label="Console">
+    <section className={inline ? 'console console--inline' : 'console'} aria-label="Console">
       <header className="console__header">
-        <h2 className="console__title">Console</h2>
+        <Title className="console__title">Console</Title>
         {running && <span className="console__status">Running…</span>}
         <button
           type="button"
@@ -23,6 +29,7 @@ export function ConsolePanel() {
       <ConsoleLines
         entries={entries}
         className="console__lines"
+        {...(inline ? { label: 'Console', focusable: true } : {})}
         empty={
           !running && (
             <p className="console__empty">console.log output and run results appear here.</p>

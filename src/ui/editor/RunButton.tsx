@@ -8,23 +8,40 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** The Run shortcut as this keyboard spells it. */
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter'
 
-/** Runs the editor's code (also Ctrl/Cmd+Enter in the editor). */
-export function RunButton() {
+/**
+ * Runs the editor's code (also Ctrl/Cmd+Enter in the editor): the playground's Code panel, and a docs
+ * example's, which runs on its world as it starts (`onRun`) and does not make a worker before Run (a
+ * page may hold several examples).
+ */
+export function RunButton({
+  onRun,
+  title = 'Run the code',
+  warm = true,
+  className = 'code-panel__run',
+}: {
+  /** What Run does; `runCode()` at the cursor by default. */
+  onRun?: () => void
+  title?: string
+  /** Start the sandbox's worker a moment after the button appears. */
+  warm?: boolean
+  className?: string
+} = {}) {
   const running = useRunning()
   const { runCode, warmSandbox } = useActions()
   // The next run's worker is made while the reader looks: Run then only sends code.
   useEffect(() => {
+    if (!warm) return
     const timer = setTimeout(warmSandbox, WARM_AFTER_MS)
     return () => clearTimeout(timer)
-  }, [warmSandbox])
+  }, [warm, warmSandbox])
   return (
     <button
       type="button"
-      className="button button--primary code-panel__run"
-      onClick={() => void runCode()}
+      className={`button button--primary ${className}`}
+      onClick={onRun ?? (() => void runCode())}
       disabled={running}
       aria-keyshortcuts="Control+Enter Meta+Enter"
-      title={`Run the code (${RUN_SHORTCUT})`}
+      title={`${title} (${RUN_SHORTCUT})`}
     >
       <span aria-hidden="true">▶</span> Run
       {running && <span className="visually-hidden"> (running)</span>}

@@ -12,8 +12,7 @@ import type { GraphModel } from '../../store/graphModel.ts'
 import { useActions, useSelection } from '../../store/hooks.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { VirtualList } from '../format/VirtualList.tsx'
-
-const SYMBOL = { delivered: '✓', buffered: '‖', skipped: '✕', 'not-subscribed': '–' } as const
+import { OUTCOME_SYMBOL as SYMBOL, outcomeText } from './outcomeText.ts'
 
 /** "skipped: intents", "not subscribed". */
 function keyText(key: OutcomeKey): string {
@@ -96,9 +95,7 @@ function LedgerItem({
       <button type="button" className="ledger__who" onClick={onSelect}>
         <span aria-hidden="true">{SYMBOL[outcome.kind]}</span> {sessionLabel(model, sessionId)}
       </button>
-      <span className="ledger__what">
-        {outcome.kind === 'skipped' ? `skipped: ${outcome.reason}` : outcome.kind.replace('-', ' ')}
-      </span>
+      <span className="ledger__what">{outcomeText(outcome)}</span>
       <span className="ledger__why">
         {explainOutcome(record, outcome, model.directory.get(sessionId), model)}
       </span>
