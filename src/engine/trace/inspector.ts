@@ -1,3 +1,4 @@
+import { createListeners } from '../listeners.ts'
 import type { InspectionEvent, InspectionListener } from './types.ts'
 
 /** An inspection event as the engine reports it: the inspector stamps `at` with the clock. */
@@ -38,12 +39,12 @@ export function createInspector(deps: {
   now: () => number
   onListenerError: ListenerErrorHandler
 }): Inspector {
-  let listeners: InspectionListener[] = []
+  const listeners = createListeners<InspectionEvent>()
   let deferring = 0
   let deferred: InspectionEvent[] = []
   const deliver = (event: InspectionEvent) => {
     // Snapshot iteration: a listener that unsubscribes itself does not skip the next one.
-    for (const listener of listeners) {
+    for (const listener of listeners.current) {
       try {
         listener(event)
       } catch (error) {
@@ -53,7 +54,7 @@ export function createInspector(deps: {
   }
   return {
     get active() {
-      return listeners.length > 0
+      return listeners.current.length > 0
     },
     cause: null,
     emit(unstamped) {
@@ -74,11 +75,8 @@ export function createInspector(deps: {
         }
       }
     },
-    listen(listener) {
-      listeners = [...listeners, listener]
-      return () => {
-        listeners = listeners.filter((l) => l !== listener)
-      }
+    listen(listener: InspectionListener) {
+      return listeners.add(listener)
     },
   }
 }

@@ -8,6 +8,7 @@ import { lookups } from './lookups.ts'
 import { entityReads } from './reads.ts'
 import { roleMutators } from './roles.ts'
 import { stateFromSnapshot, takeSnapshot, type WorldSnapshot } from './snapshot.ts'
+import { createListeners } from '../listeners.ts'
 import { createState, type WorldContext, type WorldCore } from './state.ts'
 import type { WorldChange } from './types.ts'
 import { userMutators } from './users.ts'
@@ -31,7 +32,7 @@ export type { WorldChange } from './types.ts'
  * world.canView(alice.id, general.id) // true
  */
 export function createWorld(ctx: WorldContext, snapshot?: WorldSnapshot): WorldInternal {
-  let listeners: ((change: WorldChange) => void)[] = []
+  const listeners = createListeners<WorldChange>()
   const core: WorldCore = {
     state: snapshot ? stateFromSnapshot(snapshot) : createState(),
     ctx,
@@ -39,7 +40,7 @@ export function createWorld(ctx: WorldContext, snapshot?: WorldSnapshot): WorldI
     emit(change) {
       const frozen = Object.freeze(change)
       // Snapshot iteration: a listener that unsubscribes itself does not make the next one miss it.
-      for (const listener of listeners) listener(frozen)
+      for (const listener of listeners.current) listener(frozen)
     },
   }
   return {
@@ -52,12 +53,7 @@ export function createWorld(ctx: WorldContext, snapshot?: WorldSnapshot): WorldI
     ...roleMutators(core),
     ...channelMutators(core),
     ...messageMutators(core),
-    onChange(listener) {
-      listeners = [...listeners, listener]
-      return () => {
-        listeners = listeners.filter((l) => l !== listener)
-      }
-    },
+    onChange: (listener) => listeners.add(listener),
     snapshot: () => takeSnapshot(core.state),
     restore(next) {
       // Build first: a bad snapshot throws and leaves the world as it was.
