@@ -24,18 +24,9 @@ export {
 } from './apiCatalogue.ts'
 export type { MemberListInfo } from './memberLists/service.ts'
 export { EngineError, GatewayCloseError } from './errors.ts'
-export {
-  Intents,
-  intentNames,
-  intentFor,
-  gatedEvents,
-  INTENT_NAMES,
-  PRIVILEGED_INTENTS,
-} from './gateway/intents.ts'
-export type { IntentName, EventIntent } from './gateway/intents.ts'
-export { Permissions } from './world/permissions.ts'
-export { ChannelType } from './world/channelType.ts'
-export { shardFor, parseSnowflake, snowflakeTime, DISCORD_EPOCH } from './ids.ts'
+// The intents table, permission flags, channel types, snowflakes and the shard formula: also an entry of
+// their own, for pages that want them without the simulation.
+export * from './tables.ts'
 export type { EventDispatcher } from './dispatcher.ts'
 export type { Actions, ActionResults } from './actions/index.ts'
 export type { Gateway } from './gateway/gateway.ts'

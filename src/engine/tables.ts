@@ -2,8 +2,8 @@
  * The engine's second public entry: its tables and pure rules (the intents table, permission flags,
  * channel types, snowflakes and the shard formula), the same bindings `index.ts` exports. None of these
  * modules reaches the simulation, so a page that needs only them (the docs' intents and sharding
- * calculators) gets them without loading the engine. Nothing here is new API: every name is also
- * exported by `index.ts` and documented there.
+ * calculators) gets them without loading the engine. `index.ts` exports all of it too, so nothing here is
+ * new API.
  */
 export {
   Intents,
