@@ -84,10 +84,24 @@ export function createSandboxSession(deps: {
     const engine = base
     const { limits } = request
     const out = createConsole(id, limits.lines, deps)
+    const codeLines = request.code.split('\n').length
     const finish = (failure: RunFailure | null, calls: readonly EngineCall[]) => {
       out.flush()
-      if (failure) deps.post({ type: 'failed', id, failure, droppedLines: out.dropped() })
-      else deps.post({ type: 'done', id, calls, droppedLines: out.dropped() })
+      if (failure) {
+        // A line read from a stack the code may have written itself: only one of the code's lines.
+        const { line, column, ...rest } = failure
+        const known =
+          line !== undefined && Number.isSafeInteger(line) && line >= 1 && line <= codeLines
+        const where = known ? { line, ...(column !== undefined ? { column } : {}) } : {}
+        deps.post({
+          type: 'failed',
+          id,
+          failure: { ...rest, ...where },
+          droppedLines: out.dropped(),
+        })
+        return
+      }
+      deps.post({ type: 'done', id, calls, droppedLines: out.dropped() })
     }
 
     const compiled = transpile(request.code)
