@@ -2,7 +2,7 @@ import { recordStep, type Step } from '../connectEngine.ts'
 import type { EngineCall } from '../../calls/index.ts'
 import { readModel, sessionDirectory } from '../graphModel.ts'
 import { refusalOfError } from '../refusals.ts'
-import type { PlaygroundActions, TimelineSlice } from '../types.ts'
+import type { PlaygroundActions, PlaygroundState, TimelineSlice } from '../types.ts'
 import { runToEnd } from '../longJobs.ts'
 import type { JobProgress } from '../loadJob.ts'
 import { afterRebuild, startJob } from './loading.ts'
@@ -37,6 +37,27 @@ function refusal(error: unknown, call: EngineCall | undefined) {
   return {
     heading: 'Refused, not added to the timeline',
     message: `${what}: ${error instanceof Error ? error.message : String(error)}`,
+  }
+}
+
+/**
+ * The timeline once `added` replaced every step after `cursor`. Overwriting the future is undoable, as
+ * in editors: `discarded` keeps what was dropped (with the marked step and the scenario's own steps as
+ * they were), for the notice's Undo.
+ */
+function overwriteFuture(
+  before: Pick<PlaygroundState, 'steps' | 'baseline' | 'scenarioSteps'>,
+  cursor: number,
+  added: readonly Step[],
+): Pick<PlaygroundState, 'steps' | 'scenarioSteps' | 'discarded' | 'baseline'> {
+  const { steps, baseline, scenarioSteps } = before
+  const future = steps.slice(cursor)
+  return {
+    steps: [...steps.slice(0, cursor), ...added],
+    scenarioSteps: Math.min(scenarioSteps, cursor),
+    discarded: future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
+    // A marked step past the cursor was just overwritten: there is nothing left to compare with.
+    baseline: baseline && baseline.step > cursor ? null : baseline,
   }
 }
 
@@ -126,17 +147,10 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
       }
       runtime.truncate(cursor)
       runtime.stepApplied(cursor + 1, performance.now() - started, engine)
-      const future = steps.slice(cursor)
       set({
-        steps: [...steps.slice(0, cursor), step],
-        scenarioSteps: Math.min(scenarioSteps, cursor),
+        ...overwriteFuture({ steps, baseline, scenarioSteps }, cursor, [step]),
         error: null,
         playing: false,
-        // Overwriting the future is undoable, as in editors: the notice keeps what was dropped.
-        discarded:
-          future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
-        // A marked step past the cursor was just overwritten: there is nothing left to compare with.
-        baseline: baseline && baseline.step > cursor ? null : baseline,
       })
       land(cursor + 1, true)
       return true
@@ -170,17 +184,12 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         set({ error: refusal(error, calls[added]) })
       }
       const finish = (added: readonly Step[]) => {
-        const future = steps.slice(cursor)
+        // A run of code that overwrote the future is undoable too, as one change.
         set({
-          steps: [...steps.slice(0, cursor), ...added],
-          scenarioSteps: Math.min(scenarioSteps, cursor),
+          ...overwriteFuture({ steps, baseline, scenarioSteps }, cursor, added),
           error: null,
           refusal: null,
           playing: true,
-          // A run of code that overwrote the future is undoable too, as one change.
-          discarded:
-            future.length > 0 ? { at: cursor, steps: future, baseline, scenarioSteps } : null,
-          baseline: baseline && baseline.step > cursor ? null : baseline,
         })
         land(cursor + 1, true)
       }
