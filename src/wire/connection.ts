@@ -25,6 +25,9 @@ export class WireConnection {
   phase: ConnectionPhase = 'hello'
   state: GatewayState | null = null
   sent = 0
+  /** The session's `seq` and status when its frames were last sent: unchanged, nothing is new. */
+  seenSeq = -1
+  seenStatus: GatewayState['status'] | null = null
   /** When the last heartbeat arrived (or HELLO went out): the zombie deadline counts from it. */
   lastBeatAt: number
   /** When op 7 went out (the socket is closed if the client has not left by then + grace). */

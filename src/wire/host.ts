@@ -94,6 +94,8 @@ export class GatewayHost {
   private readonly log: RecordedCall[] = []
   private readonly listeners = new Set<(step: RecordedStep) => void>()
   private readonly connections = new Map<number, WireConnection>()
+  /** The connection bound to each session: RESUME and the live view's faults find it in O(1). */
+  private readonly bound = new Map<string, WireConnection>()
   private readonly reconnectGraceMs: number
   private readonly unprivileged: ReadonlySet<string>
   private nextId = 1
@@ -150,8 +152,20 @@ export class GatewayHost {
 
   /** The connection bound to a session, if any. */
   connectionOf(sessionId: string): WireConnection | undefined {
-    for (const c of this.connections.values()) if (c.sessionId === sessionId) return c
-    return undefined
+    return this.bound.get(sessionId)
+  }
+
+  /** The connection is gone: out of both indexes, its phase `closed`. */
+  private forget(conn: WireConnection): void {
+    conn.phase = 'closed'
+    this.connections.delete(conn.id)
+    this.unbind(conn)
+  }
+
+  /** The connection no longer speaks for its session (closed, or the session ended). */
+  private unbind(conn: WireConnection): void {
+    const sessionId = conn.sessionId
+    if (sessionId !== null && this.bound.get(sessionId) === conn) this.bound.delete(sessionId)
   }
 
   /**
@@ -209,8 +223,7 @@ export class GatewayHost {
   closed(conn: WireConnection, code: number | null, now: number): void {
     if (conn.phase === 'closed') return
     const state = conn.state
-    conn.phase = 'closed'
-    this.connections.delete(conn.id)
+    this.forget(conn)
     if (state && state.status === 'connected') {
       const method = code === 1000 || code === 1001 ? 'invalidate' : 'disconnect'
       const label = `${this.nameOf(state)}: client closed${code === null ? '' : ` ${code}`}`
@@ -283,9 +296,8 @@ export class GatewayHost {
     try {
       if (delta > 0) {
         const advance: EngineCall = { target: 'clock', method: 'advance', args: [delta], group }
-        applyCall(this.run, advance)
         this.clockAt += delta
-        step.push(advance)
+        if (this.advanceClock(advance)) step.push(advance)
       }
       const result = applyCall(this.run, call)
       step.push({ ...call, group, ...(named === undefined ? {} : { label: named }) })
@@ -296,38 +308,67 @@ export class GatewayHost {
     }
   }
 
+  /**
+   * Brings the engine clock up to the host's time. The engine refuses only a time its snowflakes
+   * cannot hold (`INVALID_TIME`, the year 2154, where the page's own `clock.advance` may have taken
+   * it): then the call is made at the engine's time, unrecorded advance and all, since a client's
+   * IDENTIFY or a closing socket must not fail because the clock is full.
+   */
+  private advanceClock(advance: EngineCall): boolean {
+    try {
+      applyCall(this.run, advance)
+      return true
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'INVALID_TIME') return false
+      throw error
+    }
+  }
+
   private record(calls: readonly EngineCall[]): void {
     const index = this.log.length
     for (const call of calls) this.log.push({ index: this.log.length, call })
     for (const listener of this.listeners) listener({ index, calls })
   }
 
-  /** Frames out, then connections whose session left 'connected' outside this host's hands. */
+  /**
+   * Frames out, then connections whose session left 'connected' outside this host's hands. Only the
+   * sessions a call touched are read: every frame on a session's socket is a dispatch, which adds 1
+   * to its `seq`, or comes with a change of status (op 9 closes it, a resume reconnects it;
+   * docs/design/semantics.md §3), so a bound session whose `seq` and status did not move has nothing
+   * new and costs two reads.
+   */
   private sync(): void {
-    for (const conn of this.connections.values()) {
+    for (const conn of [...this.bound.values()]) {
       const state = conn.state
       if (state === null) continue
+      if (state.seq === conn.seenSeq && state.status === conn.seenStatus) continue
       this.flush(conn, state)
       if (state.status === 'closed') {
         // Invalidated (op 9 went out with the frames) or ended: the socket may IDENTIFY again.
+        this.unbind(conn)
         conn.state = null
         conn.phase = 'hello'
       } else if (state.status === 'disconnected') {
-        conn.phase = 'closed'
-        this.connections.delete(conn.id)
+        this.forget(conn)
         conn.socket.drop()
       }
     }
   }
 
+  /**
+   * Sends what the session's socket received since the last flush. An open session's new frames
+   * come from `states.framesSince`, O(new frames); a closed one is read once, from its view.
+   */
   private flush(conn: WireConnection, state: GatewayState): void {
-    const frames = state.frames
-    for (; conn.sent < frames.length; conn.sent++) {
-      this.send(
-        conn,
-        wireFrame(frames[conn.sent] as WireFrame, state.userId, this.wireFor(state.userId)),
-      )
-    }
+    const fresh =
+      state.status === 'closed'
+        ? state.frames.slice(conn.sent)
+        : this.run.sim.states.framesSince(state.sessionId, conn.sent)
+    conn.sent += fresh.length
+    conn.seenSeq = state.seq
+    conn.seenStatus = state.status
+    const wire = this.wireFor(state.userId)
+    for (const frame of fresh) this.send(conn, wireFrame(frame as WireFrame, state.userId, wire))
   }
 
   /** The wire context of a user's frames: READY's flags drop the privileged bits it may not use. */
@@ -345,8 +386,7 @@ export class GatewayHost {
   private refuse(conn: WireConnection, refusal: Refusal, now: number): void {
     if (conn.phase === 'closed') return
     const state = conn.state
-    conn.phase = 'closed'
-    this.connections.delete(conn.id)
+    this.forget(conn)
     conn.socket.close(refusal.code, closeReason(refusal.reason))
     if (state && state.status === 'connected') {
       this.apply(
@@ -490,8 +530,7 @@ export class GatewayHost {
     const previous = this.connectionOf(command.sessionId)
     if (previous && known?.status === 'connected') {
       // The old socket has not told us it died yet: the new one takes over, as on Discord.
-      previous.phase = 'closed'
-      this.connections.delete(previous.id)
+      this.forget(previous)
       previous.socket.close(CloseCode.SESSION_TIMED_OUT, 'resumed on another connection')
       this.apply({ target: 'gateway', method: 'disconnect', args: [command.sessionId] }, now)
     }
@@ -518,6 +557,7 @@ export class GatewayHost {
     conn.state = state
     conn.sent = from
     conn.phase = 'session'
+    this.bound.set(state.sessionId, conn)
     this.flush(conn, state)
   }
 }
