@@ -18,6 +18,7 @@ export {
   type ReadBudget,
 } from './readCall.ts'
 export { groupCalls } from './group.ts'
+export { isChange } from './changes.ts'
 export { lastSeenSeq, lastSeqIn, resolveRefs } from './refs.ts'
 export {
   callBuilders,

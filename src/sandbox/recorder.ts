@@ -6,6 +6,7 @@ import {
 } from '../engine/index.ts'
 import {
   applyCall,
+  isChange,
   resolveRefs,
   type CallTarget,
   type EngineCall,
@@ -53,9 +54,8 @@ export function createRecording(
   let limitReached = false
   let unsafe: string | null = null
   let events = 0
-  // Changes only: an action's start and end markers come even when the action is then refused.
   const stopCounting = engine.sim.inspect((event) => {
-    if (event.type !== 'action') events++
+    if (isChange(event)) events++
   })
 
   const live = (name: string) => {

@@ -5,7 +5,7 @@ import {
   type InspectionEvent,
   type ResumeResult,
 } from '../engine/index.ts'
-import type { EngineCall, CallEngine, Json } from '../calls/index.ts'
+import { isChange, type EngineCall, type CallEngine, type Json } from '../calls/index.ts'
 
 /** How the server (or the playground) said no. */
 export type RefusalAnswer =
@@ -102,9 +102,6 @@ function record(
   }
 }
 
-/** Events that show a call did something: anything but the clock. */
-const didSomething = (events: readonly InspectionEvent[]) => events.some((e) => e.type !== 'clock')
-
 /**
  * The refusal in a call's result, if it holds one, so that no step is silent: RESUME answered no without
  * throwing (`{ resumed: false, reason }`, op 9 on the wire), or a client op that the engine accepted and
@@ -123,7 +120,7 @@ export function refusalOfResult(
     if (!r || r.resumed) return null
     return record(call, engine, at, { kind: 'invalid-session', reason: r.reason })
   }
-  if (didSomething(events)) return null
+  if (events.some(isChange)) return null
   if (call.method === 'updatePresence') {
     return record(call, engine, at, { kind: 'ignored', reason: 'same-presence' })
   }
