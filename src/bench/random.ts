@@ -1,4 +1,8 @@
-/** A seeded generator (mulberry32), so every run picks the same victims in the same order. */
+/**
+ * A seeded generator (mulberry32), so every run picks the same victims in the same order, and the docs'
+ * gateway-nodes model places sessions the same way on every visit. (The engine keeps its own, with a
+ * state that snapshots; it exports none, and no layer below the engine can hold one for both.)
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {

@@ -6,6 +6,8 @@
  * The event is published by a process that holds no sessions (an API worker, say); a "cross-node
  * message" is one message that leaves it or a broker for a gateway node.
  */
+import { createRandom } from '../../bench/random.ts'
+
 export type Strategy = 'broadcast' | 'topic-per-session' | 'interest' | 'batching'
 
 export const STRATEGIES: readonly { id: Strategy; name: string; peers: string }[] = [
@@ -98,21 +100,10 @@ export function subscribeCost(
   }
 }
 
-/** A small seeded generator (mulberry32), so a placement is the same on every visit. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Assigns each of `sessions` sessions to one of `nodes` nodes, at random (seeded), as a load balancer would. */
 export function placeSessions(sessions: number, nodes: number, seed = 1): number[] {
-  const next = random(seed)
+  // Seeded, so a placement is the same on every visit.
+  const next = createRandom(seed)
   return Array.from({ length: sessions }, () => Math.floor(next() * nodes))
 }
 
