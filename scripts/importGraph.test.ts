@@ -51,13 +51,13 @@ describe('the checks themselves', () => {
         "import 'side-effect'",
       ].join('\n'),
     )
-    expect(found.map((i) => [i.specifier, i.typeOnly, i.line])).toEqual([
-      ['./a.ts', false, 1],
-      ['./b.ts', true, 2],
-      ['./c.ts', false, 3],
-      ['./d.ts', true, 4],
-      ['./e.ts', false, 5],
-      ['side-effect', false, 6],
+    expect(found.map((i) => [i.specifier, i.typeOnly, i.dynamic, i.line])).toEqual([
+      ['./a.ts', false, false, 1],
+      ['./b.ts', true, false, 2],
+      ['./c.ts', false, false, 3],
+      ['./d.ts', true, false, 4],
+      ['./e.ts', false, true, 5],
+      ['side-effect', false, false, 6],
     ])
   })
 

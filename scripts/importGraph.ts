@@ -8,6 +8,8 @@ import type { Problem } from './repository.ts'
 export interface Import {
   readonly specifier: string
   readonly typeOnly: boolean
+  /** `import()`: loaded when it runs, in a chunk of its own, not with the importing file. */
+  readonly dynamic: boolean
   readonly line: number
 }
 
@@ -16,10 +18,15 @@ export function importsOf(file: string, text: string): Import[] {
   const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind)
   const found: Import[] = []
-  const add = (node: ts.Node, specifier: ts.Expression | undefined, typeOnly: boolean) => {
+  const add = (
+    node: ts.Node,
+    specifier: ts.Expression | undefined,
+    typeOnly: boolean,
+    dynamic = false,
+  ) => {
     if (!specifier || !ts.isStringLiteralLike(specifier)) return
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
-    found.push({ specifier: specifier.text, typeOnly, line })
+    found.push({ specifier: specifier.text, typeOnly, dynamic, line })
   }
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) {
@@ -27,7 +34,7 @@ export function importsOf(file: string, text: string): Import[] {
     } else if (ts.isExportDeclaration(node)) {
       add(node, node.moduleSpecifier, node.isTypeOnly)
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      add(node, node.arguments[0], false)
+      add(node, node.arguments[0], false, true)
     }
     ts.forEachChild(node, visit)
   }

@@ -1,5 +1,4 @@
 import type { ChangeMethod, SimulationParts } from '../engine/index.ts'
-import { ALLOWED_CALLS, CALL_TARGETS } from './allowed.ts'
 import type { CallTarget, EngineCall, Json } from './call.ts'
 
 /** A reference to the n-th identified session (`$session`) or the last `s` its client saw (`$lastSeq`). */
@@ -41,21 +40,22 @@ export type CallBuilders = {
   }
 }
 
-export const callBuilders: CallBuilders = Object.freeze(
-  Object.fromEntries(
-    CALL_TARGETS.map((target) => [
-      target,
-      Object.freeze(
-        Object.fromEntries(
-          ALLOWED_CALLS[target].map((method) => [
-            method,
-            (...args: Json[]): EngineCall => ({ target, method, args }),
-          ]),
-        ),
-      ),
-    ]),
-  ),
-) as unknown as CallBuilders
+/**
+ * Built on demand rather than from the catalogue's values, so that data which only builds calls
+ * (the scenarios, on the home page's first load) does not load the engine: the types say which
+ * builders exist, and `applyCall` checks every call against the allowlist when it runs.
+ */
+export const callBuilders: CallBuilders = new Proxy(Object.freeze({}), {
+  get: (_, target) =>
+    typeof target === 'string'
+      ? new Proxy(Object.freeze({}), {
+          get: (__, method) =>
+            typeof method === 'string'
+              ? (...args: Json[]): EngineCall => ({ target: target as CallTarget, method, args })
+              : undefined,
+        })
+      : undefined,
+}) as CallBuilders
 
 /** The n-th session identified in this engine (IDENTIFY order, from 0). */
 export const session = (n: number): SessionRef => ({ $session: n })

@@ -1,4 +1,6 @@
-import { callBuilders } from '../calls/index.ts'
+// From build.ts itself, not the layer's index: building calls needs no engine, and the home page
+// lists the scenarios on its first load.
+import { callBuilders } from '../calls/build.ts'
 
 /**
  * Builders that read like the engine API and produce plain-data calls, so scenarios stay JSON:
@@ -6,7 +8,7 @@ import { callBuilders } from '../calls/index.ts'
  * id may be a `session(n)` reference; a filter is `only(...)`), derived from the engine's catalogue.
  */
 export const { world, gateway, dispatcher, actions, clock } = callBuilders
-export { labelled, lastSeq, only, session, step } from '../calls/index.ts'
+export { labelled, lastSeq, only, session, step } from '../calls/build.ts'
 
 /** Discord's permission bit VIEW_CHANNEL (1 << 10), as the decimal string overwrites take. */
 export const VIEW_CHANNEL = String(1 << 10)
