@@ -13,6 +13,9 @@ import { engineTypes } from './scripts/engineTypes.ts'
 
 // BASE_PATH=/fanout/ npm run build: the site served under a sub-path, as GitHub Pages serves a project.
 const base = process.env.BASE_PATH ?? '/'
+// SOURCE_URL=https://github.com/<owner>/<repo>/tree/<branch>: every docs page links to its source
+// ("Edit this page", the repository); the GitHub Pages workflow sets it. Unset: no such links.
+const sourceUrl = process.env.SOURCE_URL ?? ''
 
 /**
  * 404.html, a copy of index.html: static hosts such as GitHub Pages answer an unknown path (a deep link,
@@ -52,6 +55,7 @@ export default defineConfig({
     engineTypes(),
     contentSecurityPolicy(),
   ],
+  define: { 'import.meta.env.FANOUT_SOURCE_URL': JSON.stringify(sourceUrl) },
   build: {
     chunkSizeWarningLimit: 5000, // Monaco's chunks are over 500 kB by nature
     // dist/.vite/manifest.json: scripts/check-bundle.mjs reads each page's first load from it.

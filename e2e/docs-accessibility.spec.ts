@@ -35,15 +35,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
         'changed the engine',
       )
       await expectNoViolations(page, 'a live example after a dispatch and a run of its code')
+      // Pointing at the code loads Monaco: its colours must read as well as the page's.
+      await example.locator('.live-example__editor').hover()
+      await expect(example.locator('.monaco-editor .view-line').first()).toBeVisible()
+      await expectNoViolations(page, 'a live example’s code in Monaco')
       await page.goto('/docs/lazy-member-list')
       // Scrolling to it loads it (the Load button goes away as the demo arrives: do not click it).
       await page.getByRole('button', { name: 'Load the member list demo' }).scrollIntoViewIfNeeded()
       await page.getByRole('button', { name: /carl goes offline/ }).click()
       await expectNoViolations(page, 'the member list demo')
       await page.keyboard.press('/')
-      await page.getByRole('searchbox', { name: 'Search the site' }).fill('resume')
+      await page.getByRole('combobox', { name: 'Search the site' }).fill('resume')
       await expect(
-        page.getByRole('list', { name: 'Results' }).getByRole('link').first(),
+        page.getByRole('listbox', { name: 'Results' }).getByRole('option').first(),
       ).toBeVisible()
       await expectNoViolations(page, 'the search dialog')
     })

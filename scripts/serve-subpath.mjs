@@ -18,6 +18,9 @@ const port = Number(process.env.SUBPATH_PORT ?? 5173)
 const pagesPort = Number(process.env.SUBPATH_PAGES_PORT ?? 6173)
 const host = '127.0.0.1'
 
+// Built as the GitHub Pages workflow builds, with a source repository, so the docs show their source
+// links here (the root build has none, and shows none).
+process.env.SOURCE_URL ??= 'https://github.com/example/fanout/tree/main'
 await build({ root, base: BASE, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
 
 const TYPES = {

@@ -213,15 +213,15 @@ test('search: / opens it anywhere, it finds each backend page by its name, Enter
   // Typed at once after /, while the dialog is still loading: no key is lost.
   await page.keyboard.press('/')
   await page.keyboard.type('lazy_g')
-  const box = page.getByRole('searchbox', { name: 'Search the site' })
+  const box = page.getByRole('combobox', { name: 'Search the site' })
   await expect(box).toBeFocused()
   await expect(box).toHaveValue('lazy_g')
   await page.keyboard.type('uild')
   await expect(box).toHaveValue('lazy_guild')
   for (const p of BACKENDS) {
     await box.fill(p.title)
-    const first = page.getByRole('list', { name: 'Results' }).getByRole('link').first()
-    await expect(first).toHaveAttribute('href', `/fanout${p.path}`)
+    const first = page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()
+    await expect(first).toHaveAttribute('data-path', p.path)
   }
   await box.fill('lazy_guild')
   await box.press('Enter')

@@ -38,4 +38,20 @@ describe('the docs search index', () => {
     expect(first('dispatchManyFilterList')).toMatch(/^\/docs\/(dispatcher|api)/)
     expect(first('createSimulation')).toBe('/docs/api#createSimulation')
   }, 120_000)
+
+  it('prefers whole words and prefixes to typos, and finds codes and numbered bugs', async () => {
+    const index = MiniSearch.loadJSON<SearchDoc>(
+      await buildSearchIndex(process.cwd()),
+      INDEX_OPTIONS,
+    )
+    const results = (q: string) => index.search(q, SEARCH_OPTIONS)
+    const first = (q: string) => results(q)[0]?.['path']
+    expect(first('shard')).toMatch(/^\/docs\/sharding\b/)
+    expect(results('shard').every((r) => !/shared/i.test(String(r['section'])))).toBe(true)
+    expect(first('4007')).toMatch(/^\/docs\/resume\b/)
+    expect(first('bug 8')).toBe('/docs/litecord#bug-8')
+    expect(results('bug 8')[0]?.['section']).toBe('Bug 8: DM events were gated by GUILD_* intents')
+    // A table's cells are separate words, not one run-together token.
+    expect(results('4007').some((r) => r.terms.some((t) => /4007./.test(t)))).toBe(false)
+  }, 120_000)
 })

@@ -45,10 +45,16 @@ const SITE_PAGES: SearchDoc[] = [
   },
 ]
 
+// Blocks whose children a reader sees apart: their texts are joined with a space, never run together
+// (a table's cells, a list's items).
+const SPACED = new Set(['table', 'tableRow', 'tableCell', 'list', 'listItem', 'root'])
+
 /** Text a reader sees: everything but ESM imports; JSX elements contribute their children's text. */
-function visibleText(node: RootContent): string {
+function visibleText(node: RootContent | Root): string {
   if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression') return ''
-  return toString(node, { includeImageAlt: false })
+  if (!('children' in node) || !SPACED.has(node.type))
+    return toString(node, { includeImageAlt: false })
+  return (node.children as RootContent[]).map(visibleText).filter(Boolean).join(' ')
 }
 
 /** The number of a `<Bug n="…" />` element, or undefined for any other node. */
@@ -62,13 +68,18 @@ function bugNumber(node: RootContent): string | undefined {
  * A document per numbered litecord bug (`<Bug n="8" />` starts its paragraph), so "bug 8" finds its
  * explanation: `Bug 8: <its bold title, or its first words>`.
  */
-function bugDocs(path: string, title: string, node: RootContent): SearchDoc[] {
+function bugDocs(
+  path: string,
+  title: string,
+  node: RootContent,
+  names: ReadonlyMap<string, string>,
+): SearchDoc[] {
   if (node.type === 'paragraph') {
     const n = node.children.map(bugNumber).find((x) => x !== undefined)
     if (n === undefined) return []
     const text = toString(node)
     const strong = node.children.find((c) => c.type === 'strong')
-    const name = strong ? toString(strong) : text.split(/(?<=[.:;])\s/)[0]
+    const name = names.get(n) ?? (strong ? toString(strong) : text.split(/(?<=[.:;])\s/)[0])
     return [
       {
         id: `${path}#bug-${n}`,
@@ -81,7 +92,7 @@ function bugDocs(path: string, title: string, node: RootContent): SearchDoc[] {
     ]
   }
   return 'children' in node
-    ? (node.children as RootContent[]).flatMap((c) => bugDocs(path, title, c))
+    ? (node.children as RootContent[]).flatMap((c) => bugDocs(path, title, c, names))
     : []
 }
 
@@ -93,8 +104,16 @@ export function pageDocs(path: string, title: string, summary: string, mdx: stri
   const docs: SearchDoc[] = [{ id: path, path, title, page: title, section: '', text: summary }]
   let current = docs[0] as SearchDoc
   const bugs: SearchDoc[] = []
+  // A bug's name is its entry in the page's list by number: `[Dead sharding](#bug-1)`.
+  const names = new Map<string, string>()
+  const collect = (node: Root | RootContent): void => {
+    if (node.type === 'link' && /^#bug-\d+$/.test(node.url))
+      names.set(node.url.slice(5), toString(node))
+    if ('children' in node) (node.children as RootContent[]).forEach(collect)
+  }
+  collect(tree)
   for (const node of tree.children) {
-    bugs.push(...bugDocs(path, title, node))
+    bugs.push(...bugDocs(path, title, node, names))
     if (node.type === 'heading' && (node.depth === 2 || node.depth === 3)) {
       const section = toString(node)
       const anchor = slug(section)

@@ -4,6 +4,7 @@ import { NotFound } from '../ui/site/NotFound.tsx'
 import { scrollToAnchor } from './layout/DocLink.tsx'
 import { mdxComponents } from './layout/mdxComponents.tsx'
 import { OnThisPage } from './layout/OnThisPage.tsx'
+import { PageSource } from './layout/PageSource.tsx'
 import { PrevNext } from './layout/PrevNext.tsx'
 import { Sidebar } from './layout/Sidebar.tsx'
 import { docPageAt, type DocPageInfo } from './pageList.ts'
@@ -72,9 +73,10 @@ export default function DocsPage({ path }: { path: string }) {
               <ArrivedAt page={page} />
             </Suspense>
           </article>
+          <PageSource page={page} />
           <PrevNext page={page} />
         </main>
-        <OnThisPage article={article} version={page.path} />
+        <OnThisPage article={article} version={page.path} entries={page.entries === true} />
       </div>
     </>
   )

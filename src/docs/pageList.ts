@@ -16,6 +16,8 @@ export interface DocPageInfo {
    * docs' world, `docs-world`). The docs checks run every block there.
    */
   readonly world: string
+  /** Its "On this page" lists every entry (h3) under its section, with a filter: the API reference. */
+  readonly entries?: true
 }
 
 export const DOC_PAGES: readonly DocPageInfo[] = [
@@ -177,6 +179,7 @@ export const DOC_PAGES: readonly DocPageInfo[] = [
     section: 'Reference',
     summary: 'Every name the engine exports, generated from its TSDoc at build time.',
     world: 'docs-world',
+    entries: true,
   },
 ]
 

@@ -5,6 +5,7 @@ import { ConsolePanel } from '../../ui/editor/ConsolePanel.tsx'
 import { EditorSlot } from '../../ui/editor/EditorSlot.tsx'
 import { RUN_SHORTCUT, RunButton } from '../../ui/editor/RunButton.tsx'
 import '../../ui/editor/editor.css'
+import { highlighted } from './CodeSnippet.tsx'
 
 /** The docs' code blocks' text (0.86rem at 16 px, line height 1.55), so Monaco reads like them. */
 const TEXT = { fontSize: 13.76, lineHeight: 1.55 }
@@ -51,6 +52,8 @@ export function ExampleCode({ example, from }: { example: DocScenario; from: num
           label={`Code of the example: ${example.title}`}
           whenIdle={false}
           text={TEXT}
+          paint={highlighted}
+          visibleScrollbars
         />
       </div>
       <ConsolePanel inline />

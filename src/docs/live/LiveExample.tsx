@@ -80,7 +80,7 @@ export function LiveExample({ example }: { example: DocScenario }) {
           onPointerEnter={refresh}
           title="The same world, timeline and code in the playground (the code runs when you press Run)"
         >
-          Open in playground ↗
+          Open in playground
         </a>
         {linkProblem && (
           <p className="live-example__link-problem" role="alert">
@@ -139,7 +139,7 @@ function StaticCode({ code }: { code: string }) {
           editable and runnable once the example loads
         </span>
       </div>
-      <CodeSnippet code={code} />
+      <CodeSnippet code={code} copy={false} />
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { OPEN_SEARCH_EVENT } from '../../ui/site/search.ts'
 
 // The dialog, MiniSearch and the index (about 40 kB gzip) load on the first search, never on a page's
@@ -22,8 +22,18 @@ export function SiteSearch() {
   const [wanted, setWanted] = useState(false)
   // What the reader types after `/` while the dialog is still loading: its field starts with it.
   const [typedAhead, setTypedAhead] = useState('')
+  // Opening and closing search leaves the page where it was: the scroll position at opening comes
+  // back when the dialog closes without opening a result.
+  const scrolledTo = useRef<{ x: number; y: number } | null>(null)
+  const close = (opened = false) => {
+    const at = scrolledTo.current
+    scrolledTo.current = null
+    setOpen(false)
+    if (!opened && at) requestAnimationFrame(() => window.scrollTo(at.x, at.y))
+  }
   useEffect(() => {
     const show = () => {
+      scrolledTo.current ??= { x: window.scrollX, y: window.scrollY }
       setWanted(true)
       setOpen(true)
     }
@@ -43,23 +53,18 @@ export function SiteSearch() {
   return (
     <Suspense
       fallback={
-        open && (
-          <TypingAhead
-            value={typedAhead}
-            onChange={setTypedAhead}
-            onEscape={() => setOpen(false)}
-          />
-        )
+        open && <TypingAhead value={typedAhead} onChange={setTypedAhead} onEscape={() => close()} />
       }
     >
-      <SearchDialog open={open} onClose={() => setOpen(false)} initialQuery={typedAhead} />
+      <SearchDialog open={open} onClose={close} initialQuery={typedAhead} />
     </Suspense>
   )
 }
 
 /**
  * While the dialog's chunk loads (a moment, on the first search only), a field out of sight takes the
- * keys typed after `/`, so none is lost; the dialog opens with them.
+ * keys typed after `/`, so none is lost; the dialog opens with them. It is fixed to the viewport and
+ * focused without scrolling: focusing a field at the end of the page would scroll the page there.
  */
 function TypingAhead({
   value,
@@ -70,12 +75,16 @@ function TypingAhead({
   onChange: (value: string) => void
   onEscape: () => void
 }) {
+  const field = useRef<HTMLInputElement>(null)
+  useLayoutEffect(() => field.current?.focus({ preventScroll: true }), [])
   return (
     <input
+      ref={field}
       className="visually-hidden"
+      // Inline: this field shows before the dialog's stylesheet has loaded.
+      style={{ position: 'fixed', top: 0, left: 0 }}
       type="search"
       aria-label="Search the site (loading)"
-      autoFocus
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onKeyDown={(e) => {

@@ -21,7 +21,8 @@ export interface SearchDoc {
  */
 export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'section', 'text'],
-  storeFields: ['path', 'page', 'section'],
+  // `text` too: the dialog shows an excerpt around the words that matched.
+  storeFields: ['path', 'page', 'section', 'text'],
   // `lazy_guild` and `dispatchManyFilterList` are single words to a reader: keep them whole too.
   tokenize: (text) => {
     const words = text.split(/[\s\p{P}\p{S}]+/u).filter(Boolean)
@@ -30,9 +31,16 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   },
 }
 
+/**
+ * Whole words first, then prefixes (`shard` finds `shards`, `shardCount`), and a typo forgiven only in a
+ * long word without digits: "shard" must not find "shared", "4007" must not find "2007". A page of the
+ * docs outranks an API entry that matches as well (its text is short, so it would score higher).
+ */
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: { title: 6, section: 2 },
   prefix: true,
-  fuzzy: 0.15,
+  fuzzy: (term) => (term.length >= 7 && !/\d/.test(term) ? 0.15 : false),
+  weights: { prefix: 0.5, fuzzy: 0.15 },
+  boostDocument: (_id, _term, stored) => (stored?.['page'] === 'API reference' ? 0.6 : 1),
   combineWith: 'AND',
 }

@@ -6,6 +6,7 @@ import {
   routingState,
   STRATEGIES,
 } from '../model/gatewayNodes.ts'
+import './calculators.css'
 import './gatewayNodes.css'
 
 const SESSIONS = 120

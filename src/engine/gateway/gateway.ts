@@ -33,13 +33,12 @@ export interface Gateway {
   /**
    * RESUME (op 6) with `seq`, the last `s` the client received: re-sends every frame with `s > seq`,
    * in order and with its original `s`, then RESUMED with the next `s`; the session is connected
-   * again. Otherwise, without resuming:
-   * - an unknown, closed or still-connected session: `{ resumed: false, reason }`, and nothing changes
-   *   and no frame is sent (a client would be told op 9, INVALID_SESSION);
-   * - `seq` greater than the last `s` the session was sent: throws `GatewayCloseError` 4007 (invalid
-   *   seq), and the session stays disconnected;
-   * - a frame newer than `seq` already dropped from the resume buffer: op 9 (`d: false`) and the
-   *   session is closed (`reason: 'events-lost'`), since it can never resume without loss.
+   * again. An unknown, closed or still-connected session is not resumed: the answer is
+   * `{ resumed: false, reason }`, nothing changes and no frame is sent (a client would be told op 9,
+   * INVALID_SESSION). A `seq` greater than the last `s` the session was sent throws
+   * `GatewayCloseError` 4007 (invalid seq), and the session stays disconnected. When a frame newer
+   * than `seq` has already left the resume buffer, the session is sent op 9 (`d: false`) and closed
+   * (`reason: 'events-lost'`): it could never resume without loss.
    *
    * See [Resume and faults](/docs/resume).
    *

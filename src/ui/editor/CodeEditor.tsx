@@ -1,7 +1,7 @@
 import MonacoEditor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useId, useRef } from 'react'
 import { useTheme } from '../site/theme.ts'
-import { monaco } from './monacoSetup.ts'
+import { monaco, THEMES } from './monacoSetup.ts'
 import type { EditorProps, Handoff } from './types.ts'
 
 type Editor = Parameters<OnMount>[0]
@@ -38,6 +38,7 @@ export default function CodeEditor({
   mark,
   label = 'Code',
   text,
+  visibleScrollbars = false,
   handoff,
 }: EditorProps & { handoff?: { readonly current: Handoff } }) {
   const { theme } = useTheme()
@@ -85,12 +86,20 @@ export default function CodeEditor({
         height="100%"
         defaultLanguage="typescript"
         path={`file:///code-${id}.ts`}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={theme === 'dark' ? THEMES.dark : THEMES.light}
         value={value}
         onChange={(v) => onChange(v ?? '')}
         onMount={onMount}
         loading={<div className="code-editor__loading">Loading the editor…</div>}
-        options={{ ...OPTIONS, ...text, readOnly, ariaLabel: label }}
+        options={{
+          ...OPTIONS,
+          ...text,
+          ...(visibleScrollbars
+            ? { scrollbar: { ...OPTIONS.scrollbar, horizontal: 'visible', vertical: 'auto' } }
+            : {}),
+          readOnly,
+          ariaLabel: label,
+        }}
       />
     </div>
   )

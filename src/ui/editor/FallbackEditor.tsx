@@ -13,7 +13,10 @@ export default function FallbackEditor({
   onRun,
   mark,
   label = 'Code',
+  paint,
+  visibleScrollbars = false,
 }: EditorProps) {
+  const painted = useRef<HTMLPreElement>(null)
   // Escape before Tab lets keyboard users leave the textarea instead of indenting.
   const escaped = useRef(false)
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -31,8 +34,20 @@ export default function FallbackEditor({
   }
   return (
     <div className="fallback-editor" style={height ? { height } : undefined}>
+      {paint && (
+        // The colours under the transparent text; a newline at the end keeps its last line's height.
+        <pre ref={painted} className="fallback-editor__paint" aria-hidden="true">
+          {paint(value)}
+          {'\n'}
+        </pre>
+      )}
       <textarea
-        className="fallback-editor__text"
+        className={`fallback-editor__text${paint ? ' fallback-editor__text--painted' : ''}${visibleScrollbars ? ' fallback-editor__text--scrolls' : ''}`}
+        onScroll={(e) => {
+          if (!painted.current) return
+          painted.current.scrollTop = e.currentTarget.scrollTop
+          painted.current.scrollLeft = e.currentTarget.scrollLeft
+        }}
         aria-label={label}
         value={value}
         readOnly={readOnly}

@@ -41,6 +41,19 @@ ts.addExtraLib(engineDts, `file:///node_modules/${ENGINE_MODULE}/index.d.ts`)
 ts.addExtraLib(PRELUDE, 'file:///prelude.d.ts')
 
 /**
+ * Monaco's themes with comments readable on their background (WCAG AA, 4.5:1): vs-dark's #608b4e on
+ * #1e1e1e is 4.2:1; #6a9955 is 5.0:1. Everything else is Monaco's own.
+ */
+export const THEMES = { light: 'fanout-light', dark: 'fanout-dark' } as const
+monaco.editor.defineTheme(THEMES.dark, {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '6a9955' }],
+  colors: {},
+})
+monaco.editor.defineTheme(THEMES.light, { base: 'vs', inherit: true, rules: [], colors: {} })
+
+/**
  * Monaco declares its ~1,600 colour variables on `:root`, so every element of the page inherits them:
  * style recalculation and the graph's PNG export (which copies each node's computed style) slow down
  * several times. Its own elements are enough.

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { CodeMark } from '../../store/types.ts'
 
 /**
@@ -21,6 +22,13 @@ export interface EditorProps {
    * (a docs page's code); the textarea takes the same from its CSS.
    */
   readonly text?: { readonly fontSize: number; readonly lineHeight: number }
+  /**
+   * Colours for the textarea (Monaco has its own): the code as highlighted nodes, drawn under a
+   * textarea whose own text is transparent, so the code keeps its colours before Monaco loads.
+   */
+  readonly paint?: (code: string) => ReactNode
+  /** Scrollbars always drawn (Monaco's fade until hovered), so a cut line shows that it scrolls. */
+  readonly visibleScrollbars?: boolean
 }
 
 /** Where the textarea's cursor was when Monaco took over, so typing carries on there. */
