@@ -31,6 +31,15 @@ describe('the engine’s TSDoc as readers see it', () => {
     expect(cited).toEqual([])
   }, 120_000)
 
+  it('describes every entry and every member line of the API reference', async () => {
+    const api = await readEngineApi()
+    const undescribed = api.entries.flatMap((e) => [
+      ...(e.summary.length === 0 ? [e.name] : []),
+      ...e.members.filter((m) => m.summary.length === 0).map((m) => `${e.name}.${m.name}`),
+    ])
+    expect(undescribed).toEqual([])
+  }, 60_000)
+
   it('would catch one', () => {
     expect(CITATION.test('Fans one event out (spec/semantics.md §4)')).toBe(true)
     expect(CITATION.test('DM events were gated by GUILD_* intents (bug 8)')).toBe(true)

@@ -16,14 +16,21 @@ import type { World } from './world/types.ts'
 
 /** The parts of a `Simulation` whose methods the catalogue lists, by their property name. */
 export interface SimulationParts {
+  /** What the server stores. */
   readonly world: World
+  /** The gateway sessions. */
   readonly states: StateManager
+  /** The EventDispatcher. */
   readonly dispatcher: EventDispatcher
+  /** A client's side of the gateway. */
   readonly gateway: Gateway
+  /** The server's flows. */
   readonly actions: Actions
+  /** The simulation clock. */
   readonly clock: Clock
 }
 
+/** One of a simulation's parts: `world`, `states`, `dispatcher`, `gateway`, `actions` or `clock`. */
 export type PartName = keyof SimulationParts
 
 /**
@@ -32,7 +39,11 @@ export type PartName = keyof SimulationParts
  */
 export type MethodKind = 'read' | 'change'
 
+/** What the catalogue says of one method: whether it reads or may change the engine. */
 export interface MethodEntry {
+  /**
+   * `read` (leaves the engine as it was) or `change` (may change it: the playground records it).
+   */
   readonly kind: MethodKind
   /**
    * Argument positions (from 0) passed to the engine as they are instead of read into the engine's own
@@ -44,6 +55,7 @@ export interface MethodEntry {
 
 type PartCatalogue<T> = { readonly [M in keyof T]-?: MethodEntry }
 
+/** The catalogue's shape: for each part, an entry for each of its methods, none missing. */
 export type ApiCatalogue = { readonly [P in PartName]: PartCatalogue<SimulationParts[P]> }
 
 const read = { kind: 'read' } as const

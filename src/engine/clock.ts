@@ -3,6 +3,7 @@ import { describeValue } from './ids.ts'
 
 /** The simulation clock: the engine's only notion of time. It moves only when the caller advances it. */
 export interface Clock {
+  /** The simulation's time in ms since the Unix epoch (it starts at `startTime`). */
   now(): number
   /**
    * Moves time forward by `ms` (a whole number of ms ≥ 0: snowflakes hold whole ms), then runs

@@ -8,11 +8,14 @@
  * catch (e) { if (e instanceof EngineError) console.log(e.code) } // 'UNKNOWN_BACKEND'
  */
 export class EngineError extends Error {
+  /** `'EngineError'`. */
   override readonly name = 'EngineError'
+  /** What was wrong, machine-readable: `UNKNOWN_BACKEND`, `INVALID_KEY`, `INVALID_PAYLOAD`… */
   readonly code: string
   /** Extra machine-readable detail, e.g. the partial result of a dispatch whose filter threw. */
   readonly detail: unknown
 
+  /** An error with its `code`, a message that says what would be right, and any `detail`. */
   constructor(code: string, message: string, detail?: unknown) {
     super(message)
     this.code = code
@@ -25,9 +28,12 @@ export class EngineError extends Error {
  * authentication failed, 4007 invalid seq, 4010 invalid shard, 4013 invalid intents, …).
  */
 export class GatewayCloseError extends Error {
+  /** `'GatewayCloseError'`. */
   override readonly name = 'GatewayCloseError'
+  /** Discord's close code: 4004, 4007, 4010, 4013… */
   readonly code: number
 
+  /** An error with Discord's close code; its message starts with the code. */
   constructor(code: number, message: string) {
     super(`${code}: ${message}`)
     this.code = code

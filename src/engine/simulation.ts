@@ -59,11 +59,17 @@ export interface SimulationOptions {
 
 /** One simulated gateway: a world, its sessions, the dispatcher and the gateway they talk to. */
 export interface Simulation {
+  /** What the server stores: users, guilds, roles, channels, members, friendships. */
   readonly world: World
+  /** The gateway sessions (the StateManager), read only. */
   readonly states: StateManager
+  /** The EventDispatcher: `dispatch(backend, key, type, payload)` and its helpers. */
   readonly dispatcher: EventDispatcher
+  /** A client's side: IDENTIFY, RESUME, op 3, op 14, faults. */
   readonly gateway: Gateway
+  /** The server's flows, which change the world and dispatch as a server would. */
   readonly actions: Actions
+  /** The simulation clock; `advance(ms)` closes sessions whose resume window passed. */
   readonly clock: Clock
   /**
    * Subscribes to the inspection stream (every dispatch with its result, direct sends, subscriptions,

@@ -13,18 +13,31 @@ import type { WorldSnapshot } from './world/createWorld.ts'
  * not O(frames).
  */
 export interface SimulationSnapshot {
+  /** The snapshot format's version. */
   readonly version: 1
+  /** The options the simulation was created with. */
   readonly settings: SimulationSettings
+  /** The simulation clock. */
   readonly now: number
+  /** The seeded generator's state. */
   readonly random: number
+  /** The snowflake generator's state. */
   readonly ids: readonly [number, number]
+  /** The id the next dispatch's inspection event gets. */
   readonly nextDispatchId: number
+  /** The world's data. */
   readonly world: WorldSnapshot
+  /** Every open session, with its frames and resume buffer. */
   readonly sessions: readonly SessionSnapshot[]
+  /** The ids of closed sessions (so a late RESUME hears `closed`). */
   readonly closed: readonly string[]
+  /** Disconnected sessions and when their resume window ends. */
   readonly expiring: readonly (readonly [string, number])[]
+  /** The `guild` backend's lists. */
   readonly guild: readonly (readonly [string, readonly string[]])[]
+  /** The `channel` backend's lists. */
   readonly channel: readonly (readonly [string, readonly string[]])[]
+  /** The `friend` backend's links. */
   readonly friend: readonly (readonly [string, readonly string[]])[]
   /**
    * Sessions whose subscriptions a restore would otherwise put back in another order, with their
@@ -32,7 +45,9 @@ export interface SimulationSnapshot {
    * `channel`). Closing a session reports its unsubscribes in that order. Absent in older snapshots.
    */
   readonly slotOrder?: readonly (readonly [string, readonly number[]])[]
+  /** The member lists and the ranges sessions hold (opaque). */
   readonly memberLists: unknown
+  /** DMs whose peer has not heard of them yet (`openDm`). */
   readonly pendingDmPeers: readonly (readonly [string, string])[]
 }
 

@@ -25,9 +25,13 @@ export type Key = Snowflake | readonly [Snowflake, Snowflake]
  * })
  */
 export interface Overwrite {
+  /** The role (type 0) or member (type 1) it is for. */
   id: Snowflake
+  /** 0 for a role (the guild's id is `@everyone`), 1 for a member. */
   type: 0 | 1
+  /** Bits it allows (a decimal string, bigint or number). */
   allow?: Snowflake
+  /** Bits it denies. */
   deny?: Snowflake
 }
 
@@ -39,9 +43,13 @@ export type OverwriteInput = Overwrite
 
 /** A gateway frame exactly as on Discord's wire: only op 0 (dispatch) carries `t` and `s`. */
 export interface Frame {
+  /** The opcode: 0 for a dispatch, 9 for INVALID_SESSION. */
   readonly op: number
+  /** A dispatch's event type; null for other opcodes. */
   readonly t: string | null
+  /** A dispatch's sequence number in this session; null for other opcodes. */
   readonly s: number | null
+  /** The data: a dispatch's payload; `false` in op 9. */
   readonly d: unknown
 }
 
@@ -60,20 +68,28 @@ export type SendOutcome = 'delivered' | 'buffered' | 'failed'
 
 /** A skipped session and the first check it failed. */
 export interface Skip {
+  /** The session the backend considered. */
   readonly sessionId: string
+  /**
+   * The first check it failed ([why a session was skipped](/docs/dispatcher#why-a-session-was-
+   * skipped)).
+   */
   readonly reason: SkipReason
 }
 
 /** What one dispatch did: every session the backend considered lands in exactly one of the three lists. */
 export interface DispatchResult {
+  /** The backend the call went through. */
   readonly backend: BackendName
   /** Canonical key: `'123'`, or `'123:456'` for `member`. */
   readonly key: string
+  /** The event type. */
   readonly type: string
   /** Session ids whose live socket received the frame, in delivery order. */
   readonly delivered: readonly string[]
   /** Session ids that are disconnected but resumable: the frame waits in their resume buffer. */
   readonly buffered: readonly string[]
+  /** Session ids the backend considered and did not deliver to, each with its reason. */
   readonly skipped: readonly Skip[]
 }
 
@@ -91,12 +107,17 @@ export type PresenceStatus = 'online' | 'idle' | 'dnd' | 'offline'
 
 /** One identified gateway connection of a user: a live view, reading it later shows its current state. */
 export interface GatewayState {
+  /** 32 hex characters from the simulation's seeded generator. */
   readonly sessionId: string
+  /** Whose session it is. */
   readonly userId: string
+  /** `[shardId, shardCount]`: the slice of the user's guilds it serves. */
   readonly shard: readonly [number, number]
+  /** The intent bits it asked for at IDENTIFY. */
   readonly intents: number
   /** The last sequence number given to this session (READY is 1). */
   readonly seq: number
+  /** `connected`, `disconnected` (resumable) or `closed`. */
   readonly status: SessionStatus
   /** Every frame its socket received, in order (replays included, buffered-only frames not). */
   readonly frames: readonly Frame[]

@@ -7,6 +7,7 @@ import { DEFAULT_LARGE_THRESHOLD } from './payloads.ts'
 
 /** IDENTIFY (op 2) as the engine takes it. */
 export interface IdentifyInput {
+  /** The user to identify as (4004 when there is none: Discord's bad token). */
   userId: Snowflake
   /** Default: every intent (`Intents.ALL`), as user accounts have. */
   intents?: number

@@ -69,6 +69,7 @@ export function isValidIntents(intents: unknown): intents is number {
 
 /** The bits that gate one event: the guild variant, and the DM variant where the event has one. */
 export interface EventIntent {
+  /** The intent bit the event needs in a guild. */
   readonly guild: number
   /** For events with a DM variant (messages, reactions, typing, pins, polls); `0` = no DM variant. */
   readonly dm: number

@@ -5,11 +5,13 @@
 
 /** A group header: a hoisted role id, `'online'` or `'offline'`, with its member count. */
 export interface GroupItem {
+  /** The group's id (a hoisted role's id, `online` or `offline`) and its member count. */
   readonly group: { readonly id: string; readonly count: number }
 }
 
 /** A member row; the payload (`{ user, nick, roles, …, presence }`) is opaque to the list. */
 export interface MemberItem {
+  /** The member as Discord sends it (`user`, `nick`, `roles`, `presence`…). */
   readonly member: unknown
 }
 

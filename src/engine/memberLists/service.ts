@@ -88,11 +88,15 @@ function drain<T>(job: Generator<void, T>): T {
 export interface MemberListInfo {
   /** `"everyone"` or the murmur3 list id. */
   readonly id: string
+  /** The guild. */
   readonly guildId: string
   /** The graph's topic key: `lazy_guild:<guildId>:<listId>`'s `<guildId>:<listId>` part. */
   readonly key: string
+  /** How many members can view the list's channels. */
   readonly memberCount: number
+  /** How many of them are not offline. */
   readonly onlineCount: number
+  /** Every non-empty group, in list order, with its count. */
   readonly groups: readonly { readonly id: string; readonly count: number }[]
   /** Sessions holding ranges, in the order they first asked, with the channels their op 14 named. */
   readonly holders: readonly {
