@@ -70,7 +70,12 @@ function fanOutAfter(plan: readonly StepPlan[]): number[] {
   return after
 }
 
-/** How often (in steps) the estimate of what is left is made: it reads the open sessions. */
+/**
+ * When the estimate of what is left is made: at each of the first steps (a scenario's own setup is a
+ * few steps, after which a link's or file's own steps start), after a generated step, then every
+ * {@link ESTIMATE_EVERY} steps (it lists the open sessions, which a 100,000-session world makes long).
+ */
+const ESTIMATE_FIRST = 16
 const ESTIMATE_EVERY = 64
 
 const recipients = (r: {
@@ -107,7 +112,10 @@ export function* buildTimeline(
   progress.total = callCount(plan)
   for (const [i, item] of plan.entries()) {
     // Estimated before the work: what is left could deliver to every open session.
-    if (!item.generated && (i % ESTIMATE_EVERY === 0 || plan[i - 1]?.generated)) {
+    if (
+      !item.generated &&
+      (i < ESTIMATE_FIRST || i % ESTIMATE_EVERY === 0 || plan[i - 1]?.generated)
+    ) {
       const estimate = deliveries + engine.sim.states.all().length * (left[i] ?? 0)
       if (estimate > MAX_LOAD_DELIVERIES) throw new TooMuchWork(i, estimate, true)
     }

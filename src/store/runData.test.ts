@@ -81,7 +81,7 @@ describe('the one reader of run data (files and links)', () => {
       expect(store.getState().error?.message).toMatch(message)
       expect(store.getState().steps).toBe(steps)
       store.destroy()
-    })
+    }, 30_000)
   }
 
   it('reads a cursor of 1e999 (Infinity once parsed) as the clear error it is, not as null', () => {
