@@ -8,6 +8,7 @@ import { mintToken, type TokenSeed } from '../src/wire/tokens.ts'
 import { buildScenario } from './scenario.ts'
 import { serveStatic } from './staticFiles.ts'
 import { attachLive } from './live.ts'
+import { DEFAULT_BACKLOG, watchBacklog, type BacklogLimits, type BacklogWatch } from './backlog.ts'
 
 /** Options of {@link startGatewayServer}. */
 export interface GatewayServerOptions {
@@ -24,6 +25,8 @@ export interface GatewayServerOptions {
   readonly reconnectGraceMs?: number | undefined
   /** See `GatewayHostOptions.withoutPrivilegedIntents`. */
   readonly withoutPrivilegedIntents?: readonly string[] | undefined
+  /** How far behind a client may fall before its socket is dropped; default {@link DEFAULT_BACKLOG}. */
+  readonly backlog?: BacklogLimits | undefined
 }
 
 /** A running local gateway. */
@@ -74,7 +77,20 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     now: now(),
   })
 
+  const backlog = options.backlog ?? DEFAULT_BACKLOG
+  const watches = new Set<BacklogWatch>()
+
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      answer(req, res)
+    } catch (error) {
+      report('a request', error)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ code: 0, message: '500: Internal Server Error' }))
+    }
+  })
+
+  function answer(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '/'
     if (url === '/api' || url.startsWith('/api/')) {
       readBody(req, res, (body) => {
@@ -99,10 +115,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     if (options.siteDir === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No site served\n')
     } else serveStatic(options.siteDir, req, res)
-  })
+  }
 
   const gateway = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME })
-  const live = attachLive(host, options.scenario.id, now)
+  const live = attachLive(host, options.scenario.id, now, backlog)
   http.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', origin)
     if (pathname === '/gateway' || pathname === '/gateway/') {
@@ -116,9 +132,16 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   function openGateway(ws: WebSocket, req: IncomingMessage): void {
     const query = new URL(req.url ?? '/', origin).searchParams
+    // A client that does not read is dropped (its session stays resumable): the close event that
+    // follows the terminate tells the host, outside the call whose frames overflowed.
+    const watch = watchBacklog(ws, backlog, () => ws.terminate())
     const conn = host.open(
       {
-        send: (text) => ws.send(text),
+        send: (text) => {
+          if (ws.readyState !== ws.OPEN) return
+          ws.send(text)
+          watch.sent()
+        },
         close: (code, reason) => ws.close(code, reason),
         drop: () => ws.terminate(),
       },
@@ -126,18 +149,33 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       now(),
     )
     if (!conn) return
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (isBinary) host.receiveBinary(conn, now())
-      else host.receive(conn, rawText(data), now())
-    })
-    ws.on('close', (code: number) =>
-      host.closed(conn, code === 1005 || code === 1006 ? null : code, now()),
+    watches.add(watch)
+    ws.on(
+      'message',
+      guarded('a gateway frame', (data: RawData, isBinary: boolean) => {
+        if (isBinary) host.receiveBinary(conn, now())
+        else host.receive(conn, rawText(data), now())
+      }),
     )
-    ws.on('error', () => host.closed(conn, null, now()))
+    ws.on(
+      'close',
+      guarded('a gateway close', (code: number) => {
+        watches.delete(watch)
+        host.closed(conn, code === 1005 || code === 1006 ? null : code, now())
+      }),
+    )
+    ws.on(
+      'error',
+      guarded('a gateway socket error', () => host.closed(conn, null, now())),
+    )
   }
 
   const ticker = setInterval(
-    () => host.tick(now()),
+    guarded('the heartbeat ticker', () => {
+      const at = now()
+      for (const watch of watches) watch.tick(at)
+      host.tick(at)
+    }),
     Math.min(TICK_MS, Math.max(10, Math.floor(host.heartbeatIntervalMs / 4))),
   )
   ticker.unref()
@@ -164,6 +202,25 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       await new Promise<void>((resolve) => http.close(() => resolve()))
     },
   }
+}
+
+/**
+ * An event handler that cannot take the server down: an exception thrown in a Node event handler
+ * ends the process. The host answers every bad input itself and never throws; one that does is a
+ * bug, reported on stderr, and the other clients keep their gateway.
+ */
+function guarded<A extends unknown[]>(what: string, handler: (...args: A) => void) {
+  return (...args: A): void => {
+    try {
+      handler(...args)
+    } catch (error) {
+      report(what, error)
+    }
+  }
+}
+
+function report(what: string, error: unknown): void {
+  console.error(`fanout gateway: ${what} failed:`, error)
 }
 
 function rawText(data: RawData): string {

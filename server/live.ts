@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { EngineCall } from '../src/calls/index.ts'
 import type { GatewayHost } from '../src/wire/host.ts'
+import type { BacklogLimits } from './backlog.ts'
 import {
   LIVE_PROTOCOL_VERSION,
   readLiveRequest,
@@ -21,11 +22,21 @@ export interface LiveStream {
  * of its own (the playground's dispatches, actions and faults), which the host applies like any other,
  * so the user's bot sees them. Messages are `src/wire/liveProtocol.ts`.
  */
-export function attachLive(host: GatewayHost, scenarioId: string, now: () => number): LiveStream {
+export function attachLive(
+  host: GatewayHost,
+  scenarioId: string,
+  now: () => number,
+  backlog: BacklogLimits,
+): LiveStream {
   const server = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 })
   const send = (ws: WebSocket, message: LiveMessage) => ws.send(JSON.stringify(message))
+  // A page that stops reading would make the server keep every step for it: past the limit it is
+  // dropped (a browser reads its socket whatever its page does; hello, however long, always goes).
   const stop = host.onStep((step) => {
-    for (const ws of server.clients) send(ws, { type: 'step', ...step })
+    for (const ws of server.clients) {
+      send(ws, { type: 'step', ...step })
+      if (ws.bufferedAmount > backlog.maxBytes) ws.terminate()
+    }
   })
 
   server.on('connection', (ws: WebSocket) => {
