@@ -124,5 +124,10 @@ describe('discord.js Client', { timeout: 20_000 }, () => {
     expect([...(members?.keys() ?? [])].sort()).toEqual([ALICE, BOB, BOT].sort())
     const bob = await guild?.members.fetch({ query: 'bo', limit: 5 })
     expect([...(bob?.keys() ?? [])]).toEqual([BOB])
+    // Every member again within 30 s: Discord's RATE_LIMITED, which discord.js turns into an error.
+    await expect(guild?.members.fetch()).rejects.toMatchObject({
+      name: 'GatewayRateLimitError',
+      data: { opcode: 8, meta: { guild_id: GUILD_0 } },
+    })
   })
 })

@@ -14,7 +14,7 @@ import {
   readResume,
 } from './commands.ts'
 import { WireConnection, type WireSocket } from './connection.ts'
-import { requestMembersCalls } from './memberChunks.ts'
+import { AllMembersLimit, requestMembersCalls } from './memberChunks.ts'
 import {
   checkGatewayQuery,
   closeReason,
@@ -98,6 +98,7 @@ export class GatewayHost {
   private readonly bound = new Map<string, WireConnection>()
   private readonly reconnectGraceMs: number
   private readonly unprivileged: ReadonlySet<string>
+  private readonly allMembers = new AllMembersLimit()
   private nextId = 1
   private nextGroup = 1
   /** Host time the engine clock was last brought up to. */
@@ -438,7 +439,8 @@ export class GatewayHost {
       )
     }
     if (op === Op.REQUEST_GUILD_MEMBERS) {
-      const calls = requestMembersCalls(this.run.sim, state, d)
+      const limit = { allMembers: this.allMembers, now }
+      const calls = requestMembersCalls(this.run.sim, state, d, limit)
       if (isRefusal(calls)) return this.refuse(conn, calls, now)
       for (const call of calls) if (conn.open) this.engineCommand(conn, call, now)
       return

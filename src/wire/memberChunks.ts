@@ -7,6 +7,30 @@ import { CloseCode, isRefusal, type Refusal } from './protocol.ts'
 export const CHUNK_SIZE = 1000
 /** A `query` or `user_ids` request answers at most this many members. */
 export const QUERY_LIMIT = 100
+/**
+ * A request for every member (`query: ""`, `limit: 0`) is allowed once per guild per this many ms;
+ * a second one sooner is answered with RATE_LIMITED (docs/design/gateway-facts.md §8).
+ */
+export const ALL_MEMBERS_EVERY_MS = 30_000
+
+/**
+ * The requests for every member each user made, per guild: when the last one allowed was made.
+ * Discord counts them per application; a user's sessions share one count here.
+ */
+export class AllMembersLimit {
+  private readonly last = new Map<string, number>()
+
+  /** 0 when a request for every member of `guildId` by `userId` may go at `now` (and counts it), else the ms left. */
+  wait(userId: string, guildId: string, now: number): number {
+    const key = `${userId}/${guildId}`
+    const last = this.last.get(key)
+    if (last !== undefined && now - last < ALL_MEMBERS_EVERY_MS) {
+      return ALL_MEMBERS_EVERY_MS - (now - last)
+    }
+    this.last.set(key, now)
+    return 0
+  }
+}
 
 /**
  * op 8 (Request Guild Members) as engine calls: one `dispatcher.dispatchFilter` through `guild` per
@@ -14,12 +38,16 @@ export const QUERY_LIMIT = 100
  * frames of that session like any other and the call replays exactly. The members are read from the
  * world now: a username prefix (case-insensitive) or the given ids, lowest user ids first.
  * `presences: true` gets an empty `presences` list. Refusals: a guild this session does not serve is 4001; the whole list without GUILD_MEMBERS, or
- * presences without GUILD_PRESENCES, is 4013 (Discord requires those intents for them).
+ * presences without GUILD_PRESENCES, is 4013 (Discord requires those intents for them). The whole
+ * list again within {@link ALL_MEMBERS_EVERY_MS} of the last is one RATE_LIMITED dispatch
+ * `{ opcode: 8, retry_after, meta: { guild_id, nonce? } }` to the session, and no chunk: without it, a
+ * client could make the server build and send every member of a large guild twice a second.
  */
 export function requestMembersCalls(
   sim: Simulation,
   state: GatewayState,
   d: unknown,
+  limit: { readonly allMembers: AllMembersLimit; readonly now: number },
 ): EngineCall[] | Refusal {
   const request = readRequestMembers(d)
   if (isRefusal(request)) return request
@@ -38,6 +66,22 @@ export function requestMembersCalls(
   }
   if (request.presences && (state.intents & Intents.GUILD_PRESENCES) === 0) {
     return { code: CloseCode.INVALID_INTENTS, reason: 'op 8 presences need GUILD_PRESENCES' }
+  }
+  if (everyone && request.limit === 0) {
+    const wait = limit.allMembers.wait(state.userId, guildId, limit.now)
+    if (wait > 0) {
+      const meta: Record<string, Json> = { guild_id: guildId }
+      if (request.nonce !== undefined) meta.nonce = request.nonce
+      const payload = { opcode: 8, retry_after: wait / 1000, meta }
+      return [
+        {
+          target: 'dispatcher',
+          method: 'dispatchFilter',
+          args: ['guild', guildId, { $only: [state.sessionId] }, 'RATE_LIMITED', payload],
+          label: `RATE_LIMITED (op 8 for every member, ${Math.ceil(wait / 1000)} s early)`,
+        },
+      ]
+    }
   }
   const byId = (a: Member, b: Member) => (BigInt(a.user_id) < BigInt(b.user_id) ? -1 : 1)
   let members: Member[]
