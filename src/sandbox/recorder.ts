@@ -50,7 +50,6 @@ export function createRecording(
   const calls: EngineCall[] = []
   const unsubscribers: (() => void)[] = []
   let active = true
-  let inCall = false
   let limitReached = false
   let unsafe: string | null = null
   let events = 0
@@ -66,11 +65,6 @@ export function createRecording(
 
   /** Runs one call, recording it if it changed the engine. */
   const perform = (call: EngineCall, execute: () => unknown) => {
-    if (inCall) {
-      throw new RecordError(
-        `${call.target}.${call.method}: the engine cannot be changed from inside a call of its own (a dispatchFilter filter or an inspect listener)`,
-      )
-    }
     if (calls.length >= maxCalls) {
       limitReached = true
       throw new CallLimitError(
@@ -78,7 +72,6 @@ export function createRecording(
       )
     }
     const before = events
-    inCall = true
     try {
       const result = execute()
       if (events !== before) calls.push(call)
@@ -88,8 +81,6 @@ export function createRecording(
         unsafe = `${call.target}.${call.method} threw after changing the engine (${errorText(error)})`
       }
       throw error
-    } finally {
-      inCall = false
     }
   }
 

@@ -126,7 +126,7 @@ export function createSandboxSession(deps: {
 
     function runLoaded(js: string, names: readonly string[]) {
       const recording = createRecording(engine.engine, limits.calls, (error) =>
-        out.write('error', [`inspect listener threw: ${errorText(error)}`]),
+        out.write('error', [`inspect listener threw: ${errorName(error)}${errorText(error)}`]),
       )
       let thrown: { error: unknown } | null = null
       try {
@@ -250,6 +250,14 @@ export function lineInStack(error: Error, file: string, linesBefore = 0): number
 
 function errorText(error: unknown): string {
   return cut(error instanceof Error ? read(error, 'message') : formatArgs([error]))
+}
+
+/** "EngineError REENTRANT_CALL: " for an engine refusal, "TypeError: " for others, "" for a non-error. */
+function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return ''
+  const code =
+    error instanceof EngineError || error instanceof GatewayCloseError ? ` ${error.code}` : ''
+  return `${cut(read(error, 'name'), 100)}${code}: `
 }
 
 /** A text field of an error, whatever its getters do: code may define them. */
