@@ -17,7 +17,8 @@ export interface EnginePresence {
 
 export interface IdentifyCommand {
   readonly token: unknown
-  readonly intents: number
+  /** Absent: a user account's client (which sends none) gets every intent; a bot is refused 4013. */
+  readonly intents: number | undefined
   readonly shard?: [number, number]
   readonly presence?: EnginePresence
   readonly largeThreshold?: number
@@ -73,8 +74,10 @@ export function readPresence(d: unknown): EnginePresence | Refusal {
 }
 
 /**
- * op 2. `token` is left to the caller (4004 is about the world, not the shape). Missing or non-integer
- * `intents` is 4013: a v10 IDENTIFY must carry them. `large_threshold` is 50–250.
+ * op 2. `token` is left to the caller (4004 is about the world, not the shape), and so is missing
+ * `intents`: a bot's v10 IDENTIFY must carry them (4013), a user account's client sends none and gets
+ * every intent (docs/design/gateway-facts.md §3.2). Non-integer `intents` is 4013.
+ * `large_threshold` is 50–250.
  */
 export function readIdentify(d: unknown): IdentifyCommand | Refusal {
   if (!isObject(d)) return bad('IDENTIFY takes an object { token, intents, properties, ... }')
@@ -83,7 +86,8 @@ export function readIdentify(d: unknown): IdentifyCommand | Refusal {
     const v = d.properties[key]
     if (v !== undefined && typeof v !== 'string') return bad(`properties.${key} must be a string`)
   }
-  if (typeof d.intents !== 'number' || !Number.isInteger(d.intents)) {
+  const intents = d.intents ?? undefined
+  if (intents !== undefined && (typeof intents !== 'number' || !Number.isInteger(intents))) {
     return { code: CloseCode.INVALID_INTENTS, reason: 'IDENTIFY needs integer intents' }
   }
   if (d.compress !== undefined && typeof d.compress !== 'boolean') {
@@ -113,7 +117,7 @@ export function readIdentify(d: unknown): IdentifyCommand | Refusal {
   }
   return {
     token: d.token,
-    intents: d.intents,
+    intents,
     ...(shard ? { shard } : {}),
     ...(presence ? { presence } : {}),
     ...(largeThreshold !== undefined ? { largeThreshold } : {}),

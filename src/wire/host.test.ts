@@ -145,6 +145,33 @@ describe('IDENTIFY', () => {
     }
   })
 
+  it('a user account may leave intents out and gets every intent; a bot may not (4013)', () => {
+    // docs/design/gateway-facts.md §3.2: user clients send no intents.
+    const user = connect()
+    user.host.receive(user.conn, frame(2, identifyData(ALICE, { intents: undefined })), 1)
+    expect(user.socket.closed).toBeNull()
+    expect(user.socket.events[0]).toBe('READY')
+    expect(user.host.calls().at(-1)?.call.args[0]).toMatchObject({ intents: Intents.ALL })
+    const withNull = connect()
+    withNull.host.receive(withNull.conn, frame(2, identifyData(ALICE, { intents: null })), 1)
+    expect(withNull.socket.events[0]).toBe('READY')
+    for (const intents of [undefined, null]) {
+      const bot = connect()
+      bot.host.receive(bot.conn, frame(2, identifyData(BOT, { intents })), 1)
+      expect(bot.socket.closed?.code).toBe(4013)
+    }
+    const host = new GatewayHost({
+      run: worldRun(),
+      tokens: TOKENS,
+      wire: { resumeGatewayUrl: 'ws://x' },
+      now: 0,
+      withoutPrivilegedIntents: [ALICE],
+    })
+    const unprivileged = connect(host)
+    host.receive(unprivileged.conn, frame(2, identifyData(ALICE, { intents: undefined })), 1)
+    expect(unprivileged.socket.closed?.code).toBe(4014) // every intent includes the privileged ones
+  })
+
   it('passes presence (invisible shows as offline) and large_threshold to the engine', () => {
     const { host } = identified(BOT, {
       presence: { since: null, activities: [], status: 'invisible', afk: false },

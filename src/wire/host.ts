@@ -1,6 +1,7 @@
 import {
   EngineError,
   GatewayCloseError,
+  Intents,
   PRIVILEGED_INTENTS,
   shardFor,
   type GatewayState,
@@ -482,12 +483,18 @@ export class GatewayHost {
       const reason = 'authentication failed: unknown token'
       return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
     }
-    if ((command.intents & PRIVILEGED_INTENTS) !== 0 && !this.mayUsePrivilegedIntents(userId)) {
+    const world = this.run.sim.world
+    if (command.intents === undefined && world.user(userId)?.bot !== false) {
+      const reason = 'IDENTIFY needs integer intents'
+      return this.refuse(conn, { code: CloseCode.INVALID_INTENTS, reason }, now)
+    }
+    // A user account's client sends no intents: it gets them all (docs/design/gateway-facts.md §3.2).
+    const intents = command.intents ?? Intents.ALL
+    if ((intents & PRIVILEGED_INTENTS) !== 0 && !this.mayUsePrivilegedIntents(userId)) {
       const reason = 'disallowed intents: privileged intents are not enabled for this application'
       return this.refuse(conn, { code: CloseCode.DISALLOWED_INTENTS, reason }, now)
     }
     const shard = command.shard ?? [0, 1]
-    const world = this.run.sim.world
     const onShard = world
       .guilds()
       .filter(
@@ -497,7 +504,7 @@ export class GatewayHost {
       const reason = `${onShard} guilds on one shard (at most 2500): use more shards`
       return this.refuse(conn, { code: CloseCode.SHARDING_REQUIRED, reason }, now)
     }
-    const input: Record<string, Json> = { userId, intents: command.intents, shard }
+    const input: Record<string, Json> = { userId, intents, shard }
     if (command.presence) input.presence = command.presence as unknown as Json
     if (command.largeThreshold !== undefined) input.largeThreshold = command.largeThreshold
     const username = world.user(userId)?.username ?? userId
