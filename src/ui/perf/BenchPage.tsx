@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react'
 import type { TimingResults } from '../../bench/index.ts'
 import { Link } from '../site/Link.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
-import { PRESETS, type BenchMessage, type PresetId } from './benchProtocol.ts'
+import { BenchProgress } from './BenchProgress.tsx'
+import { headline, measuredVerdicts } from './benchSummary.ts'
+import { expectedSteps, PRESETS, type BenchMessage, type PresetId } from './benchProtocol.ts'
+import { formatNumber } from './resultsFile.ts'
 import { LineChart } from './LineChart.tsx'
 import { EngineRatios } from './EngineRatios.tsx'
 import { churnSeries, fanoutSeries, sizeLabel } from './resultsFile.ts'
@@ -11,7 +14,7 @@ import './perf.css'
 
 type Run =
   | { state: 'idle' }
-  | { state: 'running'; log: string[] }
+  | { state: 'running'; log: string[]; started: number }
   | { state: 'done'; results: TimingResults; ms: number }
   | { state: 'failed'; message: string }
 
@@ -33,13 +36,11 @@ export default function BenchPage() {
     worker.current?.terminate()
     const w = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' })
     worker.current = w
-    setRun({ state: 'running', log: [] })
+    setRun({ state: 'running', log: [], started: performance.now() })
     w.onmessage = (event: MessageEvent<BenchMessage>) => {
       const message = event.data
       if (message.type === 'progress') {
-        setRun((r) =>
-          r.state === 'running' ? { state: 'running', log: [...r.log, message.message] } : r,
-        )
+        setRun((r) => (r.state === 'running' ? { ...r, log: [...r.log, message.message] } : r))
       } else {
         setRun(
           message.type === 'done'
@@ -106,6 +107,9 @@ export default function BenchPage() {
           {run.state === 'done' ? `Done in ${(run.ms / 1000).toFixed(1)} s.` : null}
           {run.state === 'failed' ? `The benchmark failed: ${run.message}` : null}
         </div>
+        {run.state === 'running' ? (
+          <BenchProgress log={run.log} steps={expectedSteps(preset)} started={run.started} />
+        ) : null}
         {run.state === 'done' ? <BenchResults results={run.results} /> : null}
       </main>
     </>
@@ -113,10 +117,31 @@ export default function BenchPage() {
 }
 
 function BenchResults({ results }: { results: TimingResults }) {
+  const top = headline(results)
+  const { measured, undecided } = measuredVerdicts(results.verdicts)
   return (
     <section aria-labelledby="bench-results">
       <h2 id="bench-results">Results</h2>
-      <VerdictList verdicts={results.verdicts} />
+      {top ? (
+        <p className="bench__headline" data-testid="bench-headline">
+          At {top.size.toLocaleString('en-US')} recipients the engine spent{' '}
+          <strong>{formatNumber(top.engineNs)} ns per recipient</strong>:{' '}
+          {top.ratios.map((r, i) => (
+            <span key={r.impl}>
+              {i > 0 ? ', ' : ''}
+              <strong>{formatNumber(r.ratio)}×</strong> {r.impl}
+            </span>
+          ))}{' '}
+          (below 1×: faster than it).
+        </p>
+      ) : null}
+      {measured.length > 0 ? <VerdictList verdicts={measured} /> : null}
+      {undecided > 0 ? (
+        <p className="muted">
+          {undecided} of the benchmark&apos;s goals need 100,000 recipients (the Full run) or Node:
+          this run does not decide them. <Link to="/performance">Performance</Link> has them all.
+        </p>
+      ) : null}
       <EngineRatios rows={results.fanout} />
       <LineChart
         title="Fan-out: nanoseconds per recipient (median)"
