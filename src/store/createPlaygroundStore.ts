@@ -6,7 +6,8 @@ import { EngineRuntime } from './runtime/EngineRuntime.ts'
 import { PendingJob } from './runtime/pendingJob.ts'
 import { SandboxHandle } from './runtime/sandboxHandle.ts'
 import { Timer } from './runtime/timer.ts'
-import type { ReadLink } from './share.ts'
+import { linkPathOf, ShareLinkError, type ReadLink } from './share.ts'
+import { runFileOf } from './runFile.ts'
 import { loadingActions, loadingInitial } from './slices/loading.ts'
 import { editorActions, editorInitial } from './slices/editor.ts'
 import { selectionActions, selectionInitial } from './slices/selection.ts'
@@ -88,6 +89,16 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
         ...viewActions(ctx),
         ...selectionActions(ctx),
         ...editorActions(ctx),
+      },
+      linkPath() {
+        const state = get()
+        const { scenario } = state
+        if (!scenario) throw new ShareLinkError('nothing is loaded')
+        return linkPathOf({ ...state, scenario })
+      },
+      runFile() {
+        const { scenario, seed, steps, cursor, scenarioSteps, code } = get()
+        return scenario ? runFileOf(scenario, seed, steps, cursor, scenarioSteps, code) : null
       },
       dispatchById(id) {
         const step = Number(id.split('.')[0])

@@ -159,3 +159,24 @@ describe('work bounded by what it costs', () => {
     store.destroy()
   })
 })
+
+describe('the store owns serialisation', () => {
+  it('makes its link path and run file, which open the same timeline and code', () => {
+    const store = createPlaygroundStore({ scenario: intents })
+    store.getState().actions.apply(dispatch as EngineCall)
+    store.getState().actions.setCode('console.log(1)')
+    const path = store.getState().linkPath()
+    expect(path).toMatch(/^\/play\/intents#run=/)
+    const read = readLink(path.slice(path.indexOf('#')), scenarioById)
+    expect(read.shared?.code).toBe('console.log(1)')
+    expect(read.shared?.cursor).toBe(store.getState().cursor)
+    const file = store.getState().runFile()
+    const other = createPlaygroundStore({ scenario: intents })
+    expect(other.getState().actions.openRun(JSON.stringify(file), scenarioById)).toBe(true)
+    expect(other.getState().steps.map((s) => s.calls)).toEqual(
+      store.getState().steps.map((s) => s.calls),
+    )
+    store.destroy()
+    other.destroy()
+  })
+})

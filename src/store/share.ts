@@ -86,6 +86,14 @@ export function shareHash(
   return `${SHARE_PARAM}=${packed}`
 }
 
+/**
+ * The app path that opens this state in the playground (`/play/<scenario>#run=…`): the one place a
+ * link's path is built. Throws ShareLinkError when it would be too long.
+ */
+export function linkPathOf(state: ShareState): string {
+  return `/play/${state.scenario.id}#${shareHash(state)}`
+}
+
 /** The notice for a link that could not be opened: the reason, and what opened instead. */
 export function linkProblem(reason: string): LinkNotice {
   return {

@@ -4,6 +4,7 @@ import type { DispatchRecord, Step } from './connectEngine.ts'
 import type { EngineCall } from '../calls/index.ts'
 import type { GraphModel } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
+import type { RunFile } from './runFile.ts'
 import type { SessionDetail } from './runtime/sessionDetail.ts'
 import type { ReadLink } from './share.ts'
 
@@ -228,6 +229,13 @@ export interface PlaygroundState
   actions: PlaygroundActions
   /** Finds a dispatch among the applied steps. */
   dispatchById(id: string): DispatchRecord | undefined
+  /**
+   * The app path of a share link to this state (`/play/<scenario>#run=…`: the scenario, seed, steps,
+   * cursor and code). Throws ShareLinkError when nothing is loaded or the link would be too long.
+   */
+  linkPath(): string
+  /** The run file of this state (Save run), or null when nothing is loaded. */
+  runFile(): RunFile | null
   /** Finds a refusal among the applied steps, or the refused call off the timeline. */
   refusalById(id: string): RefusalRecord | undefined
 }

@@ -16,7 +16,7 @@ import { Graph } from '../../ui/graph/Graph.tsx'
 import { sessionLabel } from '../../ui/format/sessionLabel.ts'
 import { OUTCOME_SYMBOL, outcomeText } from '../../ui/inspector/outcomeText.ts'
 import { ExampleCode } from './ExampleCode.tsx'
-import { playgroundPath, type PlaygroundLinkSource } from './playgroundLink.ts'
+import type { PlaygroundLinkSource } from './playgroundLink.ts'
 
 /**
  * The loaded example: one playground store of its own, its graph, Try-it calls, the ledger, and the
@@ -50,10 +50,7 @@ function ExampleBody({
   const store = usePlaygroundStoreApi()
   // Open in playground (in the example's header) asks for the link when it is used.
   useEffect(() => {
-    linkRef.current = () => {
-      const state = store.getState()
-      return playgroundPath({ ...state, scenario: state.scenario ?? example })
-    }
+    linkRef.current = () => store.getState().linkPath()
     return () => {
       linkRef.current = null
     }

@@ -1,4 +1,4 @@
-import { shareHash, type ShareState } from '../../store/share.ts'
+import { linkPathOf, type ShareState } from '../../store/share.ts'
 
 /** What a loaded example gives its header's link: the playground path of its current state. */
 export type PlaygroundLinkSource = { current: (() => string) | null }
@@ -10,5 +10,5 @@ export type PlaygroundLinkSource = { current: (() => string) | null }
  * the code is too long for a link.
  */
 export function playgroundPath(state: ShareState): string {
-  return `/play/${state.scenario.id}#${shareHash(state)}`
+  return linkPathOf(state)
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import { shareHash, ShareLinkError } from '../../store/share.ts'
+import { ShareLinkError } from '../../store/share.ts'
 import { hrefOf } from '../site/paths.ts'
 
 /**
@@ -21,7 +21,7 @@ export function SharePanel() {
     if (!scenario || !scenarioById(scenario.id)) return
     let url: string
     try {
-      url = `${window.location.origin}${hrefOf(`/play/${scenario.id}`)}#${shareHash({ ...state, scenario })}`
+      url = `${window.location.origin}${hrefOf(state.linkPath())}`
     } catch (error) {
       if (!(error instanceof ShareLinkError)) throw error
       setLink('')

@@ -1,7 +1,6 @@
 import { useRef } from 'react'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { useScenario } from '../../store/hooks.ts'
-import { runFileOf } from '../../store/runFile.ts'
 import { download } from '../site/download.ts'
 import { useOpenRunFile } from './useOpenRunFile.ts'
 
@@ -16,9 +15,9 @@ export function RunFileButtons() {
   const input = useRef<HTMLInputElement>(null)
 
   function save() {
-    const { scenario, seed, steps, cursor, scenarioSteps, code } = store.getState()
-    if (!scenario) return
-    const file = runFileOf(scenario, seed, steps, cursor, scenarioSteps, code)
+    const { scenario, cursor, runFile } = store.getState()
+    const file = runFile()
+    if (!scenario || !file) return
     const json = JSON.stringify(file, null, 2)
     download(
       `fanout-${scenario.id}-step-${cursor}.json`,
