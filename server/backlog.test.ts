@@ -68,7 +68,7 @@ async function flood(
 }
 
 const statusOf = (server: GatewayServer, sessionId: string) =>
-  server.host.run.sim.states.fetchRaw(sessionId)?.status
+  server.host.engine.sim.states.fetchRaw(sessionId)?.status
 
 describe('a client that does not read', { timeout: 30_000 }, () => {
   it('is dropped once its backlog passes maxBytes; its session stays resumable', async () => {

@@ -96,7 +96,7 @@ describe('discord.js Client', { timeout: 20_000 }, () => {
     // The bot's own session gets its MESSAGE_CREATE too, as on Discord.
     expect((await own).id).toBe(sent.id)
     // alice's session (identified by the scenario) got it from the engine's fan-out.
-    const alice = server.host.run.sim.states.userStates(ALICE)[0]
+    const alice = server.host.engine.sim.states.userStates(ALICE)[0]
     const last = alice?.frames.at(-1)
     expect(last?.t).toBe('MESSAGE_CREATE')
     expect(last?.d).toMatchObject({

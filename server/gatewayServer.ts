@@ -68,7 +68,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const origin = `http://127.0.0.1:${port}`
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`
   const host = new GatewayHost({
-    run,
+    engine: run,
     tokens,
     wire: { resumeGatewayUrl: gatewayUrl },
     heartbeatIntervalMs: options.heartbeatIntervalMs,

@@ -42,7 +42,7 @@ describe('/live', { timeout: 10_000 }, () => {
     const step = messages.find((m) => m.type === 'step') as Extract<LiveMessage, { type: 'step' }>
     // The time that passed since the last call, then the page's call, as one step.
     expect(step.calls.at(-1)).toMatchObject({ ...call, label: 'from the page' })
-    expect(server.host.run.sim.world.user('99')?.username).toBe('zed')
+    expect(server.host.engine.sim.world.user('99')?.username).toBe('zed')
 
     ws.send(
       JSON.stringify({ type: 'call', id: 8, call: { ...call, method: 'createUser', args: [{}] } }),

@@ -105,7 +105,7 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
     const { server, manager, dispatches } = await start()
     await manager.connect()
     await until(() => dispatches.filter((d) => d.t === 'GUILD_CREATE').length === 2)
-    const shard1 = server.host.run.sim.states
+    const shard1 = server.host.engine.sim.states
       .userStates(BOT)
       .find((s) => s.shard[0] === 1 && s.status === 'connected')
     expect(shard1).toBeDefined()
@@ -136,7 +136,7 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
   it('op 7 from the server: the client reconnects and resumes the same session', async () => {
     const { server, manager, dispatches } = await start()
     await manager.connect()
-    const shard0 = server.host.run.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
+    const shard0 = server.host.engine.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
       sessionId: string
     }
     expect(server.host.requestReconnect(shard0.sessionId, Date.now())).toBe(true)
@@ -148,7 +148,7 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
   it('op 9 (the session invalidated by the server): the client identifies anew', async () => {
     const { server, manager, dispatches } = await start(false)
     await manager.connect()
-    const shard0 = server.host.run.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
+    const shard0 = server.host.engine.sim.states.userStates(BOT).find((s) => s.shard[0] === 0) as {
       sessionId: string
     }
     server.host.apply(
@@ -158,6 +158,6 @@ describe('@discordjs/ws with 2 shards', { timeout: 15_000 }, () => {
     await until(() => dispatches.filter((d) => d.t === 'READY' && d.shardId === 0).length === 2)
     const identifies = server.host.calls().filter((r) => r.call.method === 'identify')
     expect(identifies).toHaveLength(3)
-    expect(server.host.run.sim.states.fetchRaw(shard0.sessionId)).toBeUndefined()
+    expect(server.host.engine.sim.states.fetchRaw(shard0.sessionId)).toBeUndefined()
   })
 })

@@ -17,7 +17,7 @@ function gateway() {
   const run: CallEngine = { sim: createSimulation({ seed: scenario.seed }), sessions: [] }
   for (const call of scenario.calls) applyCall(run, call)
   const host = new GatewayHost({
-    run,
+    engine: run,
     tokens: { seed: scenario.seed, startTime: run.sim.clock.now() },
     wire: { resumeGatewayUrl: 'ws://127.0.0.1:1/gateway' },
     now: 0,
@@ -61,7 +61,7 @@ describe('following a gateway (the live view)', () => {
     expect(state.steps.at(-1)?.label).toContain('IDENTIFY alice')
     const sessionId = conn!.sessionId as string
     expect(detail(store, sessionId)?.frames).toEqual(
-      host.run.sim.states.fetchRaw(sessionId)?.frames,
+      host.engine.sim.states.fetchRaw(sessionId)?.frames,
     )
   })
 
@@ -90,7 +90,7 @@ describe('following a gateway (the live view)', () => {
     expect(store.getState().steps.at(-1)?.calls.at(-1)).toMatchObject({ method: 'dispatch' })
     const sessionId = conn!.sessionId as string
     expect(detail(store, sessionId)?.frames).toEqual(
-      host.run.sim.states.fetchRaw(sessionId)?.frames,
+      host.engine.sim.states.fetchRaw(sessionId)?.frames,
     )
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyCall, type CallEngine } from '../calls/index.ts'
-import { BOT, FakeSocket, frame, identifyData, makeHost, worldRun } from './testing/fakes.ts'
+import { BOT, FakeSocket, frame, identifyData, makeHost, worldEngine } from './testing/fakes.ts'
 
 /** The last ms a snowflake can hold: the engine refuses a clock.advance past it. */
 const LAST_MS = Number(2n ** 42n - 1n + 1_420_070_400_000n)
@@ -18,7 +18,7 @@ describe('an engine clock at the end of snowflake time', () => {
     const conn = host.open(socket, { v: '10', encoding: 'json' }, 0)
     if (!conn) throw new Error('refused')
     host.receive(conn, frame(2, identifyData(BOT)), 10)
-    const left = LAST_MS - host.run.sim.clock.now() - 1_000
+    const left = LAST_MS - host.engine.sim.clock.now() - 1_000
     host.apply({ target: 'clock', method: 'advance', args: [left] }, 20, 'from the page')
     return { host, socket, conn, sessionId: conn.sessionId as string }
   }
@@ -27,7 +27,7 @@ describe('an engine clock at the end of snowflake time', () => {
     const { host, conn, sessionId } = fullClock()
     const calls = host.calls().length
     expect(() => host.closed(conn, 4200, 5_000)).not.toThrow()
-    expect(host.run.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
+    expect(host.engine.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
     expect(
       host
         .calls()
@@ -40,7 +40,7 @@ describe('an engine clock at the end of snowflake time', () => {
     const { host, socket, sessionId } = fullClock()
     expect(() => host.tick(60_000)).not.toThrow()
     expect(socket.closed?.code).toBe(4009)
-    expect(host.run.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
+    expect(host.engine.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
   })
 
   it('IDENTIFY still works, and the recorded calls replay to the same state', () => {
@@ -51,10 +51,12 @@ describe('an engine clock at the end of snowflake time', () => {
     host.receive(conn, frame(2, identifyData(BOT)), 30_000)
     expect(socket.closed).toBeNull()
     expect(socket.events[0]).toBe('READY')
-    const replay: CallEngine = worldRun()
+    const replay: CallEngine = worldEngine()
     for (const { call } of host.calls()) applyCall(replay, call)
-    expect(replay.sim.clock.now()).toBe(host.run.sim.clock.now())
-    expect(host.run.sim.clock.now()).toBeLessThanOrEqual(LAST_MS)
-    expect(JSON.stringify(replay.sim.states.all())).toBe(JSON.stringify(host.run.sim.states.all()))
+    expect(replay.sim.clock.now()).toBe(host.engine.sim.clock.now())
+    expect(host.engine.sim.clock.now()).toBeLessThanOrEqual(LAST_MS)
+    expect(JSON.stringify(replay.sim.states.all())).toBe(
+      JSON.stringify(host.engine.sim.states.all()),
+    )
   })
 })

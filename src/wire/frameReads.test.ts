@@ -10,7 +10,7 @@ import {
   GENERAL,
   identifyData,
   TOKENS,
-  worldRun,
+  worldEngine,
 } from './testing/fakes.ts'
 
 /**
@@ -20,7 +20,7 @@ import {
  * must read only the new frames (`states.framesSince`) of the sessions the call touched.
  */
 function countingRun(): { run: CallEngine; reads: { frames: number; since: string[] } } {
-  const run = worldRun()
+  const run = worldEngine()
   const sim = run.sim
   const reads = { frames: 0, since: [] as string[] }
   const watch = (state: GatewayState): GatewayState =>
@@ -65,7 +65,7 @@ describe('sending a call’s frames', () => {
   it('reads only the new frames of the sessions the call reached, never a whole frames list', () => {
     const { run, reads } = countingRun()
     const host = new GatewayHost({
-      run,
+      engine: run,
       tokens: TOKENS,
       wire: { resumeGatewayUrl: 'ws://x' },
       heartbeatIntervalMs: 1e9,
@@ -87,7 +87,7 @@ describe('sending a call’s frames', () => {
     expect(reads.since).toHaveLength(100 * alices.length)
     // And every client got exactly its session's frames, in order.
     for (const { socket, sessionId } of [...bots, ...alices]) {
-      const state = host.run.sim.states.fetchRaw(sessionId) as GatewayState
+      const state = host.engine.sim.states.fetchRaw(sessionId) as GatewayState
       expect(socket.frames.filter((f) => f.op === 0).map((f) => [f.s, f.t])).toEqual(
         state.frames.map((f) => [f.s, f.t]),
       )
@@ -99,7 +99,7 @@ describe('sending a call’s frames', () => {
   it('still sends op 9 and the frames before it when a call closes the session', () => {
     const { run } = countingRun()
     const host = new GatewayHost({
-      run,
+      engine: run,
       tokens: TOKENS,
       wire: { resumeGatewayUrl: 'ws://x' },
       now: 0,

@@ -15,7 +15,7 @@ import {
   makeHost,
   token,
   TOKENS,
-  worldRun,
+  worldEngine,
 } from './testing/fakes.ts'
 
 function connect(host = makeHost(), now = 0) {
@@ -63,7 +63,7 @@ describe('HELLO and heartbeats', () => {
     expect(socket.closed).toBeNull()
     host.tick(900 + INTERVAL * 1.5 + 1)
     expect(socket.closed?.code).toBe(4009)
-    expect(host.run.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
+    expect(host.engine.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
     const calls = host.calls().map((r) => r.call)
     const last = calls.slice(-2)
     // The time that passed travels with the call it led to, as one step.
@@ -119,7 +119,7 @@ describe('IDENTIFY', () => {
       host.receive(conn, frame(2, { ...identifyData(BOT), token: bad }), 1)
       expect(socket.closed?.code).toBe(4004)
       expect(host.calls()).toEqual([])
-      expect(host.run.sim.states.all()).toEqual([])
+      expect(host.engine.sim.states.all()).toEqual([])
     }
   })
 
@@ -139,7 +139,7 @@ describe('IDENTIFY', () => {
       const { host, socket, conn } = connect()
       host.receive(conn, frame(2, identifyData(BOT, extra)), 1)
       expect(socket.closed?.code, JSON.stringify(extra)).toBe(code)
-      expect(host.run.sim.states.all()).toEqual([])
+      expect(host.engine.sim.states.all()).toEqual([])
       // The engine refused the IDENTIFY: only the time that passed before it is on record.
       expect(host.calls().filter((r) => r.call.target !== 'clock')).toEqual([])
     }
@@ -161,7 +161,7 @@ describe('IDENTIFY', () => {
       expect(bot.socket.closed?.code).toBe(4013)
     }
     const host = new GatewayHost({
-      run: worldRun(),
+      engine: worldEngine(),
       tokens: TOKENS,
       wire: { resumeGatewayUrl: 'ws://x' },
       now: 0,
@@ -191,7 +191,7 @@ describe('IDENTIFY', () => {
     b.host.receive(b.conn, frame(2, identifyData(BOT)), 20)
     expect(b.socket.closed?.code).toBe(4005)
     // The session it had is resumable, as after any server close.
-    expect(b.host.run.sim.states.all()[0]?.status).toBe('disconnected')
+    expect(b.host.engine.sim.states.all()[0]?.status).toBe('disconnected')
   })
 })
 
@@ -234,7 +234,7 @@ describe('bad frames never reach the engine', () => {
     expect(socket.closed).toBeNull()
     host.receive(conn, frame(1, null), 500)
     expect(socket.closed?.code).toBe(4008)
-    expect(host.run.sim.states.all()[0]?.status).toBe('disconnected')
+    expect(host.engine.sim.states.all()[0]?.status).toBe('disconnected')
   })
 
   it('starts a new window after 60 s', () => {
@@ -272,7 +272,7 @@ describe('RESUME', () => {
     host.apply(message('one'), 20)
     const seen = socket.lastSeq
     host.closed(conn, 4200, 30) // the client leaves to resume
-    expect(host.run.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
+    expect(host.engine.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
     host.apply(message('two'), 40)
     host.apply(message('three'), 50)
     const again = connect(host, 60)
@@ -310,14 +310,14 @@ describe('RESUME', () => {
     const future = connect(host, 40)
     host.receive(future.conn, frame(6, { token: token(BOT), session_id: sessionId, seq: 99 }), 41)
     expect(future.socket.closed?.code).toBe(4007)
-    expect(host.run.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
+    expect(host.engine.sim.states.fetchRaw(sessionId)?.status).toBe('disconnected')
   })
 
   it('a client closing with 1000 ends its session: RESUME then gets op 9', () => {
     const { host, conn } = identified(BOT)
     const sessionId = conn.sessionId as string
     host.closed(conn, 1000, 20)
-    expect(host.run.sim.states.fetchRaw(sessionId)).toBeUndefined()
+    expect(host.engine.sim.states.fetchRaw(sessionId)).toBeUndefined()
     expect(host.calls().at(-1)?.call.method).toBe('invalidate')
     const again = connect(host, 30)
     host.receive(again.conn, frame(6, { token: token(BOT), session_id: sessionId, seq: 2 }), 31)
@@ -419,12 +419,12 @@ describe('replay', () => {
     host.closed(conn, 4200, 30)
     host.apply(message('missed'), 40)
     host.tick(5000) // alice's connection is a zombie by now
-    const replay: CallEngine = worldRun()
+    const replay: CallEngine = worldEngine()
     for (const { call } of host.calls()) applyCall(replay, call)
     const frames = (run: CallEngine) =>
       JSON.stringify(run.sim.states.all().map((s) => [s.sessionId, s.status, s.frames]))
-    expect(frames(replay)).toBe(frames(host.run))
-    expect(replay.sim.clock.now()).toBe(host.run.sim.clock.now())
+    expect(frames(replay)).toBe(frames(host.engine))
+    expect(replay.sim.clock.now()).toBe(host.engine.sim.clock.now())
     // As steps: each is one call and the time before it, under one group of its own.
     const steps = host.steps()
     expect(steps.flat()).toEqual(host.calls().map((r) => r.call))
@@ -443,7 +443,7 @@ describe('replay', () => {
 describe('privileged intents', () => {
   it('a user whose application has not enabled them gets 4014, and READY flags say so', () => {
     const host = new GatewayHost({
-      run: worldRun(),
+      engine: worldEngine(),
       tokens: TOKENS,
       wire: { resumeGatewayUrl: 'ws://x' },
       now: 0,

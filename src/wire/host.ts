@@ -58,7 +58,7 @@ export interface RecordedStep {
 /** Options of {@link GatewayHost}. */
 export interface GatewayHostOptions {
   /** The engine and its identified sessions (a scenario already applied, or a fresh world). */
-  readonly run: CallEngine
+  readonly engine: CallEngine
   /** The seed and start time tokens are minted from (the simulation's own). */
   readonly tokens: TokenSeed
   /** What READY announces as `resume_gateway_url`. */
@@ -87,7 +87,7 @@ export interface GatewayHostOptions {
  * between.
  */
 export class GatewayHost {
-  readonly run: CallEngine
+  readonly engine: CallEngine
   readonly heartbeatIntervalMs: number
   private readonly tokens: TokenSeed
   /** What the wire adds to frames (READY's resume URL): the live view shows frames with it too. */
@@ -106,7 +106,7 @@ export class GatewayHost {
   private clockAt: number
 
   constructor(options: GatewayHostOptions) {
-    this.run = options.run
+    this.engine = options.engine
     this.tokens = options.tokens
     this.wire = options.wire
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS
@@ -301,7 +301,7 @@ export class GatewayHost {
         this.clockAt += delta
         if (this.advanceClock(advance)) step.push(advance)
       }
-      const result = applyCall(this.run, call)
+      const result = applyCall(this.engine, call)
       step.push({ ...call, group, ...(named === undefined ? {} : { label: named }) })
       return result
     } finally {
@@ -318,7 +318,7 @@ export class GatewayHost {
    */
   private advanceClock(advance: EngineCall): boolean {
     try {
-      applyCall(this.run, advance)
+      applyCall(this.engine, advance)
       return true
     } catch (error) {
       if (error instanceof EngineError && error.code === 'INVALID_TIME') return false
@@ -365,7 +365,7 @@ export class GatewayHost {
     const fresh =
       state.status === 'closed'
         ? state.frames.slice(conn.sent)
-        : this.run.sim.states.framesSince(state.sessionId, conn.sent)
+        : this.engine.sim.states.framesSince(state.sessionId, conn.sent)
     conn.sent += fresh.length
     conn.seenSeq = state.seq
     conn.seenStatus = state.status
@@ -441,7 +441,7 @@ export class GatewayHost {
     }
     if (op === Op.REQUEST_GUILD_MEMBERS) {
       const limit = { allMembers: this.allMembers, now }
-      const calls = requestMembersCalls(this.run.sim, state, d, limit)
+      const calls = requestMembersCalls(this.engine.sim, state, d, limit)
       if (isRefusal(calls)) return this.refuse(conn, calls, now)
       for (const call of calls) if (conn.open) this.engineCommand(conn, call, now)
       return
@@ -467,11 +467,11 @@ export class GatewayHost {
   /** A session's user's name, for step labels. */
   private nameOf(state: GatewayState | null): string {
     if (state === null) return 'a client'
-    return this.run.sim.world.user(state.userId)?.username ?? state.userId
+    return this.engine.sim.world.user(state.userId)?.username ?? state.userId
   }
 
   private userOf(token: unknown): string | undefined {
-    const world = this.run.sim.world
+    const world = this.engine.sim.world
     return tokenUser(this.tokens, token, (id) => world.user(id) !== undefined)
   }
 
@@ -483,7 +483,7 @@ export class GatewayHost {
       const reason = 'authentication failed: unknown token'
       return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
     }
-    const world = this.run.sim.world
+    const world = this.engine.sim.world
     if (command.intents === undefined && world.user(userId)?.bot !== false) {
       const reason = 'IDENTIFY needs integer intents'
       return this.refuse(conn, { code: CloseCode.INVALID_INTENTS, reason }, now)
@@ -530,7 +530,7 @@ export class GatewayHost {
       const reason = 'authentication failed: unknown token'
       return this.refuse(conn, { code: CloseCode.AUTHENTICATION_FAILED, reason }, now)
     }
-    const sim = this.run.sim
+    const sim = this.engine.sim
     const known = sim.states.fetchRaw(command.sessionId)
     if (known !== undefined && known.userId !== userId) {
       // Someone else's session: as good as unknown to this token. No engine call.

@@ -11,7 +11,7 @@ import {
   GUILD,
   identifyData,
   makeHost,
-  worldRun,
+  worldEngine,
 } from './testing/fakes.ts'
 
 function identified(host: GatewayHost, userId: string, now: number) {
@@ -76,8 +76,10 @@ describe('op 8 for every member: once per guild per 30 s', () => {
     expect(lastEvent(socket)?.t).toBe('GUILD_MEMBERS_CHUNK')
     host.receive(conn, everyone('y'), 40)
     expect(lastEvent(socket)?.t).toBe('RATE_LIMITED')
-    const replay = worldRun()
+    const replay = worldEngine()
     for (const { call } of host.calls()) applyCall(replay, call)
-    expect(JSON.stringify(replay.sim.states.all())).toBe(JSON.stringify(host.run.sim.states.all()))
+    expect(JSON.stringify(replay.sim.states.all())).toBe(
+      JSON.stringify(host.engine.sim.states.all()),
+    )
   })
 })

@@ -68,7 +68,7 @@ export function handleRest(ctx: RestContext, request: RestRequest, now: number):
   const route = ROUTES.find((r) => r.pattern.test(path))
   if (!route) return NOT_FOUND
   if (!route.methods.includes(request.method)) return METHOD_NOT_ALLOWED
-  const sim = ctx.host.run.sim
+  const sim = ctx.host.engine.sim
   let userId: string | undefined
   if (route.auth) {
     const header = request.authorization ?? ''

@@ -54,19 +54,22 @@ export const WORLD_CALLS: EngineCall[] = [
   },
 ]
 
-/** A fresh run with {@link WORLD_CALLS} applied. */
-export function worldRun(): CallEngine {
-  const run: CallEngine = { sim: createSimulation({ seed: SEED, startTime: START }), sessions: [] }
-  for (const call of WORLD_CALLS) applyCall(run, call)
-  return run
+/** A fresh engine with {@link WORLD_CALLS} applied. */
+export function worldEngine(): CallEngine {
+  const engine: CallEngine = {
+    sim: createSimulation({ seed: SEED, startTime: START }),
+    sessions: [],
+  }
+  for (const call of WORLD_CALLS) applyCall(engine, call)
+  return engine
 }
 
 export const INTERVAL = 1000
 
-/** A host over {@link worldRun}, at time 0. */
+/** A host over {@link worldEngine}, at time 0. */
 export function makeHost(): GatewayHost {
   return new GatewayHost({
-    run: worldRun(),
+    engine: worldEngine(),
     tokens: TOKENS,
     wire: { resumeGatewayUrl: 'ws://127.0.0.1:1' },
     heartbeatIntervalMs: INTERVAL,
