@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { Scenario } from '../src/scenarios/types.ts'
 import { GatewayHost } from '../src/wire/host.ts'
@@ -8,6 +9,7 @@ import { mintToken, type TokenSeed } from '../src/wire/tokens.ts'
 import { buildScenario } from './scenario.ts'
 import { serveStatic } from './staticFiles.ts'
 import { attachLive } from './live.ts'
+import { requestTarget } from './requestTarget.ts'
 import { DEFAULT_BACKLOG, watchBacklog, type BacklogLimits, type BacklogWatch } from './backlog.ts'
 
 /** Options of {@link startGatewayServer}. */
@@ -119,8 +121,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   const gateway = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME })
   const live = attachLive(host, options.scenario.id, now, backlog)
-  http.on('upgrade', (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? '/', origin)
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(req, socket, head)
+    } catch (error) {
+      report('an upgrade', error)
+      socket.destroy()
+    }
+  })
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const pathname = requestTarget(req.url)?.pathname
     if (pathname === '/gateway' || pathname === '/gateway/') {
       gateway.handleUpgrade(req, socket, head, (ws) => openGateway(ws, req))
     } else if (pathname === '/live' && sameOrigin(req, origin)) {
@@ -128,10 +139,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     } else {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n')
     }
-  })
+  }
 
   function openGateway(ws: WebSocket, req: IncomingMessage): void {
-    const query = new URL(req.url ?? '/', origin).searchParams
+    const query = requestTarget(req.url)?.searchParams ?? new URLSearchParams()
     // A client that does not read is dropped (its session stays resumable): the close event that
     // follows the terminate tells the host, outside the call whose frames overflowed.
     const watch = watchBacklog(ws, backlog, () => ws.terminate())

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { requestTarget } from './requestTarget.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,8 +42,11 @@ export function serveStatic(dir: string, req: IncomingMessage, res: ServerRespon
   }
   let path: string
   try {
-    path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    path = decodeURIComponent(requestTarget(req.url)?.pathname ?? '')
   } catch {
+    path = ''
+  }
+  if (path === '') {
     res.writeHead(400).end()
     return
   }
