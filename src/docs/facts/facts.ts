@@ -1,4 +1,5 @@
 import { ENGINE_SCOPE, NOT_IN_SCOPE, SIMULATION_SCOPE } from '../../sandbox/scope.ts'
+import { CAST } from '../../scenarios/cast.ts'
 import { shardFor } from '../../store/engineTables.ts'
 import { BACKEND_NAMES, type BackendName } from '../../store/engineValues.ts'
 import { checkOrder, probeAll, SITUATIONS, type Outcome, type Situation } from './backendProbes.ts'
@@ -133,6 +134,25 @@ const TABLES: Record<string, () => FactTable> = {
     ]),
   }),
   'shard-subscriptions': shardSubscriptions,
+  // The docs' one cast (src/scenarios/cast.ts), which the docs checks hold every example world to.
+  cast: () => ({
+    header: ['who or what', 'id'],
+    rows: [
+      ...Object.entries(CAST.users).map(([name, id]) => [
+        name === 'logbot' || name === 'fanbot' ? `${name} (a bot)` : name,
+        code(id),
+      ]),
+      ...Object.entries(CAST.guilds).map(([name, id]) => [
+        `${name} (a guild, \`${BigInt(id) >> 22n} << 22\`)`,
+        code(id),
+      ]),
+      ...Object.entries(CAST.channels).map(([name, id]) => [
+        name.includes('DM') ? name : `#${name}`,
+        code(id),
+      ]),
+      ...Object.entries(CAST.roles).map(([name, id]) => [`the ${name} role`, code(id)]),
+    ],
+  }),
   // What code in the editors can use: the sandbox's own tables (src/sandbox/scope.ts).
   'editor-scope': () => ({
     header: ['in scope', 'what'],
@@ -148,7 +168,10 @@ const TABLES: Record<string, () => FactTable> = {
         '`console`',
         '`log`, `info`, `warn`, `error`, `debug`: lines in the Console under the editor',
       ],
-      ...Object.entries(NOT_IN_SCOPE).map(([name, why]) => [`not \`${name}\``, why]),
+      ...Object.entries(NOT_IN_SCOPE).map(([name, why]) => [
+        'not in scope',
+        `${code(name)}: ${why}`,
+      ]),
     ],
   }),
   'shard-examples': () => {
