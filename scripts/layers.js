@@ -3,11 +3,16 @@
 // src/ and server/ against it, with no circle. Plain JavaScript: ESLint's config loads it in Node.
 import { dirname, relative, resolve, sep } from 'node:path'
 
+/** The row above the call format: peers, none of which imports another. */
+const ROW = ['scenarios', 'sandbox', 'bench', 'reference', 'wire']
+/** Everything below the store. */
+const UNDER_STORE = ['engine', 'calls', ...ROW]
+
 /**
  * Lowest first. A layer imports only from the layers its `imports` names (the ones below it; never a
  * peer on the same row of the README's diagram). `engine` says how it may reach the engine: `api` (the
  * public entries, types and values), `types` (`import type` only: values come through the store), or
- * `all` (the engine itself). `packages` are the packages it must not import, with the reason.
+ * `all` (the engine itself).
  */
 export const LAYERS = [
   { name: 'engine', paths: ['src/engine'], imports: [], engine: 'all' },
@@ -17,50 +22,14 @@ export const LAYERS = [
   { name: 'bench', paths: ['src/bench'], imports: ['engine', 'calls'], engine: 'api' },
   { name: 'reference', paths: ['src/reference'], imports: ['engine'], engine: 'types' },
   { name: 'wire', paths: ['src/wire'], imports: ['engine', 'calls'], engine: 'api' },
-  {
-    name: 'store',
-    paths: ['src/store'],
-    imports: ['engine', 'calls', 'scenarios', 'sandbox', 'bench', 'reference', 'wire'],
-    engine: 'api',
-  },
-  {
-    name: 'ui',
-    paths: ['src/ui'],
-    imports: ['engine', 'calls', 'scenarios', 'sandbox', 'bench', 'reference', 'wire', 'store'],
-    engine: 'types',
-  },
-  {
-    name: 'docs',
-    paths: ['src/docs'],
-    imports: [
-      'engine',
-      'calls',
-      'scenarios',
-      'sandbox',
-      'bench',
-      'reference',
-      'wire',
-      'store',
-      'ui',
-    ],
-    engine: 'types',
-  },
+  { name: 'store', paths: ['src/store'], imports: UNDER_STORE, engine: 'api' },
+  { name: 'ui', paths: ['src/ui'], imports: [...UNDER_STORE, 'store'], engine: 'types' },
+  { name: 'docs', paths: ['src/docs'], imports: [...UNDER_STORE, 'store', 'ui'], engine: 'types' },
   // The app's shell: the entry and the router over the site's pages.
   {
     name: 'app',
     paths: ['src/App.tsx', 'src/main.tsx'],
-    imports: [
-      'engine',
-      'calls',
-      'scenarios',
-      'sandbox',
-      'bench',
-      'reference',
-      'wire',
-      'store',
-      'ui',
-      'docs',
-    ],
+    imports: [...UNDER_STORE, 'store', 'ui', 'docs'],
     engine: 'types',
   },
   // The local gateway: a Node host over the call format, the wire protocol and the scenarios.
@@ -84,16 +53,7 @@ const NO_UI_LIBRARIES = {
   ],
   why: 'it runs without a page (in Node, a worker or the engine): no React, zustand, React Flow or Monaco',
 }
-const BELOW_STORE = [
-  'engine',
-  'calls',
-  'scenarios',
-  'sandbox',
-  'bench',
-  'reference',
-  'wire',
-  'server',
-]
+const BELOW_STORE = [...UNDER_STORE, 'server']
 
 /** The engine's public entries: everything else in src/engine is internal to it. */
 export const ENGINE_ENTRIES = ['src/engine/index.ts', 'src/engine/tables.ts']
