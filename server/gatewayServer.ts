@@ -132,7 +132,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const pathname = requestTarget(req.url)?.pathname
-    if (pathname === '/gateway' || pathname === '/gateway/') {
+    if ((pathname === '/gateway' || pathname === '/gateway/') && !loopbackOrigin(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+    } else if (pathname === '/gateway' || pathname === '/gateway/') {
       gateway.handleUpgrade(req, socket, head, (ws) => openGateway(ws, req))
     } else if (pathname === '/live' && sameOrigin(req, origin)) {
       live.upgrade(req, socket, head)
@@ -237,6 +239,23 @@ function report(what: string, error: unknown): void {
 function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
   return Buffer.from(data as ArrayBuffer).toString('utf8')
+}
+
+/**
+ * The gateway is for bots and for pages served from this machine. A browser sends its page's origin
+ * with every WebSocket, and lets a page on any site open one to 127.0.0.1; Node clients (a bot) send
+ * none. Tokens and session ids here come from the seed, and the docs print them, so a page from
+ * elsewhere could act as any user or take a bot's session over: it is refused (403).
+ */
+function loopbackOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (origin === undefined) return true
+  try {
+    const host = new URL(origin).hostname
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+  } catch {
+    return false
+  }
 }
 
 /** The live stream is for the page this server serves: a browser sends its origin, which must match. */

@@ -73,3 +73,25 @@ describe('hostile request targets', { timeout: 10_000 }, () => {
     expect((await fetch(`${server.origin}/api/v10/gateway`)).status).toBe(200)
   })
 })
+
+/** A WebSocket upgrade to /gateway with an Origin header. */
+const fromPage = (origin: string) =>
+  upgrade('/gateway?v=10&encoding=json').replace('\r\n\r\n', `\r\nOrigin: ${origin}\r\n\r\n`)
+
+describe('pages of other sites', { timeout: 10_000 }, () => {
+  let server: GatewayServer
+  beforeAll(async () => {
+    server = await startGatewayServer({ scenario: wireTestScenario })
+  })
+  afterAll(() => server.close())
+
+  it('cannot open the gateway: tokens and session ids come from the seed', async () => {
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1.evil.example']) {
+      expect(await ask(server, fromPage(origin)), origin).toBe('HTTP/1.1 403 Forbidden')
+    }
+    for (const origin of ['http://localhost:3000', 'http://127.0.0.1:5173', server.origin]) {
+      expect(await ask(server, fromPage(origin)), origin).toBe('HTTP/1.1 101 Switching Protocols')
+    }
+    expect(server.host.calls()).toEqual([])
+  })
+})
