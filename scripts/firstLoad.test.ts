@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { DOC_PAGES } from '../src/docs/pageList.ts'
 import { importsOf } from './importGraph.ts'
 import { resolveSpecifier } from './layers.js'
 
@@ -56,21 +57,26 @@ function eagerGlobs(file: string, text: string): string[] {
  * globs included). Type imports are erased and `import()` loads a chunk of its own later, so neither is
  * followed. Returns each file with the chain of imports that reached it.
  */
-function firstLoad(entry: string): Map<string, string[]> {
-  const reached = new Map<string, string[]>([[entry, [entry]]])
-  const queue = [entry]
+function firstLoad(...entries: string[]): Map<string, string[]> {
+  const reached = new Map<string, string[]>(entries.map((entry) => [entry, [entry]]))
+  const queue = [...entries]
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     const via = reached.get(file) ?? []
     const text = readFileSync(join(ROOT, file), 'utf8')
+    // An MDX page's imports are ES import lines at the top of the file.
+    const mdxImports = file.endsWith('.mdx')
+      ? [...text.matchAll(/^import\s+(?!type\b)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!)
+      : []
     const specifiers = [
-      ...importsOf(file, text)
+      ...mdxImports,
+      ...(file.endsWith('.mdx') ? [] : importsOf(file, text))
         .filter((i) => !i.typeOnly && !i.dynamic)
         .map((i) => i.specifier),
       ...eagerGlobs(file, text),
     ]
     for (const specifier of specifiers) {
       const to = resolveSpecifier(ROOT, file, specifier)
-      if (!to || !/\.(ts|tsx)$/.test(to) || reached.has(to)) continue
+      if (!to || !/\.(ts|tsx|mdx)$/.test(to) || reached.has(to)) continue
       reached.set(to, [...via, to])
       queue.push(to)
     }
@@ -98,6 +104,27 @@ describe('the first load', () => {
         found.map(([, chain]) => chain.join(' → ')),
         `the first load imports ${folder}`,
       ).toEqual([])
+    },
+  )
+})
+
+// A docs page's first load: the shell, the docs layout and the page's own MDX with what it imports at
+// the top. Live examples and demos load the engine when they are reached, not with the page; the
+// calculators read the engine's tables (`src/engine/tables.ts` and the small pure modules it needs).
+describe('a docs page’s first load', () => {
+  const tables = new Set(firstLoad('src/engine/tables.ts').keys())
+
+  it.each(DOC_PAGES.map((page) => page.file))(
+    'content/%s.mdx evaluates nothing of the engine but its tables',
+    (file) => {
+      const files = firstLoad(
+        'src/main.tsx',
+        'src/docs/DocsPage.tsx',
+        `src/docs/content/${file}.mdx`,
+      )
+      expect([...files.keys()]).toContain(`src/docs/content/${file}.mdx`)
+      const found = [...files].filter(([f]) => f.startsWith('src/engine/') && !tables.has(f))
+      expect(found.map(([, chain]) => chain.join(' → '))).toEqual([])
     },
   )
 })
