@@ -93,6 +93,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   })
 
   function answer(req: IncomingMessage, res: ServerResponse): void {
+    if (!loopbackHost(req)) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('This local gateway answers only requests addressed to 127.0.0.1 or localhost.\n')
+      return
+    }
     const url = req.url ?? '/'
     if (url === '/api' || url.startsWith('/api/')) {
       readBody(req, res, (body) => {
@@ -131,6 +136,10 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   })
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!loopbackHost(req)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+      return
+    }
     const pathname = requestTarget(req.url)?.pathname
     if ((pathname === '/gateway' || pathname === '/gateway/') && !loopbackOrigin(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
@@ -251,11 +260,30 @@ function loopbackOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin
   if (origin === undefined) return true
   try {
-    const host = new URL(origin).hostname
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+    return isLoopback(new URL(origin).hostname)
   } catch {
     return false
   }
+}
+
+/**
+ * Whether the request was addressed to this machine (`Host`). A site whose name an attacker points at
+ * 127.0.0.1 (DNS rebinding) makes the browser treat this server as that site's own origin, so its page
+ * could call the REST API with any token; its requests carry its own name as `Host` and are refused.
+ * A request without `Host` (HTTP/1.0, no browser sends one) is let through.
+ */
+function loopbackHost(req: IncomingMessage): boolean {
+  const host = req.headers.host
+  if (host === undefined) return true
+  try {
+    return isLoopback(new URL(`http://${host}`).hostname)
+  } catch {
+    return false
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
 }
 
 /** The live stream is for the page this server serves: a browser sends its origin, which must match. */

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startGatewayServer, type GatewayServer } from './gatewayServer.ts'
 import { requestTarget } from './requestTarget.ts'
-import { wireTestScenario } from './testing/world.ts'
+import { ALICE, CHANNEL_0, wireTestScenario } from './testing/world.ts'
 
 describe('requestTarget', () => {
   it('reads the target as a path: a leading // is part of it, never a host', () => {
@@ -93,5 +93,27 @@ describe('pages of other sites', { timeout: 10_000 }, () => {
       expect(await ask(server, fromPage(origin)), origin).toBe('HTTP/1.1 101 Switching Protocols')
     }
     expect(server.host.calls()).toEqual([])
+  })
+
+  it('cannot reach it under another name (DNS rebinding): requests for another Host get 403', async () => {
+    const token = server.users.find((u) => u.id === ALICE)?.token as string
+    const post =
+      `POST /api/v10/channels/${CHANNEL_0}/messages HTTP/1.1\r\nHost: evil.example:${server.port}\r\n` +
+      `Authorization: Bot ${token}\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n` +
+      '{"content":1}'
+    expect(await ask(server, post)).toBe('HTTP/1.1 403 Forbidden')
+    const rebound = upgrade('/gateway?v=10&encoding=json').replace(
+      'Host: 127.0.0.1',
+      `Host: evil.example:${server.port}`,
+    )
+    expect(await ask(server, rebound)).toBe('HTTP/1.1 403 Forbidden')
+    for (const host of [
+      `localhost:${server.port}`,
+      `127.0.0.1:${server.port}`,
+      `[::1]:${server.port}`,
+    ]) {
+      const get = `GET /api/v10/gateway HTTP/1.1\r\nHost: ${host}\r\n\r\n`
+      expect(await ask(server, get), host).toBe('HTTP/1.1 200 OK')
+    }
   })
 })
