@@ -34,8 +34,12 @@ export function keyOf(backend: Backend, key: unknown): string {
   )
 }
 
+/** The last event type found valid: most dispatches repeat the type of the one before. */
+let lastType = 'READY' // a valid type, so the first comparison can only match a valid one
+
 export function checkType(type: unknown): string {
-  if (typeof type === 'string' && EVENT_TYPE.test(type)) return type
+  if (type === lastType) return lastType
+  if (typeof type === 'string' && EVENT_TYPE.test(type)) return (lastType = type)
   throw new EngineError(
     'INVALID_EVENT_TYPE',
     `an event type is upper-case letters, digits and underscores, starting with a letter ` +

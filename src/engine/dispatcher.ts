@@ -151,6 +151,9 @@ export interface EventDispatcherInternal extends EventDispatcher {
   retainedRecords(): number
 }
 
+/** The empty list a result shows where no session landed (shared: it is frozen). */
+const NONE: readonly never[] = Object.freeze([])
+
 export function createEventDispatcher(
   ctx: BackendContext,
   backends: Backends,
@@ -184,9 +187,9 @@ export function createEventDispatcher(
       backend: backend.name,
       key,
       type,
-      delivered: Object.freeze(out.delivered),
-      buffered: Object.freeze(out.buffered),
-      skipped: Object.freeze(out.skipped),
+      delivered: out.delivered === null ? NONE : Object.freeze(out.delivered),
+      buffered: out.buffered === null ? NONE : Object.freeze(out.buffered),
+      skipped: out.skipped === null ? NONE : Object.freeze(out.skipped),
     })
     const id = dispatcher.nextDispatchId++
     for (const collected of collectors) collected.push(result)

@@ -1,6 +1,7 @@
 import type { EngineContext, PresenceService } from './context.ts'
 import { presencePayload } from './gateway/payloads.ts'
 import { freezeOwned } from './payload.ts'
+import type { Session } from './gateway/session.ts'
 import type { PresenceStatus } from './types.ts'
 
 /**
@@ -17,6 +18,10 @@ export function createPresenceService(
   return {
     set(userId, next) {
       const current = ctx.world.presence(userId)
+      // IDENTIFY sets the presence every time: the same status with no activities is no change, and
+      // needs no copy or JSON to tell.
+      const none = next.activities.length === 0 && current.activities.length === 0
+      if (current.status === next.status && none) return
       const activities = freezeOwned([...next.activities])
       if (current.status === next.status && sameJson(current.activities, activities)) return
       const presence = {
@@ -24,7 +29,8 @@ export function createPresenceService(
         activities: activities as unknown[],
       }
       ctx.world.setPresence(userId, presence)
-      const own = new Set(ctx.states.sessionsOf(userId).map((s) => s.sessionId))
+      // Its own sessions never hear of it (the engine's filters read the session: no set of them).
+      const others = (session: Session) => session.userId !== userId
       for (const guildId of ctx.world.userGuildIds(userId)) {
         const toldByList = ctx.lists.membersChanged(guildId, [userId])
         ctx.dispatcher.send(
@@ -32,7 +38,7 @@ export function createPresenceService(
           guildId,
           'PRESENCE_UPDATE',
           freezeOwned(presencePayload(userId, presence, guildId)),
-          { filter: (sessionId) => !own.has(sessionId) && !toldByList.has(sessionId) },
+          { only: (session) => others(session) && !toldByList.has(session.sessionId) },
         )
       }
       // Friend links never include the user itself (refused at `sub` and in snapshots); the filter
@@ -42,7 +48,7 @@ export function createPresenceService(
         userId,
         'PRESENCE_UPDATE',
         freezeOwned(presencePayload(userId, presence, null)),
-        own.size > 0 ? { filter: (sessionId) => !own.has(sessionId) } : undefined,
+        ctx.states.sessionCount(userId) > 0 ? { only: others } : undefined,
       )
     },
   }

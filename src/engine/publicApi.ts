@@ -19,18 +19,31 @@ import type { CallGuard } from './runToCompletion.ts'
 
 type AnyFunction = (...args: never[]) => unknown
 
+/**
+ * Reads each argument of a call with `readInput`, in place, except those at the `asIs` positions.
+ * Only objects need reading (`readInput` hands primitives back as they are), and the labels its errors
+ * name are made once per method: every dispatch goes through here, and building an array and a label
+ * per argument per call was a good part of a dispatch to one session.
+ */
+function readArguments(name: string, asIs: readonly number[]): (args: unknown[]) => void {
+  const labels: string[] = []
+  const label = (i: number) => (labels[i] ??= `${name}: argument ${i + 1}`)
+  return (args) => {
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]
+      if (arg !== null && typeof arg === 'object' && !asIs.includes(i))
+        args[i] = readInput(arg, label(i))
+    }
+  }
+}
+
 /** `fn` with each argument read by `readInput`, except those at the `asIs` positions. */
 function withInput(name: string, fn: AnyFunction, asIs: readonly number[]): AnyFunction {
-  if (asIs.length === 0) {
-    return (...args: unknown[]) =>
-      fn(...(args.map((arg, i) => readInput(arg, `${name}: argument ${i + 1}`)) as never[]))
+  const read = readArguments(name, asIs)
+  return (...args: unknown[]) => {
+    read(args)
+    return fn(...(args as never[]))
   }
-  return (...args: unknown[]) =>
-    fn(
-      ...(args.map((arg, i) =>
-        asIs.includes(i) ? arg : readInput(arg, `${name}: argument ${i + 1}`),
-      ) as never[]),
-    )
 }
 
 /**
@@ -38,11 +51,18 @@ function withInput(name: string, fn: AnyFunction, asIs: readonly number[]): AnyF
  * `REENTRANT_CALL` while another call of the simulation is in progress, before its arguments are read
  * (reading a Proxy runs its traps, which could otherwise call in), and the call in progress while it runs.
  */
-function runToCompletion(name: string, fn: AnyFunction, calls: CallGuard): AnyFunction {
-  return (...args: never[]) => {
+function runToCompletion(
+  name: string,
+  fn: AnyFunction,
+  asIs: readonly number[],
+  calls: CallGuard,
+): AnyFunction {
+  const read = readArguments(name, asIs)
+  return (...args: unknown[]) => {
     calls.enter(name)
     try {
-      return fn(...args)
+      read(args)
+      return fn(...(args as never[]))
     } finally {
       calls.leave()
     }
@@ -61,8 +81,12 @@ function publicPart<P extends keyof SimulationParts>(
     const fn = source[method]
     if (typeof fn !== 'function') throw new Error(`engine: ${part}.${method} is not implemented`)
     const name = `${part}.${method}`
-    const call = withInput(name, fn.bind(internal), entry.asIs ?? [])
-    out[method] = entry.kind === 'change' ? runToCompletion(name, call, calls) : call
+    const bound = fn.bind(internal)
+    const asIs = entry.asIs ?? []
+    out[method] =
+      entry.kind === 'change'
+        ? runToCompletion(name, bound, asIs, calls)
+        : withInput(name, bound, asIs)
   }
   return Object.freeze(out) as unknown as SimulationParts[P]
 }

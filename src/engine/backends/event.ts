@@ -72,14 +72,14 @@ export class OutgoingEvent {
           // Recipients of one view share its record, also when views alternate.
           const ids = (this.viewIds ??= new Map())
           let id = ids.get(d)
-          if (id === undefined) ids.set(d, (id = this.table.add({ t: this.type, d })))
+          if (id === undefined) ids.set(d, (id = this.table.add(this.type, d)))
           this.lastView = d
           this.lastId = id
         }
         return this.lastId
       }
     }
-    if (this.sharedId < 0) this.sharedId = this.table.add({ t: this.type, d: this.payload })
+    if (this.sharedId < 0) this.sharedId = this.table.add(this.type, this.payload)
     return this.sharedId
   }
 }

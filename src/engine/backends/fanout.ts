@@ -21,10 +21,14 @@ export type SessionFilter = (sessionId: string) => boolean
  * and call {@link skip} with the first that fails, or {@link send}.
  */
 export class Fanout {
-  readonly delivered: string[] = []
+  /**
+   * Each list is made when its first session lands in it (null until then): most dispatches leave
+   * one or two of them empty, and the result shares one frozen empty array for those.
+   */
+  delivered: string[] | null = null
+  buffered: string[] | null = null
   /** Frozen entries (Session.skipEntry), so the result can freeze the list as it is. */
-  readonly buffered: string[] = []
-  readonly skipped: Skip[] = []
+  skipped: Skip[] | null = null
   readonly filter: SessionFilter | null
   /** The engine's own filter over sessions (never throws; no lookup by id), or null. */
   readonly test: ((session: Session) => boolean) | null
@@ -38,7 +42,7 @@ export class Fanout {
   passes(session: Session): boolean {
     if (this.filter === null) {
       if (this.test === null || this.test(session)) return true
-      this.skipped.push(session.skipEntry('filter'))
+      this.skip(session, 'filter')
       return false
     }
     let accepted: boolean
@@ -47,12 +51,14 @@ export class Fanout {
     } catch (error) {
       throw new FilterFailure(error)
     }
-    if (!accepted) this.skipped.push(session.skipEntry('filter'))
+    if (!accepted) this.skip(session, 'filter')
     return accepted
   }
 
   skip(session: Session, reason: SkipReason): void {
-    this.skipped.push(session.skipEntry(reason))
+    const entry = session.skipEntry(reason)
+    if (this.skipped === null) this.skipped = [entry]
+    else this.skipped.push(entry)
   }
 
   /**
@@ -65,11 +71,13 @@ export class Fanout {
     // Every session a backend hands here is open: nothing can close one while a fan-out runs, since
     // the engine runs each call to completion (docs/design/semantics.md §10, run to completion).
     try {
-      if (session.deliver(event.table, event.recordFor(session)))
-        this.delivered.push(session.sessionId)
+      if (session.deliver(event.table, event.recordFor(session))) {
+        if (this.delivered === null) this.delivered = [session.sessionId]
+        else this.delivered.push(session.sessionId)
+      } else if (this.buffered === null) this.buffered = [session.sessionId]
       else this.buffered.push(session.sessionId)
     } catch {
-      this.skipped.push(session.skipEntry('send-failed'))
+      this.skip(session, 'send-failed')
     }
   }
 

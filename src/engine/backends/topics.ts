@@ -37,7 +37,7 @@ export class Topic implements SubscriptionSlot {
 
   /** Adds `session`; returns false when it was already there (subscribing twice is idempotent). */
   add(session: Session): boolean {
-    if (this.has(session)) return false
+    if (this.holds(session)) return false
     const index = session.addSlot(this)
     if (this.members !== null) this.members.set(session, index)
     else if (this.only === null) {
@@ -52,6 +52,19 @@ export class Topic implements SubscriptionSlot {
     }
     this.snapshot = null
     return true
+  }
+
+  /**
+   * `has`, asked of the session's own reverse index while it is short (a session is in a topic exactly
+   * when the topic is in its `slots`): a few comparisons in one small array instead of a lookup in a
+   * Map of 100,000 sessions, which was a tenth of IDENTIFY's time (a dozen subscriptions each).
+   */
+  private holds(session: Session): boolean {
+    if (this.members === null) return this.only === session
+    const slots = session.slots
+    if (slots.length > 32) return this.members.has(session)
+    for (let i = 0; i < slots.length; i++) if (slots[i] === this) return true
+    return false
   }
 
   /** Removes `session`; returns false when it was absent (a no-op). */

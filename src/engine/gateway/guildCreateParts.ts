@@ -22,6 +22,10 @@ export class GuildCreateParts {
   private readonly channels = new Map<string, readonly unknown[]>()
   /** By guild, then user: no key string to build per member and IDENTIFY. */
   private readonly members = new Map<string, Map<string, unknown>>()
+  /** By guild and size: its lowest member ids with their shared member objects. */
+  private readonly samples = new Map<string, LowestSample>()
+  /** By user: the relationship READY lists it as (each user is in its friends' READYs). */
+  private readonly relationships = new Map<string, unknown>()
 
   constructor(world: WorldInternal) {
     world.onChange((change) => {
@@ -29,6 +33,8 @@ export class GuildCreateParts {
       this.roles.clear()
       this.channels.clear()
       this.members.clear()
+      this.samples.clear()
+      this.relationships.clear()
     })
   }
 
@@ -40,11 +46,34 @@ export class GuildCreateParts {
     return cached(this.channels, guildId, build)
   }
 
+  /**
+   * The guild's `n` lowest member ids and their member objects, in order, the same for every session
+   * (each GUILD_CREATE adds its own member in front): IDENTIFY looked up 50 members and made 50 small
+   * arrays for every session.
+   */
+  lowest(guildId: string, n: number, read: () => LowestSample): LowestSample {
+    const key = `${guildId}:${n}`
+    let sample = this.samples.get(key)
+    if (sample === undefined) this.samples.set(key, (sample = read()))
+    return sample
+  }
+
+  /** A friend's shared, owned relationship object (`{ id, type: 1, user }`). */
+  relationship(userId: string, build: () => unknown): unknown {
+    return cached(this.relationships, userId, build)
+  }
+
   member(guildId: string, userId: string, build: () => unknown): unknown {
     let guild = this.members.get(guildId)
     if (guild === undefined) this.members.set(guildId, (guild = new Map()))
     return cached(guild, userId, build)
   }
+}
+
+/** A guild's lowest member ids and, at the same index, their shared member objects. */
+export interface LowestSample {
+  readonly ids: readonly string[]
+  readonly members: readonly unknown[]
 }
 
 function cached<T>(map: Map<string, T>, key: string, build: () => T): T {

@@ -1,3 +1,4 @@
+import { freezeOwned, ownedOf } from '../payload.ts'
 import { guildCreateParts } from './guildCreateParts.ts'
 import { Intents } from './intents.ts'
 import type { Session } from './session.ts'
@@ -104,20 +105,30 @@ export function guildCreatePayload(
   session: Session,
   largeThreshold: number,
 ) {
-  const ids = [session.userId]
-  for (const id of world.lowestMemberIds(guild.id, largeThreshold)) {
-    if (ids.length >= largeThreshold) break
-    if (id !== session.userId) ids.push(id)
-  }
   const shared = guildCreateParts(world)
-  const members = ids.flatMap((id) => {
+  const memberOf = (id: string) => {
     const member = world.member(guild.id, id)
-    return member ? [shared.member(guild.id, id, () => memberPayload(world, member))] : []
+    return member && shared.member(guild.id, id, () => memberPayload(world, member))
+  }
+  const sample = shared.lowest(guild.id, largeThreshold, () => {
+    const lowest = world.lowestMemberIds(guild.id, largeThreshold)
+    return { ids: lowest, members: lowest.map(memberOf) }
   })
+  // The session's own member first, then the lowest ids but its own, up to the threshold.
+  const self = memberOf(session.userId)
+  const ids: string[] = [session.userId]
+  const members: unknown[] = self === undefined ? [] : [self]
+  for (let i = 0; i < sample.ids.length && ids.length < largeThreshold; i++) {
+    const id = sample.ids[i] as string
+    if (id === session.userId) continue
+    ids.push(id)
+    if (sample.members[i] !== undefined) members.push(sample.members[i])
+  }
   const withPresences = (session.intents & Intents.GUILD_PRESENCES) !== 0
   const memberCount = world.memberCount(guild.id)
   const own = world.member(guild.id, session.userId)
-  return {
+  // Every part is frozen engine data (shared parts, fresh frozen arrays of them): no copy walk.
+  return ownedOf({
     id: guild.id,
     name: guild.name,
     owner_id: guild.owner_id,
@@ -131,15 +142,20 @@ export function guildCreatePayload(
     channels: shared.channelsOf(guild.id, () =>
       world.guildChannels(guild.id).map((c) => channelPayload(world, c)),
     ),
-    members,
+    members: Object.freeze(members),
     presences: withPresences
-      ? ids
-          .map((id) => ({ id, presence: world.presence(id) }))
-          .filter((p) => p.presence.status !== 'offline')
-          .map((p) => presencePayload(p.id, p.presence, null))
-      : [],
-  }
+      ? freezeOwned(
+          ids
+            .map((id) => ({ id, presence: world.presence(id) }))
+            .filter((p) => p.presence.status !== 'offline')
+            .map((p) => presencePayload(p.id, p.presence, null)),
+        )
+      : NONE,
+  })
 }
+
+/** An empty list in a payload (frozen: shared). */
+const NONE: readonly never[] = Object.freeze([])
 
 /** READY: the user, the guilds this session serves as unavailable stubs, DMs (shard 0), friends. */
 export function readyPayload(world: WorldInternal, session: Session, guildIds: readonly string[]) {
@@ -154,9 +170,12 @@ export function readyPayload(world: WorldInternal, session: Session, guildIds: r
       session.shardId === 0
         ? world.privateChannels(user.id).map((c) => channelPayload(world, c))
         : [],
-    relationships: Array.from(world.friendsOf(user.id), (id) => {
-      const friend = world.user(id)
-      return { id, type: 1, user: friend ? userPayload(friend) : { id } }
-    }),
+    // Each user is in its friends' READYs: one shared relationship object for all of them.
+    relationships: Array.from(world.friendsOf(user.id), (id) =>
+      guildCreateParts(world).relationship(id, () => {
+        const found = world.user(id)
+        return { id, type: 1, user: found ? userPayload(found) : { id } }
+      }),
+    ),
   }
 }

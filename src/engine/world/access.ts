@@ -35,26 +35,34 @@ export function accessReads(core: WorldCore): AccessReads {
   }
 
   /**
-   * VIEW_CHANNEL in a channel. A member whose answer depends on its roles alone (not the owner, no
-   * member overwrite) is answered from the channel's role-set memo (ViewCache.byRoles).
+   * VIEW_CHANNEL in a channel, memoised (ViewCache). A member whose answer depends on its roles alone
+   * (not the owner, named by no member overwrite: nearly everyone) is answered from the channel's
+   * role-set memo; the others from a memo of their own. A DM's recipients can read it.
    */
   function viewOf(userId: string, channel: Channel): boolean {
-    if (channel.guild_id !== null) {
-      const guild = core.state.guilds.get(channel.guild_id) as GuildState
-      const member = guild.members.get(userId)
-      if (!member) return false
-      const own = channel.permission_overwrites.some((o) => o.type === 1 && o.id === userId)
-      if (!own && userId !== guild.guild.owner_id) {
-        const key = member.roles.join(',')
-        let value = core.views.getByRoles(channel.id, key)
-        if (value === undefined) {
-          value = hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
-          core.views.setByRoles(channel.id, key, value)
-        }
-        return value
+    if (channel.guild_id === null) return channel.recipients.includes(userId)
+    const guild = core.state.guilds.get(channel.guild_id) as GuildState
+    const member = guild.members.get(userId)
+    if (!member) return false
+    const views = core.views
+    if (userId === guild.guild.owner_id || namesMember(channel, userId)) {
+      let value = views.get(channel.id, userId)
+      if (value === undefined) {
+        value = hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
+        views.set(channel.id, userId, value)
       }
+      return value
     }
-    return hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
+    const roles = member.roles
+    // The role set's key: no string to build for the usual none or one role.
+    const key =
+      roles.length === 0 ? '' : roles.length === 1 ? (roles[0] as string) : roles.join(',')
+    let value = views.getByRoles(channel.id, key)
+    if (value === undefined) {
+      value = hasPermission(channelPermissions(userId, channel), Permissions.VIEW_CHANNEL)
+      views.setByRoles(channel.id, key, value)
+    }
+    return value
   }
 
   function channelPermissions(userId: string, channel: Channel): bigint {
@@ -88,19 +96,15 @@ export function accessReads(core: WorldCore): AccessReads {
       return channel && u !== undefined ? channelPermissions(u, channel) : 0n
     },
 
-    // Hot path: the channel backend asks once per subscriber per dispatch, so answers are cached
-    // until a mutation that could change them (see ViewCache).
+    // Hot path: the channel backend asks once per subscriber per dispatch, and IDENTIFY once per
+    // text channel: answers are memoised by role set until a mutation that could change them (see
+    // ViewCache), so nothing is kept per user and channel.
     canView(userId, channelId) {
       const c = lookupKey(channelId)
       const u = lookupKey(userId)
       if (c === undefined || u === undefined) return false
-      const cached = core.views.get(c, u)
-      if (cached !== undefined) return cached
       const channel = core.state.channels.get(c)
-      if (!channel) return false
-      const value = viewOf(u, channel)
-      core.views.set(c, u, value)
-      return value
+      return channel !== undefined && viewOf(u, channel)
     },
 
     roleCanView(roleId, channelId) {
@@ -117,4 +121,10 @@ export function accessReads(core: WorldCore): AccessReads {
         : false
     },
   }
+}
+
+/** Whether a member overwrite of the channel names the user (its answer is then its own). */
+function namesMember(channel: Channel, userId: string): boolean {
+  for (const o of channel.permission_overwrites) if (o.type === 1 && o.id === userId) return true
+  return false
 }
