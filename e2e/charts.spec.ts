@@ -64,7 +64,8 @@ test('the Bench page shows its progress while it runs, and ends with what the ru
   await page.getByRole('button', { name: 'Run the benchmark' }).click()
   await expect(page.getByRole('status')).toContainText('Done in', { timeout: 60_000 })
   await expect(page.getByTestId('bench-headline')).toContainText(
-    /At 100 recipients the engine spent .* ns per recipient: .*× plain loop/,
+    // The smoke run's batches are tiny: a baseline too fast for the timer is left out of the sentence.
+    /At 100 recipients the engine spent [\d.,]+ ns per recipient: [\d.,]+× (plain loop|eventemitter3|tseep|node:events)/,
   )
   await expectReadableCharts(page)
 })
