@@ -14,19 +14,22 @@ import type { World } from './world/types.ts'
  * entry for a method the interface lacks, fails to compile.
  */
 
-/** The parts of a `Simulation` whose methods the catalogue lists, by their property name. */
+/**
+ * The parts of a `Simulation` whose methods the catalogue lists, by their property name (a
+ * `Simulation` is these plus `inspect`, `snapshot` and `memberLists`).
+ */
 export interface SimulationParts {
-  /** What the server stores. */
+  /** What the server stores: users, guilds, roles, channels, members, friendships. */
   readonly world: World
-  /** The gateway sessions. */
+  /** The gateway sessions (the StateManager), read only. */
   readonly states: StateManager
-  /** The EventDispatcher. */
+  /** The EventDispatcher: `dispatch(backend, key, type, payload)` and its helpers. */
   readonly dispatcher: EventDispatcher
-  /** A client's side of the gateway. */
+  /** A client's side: IDENTIFY, RESUME, op 3, op 14, faults. */
   readonly gateway: Gateway
-  /** The server's flows. */
+  /** The server's flows, which change the world and dispatch as a server would. */
   readonly actions: Actions
-  /** The simulation clock. */
+  /** The simulation clock; `advance(ms)` closes sessions whose resume window passed. */
   readonly clock: Clock
 }
 

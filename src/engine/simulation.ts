@@ -1,13 +1,13 @@
-import { createActions, type Actions, type ActionsState } from './actions/index.ts'
+import { createActions, type ActionsState } from './actions/index.ts'
 import { createBackends } from './backends/index.ts'
-import { createManualClock, type Clock } from './clock.ts'
+import { createManualClock } from './clock.ts'
 import type { EngineContext, SimulationSettings } from './context.ts'
-import { createEventDispatcher, type EventDispatcher } from './dispatcher.ts'
+import { createEventDispatcher } from './dispatcher.ts'
 import { EngineError } from './errors.ts'
 import { createDirectSender } from './gateway/directSend.ts'
-import { createGateway, type Gateway, type GatewayInternal } from './gateway/gateway.ts'
+import { createGateway, type GatewayInternal } from './gateway/gateway.ts'
 import { createLifecycle } from './gateway/lifecycle.ts'
-import { createStateManager, type StateManager } from './gateway/stateManager.ts'
+import { createStateManager } from './gateway/stateManager.ts'
 import {
   createSnowflakeGenerator,
   describeValue,
@@ -20,6 +20,7 @@ import { checkSnapshotValues } from './snapshotChecks.ts'
 import { MemberListRegistry } from './memberLists/registry.ts'
 import { createMemberListService, type MemberListInfo } from './memberLists/service.ts'
 import { createPresenceService } from './presence.ts'
+import type { SimulationParts } from './apiCatalogue.ts'
 import { publicParts } from './publicApi.ts'
 import { createRandom } from './random.ts'
 import { createCallGuard, inSteps } from './runToCompletion.ts'
@@ -37,7 +38,6 @@ import {
 import type { InspectionListener } from './trace/types.ts'
 import type { Snowflake } from './types.ts'
 import { createWorld } from './world/createWorld.ts'
-import type { World } from './world/types.ts'
 
 /** Options of {@link createSimulation}. */
 export interface SimulationOptions {
@@ -58,19 +58,7 @@ export interface SimulationOptions {
 }
 
 /** One simulated gateway: a world, its sessions, the dispatcher and the gateway they talk to. */
-export interface Simulation {
-  /** What the server stores: users, guilds, roles, channels, members, friendships. */
-  readonly world: World
-  /** The gateway sessions (the StateManager), read only. */
-  readonly states: StateManager
-  /** The EventDispatcher: `dispatch(backend, key, type, payload)` and its helpers. */
-  readonly dispatcher: EventDispatcher
-  /** A client's side: IDENTIFY, RESUME, op 3, op 14, faults. */
-  readonly gateway: Gateway
-  /** The server's flows, which change the world and dispatch as a server would. */
-  readonly actions: Actions
-  /** The simulation clock; `advance(ms)` closes sessions whose resume window passed. */
-  readonly clock: Clock
+export interface Simulation extends SimulationParts {
   /**
    * Subscribes to the inspection stream (every dispatch with its result, direct sends, subscriptions,
    * session changes, world changes, the clock, actions); returns the function that unsubscribes.
