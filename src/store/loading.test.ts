@@ -3,9 +3,10 @@ import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
 import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
+import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { runFileOf } from './runFile.ts'
 import type { PlaygroundState } from './types.ts'
+import { settled } from './testing/settled.ts'
 
 /** The Discord-scale rules at 1,500 members: loads in a few slices. */
 const small: Scenario = {
@@ -16,17 +17,6 @@ const small: Scenario = {
 }
 const intents = scenarioById('intents') as Scenario
 
-/** Resolves when the store has no load or rebuild running. */
-function settled(store: PlaygroundStore): Promise<void> {
-  return new Promise((resolve) => {
-    if (!store.getState().loading) return resolve()
-    const stop = store.subscribe((s) => {
-      if (s.loading) return
-      stop()
-      resolve()
-    })
-  })
-}
 
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,

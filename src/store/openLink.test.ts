@@ -4,9 +4,10 @@ import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
 import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
+import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { readLink, shareHash } from './share.ts'
 import type { PlaygroundState } from './types.ts'
+import { settled } from './testing/settled.ts'
 
 /** The Discord-scale rules at 1,500 members: loads in a few slices. */
 const small: Scenario = {
@@ -18,19 +19,6 @@ const small: Scenario = {
 const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
 const intents = scenarioById('intents') as Scenario
 
-/** Resolves when no load runs, even one started by another's failure. */
-async function settled(store: PlaygroundStore): Promise<void> {
-  while (store.getState().loading) {
-    await new Promise<void>((resolve) => {
-      const stop = store.subscribe((s) => {
-        if (s.loading) return
-        stop()
-        resolve()
-      })
-    })
-    await Promise.resolve()
-  }
-}
 
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildGraphView, LOD_THRESHOLD, LOD_VISIBLE_USERS } from './graphView.ts'
-import { loadForTest } from './testModel.ts'
+import { loadForTest, loadLargeForTest } from './testModel.ts'
 
 const noOptions = { expanded: {}, pinned: new Set<string>() }
 
@@ -30,8 +30,8 @@ describe('buildGraphView', () => {
     store.destroy()
   })
 
-  it('summarises above the threshold: per multi-session user, per bot shard, then "+N more"', () => {
-    const { store } = loadForTest('large-guild')
+  it('summarises above the threshold: per multi-session user, per bot shard, then "+N more"', async () => {
+    const { store } = await loadLargeForTest('large-guild')
     const model = store.getState().model
     expect(model.sessions.length).toBeGreaterThan(LOD_THRESHOLD)
     const view = buildGraphView(model, noOptions)
@@ -50,8 +50,8 @@ describe('buildGraphView', () => {
     store.destroy()
   })
 
-  it('shows more on expand and keeps a pinned session visible', () => {
-    const { store } = loadForTest('large-guild')
+  it('shows more on expand and keeps a pinned session visible', async () => {
+    const { store } = await loadLargeForTest('large-guild')
     const model = store.getState().model
     const pinned = model.sessions.at(-1)?.id ?? ''
     const view = buildGraphView(model, {

@@ -7,7 +7,7 @@ import {
   orderColumns,
   type LayoutInput,
 } from './layout.ts'
-import { loadForTest } from './testModel.ts'
+import { loadForTest, loadLargeForTest } from './testModel.ts'
 
 describe('layout', () => {
   it('lays out topics on the left and user frames on the right, one edge per topic and frame', () => {
@@ -30,9 +30,9 @@ describe('layout', () => {
     store.destroy()
   })
 
-  it('never overlaps nodes: columns (and the sub-columns a tall right side wraps into) stack cleanly', () => {
+  it('never overlaps nodes: columns (and the sub-columns a tall right side wraps into) stack cleanly', async () => {
     for (const id of ['sharded-bot', 'lazy-member-list', 'large-guild']) {
-      const { store } = loadForTest(id)
+      const { store } = await loadLargeForTest(id)
       const input = layoutInput(
         buildGraphView(store.getState().model, { expanded: {}, pinned: new Set() }),
       )
@@ -52,8 +52,8 @@ describe('layout', () => {
     }
   })
 
-  it('wraps sessions right, then left of the topics, so the first two columns cross no sessions', () => {
-    const { store } = loadForTest('large-guild')
+  it('wraps sessions right, then left of the topics, so the first two columns cross no sessions', async () => {
+    const { store } = await loadLargeForTest('large-guild')
     const input = layoutInput(
       buildGraphView(store.getState().model, { expanded: {}, pinned: new Set() }),
     )

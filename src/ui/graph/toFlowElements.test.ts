@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { buildGraphView } from './graphView.ts'
 import { computeLayout, layoutInput } from './layout.ts'
 import { buildOverlay } from './overlay.ts'
-import { loadForTest } from './testModel.ts'
+import { loadForTest, loadLargeForTest } from './testModel.ts'
 import { toFlowElements, type SessionNode, type SummaryNode } from './toFlowElements.ts'
 
-function elementsAfter(id: string, suggestion: number) {
-  const t = loadForTest(id)
+async function elementsAfter(id: string, suggestion: number) {
+  const t = await loadLargeForTest(id)
   const record = t.suggest(suggestion)
   if (!record) throw new Error('no dispatch')
   const view = buildGraphView(t.store.getState().model, { expanded: {}, pinned: new Set() })
@@ -17,8 +17,8 @@ function elementsAfter(id: string, suggestion: number) {
 }
 
 describe('toFlowElements', () => {
-  it('gives the session without the intent a skipped outcome and its edge the reason', () => {
-    const { nodes, edges } = elementsAfter('intents', 0)
+  it('gives the session without the intent a skipped outcome and its edge the reason', async () => {
+    const { nodes, edges } = await elementsAfter('intents', 0)
     const sessions = nodes.filter((n): n is SessionNode => n.type === 'session')
     const logbot = sessions.find((n) => n.data.username === 'logbot')
     expect(logbot?.data.outcome).toEqual({ kind: 'skipped', reason: 'intents' })
@@ -29,8 +29,8 @@ describe('toFlowElements', () => {
     expect(edges.filter((e) => e.source === 'channel:1001').every((e) => e.data?.quiet)).toBe(true)
   })
 
-  it('draws a transient topic node and edges for a member dispatch, shard skips included', () => {
-    const { nodes, edges } = elementsAfter('sharded-bot', 1)
+  it('draws a transient topic node and edges for a member dispatch, shard skips included', async () => {
+    const { nodes, edges } = await elementsAfter('sharded-bot', 1)
     const topic = nodes.find((n) => n.id === 'member:20971520:50')
     expect(topic?.data).toMatchObject({ transient: true, active: true })
     const transient = edges.filter((e) => e.source === 'member:20971520:50')
@@ -43,8 +43,8 @@ describe('toFlowElements', () => {
     expect(transient.filter((e) => e.data?.label === 'shard')).toHaveLength(3)
   })
 
-  it('marks not-subscribed sessions without inventing an edge', () => {
-    const { nodes, edges } = elementsAfter('dms-and-group-dms', 1)
+  it('marks not-subscribed sessions without inventing an edge', async () => {
+    const { nodes, edges } = await elementsAfter('dms-and-group-dms', 1)
     const carolShard1 = nodes.find(
       (n): n is SessionNode =>
         n.type === 'session' && n.data.username === 'carol' && n.data.session.shard[0] === 1,
@@ -53,8 +53,8 @@ describe('toFlowElements', () => {
     expect(edges.some((e) => e.target === carolShard1?.id)).toBe(false)
   })
 
-  it('draws one node per member list; a holder the update did not reach flashes with range', () => {
-    const { nodes, edges, overlay } = elementsAfter('lazy-member-list', 0)
+  it('draws one node per member list; a holder the update did not reach flashes with range', async () => {
+    const { nodes, edges, overlay } = await elementsAfter('lazy-member-list', 0)
     expect(overlay.topicId).toBe('lazy_guild:20971520:everyone')
     expect(nodes.find((n) => n.id === 'lazy_guild:20971520:everyone')?.data).toMatchObject({
       active: true,
@@ -66,15 +66,15 @@ describe('toFlowElements', () => {
     expect(fromList.find((e) => e.data?.kind === 'skipped')?.data?.label).toBe('range')
   })
 
-  it('puts sessions inside their user frame, parents first', () => {
-    const { nodes } = elementsAfter('guild-basics', 0)
+  it('puts sessions inside their user frame, parents first', async () => {
+    const { nodes } = await elementsAfter('guild-basics', 0)
     const index = new Map(nodes.map((n, i) => [n.id, i]))
     for (const n of nodes)
       if (n.parentId) expect(index.get(n.parentId)).toBeLessThan(index.get(n.id) ?? -1)
   })
 
-  it('counts outcomes on summary nodes above the threshold', () => {
-    const { nodes, edges } = elementsAfter('large-guild', 0)
+  it('counts outcomes on summary nodes above the threshold', async () => {
+    const { nodes, edges } = await elementsAfter('large-guild', 0)
     const more = nodes.find(
       (n): n is SummaryNode => n.type === 'summary' && n.data.summary.kind === 'more',
     )
