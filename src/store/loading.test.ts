@@ -17,7 +17,6 @@ const small: Scenario = {
 }
 const intents = scenarioById('intents') as Scenario
 
-
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,
   cursor: s.cursor,

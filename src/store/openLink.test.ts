@@ -19,7 +19,6 @@ const small: Scenario = {
 const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
 const intents = scenarioById('intents') as Scenario
 
-
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,
   seed: s.seed,
