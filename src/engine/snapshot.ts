@@ -2,7 +2,8 @@ import type { ActionsState } from './actions/index.ts'
 import type { EngineContext, SimulationSettings } from './context.ts'
 import type { Lifecycle } from './gateway/lifecycle.ts'
 import type { Topic } from './backends/topics.ts'
-import { Session, type SessionSnapshot, type SubscriptionSlot } from './gateway/session.ts'
+import { Session, type SessionSnapshot } from './gateway/session.ts'
+import type { SubscriptionSlot } from './gateway/reverseIndex.ts'
 import type { SnowflakeGenerator } from './ids.ts'
 import type { WorldSnapshot } from './world/createWorld.ts'
 
@@ -129,7 +130,7 @@ function slotOrders(ctx: EngineContext, sessions: readonly Session[]): [string, 
   const numbers = new Map<SubscriptionSlot, number>(topicsInOrder(ctx).map((t, i) => [t, i]))
   const orders: [string, number[]][] = []
   for (const session of sessions) {
-    const order = session.slots.map((slot) => numbers.get(slot) as number)
+    const order = session.slots.slots.map((slot) => numbers.get(slot) as number)
     if (order.some((n, i) => i > 0 && n < (order[i - 1] as number))) {
       orders.push([session.sessionId, order])
     }
@@ -146,7 +147,6 @@ function restoreSlotOrders(
   const topics = topicsInOrder(ctx)
   for (const [sessionId, order] of orders) {
     const session = byId.get(sessionId) as Session
-    session.slots = order.map((n) => topics[n] as Topic)
-    order.forEach((n, i) => (topics[n] as Topic).moved(session, i))
+    session.slots.reorder(order.map((n) => topics[n] as Topic))
   }
 }

@@ -133,9 +133,10 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
   function subscribeAll(session: Session, guildIds: readonly string[]) {
     for (const guildId of guildIds) {
       backends.guild.sessions.add(guildId, session)
-      for (const channel of world.guildChannels(guildId)) {
-        if (channel.type === ChannelType.GUILD_TEXT && world.canView(session.userId, channel.id)) {
-          backends.channel.sessions.add(channel.id, session)
+      for (const channelId of world.guildChannelIdSet(guildId)) {
+        const channel = world.channel(channelId)
+        if (channel?.type === ChannelType.GUILD_TEXT && world.canView(session.userId, channelId)) {
+          backends.channel.sessions.add(channelId, session)
         }
       }
     }
@@ -174,7 +175,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         // Friend links first, so a friend this IDENTIFY links hears its status
         // (docs/design/semantics.md §10). They are per user and reach none of this session's
         // frames, so READY still comes first.
-        for (const friendId of world.friendsOf(session.userId))
+        for (const friendId of world.friendIdSet(session.userId))
           backends.friend.link(session.userId, friendId)
         // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
         // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.

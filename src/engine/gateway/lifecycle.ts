@@ -63,8 +63,7 @@ export function createLifecycle(ctx: LifecycleDeps): Lifecycle {
       expiring.delete(session)
       session.status = 'closed'
       ctx.states.remove(session)
-      for (const slot of session.slots) slot.evict(session)
-      session.slots.length = 0
+      session.slots.evictAll()
       ctx.lists.dropSession(session)
       report(session, 'close', reason)
       session.release()

@@ -171,7 +171,7 @@ export function readyPayload(world: WorldInternal, session: Session, guildIds: r
         ? world.privateChannels(user.id).map((c) => channelPayload(world, c))
         : [],
     // Each user is in its friends' READYs: one shared relationship object for all of them.
-    relationships: Array.from(world.friendsOf(user.id), (id) =>
+    relationships: Array.from(world.friendIdSet(user.id), (id) =>
       guildCreateParts(world).relationship(id, () => {
         const found = world.user(id)
         return { id, type: 1, user: found ? userPayload(found) : { id } }

@@ -1,4 +1,5 @@
 import type { Frame, SessionStatus, Skip, SkipReason } from '../types.ts'
+import { ReverseIndex } from './reverseIndex.ts'
 import { GatewayStateView } from './stateView.ts'
 
 /** Thrown by a mock socket whose send was made to fail (fault injection). */
@@ -156,12 +157,6 @@ export interface SessionSnapshot {
   readonly ringSize: number
 }
 
-/** A subscription list a session is in; the session keeps them for O(own subscriptions) removal. */
-export interface SubscriptionSlot {
-  /** Removes `session` from this list; called when the session closes. */
-  evict(session: Session): void
-}
-
 /**
  * One identified gateway connection: litecord's `GatewayState` (gateway/state.py), with the bugs it
  * has there fixed (docs/design/litecord-notes.md §4: READY is s = 1, replay is exact, sessions are
@@ -189,7 +184,7 @@ export class Session {
   disconnectedAt = 0
   readonly socket: MockSocket = new MockSocket(this)
   /** The reverse index: every list this session is in, with its position there (see topics.ts). */
-  slots: SubscriptionSlot[] = []
+  readonly slots = new ReverseIndex()
   /** The last skip entry made for this session, reused while the reason repeats (see skipEntry). */
   private lastSkip: Skip | null = null
 
@@ -322,26 +317,6 @@ export class Session {
   closeRun(to: number = this.seq): void {
     if (to >= this.runFrom) this.socket.log.push(new SentRun(this.runFrom, to))
     this.runFrom = to + 1
-  }
-
-  /**
-   * Appends to the reverse index, returning the slot's position. Capacity doubles from 1 (up to 1,024,
-   * then `push` takes over): V8's own `push` grows an empty array to 17 slots, 152 bytes for a session
-   * in a single topic, which alone was more than a whole subscription should cost.
-   */
-  addSlot(slot: SubscriptionSlot): number {
-    const slots = this.slots
-    const n = slots.length
-    if (n === 0) this.slots = [slot]
-    else if (n < 1024 && (n & (n - 1)) === 0) {
-      // Full at a power of two: copy into twice the room (shortening a fresh array keeps its capacity).
-      const grown = new Array<SubscriptionSlot>(2 * n)
-      for (let i = 0; i < n; i++) grown[i] = slots[i] as SubscriptionSlot
-      grown[n] = slot
-      grown.length = n + 1
-      this.slots = grown
-    } else slots.push(slot)
-    return n
   }
 
   /**

@@ -55,6 +55,13 @@ export interface WorldInternal extends World {
   privateChannels(userId: Snowflake): Channel[]
   /** @internal The DM between two users, if one exists. */
   findDm(a: Snowflake, b: Snowflake): Channel | undefined
+  /**
+   * @internal A user's friend ids, live (no copy: IDENTIFY reads them twice per session); the caller
+   * must not change the world while it iterates them.
+   */
+  friendIdSet(userId: string): ReadonlySet<string>
+  /** @internal A guild's channel ids in creation order, live (no copy), like friendIdSet. */
+  guildChannelIdSet(guildId: string): ReadonlySet<string>
   /** @internal A copy of a user's friend ids, in the order the friendships were made. */
   friendsOf(userId: Snowflake): ReadonlySet<string>
   /** @internal Whether two users are friends. */

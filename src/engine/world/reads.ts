@@ -38,11 +38,15 @@ type EntityReads = Pick<
   | 'privateChannels'
   | 'findDm'
   | 'friendsOf'
+  | 'friendIdSet'
+  | 'guildChannelIdSet'
   | 'areFriends'
   | 'presence'
   | 'message'
   | 'messages'
 >
+
+const NO_IDS: ReadonlySet<string> = new Set()
 
 /**
  * @internal Reads. Records are frozen, so they are handed out as they are; lists are fresh arrays.
@@ -111,6 +115,8 @@ export function entityReads(core: WorldCore): EntityReads {
       const id = x === undefined || y === undefined ? undefined : core.state.dms.get(dmKey(x, y))
       return id === undefined ? undefined : core.state.channels.get(id)
     },
+    friendIdSet: (userId) => core.state.friends.get(userId) ?? NO_IDS,
+    guildChannelIdSet: (guildId) => core.state.guilds.get(guildId)?.channelIds ?? NO_IDS,
     // A copy: the live set would let a caller add a friend behind the world's back.
     friendsOf: (userId) => new Set(get(core.state.friends, userId)),
     areFriends: (a, b) => {
