@@ -79,9 +79,17 @@ export class PlaygroundPage {
     await expect(this.graph.locator('.react-flow__node').first()).toBeVisible()
   }
 
-  /** Clicks one of the scenario's suggested dispatches. */
+  /** Clicks one of the scenario's suggested calls (Try it), opening the tab that holds them. */
   async suggest(name: RegExp | string) {
-    await this.page.getByRole('button', { name }).click()
+    const button = this.page.getByRole('button', { name })
+    const scenarioTab = this.page.getByRole('tab', { name: 'Scenario' })
+    if (!(await button.isVisible()) && (await scenarioTab.isVisible())) await scenarioTab.click()
+    await button.click()
+  }
+
+  /** Opens one of the tabs of ways to make a change (Dispatch, Actions, World, Sessions). */
+  async tab(name: string) {
+    await this.page.getByRole('tab', { name, exact: true }).click()
   }
 
   /** A session node on the graph: `bob`'s first session is `session('bob', 1)`. */

@@ -16,22 +16,27 @@ test('the event log’s header counts the rows it shows, direct sends included',
   expect(await counted()).toBe(await rows.count())
 })
 
-test('the Delivery panel moves between the dispatches of one step: “1 of 2” with previous and next', async ({
+test('the Delivery panel moves between the rows of one step: “1 of 3” with previous and next', async ({
   page,
 }) => {
   const play = new PlaygroundPage(page)
   await play.open('intents')
-  // IDENTIFY with GUILD_PRESENCES announces the presence twice: through the guild and through friends.
+  // IDENTIFY with GUILD_PRESENCES announces the presence twice, through the guild and through friends,
+  // and sends the session READY and GUILD_CREATE directly: three rows.
   const first = play.log.locator('tbody tr', { hasText: 'PRESENCE_UPDATE' }).first()
   await first.click()
   const nav = play.ledger.getByRole('navigation', { name: /Rows of step \d+/ })
-  await expect(nav).toContainText('1 of 2')
+  await expect(nav).toContainText('1 of 3')
   const narration = await play.narration.innerText()
   await nav.getByRole('button', { name: /Next row/ }).click()
-  await expect(nav).toContainText('2 of 2')
+  await expect(nav).toContainText('2 of 3')
   await expect(play.narration).not.toHaveText(narration)
   await expect(play.log.locator('tbody tr[aria-selected="true"]')).toContainText('PRESENCE_UPDATE')
+  await nav.getByRole('button', { name: /Next row/ }).click()
+  await expect(nav).toContainText('3 of 3')
+  await expect(play.log.locator('tbody tr[aria-selected="true"]')).toContainText('READY')
   await expect(nav.getByRole('button', { name: /Next row/ })).toBeDisabled()
+  await nav.getByRole('button', { name: /Previous row/ }).click()
   await nav.getByRole('button', { name: /Previous row/ }).click()
   await expect(play.narration).toHaveText(narration)
 })

@@ -73,16 +73,15 @@ test('Ctrl+Enter runs, and an engine refusal shows its code and line and applies
   await expect(play.timeline).toHaveAttribute('max', steps ?? '')
 })
 
-test('on a tablet the code gets a full-width row under the graph, wide enough to write in', async ({
+test('on a tablet the Code pane is full width, and its runs reach the graph and the log', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 })
   const play = new PlaygroundPage(page)
   await play.open('intents')
-  const graph = await play.graph.boundingBox()
+  await page.getByRole('tab', { name: 'Code' }).click()
   const code = await play.code.boundingBox()
-  expect(code && graph && code.y).toBeGreaterThanOrEqual((graph?.y ?? 0) + (graph?.height ?? 0))
-  expect(code?.width).toBeGreaterThan(560)
+  expect(code?.width).toBeGreaterThan(900)
   await play.monaco()
   const columns = () =>
     page.evaluate(() => {
@@ -90,10 +89,10 @@ test('on a tablet the code gets a full-width row under the graph, wide enough to
       const m = (globalThis as { __monaco?: { editor: { getEditors(): Editor[] } } }).__monaco
       return m?.editor.getEditors()[0]?.getLayoutInfo().viewportColumn ?? 0
     })
-  await expect.poll(columns).toBeGreaterThanOrEqual(60)
-  // The Console sits beside the editor, and Run still works from here.
+  await expect.poll(columns).toBeGreaterThanOrEqual(80)
   await play.writeCode(`dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { name: 'x' })`)
   await play.run.click()
   await expect(play.console).toContainText('added as step')
+  await page.getByRole('tab', { name: 'Log' }).click()
   await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(1)
 })

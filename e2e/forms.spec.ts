@@ -7,6 +7,7 @@ test('the key’s placeholder follows the backend, and an empty key is refused a
   const play = new PlaygroundPage(page)
   await play.open('intents')
   const steps = await play.timeline.getAttribute('max')
+  await play.tab('Dispatch')
   const composer = page.getByRole('form', { name: 'Dispatch composer' })
   const backend = composer.getByRole('combobox', { name: 'Backend' })
   const key = composer.getByLabel(/^Key/)

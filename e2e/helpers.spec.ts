@@ -6,6 +6,7 @@ test('every dispatcher helper is in the Dispatch tab: dispatchMany, dispatchFilt
 }) => {
   const play = new PlaygroundPage(page)
   await play.open('helpers')
+  await play.tab('Dispatch')
   const composer = page.getByRole('form', { name: 'Dispatch composer' })
   const call = composer.getByRole('combobox', { name: 'Call' })
   await expect(call.locator('option')).toHaveText([

@@ -25,6 +25,7 @@ test('the playground works from the keyboard', async ({ page }) => {
   })
 
   await test.step('shortcuts stay out of text fields', async () => {
+    await play.tab('Dispatch')
     const field = page.getByLabel('Event type')
     await field.focus()
     await page.keyboard.press('ArrowLeft')
@@ -34,6 +35,7 @@ test('the playground works from the keyboard', async ({ page }) => {
   })
 
   await test.step('Tab reaches a suggestion; Enter dispatches it', async () => {
+    await play.tab('Scenario')
     const first = page.getByRole('button', { name: /GUILD_UPDATE to guild/ })
     await first.focus()
     await page.keyboard.press('Enter')

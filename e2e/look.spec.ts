@@ -67,36 +67,6 @@ test('reduced motion highlights in place, without travelling tokens', async ({ p
   await expect(play.narration).toContainText('1 skipped: intents')
 })
 
-for (const [width, height] of [
-  [1024, 768],
-  [390, 844],
-] as const) {
-  test(`the playground stays usable at ${width}×${height}: the page scrolls, nothing sideways`, async ({
-    page,
-  }) => {
-    await page.setViewportSize({ width, height })
-    const play = new PlaygroundPage(page)
-    await play.open('intents')
-    await play.suggest(/GUILD_UPDATE to guild/)
-    await expect(play.narration).toContainText('skipped: intents')
-    const graph = await play.graph.boundingBox()
-    expect(graph?.width).toBeGreaterThan(width * 0.6)
-    expect(graph?.height).toBeGreaterThan(360)
-    for (const heading of ['Event log', 'Delivery', 'Inspector']) {
-      const region = page.getByRole('heading', { name: heading })
-      await region.scrollIntoViewIfNeeded()
-      await expect(region).toBeInViewport()
-    }
-    await expect(play.ledger.getByRole('listitem').filter({ hasText: 'logbot' })).toContainText(
-      'skipped: intents',
-    )
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth > window.innerWidth,
-    )
-    expect(overflow, 'no horizontal page scroll').toBe(false)
-  })
-}
-
 test('every page fits a phone’s width without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 })
   for (const path of ['/', '/performance', '/bench', '/no-such-page']) {

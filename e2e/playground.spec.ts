@@ -54,7 +54,7 @@ test('step back restores the previous graph and log exactly, step forward replay
   await play.timeline.fill('0')
   await expect(play.graph.locator('.react-flow__node')).toHaveCount(0)
   await expect(play.log.locator('tbody tr')).toHaveText([
-    'No dispatch yet. Try one of the suggested dispatches on the left.',
+    'Nothing sent yet. Try one of the suggested calls (Try it).',
   ])
   await play.timeline.fill(before.timeline)
   expect(await play.snapshot()).toEqual(before)
@@ -66,6 +66,7 @@ test('a refused call shows the engine’s reason and does not enter the timeline
   const play = new PlaygroundPage(page)
   await play.open('intents')
   const steps = await play.timeline.getAttribute('max')
+  await play.tab('Dispatch')
   await page.getByLabel('Event type').fill('not valid')
   await page.getByRole('button', { name: 'Dispatch', exact: true }).click()
   await expect(page.getByText('Upper-case letters, digits and _')).toBeVisible()

@@ -6,6 +6,7 @@ test('the backend reference opens from the Dispatch tab’s backend picker and f
 }) => {
   const play = new PlaygroundPage(page)
   await play.open('intents')
+  await play.tab('Dispatch')
   const composer = page.getByRole('form', { name: 'Dispatch composer' })
   await composer.getByRole('combobox', { name: 'Backend' }).selectOption('member')
   await composer.getByRole('button', { name: 'What does member do?' }).click()
@@ -34,7 +35,8 @@ test('the playground’s words explain themselves on hover and on keyboard focus
 }) => {
   const play = new PlaygroundPage(page)
   await play.open('disconnect-and-resume')
-  const buffered = play.log.getByRole('columnheader').getByText('Buffered')
+  // The step shown on opening: bob, disconnected, had the message buffered.
+  const buffered = play.ledger.getByText('buffered', { exact: true })
   await buffered.hover()
   const tip = page.getByRole('tooltip')
   await expect(tip).toContainText('Kept for a disconnected session')
@@ -59,7 +61,7 @@ test('the playground’s words explain themselves on hover and on keyboard focus
       new RegExp(says),
     )
   }
-  await page.getByRole('tab', { name: 'Sessions' }).click()
+  await play.tab('Sessions')
   for (const word of ['guilds', 'shard', 'resume window']) {
     await expect(page.getByText(word, { exact: true }).first()).toHaveAttribute('tabindex', '0')
   }

@@ -6,8 +6,9 @@ import type { Plugin } from 'vite'
 /**
  * The editor's types, generated at build time from the engine's own source (never written by hand):
  * dts-bundle-generator bundles the declarations of `src/engine/index.ts`, TSDoc included, into one
- * module that the virtual module `virtual:engine-dts` exports as text for Monaco. The result is cached
- * under node_modules/.cache by a hash of the engine's sources, so only a changed engine pays for it.
+ * module that the virtual module `virtual:engine-dts` exports as text for Monaco (with frames typed by
+ * what they carry: `editorDeclarations`). The result is cached under node_modules/.cache by a hash of
+ * the engine's sources, so only a changed engine pays for it.
  */
 export const ENGINE_DTS_ID = 'virtual:engine-dts'
 const RESOLVED_ID = `\0${ENGINE_DTS_ID}`
@@ -47,6 +48,59 @@ export async function engineDts(root: string): Promise<string> {
   return text
 }
 
+/** The engine's own declaration of `Frame`, as dts-bundle-generator writes it. */
+const ENGINE_FRAME =
+  /export interface Frame \{\n\treadonly op: number;\n\treadonly t: string \| null;\n\treadonly s: number \| null;\n\treadonly d: unknown;\n\}/
+
+/** The editor's `Frame`: its `d` typed by what frames carry, so `frame.d.name` reads without a cast. */
+const EDITOR_FRAME = `export interface Frame {
+\treadonly op: number;
+\treadonly t: string | null;
+\treadonly s: number | null;
+\t/**
+\t * What the frame carries: a dispatch's payload (op 0), JSON data whose fields read without a cast
+\t * (\`frame.d.name\`, \`frame.d.author.id\`). INVALID_SESSION (op 9) carries \`false\`: its fields read
+\t * undefined.
+\t */
+\treadonly d: FrameData;
+}
+/**
+ * A dispatch's payload as the editor types it: the fields most events carry are named (a guild's or
+ * channel's \`name\`, a message's \`content\`…), and any other field reads as JSON data of any shape.
+ */
+export interface FrameData {
+\treadonly [field: string]: any;
+\treadonly id?: string;
+\treadonly name?: string;
+\treadonly content?: string;
+\treadonly guild_id?: string;
+\treadonly channel_id?: string;
+\treadonly session_id?: string;
+\treadonly status?: string;
+\treadonly user?: {
+\t\treadonly id: string;
+\t\treadonly [field: string]: any;
+\t};
+\treadonly author?: {
+\t\treadonly id: string;
+\t\treadonly [field: string]: any;
+\t};
+}`
+
+/**
+ * The declarations as the editor shows them. The engine types a frame's `d` as `unknown` (it is JSON
+ * data of any shape), which made \`frame.d.name\` a red squiggle on code that runs; the editor types it
+ * by what frames carry instead. Throws if the engine's `Frame` changed shape, so the build says so.
+ */
+export function editorDeclarations(dts: string): string {
+  if (!ENGINE_FRAME.test(dts)) {
+    throw new Error(
+      'scripts/engineTypes.ts: the engine’s Frame declaration changed; update ENGINE_FRAME and EDITOR_FRAME',
+    )
+  }
+  return dts.replace(ENGINE_FRAME, EDITOR_FRAME)
+}
+
 /** A Vite (and Vitest) plugin serving `virtual:engine-dts`: `export default "<declarations>"`. */
 export function engineTypes(): Plugin {
   let root = process.cwd()
@@ -59,7 +113,7 @@ export function engineTypes(): Plugin {
     async load(id) {
       if (id !== RESOLVED_ID) return undefined
       for (const file of engineSources(root)) this.addWatchFile(file)
-      return `export default ${JSON.stringify(await engineDts(root))}`
+      return `export default ${JSON.stringify(editorDeclarations(await engineDts(root)))}`
     },
   }
 }

@@ -37,7 +37,7 @@ export const BACKEND_REFERENCE: Readonly<Record<BackendName, BackendReference>> 
     keeps: 'a list of sessions per channel: guild text channels the user can read, DMs on shard 0',
     receives: 'every session subscribed to the channel',
     checks:
-      'guild channel: shard, VIEW_CHANNEL now, GUILD_* intents; DM: DIRECT_* intents; group DM messages pass any intents',
+      'in this order, guild channel: shard, then GUILD_* intents, then VIEW_CHANNEL at dispatch time; DM: DIRECT_* intents; group DM: MESSAGE_* pass any intents, other events need their DIRECT_* intent',
     ignores: 'sessions that are not subscribed, even if their user could read the channel',
   },
   member: {

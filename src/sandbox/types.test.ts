@@ -123,6 +123,20 @@ describe('the editor’s engine types', { timeout: 120_000 }, () => {
     expect(errors).toEqual([])
   })
 
+  it('type a frame by what it carries: its payload’s fields read without a cast', () => {
+    const p = program({
+      [DTS]: engineDts,
+      '/prelude.d.ts': PRELUDE,
+      '/code.ts': [
+        `const s = states.all()[0]`,
+        `const f = s?.frames.at(-1)`,
+        `const name: string | undefined = f?.d.name`,
+        `console.log(name, f?.d.author?.id, f?.d.members?.length, f?.d.user?.id.length)`,
+      ].join('\n'),
+    })
+    expect(ts.getPreEmitDiagnostics(p).map((d) => d.messageText)).toEqual([])
+  })
+
   it('flag a type error before running', () => {
     const p = program({
       [DTS]: engineDts,

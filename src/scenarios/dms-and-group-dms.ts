@@ -61,6 +61,7 @@ export default {
     'Events without a guild go to shard 0 only: carol (a bot with two shards) subscribed her shard-0 ' +
       'session to the group DM; her shard-1 session shows as not subscribed.',
     'In a 1:1 DM, MESSAGE_CREATE needs DIRECT_MESSAGES: bob left it out and is skipped with the reason ' +
-      'intents. In a group DM messages pass whatever the intents, so bob gets that one.',
+      'intents. In a group DM, MESSAGE_* events pass whatever the intents, so bob gets that one; its ' +
+      'other events (typing, reactions) still need their DIRECT_* intent.',
   ],
 } satisfies Scenario

@@ -76,6 +76,6 @@ export default {
       'and folds the rest into a "+N more" node (click it to show more). Counts replace single edges.',
     'Every session identified offline and without GUILD_PRESENCES, as bots in large guilds do, so IDENTIFY ' +
       'does not announce a presence to everyone. A GUILD_UPDATE reaches 997 sessions: fanbot’s three ' +
-      'other shards do not serve this guild, so they show up as not subscribed in the ledger.',
+      'other shards do not serve this guild, so they show up as not subscribed in the Delivery panel.',
   ],
 } satisfies Scenario

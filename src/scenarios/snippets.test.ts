@@ -8,6 +8,7 @@ import { SNIPPETS, snippetFor } from './snippets.ts'
 const HOME: Record<string, string> = {
   guild: 'guild-basics',
   member: 'sharded-bot',
+  sharding: 'sharded-bot',
   channel: 'guild-basics',
   user: 'dms-and-group-dms',
   friend: 'friends-and-presence',

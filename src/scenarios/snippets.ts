@@ -166,12 +166,27 @@ const quiet = gateway.identify({ userId: bot.id, intents: Intents.GUILDS | Inten
 
 actions.sendMessage(channel.id, guild.owner_id, 'the password is swordfish')
 const seen = quiet.frames.filter((f) => f.t === 'MESSAGE_CREATE').at(-1)
-console.log('quietbot saw content:', JSON.stringify((seen?.d as { content?: string })?.content))
+console.log('quietbot saw content:', JSON.stringify(seen?.d.content))
+`
+
+const sharding = `// Sharding: a bot runs one session per shard, and a session
+// serves the guilds with (guild_id >> 22) % shard_count equal
+// to its shard id. Each guild's event reaches one shard.
+const bot = world.users().find((u) => u.bot && states.userStates(u.id).length > 1)
+if (!bot) throw new Error('This scenario has no sharded bot: try Sharded bot')
+const sessions = states.userStates(bot.id)
+for (const guild of world.guilds()) {
+  const result = dispatcher.dispatch('guild', guild.id, 'GUILD_UPDATE', { id: guild.id, name: guild.name })
+  const got = sessions.filter((s) => result.delivered.includes(s.sessionId))
+  const on = shardFor(guild.id, sessions[0]!.shard[1])
+  console.log(guild.name, 'is on shard', on, '→', got.map((s) => bot.username + ' shard ' + s.shard[0]).join(', '))
+}
 `
 
 export const SNIPPETS: readonly Snippet[] = [
   { id: 'guild', title: 'guild: an event to a whole guild', code: guild },
   { id: 'member', title: 'member: one member’s sessions, by shard', code: member },
+  { id: 'sharding', title: 'Sharding: which shard serves which guild', code: sharding },
   { id: 'channel', title: 'channel: messages and permission skips', code: channel },
   { id: 'user', title: 'user: every session of a user', code: user },
   { id: 'friend', title: 'friend: presence to friends', code: friend },
@@ -186,7 +201,8 @@ export const SNIPPETS: readonly Snippet[] = [
 const BY_SCENARIO: Readonly<Record<string, string>> = {
   'guild-basics': 'channel',
   intents: 'message-content',
-  'sharded-bot': 'member',
+  'sharded-bot': 'sharding',
+  helpers: 'dispatch-many',
   'dms-and-group-dms': 'user',
   'friends-and-presence': 'friend',
   'lazy-member-list': 'op14',

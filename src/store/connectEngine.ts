@@ -25,6 +25,8 @@ export interface DispatchRecord {
   readonly cause: string | null
   /** Sessions that could have been reached but were not subscribed; null when not computed. */
   readonly notSubscribed: readonly string[] | null
+  /** Its place among what the step reported, so rows of one step read in the order things happened. */
+  readonly order: number
 }
 
 /** One frame sent straight to a session (READY, GUILD_CREATE, replays, RESUMED, op 9). */
@@ -36,6 +38,10 @@ export interface DirectRecord {
   readonly s: number | null
   readonly outcome: 'delivered' | 'buffered' | 'failed'
   readonly replay: boolean
+  /** The frame's data (the engine's frozen copy, shared with the session's buffer: nothing is copied). */
+  readonly d: unknown
+  /** Its place among what the step reported (see DispatchRecord.order). */
+  readonly order: number
 }
 
 /** Frames sent straight to sessions, counted rather than listed (a generated step sends 200,000). */
@@ -116,7 +122,9 @@ export function startRecording(engine: CallEngine, step: number, bulk = false) {
   let failed = 0
   const touches = { users: false, names: false, sessions: false, topics: new Set<string>() }
   const { sim } = engine
+  let order = 0
   const stop = sim.inspect((event) => {
+    order += 1
     if (!bulk || event.type === 'session') events.push(event)
     if (event.type === 'dispatch') {
       const explained = dispatches.length < EXPLAIN_LIMIT
@@ -133,6 +141,7 @@ export function startRecording(engine: CallEngine, step: number, bulk = false) {
         notSubscribed: explained
           ? sim.dispatcher.explain(event.result).map((e) => e.sessionId)
           : null,
+        order,
       })
     } else if (event.type === 'send') {
       const { frame } = event
@@ -153,6 +162,8 @@ export function startRecording(engine: CallEngine, step: number, bulk = false) {
         s: frame.s,
         outcome: event.outcome,
         replay: event.replay,
+        d: frame.d,
+        order,
       })
     } else if (event.type === 'session') {
       touches.sessions = true

@@ -105,3 +105,21 @@ export function describeCall(call: EngineCall, name: NameOf = (id) => id): strin
       return `${call.target}.${call.method}(${call.args.map((x) => (typeof x === 'object' ? '…' : str(x))).join(', ')})`
   }
 }
+
+/** True when a call's arguments name sessions by reference (`{ $session: n }`), not by id. */
+function hasRefs(v: Json | undefined): boolean {
+  if (Array.isArray(v)) return v.some(hasRefs)
+  if (v === null || typeof v !== 'object') return false
+  return Object.keys(v).some((k) => k.startsWith('$')) || Object.values(v).some(hasRefs)
+}
+
+/**
+ * The call as one line of code the editor would run (`dispatcher.dispatch('guild', '1', …)`), or null
+ * when its arguments name sessions by reference (their ids are only known once the scenario has run).
+ */
+export function callAsCode(call: EngineCall): string | null {
+  if (call.args.some(hasRefs)) return null
+  const arg = (v: Json) =>
+    typeof v === 'string' ? `'${v.replace(/[\\']/g, '\\$&')}'` : JSON.stringify(v)
+  return `${call.target}.${call.method}(${call.args.map(arg).join(', ')})`
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { scenarioById } from '../scenarios/index.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
-import { ledgerOf, narrate, outcomeCounts, outcomeKey, outcomesOf } from './explain.ts'
+import { keyProblem, ledgerOf, narrate, outcomeCounts, outcomeKey, outcomesOf } from './explain.ts'
 
 function after(id: string, suggestion: number) {
   const scenario = scenarioById(id)
@@ -66,5 +66,55 @@ describe('explain', () => {
     for (const e of outcomesOf(sharded))
       perKey.set(outcomeKey(e.outcome), (perKey.get(outcomeKey(e.outcome)) ?? 0) + 1)
     expect(new Map(counts)).toEqual(perKey)
+  })
+
+  it('says a user’s own sessions never get its presence, rather than “not subscribed”', () => {
+    const scenario = scenarioById('guild-basics')
+    if (!scenario) throw new Error('missing scenario')
+    const store = createPlaygroundStore({ scenario })
+    const { steps, model } = store.getState()
+    store.destroy()
+    // Step 4: carol IDENTIFYs; her presence goes to the guild, never to her own session.
+    const presence = steps[3]?.dispatches.find((d) => d.backend === 'guild')
+    if (!presence) throw new Error('no presence')
+    const entries = ledgerOf(presence, model)
+    const own = entries.filter((e) => e.outcome.kind === 'not-subscribed')
+    expect(own).toHaveLength(1)
+    expect(outcomeKey(own[0]!.outcome)).toBe('own-presence')
+    expect(own[0]?.why).toBe(
+      'This is carol’s own presence: a presence change never goes to the user’s own sessions.',
+    )
+    expect(narrate(presence, model)).toBe(
+      'PRESENCE_UPDATE on guild:20971520 → 2 delivered, 1 own session (own presence)',
+    )
+    expect(outcomeCounts(presence, model)).toEqual([
+      ['own-presence', 1],
+      ['delivered', 2],
+    ])
+  })
+
+  it('says a backend without lists keeps none, and names the engine’s order of checks', () => {
+    const { record, model } = after('sharded-bot', 1)
+    expect(record.backend).toBe('member')
+    const delivered = ledgerOf(record, model).find((e) => e.outcome.kind === 'delivered')
+    expect(delivered?.why).toMatch(/the member backend keeps no list/)
+    expect(delivered?.why).not.toMatch(/Subscribed to/)
+    const { record: staff, model: world } = after('guild-basics', 2)
+    const skipped = ledgerOf(staff, world).find((e) => e.outcome.kind === 'skipped')
+    expect(skipped?.why).toMatch(/after shard and intents/)
+  })
+
+  it('says when a dispatch’s key names nothing in the world', () => {
+    const { record, model } = after('intents', 0)
+    const nowhere = {
+      ...record,
+      key: '999',
+      result: { ...record.result, delivered: [], skipped: [] },
+    }
+    expect(keyProblem(nowhere, model)).toBe('guild 999 names no guild in this world')
+    expect(narrate(nowhere, model)).toBe(
+      'GUILD_UPDATE on guild:999 → nobody: guild 999 names no guild in this world',
+    )
+    expect(keyProblem(record, model)).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import type { DispatchRecord, DirectRecord } from './connectEngine.ts'
-import type { RefusalRecord } from './refusals.ts'
+import type { DirectRecord, Step } from './connectEngine.ts'
+import { logRowsOf, rowsOfStep, type DirectRow, type LogRow } from './logRows.ts'
 import { usePlaygroundStore } from './PlaygroundProvider.tsx'
 import type { PlaygroundState } from './types.ts'
 
@@ -15,6 +15,7 @@ const detailSelector = (s: PlaygroundState) => s.sessionDetail
 const positionsSelector = (s: PlaygroundState) => s.positions
 const expandedSelector = (s: PlaygroundState) => s.expanded
 const baselineSelector = (s: PlaygroundState) => s.baseline
+const focusSelector = (s: PlaygroundState) => s.focus
 const stepsSelector = (s: PlaygroundState) => s.steps
 const cursorSelector = (s: PlaygroundState) => s.cursor
 const lastStepSelector = (s: PlaygroundState) => s.steps[s.cursor - 1]
@@ -41,6 +42,7 @@ const activeSelector = (s: PlaygroundState) =>
 const activeRefusalSelector = (s: PlaygroundState) =>
   s.activeDispatchId === null ? null : (s.refusalById(s.activeDispatchId) ?? null)
 const refusalSelector = (s: PlaygroundState) => s.refusal
+const activeStepSelector = (s: PlaygroundState) => s.activeStep
 const discardedSelector = (s: PlaygroundState) => s.discarded
 
 /** Every action; never re-renders (the object is stable). */
@@ -61,6 +63,8 @@ export const usePositions = () => usePlaygroundStore(positionsSelector)
 export const useExpanded = () => usePlaygroundStore(expandedSelector)
 /** The step marked to compare with, and its model. */
 export const useBaseline = () => usePlaygroundStore(baselineSelector)
+/** The session the graph was last asked to show (Show on graph); re-renders on each ask. */
+export const useGraphFocus = () => usePlaygroundStore(focusSelector)
 /** Cursor, length, playing, speed and the current step's label; re-renders on any of them. */
 export const useTimeline = () => usePlaygroundStore(useShallow(timelineSelector))
 /** The dispatch the graph shows; re-renders when it changes (once per dispatch, never per frame). */
@@ -96,44 +100,65 @@ export const useReplayNonce = () => usePlaygroundStore(nonceSelector)
 export const useSpeed = () => usePlaygroundStore(speedSelector)
 /** The shown dispatch's id (for highlighting its log row). */
 export const useActiveDispatchId = () => usePlaygroundStore(activeIdSelector)
+/** The step shown as a whole, if one is (its index); re-renders when that changes. */
+export const useActiveStep = () => usePlaygroundStore(activeStepSelector)
 
-/** The event log's dispatches up to the cursor, oldest first; re-renders when steps or cursor change. */
-export function useLogDispatches(): DispatchRecord[] {
-  const steps = usePlaygroundStore(stepsSelector)
-  const cursor = usePlaygroundStore(cursorSelector)
-  return useMemo(() => steps.slice(0, cursor).flatMap((s) => s.dispatches), [steps, cursor])
+/** The step a row id belongs to: `3.1`, `3.refused.0` and `direct:3:…` are all of step 3. */
+export function stepOfRowId(id: string): number | null {
+  const step = Number(id.startsWith('direct:') ? id.split(':')[1] : id.split('.')[0])
+  return Number.isInteger(step) ? step : null
 }
 
 /**
- * Refusals up to the cursor (RESUME answered INVALID_SESSION…), then the refused call off the timeline,
- * if any; re-renders when steps, cursor or that call change.
+ * The shown step (a whole one, or the step of the shown row) with its rows in the order they
+ * happened, and where the shown row is among them (-1 when the whole step is shown); null when nothing
+ * of a step is shown or the step is past the cursor.
  */
-export function useLogRefusals(): RefusalRecord[] {
+export function useShownStep(): {
+  step: number
+  record: Step
+  rows: LogRow[]
+  index: number
+} | null {
+  const steps = usePlaygroundStore(stepsSelector)
+  const cursor = usePlaygroundStore(cursorSelector)
+  const activeId = usePlaygroundStore(activeIdSelector)
+  const activeStep = usePlaygroundStore(activeStepSelector)
+  return useMemo(() => {
+    const step = activeStep ?? (activeId === null ? null : stepOfRowId(activeId))
+    const record = step === null || step >= cursor ? undefined : steps[step]
+    if (step === null || !record) return null
+    const rows = rowsOfStep(record, step)
+    return { step, record, rows, index: rows.findIndex((r) => r.id === activeId) }
+  }, [steps, cursor, activeId, activeStep])
+}
+
+/** The shown direct-send row (frames sent to a session outside a fan-out), if one is shown. */
+export function useActiveDirect(): { row: DirectRow; frames: DirectRecord[] } | null {
+  const shown = useShownStep()
+  return useMemo(() => {
+    const row = shown && shown.index >= 0 ? shown.rows[shown.index] : undefined
+    if (!shown || row?.kind !== 'direct') return null
+    const frames = shown.record.directs.filter(
+      (d) => row.sessionId === null || d.sessionId === row.sessionId,
+    )
+    return { row, frames }
+  }, [shown])
+}
+
+/**
+ * Every row of the event log up to the cursor, in the order things happened, then the refused call
+ * off the timeline, if any; re-renders when steps, cursor or that call change.
+ */
+export function useLogRows(): LogRow[] {
   const steps = usePlaygroundStore(stepsSelector)
   const cursor = usePlaygroundStore(cursorSelector)
   const pending = usePlaygroundStore(refusalSelector)
-  return useMemo(
-    () => [...steps.slice(0, cursor).flatMap((s) => s.refusals), ...(pending ? [pending] : [])],
-    [steps, cursor, pending],
-  )
-}
-
-/**
- * The rows of the shown row's step that the Delivery panel can move between (its dispatches, then its
- * refusals), and where the shown one is among them; null when nothing of a step is shown.
- */
-export function useActiveStepRows(): { step: number; ids: string[]; index: number } | null {
-  const steps = usePlaygroundStore(stepsSelector)
-  const activeId = usePlaygroundStore(activeIdSelector)
   return useMemo(() => {
-    if (activeId === null) return null
-    const step = Number(activeId.split('.')[0])
-    const found = Number.isInteger(step) ? steps[step] : undefined
-    if (!found) return null
-    const ids = [...found.dispatches.map((d) => d.id), ...found.refusals.map((r) => r.id)]
-    const index = ids.indexOf(activeId)
-    return index < 0 ? null : { step, ids, index }
-  }, [steps, activeId])
+    const rows = logRowsOf(steps, cursor)
+    if (pending) rows.push({ kind: 'refused', id: pending.id, step: pending.step, record: pending })
+    return rows
+  }, [steps, cursor, pending])
 }
 
 /** Frames sent straight to sessions (READY, replays…) up to the cursor. */

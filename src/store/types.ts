@@ -96,15 +96,23 @@ export interface ViewSlice {
   expanded: Readonly<Record<string, number>>
   /** The step to compare with, if one is marked. */
   baseline: Baseline | null
+  /** A session the graph was asked to bring into view ("Show on graph"); `nonce` asks again. */
+  focus: { readonly sessionId: string; readonly nonce: number } | null
 }
 
 export interface SelectionSlice {
   selection: Selection | null
   /**
    * The log row the graph, Delivery panel and narration show (one animating, or one selected): a
-   * dispatch's id, or a refusal's (`<step>.refused.<n>`, `refused`).
+   * dispatch's id, a refusal's (`<step>.refused.<n>`, `refused`), or a direct send's
+   * (`direct:<step>:<sessionId>`, `direct:<step>`). Null while a whole step is shown (`activeStep`).
    */
   activeDispatchId: string | null
+  /**
+   * The step shown as a whole (its index): every row it made, together, when it made several or none.
+   * Moving the cursor shows the step it lands on, so the picture is never stale (docs/design/playground.md §12).
+   */
+  activeStep: number | null
   /** Bumped whenever the active dispatch should (re)play its animation. */
   replayNonce: number
   /** The selected session, read from the simulation at the cursor. */
@@ -188,6 +196,11 @@ export interface PlaygroundActions {
    * when this engine refuses a call: then it no longer holds the gateway's state, and nothing is added.
    */
   appendSteps(steps: readonly (readonly EngineCall[])[]): boolean
+  /**
+   * A Try-it call: applies it as `apply` does, and says in the Console what it did (the step it became,
+   * the call as code, its outcome), so the buttons teach what the code would do.
+   */
+  tryIt(call: EngineCall): boolean
   /** Replaces the code (as the user typed it: it is saved for the scenario). */
   setCode(code: string): void
   /**
@@ -211,14 +224,21 @@ export interface PlaygroundActions {
   togglePlay(): void
   setSpeed(speed: number): void
   select(selection: Selection | null): void
-  /** Shows a log row (a dispatch, replaying its animation, or a refusal) on the graph and panels. */
+  /**
+   * Shows a log row (a dispatch or a direct send, replaying its animation, or a refusal) on the graph
+   * and panels.
+   */
   showDispatch(id: string | null): void
+  /** Shows every row of one step together (the Delivery panel lists them, to pick one). */
+  showStep(step: number): void
   clearError(): void
   /** Shows a refusal or failure that did not come from a call (saving an image, say). */
   reportError(heading: string, message: string): void
   setPosition(nodeId: string, position: XY): void
   resetPositions(): void
   expand(groupId: string, by: number): void
+  /** Selects a session and asks the graph to zoom to it (drawing it on its own when summarised). */
+  showOnGraph(sessionId: string): void
   /** Marks the step at the cursor to compare every other step with. */
   compareFromHere(): void
   stopComparing(): void

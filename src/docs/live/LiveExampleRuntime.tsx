@@ -87,7 +87,7 @@ function ExampleBody({
             Reset
           </button>
         </div>
-        {cursor > setupSteps ? <StepReport /> : <Outcome />}
+        {cursor > setupSteps ? <StepReport /> : <Outcome record={null} />}
         {example.explanation.map((p, i) => (
           <p key={i} className="live-example__explanation">
             {p}
@@ -102,10 +102,12 @@ function ExampleBody({
 /** What the reader's last call did: its dispatches, or the frames and session changes it caused. */
 function StepReport() {
   const step = useLastStep()
+  // A step of several rows is shown whole once it has played: the example reads its last dispatch.
+  const active = useActiveDispatch()
   if (step && step.dispatches.length > 0) {
     return (
       <>
-        <Outcome />
+        <Outcome record={active ?? step.dispatches.at(-1) ?? null} />
         <StepTotals />
       </>
     )
@@ -114,8 +116,7 @@ function StepReport() {
 }
 
 /** The shown dispatch: a sentence, then each session with what happened and why. */
-function Outcome() {
-  const record = useActiveDispatch()
+function Outcome({ record }: { record: DispatchRecord | null }) {
   const model = useModel()
   const entries = useMemo(() => (record ? ledgerOf(record, model) : []), [record, model])
   if (!record) {

@@ -3,8 +3,14 @@ import {
   type RunOutcome,
   type SandboxRunner,
 } from '../../sandbox/protocol.ts'
+import type { EngineCall } from '../../calls/index.ts'
 import { MAX_CODE_LENGTH } from '../codeStorage.ts'
 import { plural } from '../plural.ts'
+import { callAsCode, describeCall } from '../describeCall.ts'
+import { narrate } from '../explain.ts'
+import { usernameOf, type GraphModel } from '../graphModel.ts'
+import { explainRefusal } from '../refusalText.ts'
+import { narrateStep } from '../stepStory.ts'
 import { callsOf } from '../connectEngine.ts'
 import { RUN_LIMITS } from '../runFile.ts'
 import type {
@@ -29,7 +35,7 @@ const MAX_ENTRIES = 5_000
 
 type EditorActions = Pick<
   PlaygroundActions,
-  'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole' | 'warmSandbox'
+  'setCode' | 'runCode' | 'setTimeLimit' | 'clearConsole' | 'warmSandbox' | 'tryIt'
 >
 
 const seconds = (ms: number) =>
@@ -211,7 +217,38 @@ export function editorActions(ctx: SliceContext): EditorActions {
     }
   }
 
+  function tryIt(call: EngineCall): boolean {
+    const { actions } = get()
+    const label = describeCall(call)
+    const applied = actions.apply(call)
+    const code = callAsCode(call)
+    const lines: string[] = []
+    const { steps, cursor, refusal, model, loading } = get()
+    if (!applied) {
+      lines.push(
+        `Try it: ${label}. Refused, not added to the timeline: ${refusal ? explainRefusal(refusal, model) : 'see the notice above the graph'}.`,
+      )
+    } else if (ctx.remote) {
+      lines.push(`Try it: ${label}. Sent to the gateway; it comes back as a step.`)
+    } else if (loading) {
+      lines.push(
+        `Try it: ${label}. The past is being replayed first; it will be added when that is done.`,
+      )
+    } else {
+      const step = steps[cursor - 1]
+      const only =
+        step?.dispatches.length === 1 && step.directs.length === 0 ? step.dispatches[0] : undefined
+      lines.push(`Try it: ${label}. Added as step ${cursor}.`)
+      if (only) lines.push(narrate(only, model))
+      else if (step) lines.push(narrateStep(step, cursor - 1, (id) => sessionName(model, id)))
+    }
+    if (code) lines.push(`As code: ${code}`)
+    write(lines.map((text) => ({ level: 'notice' as const, text })))
+    return applied
+  }
+
   return {
+    tryIt,
     setCode(code) {
       const before = get().code
       set({ code, codeMark: null })
@@ -236,6 +273,12 @@ export function editorActions(ctx: SliceContext): EditorActions {
     },
     clearConsole: () => set({ consoleEntries: [] }),
   }
+}
+
+/** "bob #1": a session's user and ordinal, for the Console. */
+function sessionName(model: GraphModel, id: string): string {
+  const entry = model.directory.get(id)
+  return entry ? `${usernameOf(model, entry.userId)} #${entry.ordinal}` : id.slice(0, 8)
 }
 
 /** The code a scenario opens with: the user's last code for it, else its example. */

@@ -11,6 +11,7 @@ import { readRunFile, RunFileError } from '../runFile.ts'
 import { isSmall } from '../runData.ts'
 import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
 import { EngineRuntime } from '../runtime/EngineRuntime.ts'
+import { shownAt } from '../shownStep.ts'
 import { linkProblem } from '../share.ts'
 import type { LoadingSlice, LoadingState, PlaygroundActions, PlaygroundError } from '../types.ts'
 import { codeFor } from './editor.ts'
@@ -117,7 +118,8 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         refusal: null,
         selection: null,
         sessionDetail: null,
-        activeDispatchId: null,
+        // A link to step n shows what step n did, as moving there would.
+        ...shownAt(steps[cursor - 1], cursor),
         positions: {},
         expanded: {},
         baseline: null,

@@ -1,3 +1,5 @@
+import { rowsOfStep } from '../logRows.ts'
+import { shownAt } from '../shownStep.ts'
 import { DISPATCH_MS, MAX_ANIMATED_PER_STEP, QUIET_STEP_MS } from '../timing.ts'
 import { afterRebuild } from './loading.ts'
 import { detailFor, type SliceContext } from './context.ts'
@@ -14,24 +16,31 @@ export function createNavigator(ctx: SliceContext): Navigator {
   const { set, get, runtime, timer } = ctx
 
   /**
-   * Shows what the step just reached did, one row at a time (its last dispatches, then any refusal, which
-   * stays shown: it is what the user needs to read), then calls `done`.
+   * Shows what the step just reached did, one row at a time in the order it happened (its dispatches
+   * and direct sends, at most MAX_ANIMATED_PER_STEP of them, then any refusal), then settles on the
+   * whole step (shownAt) and calls `done`.
    */
   function animateStep(count: number, done: () => void) {
     timer.stop()
     const step = get().steps[count - 1]
-    const queue = [
-      ...(step?.dispatches ?? []).slice(-MAX_ANIMATED_PER_STEP).map((d) => d.id),
-      ...(step?.refusals ?? []).map((r) => r.id),
-    ]
+    const rows = step ? rowsOfStep(step, count - 1) : []
+    const moving = rows.filter((r) => r.kind !== 'refused').slice(0, MAX_ANIMATED_PER_STEP)
+    const queue = [...moving, ...rows.filter((r) => r.kind === 'refused')].map((r) => r.id)
+    const settled = shownAt(step, count)
     const next = () => {
       const id = queue.shift()
-      if (id === undefined) return done()
-      set((s) => ({ activeDispatchId: id, replayNonce: s.replayNonce + 1 }))
+      if (id === undefined) {
+        // The last row animated is what the step shows (a single row): leave it as it is.
+        if (settled.activeDispatchId === null) set(settled)
+        return done()
+      }
+      set((s) => ({ activeDispatchId: id, activeStep: null, replayNonce: s.replayNonce + 1 }))
       timer.schedule(next, DISPATCH_MS / get().speed)
     }
-    if (queue.length === 0) timer.schedule(done, QUIET_STEP_MS / get().speed)
-    else next()
+    if (queue.length === 0) {
+      set(settled)
+      timer.schedule(done, QUIET_STEP_MS / get().speed)
+    } else next()
   }
 
   function land(count: number, animate: boolean) {
@@ -44,10 +53,10 @@ export function createNavigator(ctx: SliceContext): Navigator {
       return
     }
     const model = runtime.modelAt(steps, count)
-    // A step reached without animation shows no dispatch, as a freshly loaded scenario does: the graph
-    // at step n is then the same however the user got there (step back must restore it exactly).
-    // A refused call's row belonged to the step it was tried at: moving on forgets it.
-    set({ cursor: count, model, activeDispatchId: null, refusal: null })
+    // Every move shows the step it lands on (its rows drawn with their outcomes, still), so the graph
+    // at step n is the same however the user got there, and a link to a step shows what it did. A
+    // refused call's row belonged to the step it was tried at: moving on forgets it.
+    set({ cursor: count, model, refusal: null, ...shownAt(steps[count - 1], count) })
     set({ sessionDetail: detailFor(ctx) })
     if (animate) animateStep(count, () => (get().playing ? playNext() : undefined))
     else if (get().playing) set({ playing: false })

@@ -142,7 +142,13 @@ export function timelineActions(ctx: SliceContext): TimelineActions {
         const refusal = refusalOfError(call, error, engine, cursor)
         runtime.invalidateEngine()
         timer.stop()
-        set({ refusal, activeDispatchId: refusal.id, playing: false, error: null })
+        set({
+          refusal,
+          activeDispatchId: refusal.id,
+          activeStep: null,
+          playing: false,
+          error: null,
+        })
         return false
       }
       runtime.truncate(cursor)

@@ -39,8 +39,10 @@ export default function CodeEditor({
   label = 'Code',
   text,
   visibleScrollbars = false,
+  wrap = false,
   handoff,
-}: EditorProps & { handoff?: { readonly current: Handoff } }) {
+  onReady,
+}: EditorProps & { handoff?: { readonly current: Handoff }; onReady?: () => void }) {
   const { theme } = useTheme()
   const id = useId().replace(/[^a-z0-9]/gi, '')
   const editor = useRef<Editor | null>(null)
@@ -78,6 +80,7 @@ export default function CodeEditor({
       instance.setPosition(model.getPositionAt(handoff.current.offset))
       instance.focus()
     }
+    onReady?.()
   }
 
   return (
@@ -97,6 +100,8 @@ export default function CodeEditor({
           ...(visibleScrollbars
             ? { scrollbar: { ...OPTIONS.scrollbar, horizontal: 'visible', vertical: 'auto' } }
             : {}),
+          // The playground's lines wrap, indented under their start, rather than scroll sideways.
+          ...(wrap ? { wordWrap: 'on', wrappingIndent: 'indent' } : {}),
           readOnly,
           ariaLabel: label,
         }}

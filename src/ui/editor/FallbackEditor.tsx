@@ -3,7 +3,8 @@ import type { EditorProps } from './types.ts'
 
 /**
  * The editor where Monaco is not (phones, touch screens, and while Monaco loads): a textarea with the
- * same props. Tab inserts two spaces (Escape then Tab leaves, as in Monaco); Ctrl/Cmd+Enter runs.
+ * same props. Tab inserts two spaces; as in Monaco, Ctrl+M (⌃⇧M on a Mac) makes Tab move focus instead,
+ * and so does Escape for the next Tab. Ctrl/Cmd+Enter runs.
  */
 export default function FallbackEditor({
   value,
@@ -15,15 +16,27 @@ export default function FallbackEditor({
   label = 'Code',
   paint,
   visibleScrollbars = false,
+  wrap = false,
 }: EditorProps) {
   const painted = useRef<HTMLPreElement>(null)
-  // Escape before Tab lets keyboard users leave the textarea instead of indenting.
+  // Escape before Tab lets keyboard users leave the textarea instead of indenting; Ctrl+M, as in
+  // Monaco, makes every Tab do so until pressed again.
   const escaped = useRef(false)
+  const tabMoves = useRef(false)
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       onRun?.()
-    } else if (e.key === 'Tab' && !e.shiftKey && !readOnly && !escaped.current) {
+    } else if (e.key.toLowerCase() === 'm' && e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault()
+      tabMoves.current = !tabMoves.current
+    } else if (
+      e.key === 'Tab' &&
+      !e.shiftKey &&
+      !readOnly &&
+      !escaped.current &&
+      !tabMoves.current
+    ) {
       e.preventDefault()
       const el = e.currentTarget
       const { selectionStart: start, selectionEnd: end } = el
@@ -42,7 +55,7 @@ export default function FallbackEditor({
         </pre>
       )}
       <textarea
-        className={`fallback-editor__text${paint ? ' fallback-editor__text--painted' : ''}${visibleScrollbars ? ' fallback-editor__text--scrolls' : ''}`}
+        className={`fallback-editor__text${paint ? ' fallback-editor__text--painted' : ''}${visibleScrollbars ? ' fallback-editor__text--scrolls' : ''}${wrap ? ' fallback-editor__text--wraps' : ''}`}
         onScroll={(e) => {
           if (!painted.current) return
           painted.current.scrollTop = e.currentTarget.scrollTop

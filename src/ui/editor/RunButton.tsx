@@ -7,6 +7,11 @@ const WARM_AFTER_MS = 800
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 /** The Run shortcut as this keyboard spells it. */
 export const RUN_SHORTCUT = isMac ? '⌘↵' : 'Ctrl+Enter'
+/**
+ * The key that makes Tab move focus instead of indenting (Monaco's "toggle Tab key moves focus"; the
+ * textarea that stands in for it answers the same key), as this keyboard spells it.
+ */
+export const TAB_FOCUS_SHORTCUT = isMac ? '⌃⇧M' : 'Ctrl+M'
 
 /**
  * Runs the editor's code (also Ctrl/Cmd+Enter in the editor): the playground's Code panel, and a docs

@@ -29,6 +29,8 @@ export interface EditorProps {
   readonly paint?: (code: string) => ReactNode
   /** Scrollbars always drawn (Monaco's fade until hovered), so a cut line shows that it scrolls. */
   readonly visibleScrollbars?: boolean
+  /** Long lines wrap (indented under their start) instead of scrolling sideways: the playground's. */
+  readonly wrap?: boolean
 }
 
 /** Where the textarea's cursor was when Monaco took over, so typing carries on there. */

@@ -56,6 +56,7 @@ function DispatchEdgeComponent(props: EdgeProps<DispatchEdgeType>) {
         <EdgeLabelRenderer>
           <div
             className={`edge-label edge-label--${kind}`}
+            data-edge={id}
             style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
           >
             {data.label}

@@ -2,16 +2,20 @@ import {
   applyNodeChanges,
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
+  useStore,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
-import { useActions, useSpeed } from '../../store/hooks.ts'
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react'
+import { useActions, useBusy, useSpeed } from '../../store/hooks.ts'
 import { DISPATCH_MS } from '../../store/timing.ts'
 import { useTheme } from '../site/theme.ts'
 import { AutoFit } from './AutoFit.tsx'
+import { declutterLabels, LABEL_MIN_ZOOM } from './declutter.ts'
+import { FocusOnRequest } from './FocusOnRequest.tsx'
 import { FIT } from './fit.ts'
 import { createAnimator, type Animator } from './animator.ts'
 import { EdgeRegistryContext, type EdgeRegistry } from './edgeRegistry.ts'
@@ -21,6 +25,19 @@ import { useFlowElements } from './useFlowElements.ts'
 import { usePrefersReducedMotion } from './usePrefersReducedMotion.ts'
 import { SaveImageButton } from './SaveImageButton.tsx'
 import './Graph.css'
+
+/** A graph with more nodes than this (or summarised) gets a minimap. */
+const MINIMAP_FROM = 40
+
+/** Marks the graph while it is zoomed out too far to read idle edges' counts (CSS hides them). */
+function ZoomedOut({ container }: { container: { readonly current: HTMLElement | null } }) {
+  const far = useStore((s) => s.transform[2] < LABEL_MIN_ZOOM)
+  useEffect(() => {
+    if (far) container.current?.setAttribute('data-far', 'true')
+    else container.current?.removeAttribute('data-far')
+  }, [far, container])
+  return null
+}
 
 /** Keeps React Flow's measurements of nodes we rebuild, so edges never blink while re-measuring. */
 function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
@@ -33,7 +50,9 @@ function keepMeasured(next: FlowNode[], previous: FlowNode[]): FlowNode[] {
 
 /** The subscription graph: topic keys in the middle, sessions beside them, dispatches animating between. */
 export function Graph() {
-  const { nodes: computed, edges, overlay, empty, nonce } = useFlowElements()
+  const { nodes: computed, edges, overlay, empty, nonce, cursor, summarised } = useFlowElements()
+  // While a world builds, the graph behind its progress is not "empty": it is not built yet.
+  const busy = useBusy()
   const { select, setPosition } = useActions()
   const { theme } = useTheme()
   const reducedMotion = usePrefersReducedMotion()
@@ -79,12 +98,31 @@ export function Graph() {
   )
   const onPaneClick = useCallback(() => select(null), [select])
   const signature = `${computed.length}:${computed.filter((n) => n.type !== 'session').length}`
+  // A summarised graph is first fitted to its topics at a readable zoom (docs/design/playground.md §13).
+  const readable = summarised
+    ? computed.filter((n) => n.type === 'topic' && !n.data.transient).map((n) => n.id)
+    : null
+  // Labels that would overlap one another or a node are hidden once the redrawn graph is laid out.
+  useEffect(() => {
+    let raf = requestAnimationFrame(() => {
+      raf = requestAnimationFrame(() => {
+        if (container.current) declutterLabels(container.current)
+      })
+    })
+    return () => cancelAnimationFrame(raf)
+  }, [nodes, edges])
 
-  // Once per dispatch shown (never per frame): hand the overlay to the animator, outside React.
+  // Every timeline move stops what is in motion: nothing outlives its step. Declared before the replay
+  // below, so a step that animates as it lands starts clean.
+  useLayoutEffect(() => {
+    animator.current?.stop()
+  }, [cursor])
+  // Once per row shown (never per frame): hand the overlay to the animator, outside React. A layout
+  // effect, so the outcomes it holds back until their tokens arrive are never painted before.
   const replay = useEffectEvent(() => {
     if (overlay) animator.current?.play(overlay, DISPATCH_MS / speed)
   })
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (nonce > 0) replay()
   }, [nonce])
 
@@ -118,12 +156,23 @@ export function Graph() {
           multiSelectionKeyCode={null}
         >
           <Background gap={24} size={1} />
-          <AutoFit signature={signature} />
+          <AutoFit signature={signature} readable={readable} />
+          <FocusOnRequest />
+          <ZoomedOut container={container} />
           <Controls showInteractive={false} fitViewOptions={FIT}>
             <SaveImageButton />
           </Controls>
+          {(summarised || computed.length > MINIMAP_FROM) && (
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel="Minimap: the whole graph; drag to move the view"
+              className="graph__minimap"
+              nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'node'}`}
+            />
+          )}
         </ReactFlow>
-        {empty && (
+        {empty && !busy && (
           <p className="graph__empty">
             Nothing is subscribed yet. Step forward, or IDENTIFY a session from the Sessions tab.
           </p>

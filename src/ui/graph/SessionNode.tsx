@@ -13,7 +13,7 @@ function intentsText(intents: number): string {
 
 /** One gateway session: its user, shard, intents, status, and what the shown dispatch did to it. */
 function SessionNodeComponent({ data }: NodeProps<SessionNodeType>) {
-  const { session, outcome } = data
+  const { session, outcome, tally } = data
   const chip = outcome ? outcomeChip(outcome) : null
   const classes = ['session-node', `status-${session.status}`]
   if (outcome) classes.push(`outcome-${outcome.kind}`)
@@ -39,7 +39,10 @@ function SessionNodeComponent({ data }: NodeProps<SessionNodeType>) {
           <span className="chip chip--buffered">disconnected</span>
         )}
         {session.failing && <span className="chip chip--skipped">socket failing</span>}
-        {chip && <span className={chip.className}>{chip.text}</span>}
+        {chip && (
+          // The animator fades this in when the dispatch's token arrives (outcome-chip).
+          <span className={`${chip.className} outcome-chip`}>{tally ?? chip.text}</span>
+        )}
       </div>
     </div>
   )

@@ -16,7 +16,9 @@ function TopicNodeComponent({ data }: NodeProps<TopicNodeType>) {
       </div>
       <div className="topic-node__meta">
         <code>{data.keyText}</code>
-        {data.transient ? (
+        {data.backend === 'direct' ? (
+          <span>outside any fan-out</span>
+        ) : data.transient ? (
           <span>no list: considered on the fly</span>
         ) : (
           <span>

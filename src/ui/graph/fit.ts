@@ -6,3 +6,12 @@ export const FIT: FitViewOptions = {
   maxZoom: 1.1,
   minZoom: 0.1,
 }
+
+/**
+ * A first look at a large graph: never below the zoom at which a node's smallest text is still about
+ * 9 px on screen (its meta line is 0.64rem), centred on what it is fitted to.
+ */
+export const READABLE_FIT: FitViewOptions = { ...FIT, minZoom: 0.85 }
+
+/** "Show on graph": close enough to read the session's node, with its neighbours around it. */
+export const FOCUS_FIT: FitViewOptions = { padding: 0.6, minZoom: 0.9, maxZoom: 1.2 }

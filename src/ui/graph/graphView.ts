@@ -66,6 +66,8 @@ export interface GraphView {
   readonly links: readonly ViewLink[]
   /** The node drawing each open session (its own, or the summary holding it). */
   readonly nodeOfSession: SessionNodes
+  /** The user a session (open or closed) belongs to, when the model knows it. */
+  userOfSession(sessionId: string): string | undefined
 }
 
 /** Which node draws a session: undefined for one that is not open at this step. */
@@ -322,6 +324,7 @@ export function buildGraphView(model: ViewModel, options: ViewOptions): GraphVie
     summaries,
     links,
     nodeOfSession,
+    userOfSession: (sessionId) => model.directory.get(sessionId)?.userId,
   }
 }
 

@@ -3,7 +3,7 @@ import type { GraphView } from './graphView.ts'
 export const SIZES = {
   topic: { width: 200, height: 52 },
   session: { width: 196, height: 64 },
-  summary: { width: 212, height: 70 },
+  summary: { width: 212, height: 96 },
   frameHeader: 28,
   framePadding: 8,
   sessionGap: 6,

@@ -10,6 +10,8 @@ export function outcomeChip(outcome: Outcome): { text: string; className: string
     case 'skipped':
       return { text: `✕ skipped: ${outcome.reason}`, className: 'chip chip--skipped' }
     case 'not-subscribed':
-      return { text: '– not subscribed', className: 'chip chip--not-subscribed' }
+      return outcome.own
+        ? { text: '– own presence', className: 'chip chip--not-subscribed' }
+        : { text: '– not subscribed', className: 'chip chip--not-subscribed' }
   }
 }

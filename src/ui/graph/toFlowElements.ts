@@ -23,6 +23,8 @@ export type SessionNodeData = {
   /** Standalone (summarised view): the node names its user itself. */
   standalone: boolean
   outcome: Outcome | null
+  /** A whole step shown: what its rows did to this session together ("✓ 2×"), when more than one. */
+  tally: string | null
 }
 export type SummaryNodeData = {
   summary: ViewSummary
@@ -89,22 +91,22 @@ export function toFlowElements(
         keyText: t.id,
         subscriberCount: t.subscriberCount,
         transient: false,
-        active: overlay?.topicId === t.id,
+        active: overlay?.topicIds.has(t.id) ?? false,
       },
     })
   }
-  if (overlay?.transientTopic) {
-    const { id, label } = overlay.transientTopic
+  // Topics without a list, and where frames sent directly start: under the topics, while shown.
+  for (const [i, { id, label, kind, detail }] of (overlay?.transientTopics ?? []).entries()) {
     nodes.push({
       id,
       type: 'topic',
-      position: positions[id] ?? { x: 0, y: topicBottom + 40 },
+      position: positions[id] ?? { x: 0, y: topicBottom + 40 + i * (SIZES.topic.height + 14) },
       ...SIZES.topic,
       selectable: false,
       data: {
         label,
-        backend: id.split(':')[0] ?? '',
-        keyText: id,
+        backend: kind === 'direct' ? 'direct' : (id.split(':')[0] ?? ''),
+        keyText: kind === 'direct' ? `to ${detail ?? '?'}` : id,
         subscriberCount: 0,
         transient: true,
         active: true,
@@ -147,6 +149,7 @@ export function toFlowElements(
         bot: s.bot,
         standalone: s.parentId === null,
         outcome: overlay?.outcomes.get(s.id) ?? null,
+        tally: overlay?.tallies.get(s.id) ?? null,
       },
     })
   }
@@ -155,7 +158,9 @@ export function toFlowElements(
       id: summary.id,
       type: 'summary',
       position: at(summary.id),
-      ...SIZES.summary,
+      // No height: the node grows to fit what the shown dispatch did (its chips); the layout leaves
+      // room for two rows of them.
+      width: SIZES.summary.width,
       selected: selected(selection, 'group', summary.id),
       ariaLabel: `${summary.label}: ${summary.detail}`,
       data: {

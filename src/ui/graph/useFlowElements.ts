@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react'
 import type { DispatchRecord } from '../../store/connectEngine.ts'
 import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import {
+  useActiveDirect,
   useActiveDispatch,
   useBaseline,
   useExpanded,
@@ -9,10 +10,18 @@ import {
   usePositions,
   useReplayNonce,
   useSelection,
+  useShownStep,
+  useTimeline,
 } from '../../store/hooks.ts'
+import { sessionLabel } from '../format/sessionLabel.ts'
 import { buildGraphView, LOD_THRESHOLD } from './graphView.ts'
 import { computeLayout, layoutInput } from './layout.ts'
-import { buildOverlay, type DispatchOverlay } from './overlay.ts'
+import {
+  buildDirectOverlay,
+  buildOverlay,
+  buildStepOverlay,
+  type DispatchOverlay,
+} from './overlay.ts'
 import { toFlowElements, type FlowElements } from './toFlowElements.ts'
 import { diffViews } from './viewDiff.ts'
 
@@ -38,11 +47,27 @@ function useGraphInputs() {
   const positions = usePositions()
   const selection = useSelection()
   const active = useActiveDispatch()
+  const direct = useActiveDirect()
+  const shown = useShownStep()
   const baseline = useBaseline()
   const nonce = useReplayNonce()
+  const { cursor } = useTimeline()
+  // The whole step, when that is what is shown (no single row).
+  const step = shown && shown.index < 0 ? shown : null
   return useMemo(
-    () => ({ model, expanded, positions, selection, active, baseline, nonce }),
-    [model, expanded, positions, selection, active, baseline, nonce],
+    () => ({
+      model,
+      expanded,
+      positions,
+      selection,
+      active,
+      direct,
+      step,
+      baseline,
+      nonce,
+      cursor,
+    }),
+    [model, expanded, positions, selection, active, direct, step, baseline, nonce, cursor],
   )
 }
 
@@ -58,12 +83,17 @@ export function useFlowElements(): FlowElements & {
   overlay: DispatchOverlay | null
   empty: boolean
   nonce: number
+  /** The step the drawn elements are of: the animator clears whatever moves when it changes. */
+  cursor: number
+  /** Too many sessions to draw one by one: summary nodes stand for them. */
+  summarised: boolean
 } {
   const now = useGraphInputs()
   const deferred = useDeferredValue(now)
   // Small graphs are drawn with the panels, in the same render, as before: no frame shows them apart.
   const inputs = now.model.sessions.length > LOD_THRESHOLD ? deferred : now
-  const { model, expanded, positions, selection, active, baseline, nonce } = inputs
+  const { model, expanded, positions, selection, active, direct, step, baseline, nonce, cursor } =
+    inputs
   const summarised = model.sessions.length > LOD_THRESHOLD
   const pinnedId = summarised && selection?.kind === 'session' ? selection.id : null
   const options = useMemo(
@@ -82,10 +112,16 @@ export function useFlowElements(): FlowElements & {
     () => (baseline ? diffViews(buildGraphView(baseline.model, options), view) : null),
     [baseline, view, options],
   )
-  const overlay = useMemo(
-    () => (active ? buildOverlay(active, view, transientLabel(active, model)) : null),
-    [active, view, model],
-  )
+  const overlay = useMemo(() => {
+    const name = (id: string) => sessionLabel(model, id)
+    if (active) return buildOverlay(active, view, transientLabel(active, model))
+    if (direct) return buildDirectOverlay(direct.row, direct.frames, view, name)
+    if (step) {
+      const label = (r: DispatchRecord) => transientLabel(r, model)
+      return buildStepOverlay(step.record, step.step, view, label, name)
+    }
+    return null
+  }, [active, direct, step, view, model])
   const elements = useMemo(
     () => toFlowElements(view, layout, overlay, positions, selection, diff),
     [view, layout, overlay, positions, selection, diff],
@@ -94,6 +130,8 @@ export function useFlowElements(): FlowElements & {
     ...elements,
     overlay,
     nonce,
+    cursor,
+    summarised: view.summarised,
     empty: view.topics.length === 0 && view.sessions.length + view.summaries.length === 0,
   }
 }

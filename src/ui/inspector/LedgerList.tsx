@@ -10,17 +10,23 @@ import {
 } from '../../store/explain.ts'
 import type { GraphModel } from '../../store/graphModel.ts'
 import { useActions, useSelection } from '../../store/hooks.ts'
+import { count } from '../../store/plural.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { VirtualList } from '../format/VirtualList.tsx'
+import { Term } from '../reference/Term.tsx'
 import { OUTCOME_SYMBOL as SYMBOL, outcomeText } from './outcomeText.ts'
 
-/** "skipped: intents", "not subscribed". */
+/** "skipped: intents", "not subscribed", "own presence". */
 function keyText(key: OutcomeKey): string {
   return key.startsWith('skipped:') ? `skipped: ${key.slice(8)}` : key.replace('-', ' ')
 }
 
 const kindOf = (key: OutcomeKey) =>
-  (key.startsWith('skipped:') ? 'skipped' : key) as keyof typeof SYMBOL
+  (key.startsWith('skipped:')
+    ? 'skipped'
+    : key === 'own-presence'
+      ? 'not-subscribed'
+      : key) as keyof typeof SYMBOL
 
 /**
  * Every session of the shown dispatch, grouped by outcome (skips first, per reason), drawn only where
@@ -31,12 +37,13 @@ export function LedgerList({ record, model }: { record: DispatchRecord; model: G
   const selection = useSelection()
   const { select } = useActions()
   const [filter, setFilter] = useState<OutcomeKey | null>(null)
-  const counts = useMemo(() => outcomeCounts(record), [record])
+  const counts = useMemo(() => outcomeCounts(record, model), [record, model])
   const ordered = useMemo(() => {
     const groups = new Map<OutcomeKey, SessionOutcomeEntry[]>(counts.map(([key]) => [key, []]))
-    for (const entry of outcomesOf(record)) groups.get(outcomeKey(entry.outcome))?.push(entry)
+    for (const entry of outcomesOf(record, model))
+      groups.get(outcomeKey(entry.outcome))?.push(entry)
     return filter ? (groups.get(filter) ?? []) : [...groups.values()].flat()
-  }, [record, counts, filter])
+  }, [record, model, counts, filter])
   const selectedId = selection?.kind === 'session' ? selection.id : null
   return (
     <>
@@ -50,8 +57,7 @@ export function LedgerList({ record, model }: { record: DispatchRecord; model: G
             title={filter === key ? 'Show every session again' : `Show only these sessions`}
             onClick={() => setFilter(filter === key ? null : key)}
           >
-            <span aria-hidden="true">{SYMBOL[kindOf(key)]}</span> {n.toLocaleString('en-US')}{' '}
-            {keyText(key)}
+            <span aria-hidden="true">{SYMBOL[kindOf(key)]}</span> {count(n)} {keyText(key)}
           </button>
         ))}
       </div>
@@ -95,7 +101,9 @@ function LedgerItem({
       <button type="button" className="ledger__who" onClick={onSelect}>
         <span aria-hidden="true">{SYMBOL[outcome.kind]}</span> {sessionLabel(model, sessionId)}
       </button>
-      <span className="ledger__what">{outcomeText(outcome)}</span>
+      <span className="ledger__what">
+        {outcome.kind === 'buffered' ? <Term word="buffered">buffered</Term> : outcomeText(outcome)}
+      </span>
       <span className="ledger__why">
         {explainOutcome(record, outcome, model.directory.get(sessionId), model)}
       </span>

@@ -1,12 +1,15 @@
-import { useActions, useActiveStepRows } from '../../store/hooks.ts'
+import { useActions, useShownStep } from '../../store/hooks.ts'
 
-/** "2 of 3 in step 5" with previous / next: a step that made several dispatches shows them one by one. */
+/**
+ * "2 of 3 in step 5" with previous / next, and All to see the step's rows together again: a step that
+ * made several dispatches or direct sends shows them one by one.
+ */
 export function StepRowNav() {
-  const rows = useActiveStepRows()
-  const { showDispatch } = useActions()
-  if (!rows || rows.ids.length < 2) return null
-  const { step, ids, index } = rows
-  const go = (to: number) => showDispatch(ids[to] ?? null)
+  const shown = useShownStep()
+  const { showDispatch, showStep } = useActions()
+  if (!shown || shown.index < 0 || shown.rows.length < 2) return null
+  const { step, rows, index } = shown
+  const go = (to: number) => showDispatch(rows[to]?.id ?? null)
   return (
     <nav className="step-rows" aria-label={`Rows of step ${step + 1}`}>
       <button
@@ -19,16 +22,24 @@ export function StepRowNav() {
         ‹
       </button>
       <span className="step-rows__count" aria-live="polite">
-        {index + 1} of {ids.length} in step {step + 1}
+        {index + 1} of {rows.length} in step {step + 1}
       </span>
       <button
         type="button"
         className="button button--small"
         onClick={() => go(index + 1)}
-        disabled={index === ids.length - 1}
+        disabled={index === rows.length - 1}
         aria-label={`Next row of step ${step + 1}`}
       >
         ›
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => showStep(step)}
+        title={`Every row of step ${step + 1} together`}
+      >
+        All
       </button>
     </nav>
   )

@@ -8,7 +8,9 @@ export const OUTCOME_SYMBOL = {
   'not-subscribed': '–',
 } as const satisfies Record<SessionOutcome['kind'], string>
 
-/** "delivered", "buffered", "skipped: intents", "not subscribed". */
+/** "delivered", "buffered", "skipped: intents", "not subscribed", "own presence". */
 export function outcomeText(outcome: SessionOutcome): string {
-  return outcome.kind === 'skipped' ? `skipped: ${outcome.reason}` : outcome.kind.replace('-', ' ')
+  if (outcome.kind === 'skipped') return `skipped: ${outcome.reason}`
+  if (outcome.kind === 'not-subscribed' && outcome.own) return 'own presence'
+  return outcome.kind.replace('-', ' ')
 }

@@ -8,10 +8,15 @@ const OVERSCAN = 12
 
 /**
  * The rows of a long table that are in view (all of them up to DRAW_ALL_UP_TO), with the space above and below them (drawn as two empty
- * rows, so the table keeps its columns and semantics). Keeps the newest row in view as rows arrive, and
- * moves focus row to row with the arrow keys, drawing the next row first when it is out of view.
+ * rows, so the table keeps its columns and semantics). Keeps row `follow` in view whenever it or the
+ * rows change (the shown row, or the newest; -1 for none), and moves focus row to row with the arrow
+ * keys, drawing the next row first when it is out of view.
  */
-export function useRowWindow(count: number, scroller: RefObject<HTMLDivElement | null>) {
+export function useRowWindow(
+  count: number,
+  scroller: RefObject<HTMLDivElement | null>,
+  follow: number,
+) {
   // No React Compiler here: its warning about the virtualizer's unmemoizable functions does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -24,8 +29,10 @@ export function useRowWindow(count: number, scroller: RefObject<HTMLDivElement |
     useFlushSync: false,
   })
   useEffect(() => {
-    if (count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
-  }, [count, virtualizer])
+    if (follow >= 0 && follow < count) {
+      virtualizer.scrollToIndex(follow, { align: follow === count - 1 ? 'end' : 'auto' })
+    }
+  }, [follow, count, virtualizer])
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {

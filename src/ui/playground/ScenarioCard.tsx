@@ -1,30 +1,19 @@
-import { describeCall } from '../../store/describeCall.ts'
-import { BreakableName } from '../format/BreakableName.tsx'
-import { useActions, useScenario } from '../../store/hooks.ts'
+import { useScenario } from '../../store/hooks.ts'
+import { TryIt } from './TryIt.tsx'
 import './ScenarioCard.css'
 
-/** The scenario's story and its one-click dispatches: where a newcomer starts. */
-export function ScenarioCard() {
+/**
+ * The scenario's story: its title, its one-click calls (unless the layout shows them under the graph)
+ * and what to look for.
+ */
+export function ScenarioCard({ tryIt = true }: { tryIt?: boolean }) {
   const scenario = useScenario()
-  const { apply } = useActions()
   if (!scenario) return null
   return (
     <section className="scenario-card" aria-labelledby="scenario-title">
       <h2 id="scenario-title">{scenario.title}</h2>
       <p className="scenario-card__summary">{scenario.summary}</p>
-      <h3 className="subheading">Try it</h3>
-      <ul className="suggestions">
-        {scenario.suggested.map((call, i) => (
-          <li key={i}>
-            <button type="button" className="button button--suggestion" onClick={() => apply(call)}>
-              <span className="button--suggestion__arrow" aria-hidden="true">
-                ▶
-              </span>{' '}
-              <BreakableName text={describeCall(call)} />
-            </button>
-          </li>
-        ))}
-      </ul>
+      {tryIt && <TryIt />}
       <details className="scenario-card__explanation" open>
         <summary>What to look for</summary>
         {scenario.explanation.map((p, i) => (

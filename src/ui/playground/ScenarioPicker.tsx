@@ -1,11 +1,17 @@
 import { scenarios } from '../../scenarios/index.ts'
-import { useScenario } from '../../store/hooks.ts'
+import { scenarioById } from '../../scenarios/index.ts'
+import { useLoadingScenarioId, useScenario } from '../../store/hooks.ts'
 import { navigate } from '../site/router.ts'
 import './ScenarioPicker.css'
 
-/** Picks a scenario; each has its own address, `/play/<id>`. */
+/**
+ * Picks a scenario; each has its own address, `/play/<id>`. While one builds (in slices, behind its
+ * progress), it names that one: the one the address asked for.
+ */
 export function ScenarioPicker() {
-  const scenario = useScenario()
+  const loaded = useScenario()
+  const loadingId = useLoadingScenarioId()
+  const scenario = (loadingId ? scenarioById(loadingId) : undefined) ?? loaded
   return (
     <label className="scenario-picker">
       <span className="scenario-picker__label">Scenario</span>

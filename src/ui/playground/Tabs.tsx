@@ -1,27 +1,59 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import './Tabs.css'
 
-/** Accessible tabs (WAI-ARIA pattern): arrow keys move between tabs, Tab moves into the panel. */
+export interface Tab {
+  readonly id: string
+  readonly title: string
+  readonly content: ReactNode
+  /** Stays mounted (hidden) while another tab is shown, whatever the tabs' `keepMounted`. */
+  readonly keepMounted?: boolean
+}
+
+/**
+ * Accessible tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs, Tab moves into the
+ * panel. Uncontrolled by default; with `current` and `onChange` the parent chooses (a skip link opens a
+ * pane). `keepMounted` hides the other panels instead of unmounting them, so an editor or a graph keeps
+ * its state while another pane is shown.
+ */
 export function Tabs({
   label,
   tabs,
+  current: controlled,
+  onChange,
+  keepMounted = false,
+  className = '',
 }: {
   label: string
-  tabs: readonly { id: string; title: string; content: ReactNode }[]
+  tabs: readonly Tab[]
+  current?: string
+  onChange?: (id: string) => void
+  keepMounted?: boolean
+  className?: string
 }) {
-  const [current, setCurrent] = useState(tabs[0]?.id ?? '')
+  const [own, setOwn] = useState(tabs[0]?.id ?? '')
+  const current = controlled ?? own
+  const choose = (id: string) => {
+    setOwn(id)
+    onChange?.(id)
+  }
   const base = useId()
   const refs = useRef<(HTMLButtonElement | null)[]>([])
   const onKeyDown = (e: KeyboardEvent, index: number) => {
-    const next = e.key === 'ArrowRight' ? index + 1 : e.key === 'ArrowLeft' ? index - 1 : null
-    if (next === null) return
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    }
+    const next = moves[e.key]
+    if (next === undefined) return
     e.preventDefault()
     const i = (next + tabs.length) % tabs.length
-    setCurrent(tabs[i]?.id ?? '')
+    choose(tabs[i]?.id ?? '')
     refs.current[i]?.focus()
   }
   return (
-    <div className="tabs">
+    <div className={`tabs ${className}`.trim()}>
       <div role="tablist" aria-label={label} className="tabs__list">
         {tabs.map((t, i) => (
           <button
@@ -35,7 +67,7 @@ export function Tabs({
             aria-selected={current === t.id}
             aria-controls={`${base}-panel-${t.id}`}
             tabIndex={current === t.id ? 0 : -1}
-            onClick={() => setCurrent(t.id)}
+            onClick={() => choose(t.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
             {t.title}
@@ -50,8 +82,9 @@ export function Tabs({
           aria-labelledby={`${base}-tab-${t.id}`}
           hidden={current !== t.id}
           className="tabs__panel"
+          data-tab={t.id}
         >
-          {current === t.id && t.content}
+          {(keepMounted || t.keepMounted || current === t.id) && t.content}
         </div>
       ))}
     </div>
