@@ -10,7 +10,7 @@ test('comparing with a marked step lights up new subscriptions and lists every c
   await play.stepBack.click()
   await expect(play.timeline).toHaveValue('2')
   const changes = page.getByRole('region', { name: 'Changes' })
-  await changes.getByRole('button', { name: 'Compare with step 2' }).click()
+  await changes.getByRole('button', { name: 'Mark step 2' }).click()
   await expect(changes).toContainText('Comparing with step 2, this one')
   await expect(page.locator('.timeline__mark')).toHaveAttribute('title', 'Compared with step 2')
 
@@ -34,7 +34,7 @@ test('comparing with a marked step lights up new subscriptions and lists every c
   await expect(list.getByRole('listitem').first()).toHaveText('− Fanout HQ ← alice #1')
 
   await changes.getByRole('button', { name: 'Stop comparing' }).click()
-  await expect(changes.getByRole('button', { name: 'Compare with step 1' })).toBeVisible()
+  await expect(changes.getByRole('button', { name: 'Mark step 1' })).toBeVisible()
   await expect(play.graph.locator('.dispatch-edge.is-added')).toHaveCount(0)
   await expect(page.locator('.timeline__mark')).toHaveCount(0)
 })

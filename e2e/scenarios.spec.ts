@@ -41,11 +41,16 @@ test('every scenario loads from the picker, at its own address, and its first su
   }
 })
 
-test('a deep link opens its scenario; an unknown one falls back to Intents', async ({ page }) => {
+test('a deep link opens its scenario; an unknown one says so and lists the scenarios', async ({
+  page,
+}) => {
   const play = new PlaygroundPage(page)
   await play.open('sharded-bot')
   await expect(play.scenario).toHaveValue('sharded-bot')
   await page.goto('/play/no-such-thing')
-  await expect(page).toHaveURL(/\/play\/intents$/)
-  await expect(play.scenario).toHaveValue('intents')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('No such scenario')
+  await expect(page.getByRole('main')).toContainText('There is no scenario called “no-such-thing”')
+  await expect(page).toHaveURL(/\/play\/no-such-thing$/)
+  await page.getByRole('link', { name: 'Sharded bot' }).click()
+  await expect(play.scenario).toHaveValue('sharded-bot')
 })

@@ -48,25 +48,14 @@ export async function engineDts(root: string): Promise<string> {
   return text
 }
 
-/** The engine's own declaration of `Frame`, as dts-bundle-generator writes it. */
-const ENGINE_FRAME =
-  /export interface Frame \{\n\treadonly op: number;\n\treadonly t: string \| null;\n\treadonly s: number \| null;\n\treadonly d: unknown;\n\}/
-
-/** The editor's `Frame`: its `d` typed by what frames carry, so `frame.d.name` reads without a cast. */
-const EDITOR_FRAME = `export interface Frame {
-\treadonly op: number;
-\treadonly t: string | null;
-\treadonly s: number | null;
-\t/**
-\t * What the frame carries: a dispatch's payload (op 0), JSON data whose fields read without a cast
-\t * (\`frame.d.name\`, \`frame.d.author.id\`). INVALID_SESSION (op 9) carries \`false\`: its fields read
-\t * undefined.
-\t */
-\treadonly d: FrameData;
-}
 /**
- * A dispatch's payload as the editor types it: the fields most events carry are named (a guild's or
- * channel's \`name\`, a message's \`content\`…), and any other field reads as JSON data of any shape.
+ * What a frame carries, as the editor types it: the fields most events have are named, and any other
+ * reads as JSON data of any shape, so `frame.d.name` and `frame.d.author.id` need no cast.
+ */
+const FRAME_DATA = `/**
+ * A frame's data as the editor types it: a dispatch's payload, whose fields read without a cast (the
+ * ones most events carry are named: a guild's or channel's \`name\`, a message's \`content\`…). In op 9
+ * (INVALID_SESSION) it is \`false\`, whose fields read undefined.
  */
 export interface FrameData {
 \treadonly [field: string]: any;
@@ -85,20 +74,26 @@ export interface FrameData {
 \t\treadonly id: string;
 \t\treadonly [field: string]: any;
 \t};
-}`
+}
+`
 
 /**
  * The declarations as the editor shows them. The engine types a frame's `d` as `unknown` (it is JSON
- * data of any shape), which made \`frame.d.name\` a red squiggle on code that runs; the editor types it
- * by what frames carry instead. Throws if the engine's `Frame` changed shape, so the build says so.
+ * data of any shape), which made `frame.d.name` a red squiggle on code that runs; the editor types it
+ * by what frames carry instead (FrameData). Throws if the engine's `Frame` no longer has that field,
+ * so the build says so.
  */
 export function editorDeclarations(dts: string): string {
-  if (!ENGINE_FRAME.test(dts)) {
+  const start = dts.indexOf('export interface Frame {')
+  const end = start < 0 ? -1 : dts.indexOf('\n}\n', start)
+  const body = start < 0 || end < 0 ? '' : dts.slice(start, end)
+  if (!/\treadonly d: unknown;/.test(body)) {
     throw new Error(
-      'scripts/engineTypes.ts: the engine’s Frame declaration changed; update ENGINE_FRAME and EDITOR_FRAME',
+      'scripts/engineTypes.ts: the engine’s Frame no longer declares `readonly d: unknown`; update editorDeclarations',
     )
   }
-  return dts.replace(ENGINE_FRAME, EDITOR_FRAME)
+  const frame = body.replace('\treadonly d: unknown;', '\treadonly d: FrameData;')
+  return `${dts.slice(0, start)}${frame}\n}\n${FRAME_DATA}${dts.slice(end + 3)}`
 }
 
 /** A Vite (and Vitest) plugin serving `virtual:engine-dts`: `export default "<declarations>"`. */

@@ -55,17 +55,17 @@ export function tallyStep(step: Pick<Step, 'dispatches' | 'directs'>): SessionTa
   return [...tallies].map(([sessionId, t]) => ({ sessionId, ...t }))
 }
 
-/** "carol #1 2×", "bob #1 1× (1 held)", "logbot #1 0× (skipped: intents)". */
+/** "carol #1 2×", "bob #1 1× (1 held)", "alice #1 1× (skipped: intents)", "bob #1 skipped: intents". */
 export function tallyText(t: SessionTally, name: (sessionId: string) => string): string {
   const received = t.delivered + t.buffered
+  const skips = Object.entries(t.skipped)
+  const skipped = skips.length
+    ? `skipped: ${skips.map(([reason, c]) => (c === 1 ? reason : `${reason} ${n(c)}×`)).join(', ')}`
+    : ''
+  if (received === 0) return `${name(t.sessionId)} ${skipped}`
   const notes: string[] = []
   if (t.buffered) notes.push(`${n(t.buffered)} held`)
-  const skips = Object.entries(t.skipped)
-  if (skips.length) {
-    notes.push(
-      `skipped: ${skips.map(([reason, c]) => (c === 1 ? reason : `${reason} ${n(c)}×`)).join(', ')}`,
-    )
-  }
+  if (skipped) notes.push(skipped)
   return `${name(t.sessionId)} ${n(received)}×${notes.length ? ` (${notes.join('; ')})` : ''}`
 }
 

@@ -273,6 +273,12 @@ export function buildStepOverlay(
       if (frames.length > 0) parts.push(buildDirectOverlay(row, frames, view, name))
     }
   }
+  // A row that reached nobody (a friend dispatch of a user without friends) has nothing to draw here.
+  parts.splice(
+    0,
+    parts.length,
+    ...parts.filter((p) => p.edges.length > 0 || p.outcomes.size > 0 || p.counts.size > 0),
+  )
   const first = parts[0]
   if (!first) return null
   if (parts.length === 1) return { ...first, dispatchId: `step:${index}` }
@@ -318,7 +324,7 @@ export function buildStepOverlay(
     const reached = list.filter((o) => o.kind === 'delivered' || o.kind === 'buffered').length
     const skips = [...new Set(list.flatMap((o) => (o.kind === 'skipped' ? [o.reason] : [])))]
     if (list.length < 2 && skips.length === 0) continue
-    const text = [`✓ ${reached}×`, ...skips.map((r) => `✕ ${r}`)]
+    const text = [...(reached > 0 ? [`✓ ${reached}×`] : []), ...skips.map((r) => `✕ ${r}`)]
     tallies.set(node, text.join(' · '))
   }
   return {

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { usernameOf, type GraphModel } from '../../store/graphModel.ts'
 import { useActions, useBaseline, useModel, useTimeline } from '../../store/hooks.ts'
 import { diffSubscriptions, type Subscription } from '../../store/subscriptionDiff.ts'
+import { count } from '../../store/plural.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { VirtualList } from '../format/VirtualList.tsx'
 import './ChangesPanel.css'
@@ -75,14 +76,14 @@ export function ChangesPanel() {
             className="button button--small changes__toggle"
             onClick={compareFromHere}
           >
-            Compare with step {cursor}
+            Mark step {cursor}
           </button>
         )}
       </header>
       {!baseline ? (
         <p className="panel__empty">
-          Mark this step, then move through time: new subscriptions light up, dropped ones turn to
-          ghosts.
+          Mark this step (step {cursor}), then move through time: subscriptions made since light up,
+          dropped ones turn to ghosts.
         </p>
       ) : cursor === baseline.step ? (
         <p className="panel__empty">
@@ -95,8 +96,9 @@ export function ChangesPanel() {
       ) : (
         <>
           <p className="changes__summary">
-            Step {cursor} against step {baseline.step}: subscriptions +{diff?.added.length} −
-            {diff?.removed.length}, open sessions +{diff?.opened.length} −{diff?.closed.length}
+            Step {cursor} against step {baseline.step}: subscriptions +
+            {count(diff?.added.length ?? 0)} −{count(diff?.removed.length ?? 0)}, open sessions +
+            {count(diff?.opened.length ?? 0)} −{count(diff?.closed.length ?? 0)}
           </p>
           <VirtualList
             items={items}

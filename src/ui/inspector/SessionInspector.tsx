@@ -1,7 +1,8 @@
 import { userOf, usernameOf } from '../../store/graphModel.ts'
 import { useMemo } from 'react'
 import { intentNames, Intents } from '../../store/engineTables.ts'
-import { useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
+import { useActions, useLogDirects, useModel, useSessionDetail } from '../../store/hooks.ts'
+import { useReveal } from '../playground/panes.ts'
 import { sessionLabel } from '../format/sessionLabel.ts'
 import { Term } from '../reference/Term.tsx'
 import { FaultControls } from './FaultControls.tsx'
@@ -24,15 +25,32 @@ export function SessionInspector({ sessionId }: { sessionId: string }) {
       ),
     [directs, sessionId],
   )
+  const { showOnGraph } = useActions()
+  const reveal = useReveal()
   if (!entry) return <p className="panel__empty">This session does not exist yet at this step.</p>
   const user = userOf(model, entry.userId)
   const live = detail?.sessionId === sessionId ? detail : null
   const intents = intentNames(entry.intents)
   return (
     <div className="inspector__body">
-      <h3>
-        {sessionLabel(model, sessionId)} {user?.bot && <span className="bot-badge">bot</span>}
-      </h3>
+      <div className="inspector__title">
+        <h3>
+          {sessionLabel(model, sessionId)} {user?.bot && <span className="bot-badge">bot</span>}
+        </h3>
+        {entry.status !== 'closed' && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              reveal('graph')
+              showOnGraph(sessionId)
+            }}
+            title="Zoom the graph to this session (drawn on its own in a summarised graph)"
+          >
+            Show on graph
+          </button>
+        )}
+      </div>
       <dl className="facts">
         <dt>
           <Term word="session">Session</Term> id

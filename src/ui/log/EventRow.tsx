@@ -25,6 +25,7 @@ const SYMBOL = {
   'not-subscribed': '–',
   refused: '✕',
   replayed: '↻',
+  nobody: '∅',
 } as const
 
 /** Where a row went: a topic key, the session a direct frame went to, or who was refused. */

@@ -7,7 +7,8 @@ import { count } from '../../store/plural.ts'
 
 /** One pill of a row's outcome: a kind (its colour and symbol) and its words. */
 export interface OutcomePill {
-  readonly kind: 'delivered' | 'buffered' | 'skipped' | 'not-subscribed' | 'refused' | 'replayed'
+  readonly kind:
+    'delivered' | 'buffered' | 'skipped' | 'not-subscribed' | 'refused' | 'replayed' | 'nobody'
   readonly text: string
 }
 
@@ -77,8 +78,10 @@ export function outcomePills(row: LogRow, model?: GraphModel): OutcomePill[] {
   const { delivered, buffered, skipped } = row.record.result
   const counts = new Map(outcomeCounts(row.record, model))
   const pills: OutcomePill[] = []
-  if (delivered.length > 0 || (buffered.length === 0 && skipped.length === 0))
+  if (delivered.length > 0)
     pills.push({ kind: 'delivered', text: `${count(delivered.length)} delivered` })
+  else if (buffered.length === 0 && skipped.length === 0)
+    pills.push({ kind: 'nobody', text: '0 delivered' })
   if (buffered.length > 0)
     pills.push({ kind: 'buffered', text: `${count(buffered.length)} buffered` })
   for (const [reason, n] of skips(row))

@@ -8,6 +8,7 @@ import { navigate } from '../site/router.ts'
 import { PlaygroundLayout } from './PlaygroundLayout.tsx'
 import { ScenarioSync } from './ScenarioSync.tsx'
 import { ShareSync } from './ShareSync.tsx'
+import { UnknownScenario } from './UnknownScenario.tsx'
 
 /** `/play` and `/play/<scenario>`: one playground instance with its own store. */
 export default function PlaygroundPage({ scenarioId }: { scenarioId: string | null }) {
@@ -22,13 +23,13 @@ export default function PlaygroundPage({ scenarioId }: { scenarioId: string | nu
   const scenario = scenarioById(id ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
   const unknown = id !== null && scenarioById(id) === undefined
   useEffect(() => {
-    // An unknown scenario id: show the default one at its own address rather than an empty page.
-    if (unknown) navigate(`/play/${DEFAULT_SCENARIO_ID}`, { replace: true })
     // A link to another scenario than the address names: the address follows the link.
-    else if (linked && linked !== scenarioId)
+    if (!unknown && linked && linked !== scenarioId)
       navigate(`/play/${linked}${window.location.hash}`, { replace: true })
   }, [unknown, linked, scenarioId])
   const [storage] = useState(() => createCodeStorage(localStorageOrNull()))
+  // An id that names no scenario says so and lists the scenarios, rather than showing another one.
+  if (unknown && id !== null) return <UnknownScenario id={id} />
   if (!scenario) return <p role="alert">No scenarios are registered.</p>
   const opens = link.shared || link.problem ? link : undefined
   const reset = () => {

@@ -52,7 +52,8 @@ export function ActionForms() {
         }
       >
         <Select label="User" name="a" options={users} />
-        <Select label="With" name="b" options={users} />
+        {/* Two different users by default: a DM with oneself is refused. */}
+        <Select label="With" name="b" options={users} defaultValue={users[1]?.[0]} />
       </Form>
       <Form
         title="Leave a guild"

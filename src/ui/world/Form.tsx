@@ -105,6 +105,7 @@ export function Select({
   name,
   options,
   value,
+  defaultValue,
   onChange,
   required = true,
 }: {
@@ -113,6 +114,8 @@ export function Select({
   name: string
   options: readonly (readonly [string, string])[]
   value?: string
+  /** The option chosen at first (uncontrolled), when it is not the first. */
+  defaultValue?: string | undefined
   onChange?: (value: string) => void
 }) {
   const { message, id } = useFieldError(name)
@@ -137,6 +140,7 @@ export function Select({
         aria-invalid={message ? true : undefined}
         aria-describedby={message ? id : undefined}
         {...(value !== undefined ? { value } : {})}
+        {...(value === undefined && defaultValue !== undefined ? { defaultValue } : {})}
         {...(onChange ? { onChange: (e) => onChange(e.currentTarget.value) } : {})}
       >
         {options.length === 0 && <option value="">(none yet)</option>}
