@@ -96,3 +96,32 @@ test('on a tablet the Code pane is full width, and its runs reach the graph and 
   await page.getByRole('tab', { name: 'Log' }).click()
   await expect(play.log.locator('tbody tr', { hasText: 'GUILD_UPDATE' })).toHaveCount(1)
 })
+
+test('code typed before the full editor has loaded is kept, and so is the caret', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  // Hold the full editor's module until the typing is done: on a busy machine it takes seconds.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/CodeEditor-[^/]*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  const play = new PlaygroundPage(page)
+  await play.open('intents')
+  const textarea = play.code.locator('textarea.fallback-editor__text')
+  await textarea.click()
+  await expect(play.code.getByText('Loading the editor…')).toBeVisible()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type('\n// typed while it loads')
+  await page.keyboard.press('Home')
+  release()
+  await expect(play.code.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 60_000 })
+  await expect(textarea).toHaveCount(0)
+  await expect(play.code.getByText('Loading the editor…')).toHaveCount(0)
+  expect(await play.readCode()).toMatch(/\n\/\/ typed while it loads$/)
+  // Typing goes on where the caret was: at the start of the typed line.
+  await page.keyboard.type('X')
+  await expect.poll(() => play.readCode()).toMatch(/\nX\/\/ typed while it loads$/)
+})

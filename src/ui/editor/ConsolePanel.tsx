@@ -4,7 +4,8 @@ import { ConsoleLines } from './ConsoleLines.tsx'
 /**
  * What the code printed and what became of the run, newest at the bottom. `inline`: under a docs
  * example, as tall as its lines up to a cap, absent before the first run, its title no heading of the
- * page's outline, its log reachable with Tab to scroll.
+ * page's outline. Its log is reachable with Tab either way, to scroll it from the keyboard (it scrolls
+ * in the playground's Code pane too).
  */
 export function ConsolePanel({ inline = false }: { inline?: boolean } = {}) {
   const entries = useConsoleEntries()
@@ -29,7 +30,8 @@ export function ConsolePanel({ inline = false }: { inline?: boolean } = {}) {
       <ConsoleLines
         entries={entries}
         className="console__lines"
-        {...(inline ? { label: 'Console', focusable: true } : {})}
+        label={inline ? 'Console' : 'Console output'}
+        focusable
         empty={
           !running && (
             <p className="console__empty">console.log output and run results appear here.</p>

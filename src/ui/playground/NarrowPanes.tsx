@@ -36,7 +36,8 @@ export function NarrowPanes({
           {picker && <div className="narrow-graph__picker">{picker}</div>}
           <GraphPane />
           <div className="narrow-graph__below">
-            <TryIt />
+            {/* Before the scenario's own h2 here: a section of its own. */}
+            <TryIt level={2} />
             <ScenarioCard tryIt={false} />
             <PanelBoundary what="change forms">
               <ChangeTabs scenario={false} />
