@@ -121,9 +121,6 @@ export interface SendOptions {
   view?: ((session: Session) => unknown) | null
 }
 
-/** @internal One session of `sendEach`: its own payload, or the reason it gets nothing. */
-export type EachTarget = readonly [Session, unknown] | readonly [Session, null, SkipReason]
-
 /** @internal What actions and the gateway use: dispatch of already-owned payloads, canonical keys. */
 export interface EventDispatcherInternal extends EventDispatcher {
   send(
@@ -135,13 +132,17 @@ export interface EventDispatcherInternal extends EventDispatcher {
   ): DispatchResult
   /**
    * Sends each session its own payload (member-list updates: every session gets the ops for its
-   * ranges), reported as one dispatch through `backend`. Sessions not listed were not considered.
+   * ranges), reported as one dispatch through `backend`: `sessions[i]` gets `payloads[i]`, or is
+   * skipped with `skipReason` where that is null. Sessions not listed were not considered. Parallel
+   * arrays, not a pair per session: a presence change sends to 100,000 list holders.
    */
   sendEach(
     backend: BackendName,
     key: string,
     type: string,
-    targets: readonly EachTarget[],
+    sessions: readonly Session[],
+    payloads: readonly unknown[],
+    skipReason: SkipReason,
   ): DispatchResult
   /** Runs `fn` and returns every DispatchResult made meanwhile, in order (an action's results). */
   collect(fn: () => void): DispatchResult[]
@@ -301,14 +302,16 @@ export function createEventDispatcher(
         options.only ?? null,
       )
     },
-    sendEach(backendName, key, type, targets) {
+    sendEach(backendName, key, type, sessions, payloads, skipReason) {
       // Each target's payload is its view, read by `out.send` right after it is set here.
       let current: unknown = null
       const only: Backend = {
         ...backends[backendName],
         fanout: (_key, event, out) => {
-          for (const [session, payload, reason] of targets) {
-            if (reason !== undefined) out.skip(session, reason)
+          for (let i = 0; i < sessions.length; i++) {
+            const session = sessions[i] as Session
+            const payload = payloads[i]
+            if (payload === null) out.skip(session, skipReason)
             else {
               current = payload
               out.send(session, event)
@@ -316,7 +319,7 @@ export function createEventDispatcher(
           }
         },
       }
-      const first = targets.find((t) => t[2] === undefined)?.[1] ?? null
+      const first = payloads.find((p) => p !== null) ?? null
       return run(only, key, type, first, null, () => current)
     },
     retainedRecords: () => records.size,

@@ -38,7 +38,7 @@ export function createPresenceService(
           guildId,
           'PRESENCE_UPDATE',
           freezeOwned(presencePayload(userId, presence, guildId)),
-          { only: (session) => others(session) && !toldByList.has(session.sessionId) },
+          { only: (session) => others(session) && !toldByList.has(session) },
         )
       }
       // Friend links never include the user itself (refused at `sub` and in snapshots); the filter

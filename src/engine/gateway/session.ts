@@ -158,6 +158,24 @@ export interface SessionSnapshot {
 }
 
 /**
+ * A set of sessions kept on the sessions themselves: `add` points the session's `mark` at this object,
+ * `has` compares. A member-list update tells up to every holder of a list (100,000 in one presence
+ * change), and a Set of their ids cost a hash insert each, then a lookup per session of the guild's
+ * PRESENCE_UPDATE. A session holds only the latest mark, so a mark is valid until the next one is
+ * made: use it within the call that made it.
+ * @internal
+ */
+export class SessionMark {
+  add(session: Session): void {
+    session.mark = this
+  }
+
+  has(session: Session): boolean {
+    return session.mark === this
+  }
+}
+
+/**
  * One identified gateway connection: litecord's `GatewayState` (gateway/state.py), with the bugs it
  * has there fixed (docs/design/litecord-notes.md §4: READY is s = 1, replay is exact, sessions are
  * really removed).
@@ -187,6 +205,8 @@ export class Session {
   readonly slots = new ReverseIndex()
   /** The last skip entry made for this session, reused while the reason repeats (see skipEntry). */
   private lastSkip: Skip | null = null
+  /** The last {@link SessionMark} that marked this session (see there). */
+  mark: SessionMark | null = null
 
   /**
    * Every dispatch this session was given, in `s` order from `s = idBase + 1` (a restored session starts

@@ -18,7 +18,7 @@ export {
   type PlanStrategy,
   type UpdatePlan,
 } from './ops.ts'
-export { ListSubscription, type PlanMemo } from './subscription.ts'
+export { ListSubscription, PlanMemo } from './subscription.ts'
 export { concatChanges, emptyChange, opsCost } from './types.ts'
 export type {
   DeleteOp,

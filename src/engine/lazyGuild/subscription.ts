@@ -34,7 +34,38 @@ import type { InvalidateOp, ListChange, ListOp, Range, SyncOp } from './types.ts
  * strategy). `planUpdate` depends on nothing else, so subscriptions of the same shape share one plan,
  * and their sessions one payload (see `ListSubscription.update`). Make one per change, never keep it.
  */
-export type PlanMemo = Map<string, UpdatePlan | null>
+export class PlanMemo {
+  private readonly plans = new Map<string, UpdatePlan | null>()
+  // The shape asked for last, and its plan: a list's holders mostly share one shape, and a key string
+  // built and hashed for each of 100,000 holders was a third of a presence change's cost.
+  private lastStrategy: PlanStrategy | null = null
+  private lastLength = -1
+  private lastShape = ''
+  private lastPlan: UpdatePlan | null = null
+
+  /** The plan for this shape, made by `make` the first time it is asked for. */
+  plan(
+    strategy: PlanStrategy,
+    length: number,
+    shape: string,
+    make: () => UpdatePlan | null,
+  ): UpdatePlan | null {
+    if (strategy === this.lastStrategy && length === this.lastLength && shape === this.lastShape) {
+      return this.lastPlan
+    }
+    const key = `${strategy}|${length}|${shape}`
+    let plan = this.plans.get(key)
+    if (plan === undefined) {
+      plan = make()
+      this.plans.set(key, plan)
+    }
+    this.lastStrategy = strategy
+    this.lastLength = length
+    this.lastShape = shape
+    this.lastPlan = plan
+    return plan
+  }
+}
 
 export class ListSubscription {
   private held: readonly Range[] = []
@@ -124,16 +155,12 @@ export class ListSubscription {
     strategy: PlanStrategy = 'auto',
     memo?: PlanMemo,
   ): readonly ListOp[] | null {
-    let plan: UpdatePlan | null | undefined
-    if (memo === undefined) plan = planUpdate(change, list, this.held, this.length, strategy)
-    else {
-      const key = `${strategy}|${this.length}|${this.shape()}`
-      plan = memo.get(key)
-      if (plan === undefined) {
-        plan = planUpdate(change, list, this.held, this.length, strategy)
-        memo.set(key, plan)
-      }
-    }
+    const plan =
+      memo === undefined
+        ? planUpdate(change, list, this.held, this.length, strategy)
+        : memo.plan(strategy, this.length, this.shape(), () =>
+            planUpdate(change, list, this.held, this.length, strategy),
+          )
     if (!plan) return null
     this.length = plan.clientLength
     return plan.ops

@@ -1,41 +1,53 @@
-import type { EachTarget, EventDispatcherInternal } from '../dispatcher.ts'
+import type { EventDispatcherInternal } from '../dispatcher.ts'
 import type { Session } from '../gateway/session.ts'
 import type { ListItem, ListOp } from '../lazyGuild/index.ts'
 import { freezeOwned } from '../payload.ts'
 import type { ListState } from './registry.ts'
 
-/** One session's share of a list update: its ops, or `null` when the change touches none of its ranges. */
-export type ListTarget = readonly [Session, readonly ListOp[] | null]
-
 /**
- * Sends GUILD_MEMBER_LIST_UPDATE for `state` (docs/design/gateway-facts.md §9.2): each target its
- * own ops, as one dispatch through `lazy_guild`; a target with `null` is listed as skipped with reason
- * `range`. Every member-list frame the engine sends goes through here. Targets given the same ops
- * array (holders of the same ranges share one plan: `ListSubscription.update`'s memo) share one
- * payload, as the recipients of a guild dispatch do.
+ * Sends GUILD_MEMBER_LIST_UPDATE for `state` (docs/design/gateway-facts.md §9.2): `sessions[i]` its
+ * own ops `opsOf[i]`, as one dispatch through `lazy_guild`; a session whose ops are `null` (the change
+ * touches none of its ranges) is listed as skipped with reason `range`. Every member-list frame the
+ * engine sends goes through here. Sessions given the same ops array (holders of the same ranges share
+ * one plan: `ListSubscription.update`'s memo) share one payload, as the recipients of a guild dispatch
+ * do.
  */
 export function sendListUpdate(
   dispatcher: EventDispatcherInternal,
   state: ListState,
-  targets: readonly ListTarget[],
+  sessions: readonly Session[],
+  opsOf: readonly (readonly ListOp[] | null)[],
 ): void {
-  if (targets.length === 0) return
-  const payloads = new Map<readonly ListOp[], unknown>()
+  if (sessions.length === 0) return
+  // The list does not change while its update goes out: its groups are the same for everyone.
   let groups: unknown = null
-  const payloadOf = (ops: readonly ListOp[]) => {
-    let payload = payloads.get(ops)
-    if (payload === undefined) {
-      // The list does not change while its update goes out: its groups are the same for everyone.
-      groups ??= freezeOwned(state.list.groups())
-      payload = updatePayload(state, groups, ops)
-      payloads.set(ops, payload)
+  let lastOps: readonly ListOp[] | null = null
+  let lastPayload: unknown = null
+  const payloads = new Map<readonly ListOp[], unknown>()
+  const each: unknown[] = new Array(sessions.length)
+  for (let i = 0; i < sessions.length; i++) {
+    const ops = opsOf[i] ?? null
+    if (ops === null) each[i] = null
+    else if (ops === lastOps) each[i] = lastPayload
+    else {
+      let payload = payloads.get(ops)
+      if (payload === undefined) {
+        groups ??= freezeOwned(state.list.groups())
+        payload = updatePayload(state, groups, ops)
+        payloads.set(ops, payload)
+      }
+      lastOps = ops
+      each[i] = lastPayload = payload
     }
-    return payload
   }
-  const each: EachTarget[] = targets.map(([session, ops]) =>
-    ops === null ? [session, null, 'range'] : [session, payloadOf(ops)],
+  dispatcher.sendEach(
+    'lazy_guild',
+    state.guildId,
+    'GUILD_MEMBER_LIST_UPDATE',
+    sessions,
+    each,
+    'range',
   )
-  dispatcher.sendEach('lazy_guild', state.guildId, 'GUILD_MEMBER_LIST_UPDATE', each)
 }
 
 /** The payload: `{ id, guild_id, member_count, online_count, groups, ops }`, as of the list now. */

@@ -1,20 +1,26 @@
 import type { EventDispatcherInternal } from '../dispatcher.ts'
-import type { Session } from '../gateway/session.ts'
+import { SessionMark, type Session } from '../gateway/session.ts'
 import type { StateManagerInternal } from '../gateway/stateManager.ts'
 import {
   concatChanges,
   MemberList,
   type ListChange,
   type ListOp,
-  type PlanMemo,
+  PlanMemo,
 } from '../lazyGuild/index.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
 import type { Channel } from '../world/types.ts'
 import { entryFor, groupOrderFor, sameEntry } from './listEntries.ts'
 import { parseMemberListRequest, type ListRequest } from './op14.ts'
-import { carriesMember, sendListUpdate, type ListTarget } from './publish.ts'
+import { carriesMember, sendListUpdate } from './publish.ts'
 import { leave, regroupList, type PendingInvalidation, type PendingMoves } from './regroupList.ts'
-import { allRanges, keyOf, type ListState, type MemberListRegistry } from './registry.ts'
+import {
+  allRanges,
+  keyOf,
+  type Holding,
+  type ListState,
+  type MemberListRegistry,
+} from './registry.ts'
 import { restoreLists, snapshotLists } from './snapshot.ts'
 
 /**
@@ -37,9 +43,9 @@ export interface MemberListService {
    * Something about these members of the guild changed (presence, roles, nick, join, leave,
    * profile): update every list of the guild and send the ops. Returns the sessions sent an op
    * carrying the row of one of them (docs/design/semantics.md §10: an update with no such op tells
-   * nothing about the member).
+   * nothing about the member), as a mark valid until the next call.
    */
-  membersChanged(guildId: string, userIds: readonly string[]): ReadonlySet<string>
+  membersChanged(guildId: string, userIds: readonly string[]): SessionMark
   /**
    * Roles or channel overwrites of the guild changed: lists may regroup, split or merge. `scope` says
    * what the change can concern (default: everything, every member read again).
@@ -167,7 +173,7 @@ export function createMemberListService(deps: {
   }
 
   const sendTo = (state: ListState, session: Session, ops: readonly ListOp[]) =>
-    sendListUpdate(dispatcher, state, [[session, ops]])
+    sendListUpdate(dispatcher, state, [session], [ops])
 
   /**
    * Sends every holder of `state` its ops for `change`; those whose ops carry the row of one of
@@ -178,20 +184,29 @@ export function createMemberListService(deps: {
     state: ListState,
     change: ListChange,
     about: readonly string[],
-    told: Set<string>,
+    told: SessionMark,
   ) {
-    const targets: ListTarget[] = []
-    const plans: PlanMemo = new Map()
+    const sessions: Session[] = []
+    const opsOf: (readonly ListOp[] | null)[] = []
+    const plans = new PlanMemo()
+    // Holders of the same ranges share one ops array: whether it carries the member is asked once.
+    let lastOps: readonly ListOp[] | null = null
+    let lastCarried = false
     const carries = new Map<readonly ListOp[], boolean>()
     for (const [session, holding] of state.holdings) {
       const ops = holding.sub.update(change, state.list, 'auto', plans)
-      targets.push([session, ops])
+      sessions.push(session)
+      opsOf.push(ops)
       if (ops === null) continue
-      let carried = carries.get(ops)
-      if (carried === undefined) carries.set(ops, (carried = carriesMember(ops, about)))
-      if (carried) told.add(session.sessionId)
+      if (ops !== lastOps) {
+        let carried = carries.get(ops)
+        if (carried === undefined) carries.set(ops, (carried = carriesMember(ops, about)))
+        lastOps = ops
+        lastCarried = carried
+      }
+      if (lastCarried) told.add(session)
     }
-    sendListUpdate(dispatcher, state, targets)
+    sendListUpdate(dispatcher, state, sessions, opsOf)
   }
 
   /** Re-reads one member into one list; an unchanged row is no change at all. */
@@ -217,8 +232,22 @@ export function createMemberListService(deps: {
    */
   function loseSight(state: ListState, userIds: readonly string[]): PendingInvalidation[] {
     const pending: PendingInvalidation[] = []
-    for (const [session, holding] of [...state.holdings]) {
-      if (!userIds.includes(session.userId)) continue
+    // Only the changed members' own sessions can lose sight: found through their sessions, O(those),
+    // not by a scan of every holder (100,000 per presence change). Several are taken in the order
+    // they hold the list, as the scan took them.
+    const candidates: Session[] = []
+    for (const userId of userIds) {
+      for (const session of deps.states.sessionsOf(userId)) {
+        if (state.holdings.has(session) && !candidates.includes(session)) candidates.push(session)
+      }
+    }
+    if (candidates.length === 0) return pending
+    const inOrder =
+      candidates.length === 1
+        ? candidates
+        : [...state.holdings.keys()].filter((s) => candidates.includes(s))
+    for (const session of inOrder) {
+      const holding = state.holdings.get(session) as Holding
       const readable = new Map(
         [...holding.channels].filter(([c]) => world.canView(session.userId, c)),
       )
@@ -260,7 +289,7 @@ export function createMemberListService(deps: {
     },
 
     membersChanged(guildId, userIds) {
-      const told = new Set<string>()
+      const told = new SessionMark()
       const lists = registry.guild(guildId)
       if (!lists) return told
       for (const state of [...lists.lists.values()]) {
