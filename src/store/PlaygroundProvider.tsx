@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  type ReactNode,
+} from 'react'
 import { useStore } from 'zustand'
 import {
   createPlaygroundStore,
@@ -9,7 +16,10 @@ import type { PlaygroundState } from './types.ts'
 
 const StoreContext = createContext<PlaygroundStore | null>(null)
 
-/** Gives its subtree one playground store, created once per mount (xyflow's StoreContext pattern). */
+/**
+ * Gives its subtree one playground store, created once per mount (xyflow's StoreContext pattern) and
+ * started as it mounts (`start`: a load in slices of what it was given to open).
+ */
 export function PlaygroundProvider({
   init,
   children,
@@ -18,6 +28,8 @@ export function PlaygroundProvider({
   children: ReactNode
 }) {
   const [store] = useState(() => createPlaygroundStore(init))
+  // A load in slices starts once mounted, before the children's effects (they see it loading).
+  useLayoutEffect(() => store.start(), [store])
   useEffect(() => () => store.destroy(), [store])
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>
 }

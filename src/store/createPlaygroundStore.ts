@@ -1,14 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SandboxRunner } from '../sandbox/protocol.ts'
 import { createCodeStorage, type CodeStorage } from './codeStorage.ts'
-import { scenarioPlan } from './loadJob.ts'
 import { EngineRuntime } from './runtime/EngineRuntime.ts'
 import { PendingJob } from './runtime/pendingJob.ts'
 import { SandboxHandle } from './runtime/sandboxHandle.ts'
 import { Timer } from './runtime/timer.ts'
-import { linkPathOf, ShareLinkError, type ReadLink } from './share.ts'
+import { linkPathOf, ShareLinkError } from './share.ts'
 import { runFileOf } from './runFile.ts'
-import { loadingActions, loadingInitial } from './slices/loading.ts'
+import {
+  loadingActions,
+  loadingInitial,
+  type LoadingActions,
+  type ReadOpening,
+} from './slices/loading.ts'
 import { editorActions, editorInitial } from './slices/editor.ts'
 import { selectionActions, selectionInitial } from './slices/selection.ts'
 import { simulationActions, simulationInitial } from './slices/simulation.ts'
@@ -16,26 +20,30 @@ import { timelineActions, timelineInitial } from './slices/timeline.ts'
 import { viewActions, viewInitial } from './slices/view.ts'
 import type { SliceContext } from './slices/context.ts'
 import type { Scenario } from '../scenarios/types.ts'
-import type { PlaygroundState, RemoteEngine } from './types.ts'
+import type { Opening, PlaygroundState, RemoteEngine } from './types.ts'
 
 export type PlaygroundStore = StoreApi<PlaygroundState> & {
+  /**
+   * Opens what `init.open` left for later: a scenario or link with steps built by rules, whose load
+   * runs in slices. Call it once the playground is shown (its provider does, when it mounts).
+   */
+  start(): void
   /** Stops timers and the sandbox worker; call when the playground unmounts. */
   destroy(): void
 }
 
 export interface PlaygroundInit {
   /**
-   * Loaded at once when given, unless it is built by rules (generated steps): that load runs in slices
-   * and is started by whoever shows its progress (the page's `ScenarioSync`).
+   * What the playground opens as it starts (`actions.open`): at once, unless its steps are built by
+   * rules; such a load runs in slices and waits for `start()`.
    */
+  open?: Opening
+  /** The same as `open: { scenario }`. */
   scenario?: Scenario
+  /** The scenarios links and run files may name, by id (none by default). */
+  scenarios?: (id: string) => Scenario | undefined
   /** Above this many sessions no checkpoints are taken (`SNAPSHOT_SESSION_LIMIT`); tests lower it. */
   snapshotSessionLimit?: number
-  /**
-   * A share link read from the address: opened instead of `scenario`, which opens (as it starts) when
-   * the link could not be read or its run is refused.
-   */
-  link?: ReadLink
   /** Where code is kept per scenario; in memory only when absent. */
   storage?: CodeStorage
   /** Creates the sandbox on first Run (or `warmSandbox`); by default the frame of `sandbox/frame.ts`. */
@@ -64,6 +72,9 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
   const job = new PendingJob()
   const sandbox = new SandboxHandle(init.sandbox ?? loadSandbox)
   const storage = init.storage ?? createCodeStorage(null)
+  let read: LoadingActions['read'] = () => {
+    throw new Error('the store is not built yet')
+  }
   const store = createStore<PlaygroundState>()((set, get) => {
     const ctx: SliceContext = {
       set,
@@ -73,8 +84,11 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       job,
       sandbox,
       storage,
+      scenarios: init.scenarios ?? (() => undefined),
       remote: init.remote ?? null,
     }
+    const { read: readOpening, ...loading } = loadingActions(ctx)
+    read = readOpening
     return {
       ...timelineInitial,
       ...simulationInitial,
@@ -84,7 +98,7 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       ...editorInitial,
       actions: {
         ...timelineActions(ctx),
-        ...loadingActions(ctx),
+        ...loading,
         ...simulationActions(ctx),
         ...viewActions(ctx),
         ...selectionActions(ctx),
@@ -115,15 +129,13 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       },
     }
   })
-  const { scenario, link } = init
-  if (scenario) {
-    // A scenario (or link) with steps built by rules loads in slices, started by the page's ScenarioSync.
-    const plan = link?.shared?.plan ?? scenarioPlan(scenario)
-    if (!plan.some((p) => p.generated)) {
-      if (link) store.getState().actions.openLink(link, scenario)
-      else store.getState().actions.loadScenario(scenario)
-    }
-  }
+  const opening = init.open ?? (init.scenario ? { scenario: init.scenario } : undefined)
+  // Opened now unless its load runs in slices: that one waits for start(), so a store made and thrown
+  // away (React may build one twice) never starts a long load.
+  let later: ReadOpening | undefined
+  const first = opening && read(opening)
+  if (first?.byRules) later = first
+  else first?.open()
   // The standby worker follows the timeline: rebuilt for the cursor once it has settled.
   let standbyTimer: ReturnType<typeof setTimeout> | undefined
   const unfollow = store.subscribe((state, before) => {
@@ -141,6 +153,11 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
   if (problem) store.setState({ consoleEntries: [{ level: 'notice', text: problem }] })
   return {
     ...store,
+    start: () => {
+      const what = later
+      later = undefined
+      what?.open()
+    },
     destroy: () => {
       unfollow()
       clearTimeout(standbyTimer)

@@ -16,6 +16,7 @@ const small: Scenario = {
   suggested: suggestedCalls({ members: 1500 }),
 }
 const intents = scenarioById('intents') as Scenario
+const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
 
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,
@@ -28,7 +29,7 @@ const visible = (s: PlaygroundState) => ({
 // Each loads a world of 1,500 members, several times over: seconds on a busy machine.
 describe('a scenario built by rules', { timeout: 60_000 }, () => {
   it('loads in slices, showing progress, and replaces the timeline only when done', async () => {
-    const store = createPlaygroundStore({ scenario: intents })
+    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
     const before = visible(store.getState())
     const seen: number[] = []
     const stop = store.subscribe((s) => {
@@ -51,7 +52,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('is cancelled without a trace: the previous timeline stays as it was', async () => {
-    const store = createPlaygroundStore({ scenario: intents })
+    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
     const before = visible(store.getState())
     store.getState().actions.loadScenario(small)
     await new Promise((r) => setTimeout(r, 5))
@@ -63,7 +64,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('saves a run that names the scenario and lists only the steps made since', async () => {
-    const store = createPlaygroundStore({ scenario: intents })
+    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
     store.getState().actions.loadScenario(small)
     await settled(store)
     const { actions } = store.getState()
@@ -77,9 +78,8 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
     expect(JSON.stringify(file).length).toBeLessThan(5_000)
 
     // Opened elsewhere, it rebuilds the scenario from its rules, then the step made since.
-    const other = createPlaygroundStore({ scenario: intents })
-    const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
-    expect(other.getState().actions.openRun(JSON.stringify(file), byId)).toBe(true)
+    const other = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    expect(other.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     await settled(other)
     expect(other.getState().error).toBeNull()
     expect(visible(other.getState())).toEqual(visible(store.getState()))
@@ -88,7 +88,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('refuses a run whose steps the engine refuses, after loading, leaving everything as it was', async () => {
-    const store = createPlaygroundStore({ scenario: intents })
+    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
     const before = visible(store.getState())
     const file = {
       format: 'fanout-run',
@@ -100,8 +100,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
       steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
       trace: [],
     }
-    const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
-    expect(store.getState().actions.openRun(JSON.stringify(file), byId)).toBe(true)
+    expect(store.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     await settled(store)
     expect(store.getState().error).toEqual({
       heading: 'Could not open the run',

@@ -39,7 +39,10 @@ describe('opening a share link', () => {
     store.getState().actions.setCode('console.log("shared")')
     store.getState().actions.seek(2)
     const hash = shareHash(store.getState() as PlaygroundState & { scenario: Scenario })
-    const other = createPlaygroundStore({ scenario: intents, link: readLink(`#${hash}`, byId) })
+    const other = createPlaygroundStore({
+      open: { link: `#${hash}`, otherwise: intents },
+      scenarios: byId,
+    })
     expect(visible(other.getState())).toEqual(visible(store.getState()))
     expect(other.getState().running).toBe(false)
     expect(other.getState().consoleEntries).toEqual([])
@@ -48,8 +51,10 @@ describe('opening a share link', () => {
   })
 
   it('opens the scenario as it starts, with one notice, when the link is damaged', () => {
-    const link = readLink('#run=NoTaLiNk', byId)
-    const store = createPlaygroundStore({ scenario: intents, link })
+    const store = createPlaygroundStore({
+      open: { link: '#run=NoTaLiNk', otherwise: intents },
+      scenarios: byId,
+    })
     const fresh = createPlaygroundStore({ scenario: intents })
     expect(visible(store.getState())).toEqual(visible(fresh.getState()))
     expect(store.getState().error).toEqual({
@@ -58,6 +63,22 @@ describe('opening a share link', () => {
     })
     store.destroy()
     fresh.destroy()
+  })
+
+  it('a link opened into a playground that cannot be read says why and changes nothing (hashchange)', () => {
+    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    store.getState().actions.apply(intents.suggested[0]!)
+    store.getState().actions.pause()
+    const before = visible(store.getState())
+    expect(store.getState().actions.open({ link: '#run=NoTaLiNk' })).toBe(false)
+    expect(store.getState().error?.heading).toBe('This link could not be opened')
+    expect(visible(store.getState())).toEqual(before)
+    // A hash that is no link at all opens nothing and says nothing.
+    store.getState().actions.clearError()
+    expect(store.getState().actions.open({ link: '#top' })).toBe(true)
+    expect(store.getState().error).toBeNull()
+    expect(visible(store.getState())).toEqual(before)
+    store.destroy()
   })
 
   // Each loads a world of 1,500 members, several times over: seconds on a busy machine.
@@ -76,10 +97,10 @@ describe('opening a share link', () => {
       expect(link.shared?.plan).toHaveLength(5)
       expect(link.shared?.plan[4]?.calls).toMatchObject([small.suggested[0]])
 
-      // The store leaves a load in slices to the page (which shows its progress).
-      const other = createPlaygroundStore({ scenario: small, link })
+      // The store leaves a load in slices for start() (its provider calls it once mounted).
+      const other = createPlaygroundStore({ open: { link: `#${hash}` }, scenarios: byId })
       expect(other.getState().scenario).toBeNull()
-      other.getState().actions.openLink(link, small)
+      other.start()
       expect(other.getState().loading).toMatchObject({ kind: 'scenario' })
       await settled(other)
       expect(other.getState().error).toBeNull()
@@ -89,22 +110,19 @@ describe('opening a share link', () => {
     })
 
     it('opens the scenario as it starts, with the reason, when a call is refused while loading', async () => {
-      const link = readLink(
-        craft({
-          format: 'fanout-run',
-          version: 1,
-          scenario: scale.id,
-          seed: scale.seed,
-          scenarioSteps: 4,
-          cursor: 5,
-          code: '// hostile',
-          steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
-        }),
-        byId,
-      )
-      expect(link.shared).toBeDefined()
-      const store = createPlaygroundStore({ scenario: small, link })
-      store.getState().actions.openLink(link, small)
+      const hash = craft({
+        format: 'fanout-run',
+        version: 1,
+        scenario: scale.id,
+        seed: scale.seed,
+        scenarioSteps: 4,
+        cursor: 5,
+        code: '// hostile',
+        steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
+      })
+      expect(readLink(hash, byId).shared).toBeDefined()
+      const store = createPlaygroundStore({ open: { link: hash }, scenarios: byId })
+      store.start()
       await settled(store)
       const state = store.getState()
       expect(state.error).toEqual({

@@ -104,15 +104,15 @@ describe('following a gateway (the live view)', () => {
     host.dropConnection(conn!.sessionId as string, 900)
     const { steps, cursor, seed } = store.getState()
     const file = JSON.stringify(runFileOf(scenario, seed, steps, cursor))
-    const offline = createPlaygroundStore()
-    expect(
-      offline.getState().actions.openRun(file, (id) => (id === scenario.id ? scenario : undefined)),
-    ).toBe(true)
+    const offline = createPlaygroundStore({
+      scenarios: (id) => (id === scenario.id ? scenario : undefined),
+    })
+    expect(offline.getState().actions.open({ runFile: file })).toBe(true)
     expect(readRunFile(file, () => scenario).cursor).toBe(steps.length)
     expect(offline.getState().steps.map((s) => s.label)).toEqual(steps.map((s) => s.label))
     expect(detail(offline, conn!.sessionId as string)?.status).toBe('disconnected')
     // The live view itself keeps the gateway's timeline: it does not open another run.
-    expect(store.getState().actions.openRun(file, () => scenario)).toBe(false)
+    expect(store.getState().actions.open({ runFile: file })).toBe(false)
     expect(store.getState().steps).toBe(steps)
   })
 

@@ -75,9 +75,9 @@ describe('the one reader of run data (files and links)', () => {
       expect(read.shared).toBeUndefined()
       expect(read.problem?.message).toMatch(message)
       // As a file: one notice, nothing else changes.
-      const store = createPlaygroundStore({ scenario: intents })
+      const store = createPlaygroundStore({ scenario: intents, scenarios: scenarioById })
       const steps = store.getState().steps
-      expect(store.getState().actions.openRun(JSON.stringify(data), scenarioById)).toBe(false)
+      expect(store.getState().actions.open({ runFile: JSON.stringify(data) })).toBe(false)
       expect(store.getState().error?.message).toMatch(message)
       expect(store.getState().steps).toBe(steps)
       store.destroy()
@@ -128,10 +128,9 @@ describe('work bounded by what it costs', () => {
       steps,
       cursor: 5_002,
     }
-    const read = readLink(link(data), scenarioById)
-    expect(read.shared?.plan).toHaveLength(5_002)
-    const store = createPlaygroundStore({ scenario: guild })
-    store.getState().actions.openLink(read, guild)
+    expect(readLink(link(data), scenarioById).shared?.plan).toHaveLength(5_002)
+    const store = createPlaygroundStore({ scenario: guild, scenarios: scenarioById })
+    store.getState().actions.open({ link: link(data), otherwise: guild })
     const started = performance.now()
     await loaded(store)
     expect(performance.now() - started).toBeLessThan(20_000)
@@ -143,7 +142,7 @@ describe('work bounded by what it costs', () => {
   }, 60_000)
 
   it('applies a costly run of code in slices with progress, and refuses one past the budget', async () => {
-    const store = createPlaygroundStore({ scenario: guild })
+    const store = createPlaygroundStore({ scenario: guild, scenarios: scenarioById })
     await loaded(store)
     const steps = store.getState().steps
     const calls = Array.from({ length: 2_001 }, () => dispatch as EngineCall)
@@ -162,7 +161,7 @@ describe('work bounded by what it costs', () => {
 
 describe('the store owns serialisation', () => {
   it('makes its link path and run file, which open the same timeline and code', () => {
-    const store = createPlaygroundStore({ scenario: intents })
+    const store = createPlaygroundStore({ scenario: intents, scenarios: scenarioById })
     store.getState().actions.apply(dispatch as EngineCall)
     store.getState().actions.setCode('console.log(1)')
     const path = store.getState().linkPath()
@@ -171,8 +170,8 @@ describe('the store owns serialisation', () => {
     expect(read.shared?.code).toBe('console.log(1)')
     expect(read.shared?.cursor).toBe(store.getState().cursor)
     const file = store.getState().runFile()
-    const other = createPlaygroundStore({ scenario: intents })
-    expect(other.getState().actions.openRun(JSON.stringify(file), scenarioById)).toBe(true)
+    const other = createPlaygroundStore({ scenario: intents, scenarios: scenarioById })
+    expect(other.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     expect(other.getState().steps.map((s) => s.calls)).toEqual(
       store.getState().steps.map((s) => s.calls),
     )

@@ -51,8 +51,11 @@ describe('run files', () => {
 
   it('open into the same timeline, cursor, graph and outcomes, in another playground', () => {
     const { store, text } = savedIntents()
-    const other = createPlaygroundStore({ scenario: need('lazy-member-list') })
-    expect(other.getState().actions.openRun(text, scenarioById)).toBe(true)
+    const other = createPlaygroundStore({
+      scenario: need('lazy-member-list'),
+      scenarios: scenarioById,
+    })
+    expect(other.getState().actions.open({ runFile: text })).toBe(true)
     expect(other.getState().error).toBeNull()
     expect(visible(other.getState())).toEqual(visible(store.getState()))
     // The step stepped back over is still ahead of the cursor.
@@ -69,10 +72,10 @@ describe('run files', () => {
     suggest(0)
     const { scenario, seed, steps, cursor } = store.getState()
     if (!scenario) throw new Error('no scenario')
-    const other = createPlaygroundStore({ scenario })
+    const other = createPlaygroundStore({ scenario, scenarios: scenarioById })
     other
       .getState()
-      .actions.openRun(JSON.stringify(runFileOf(scenario, seed, steps, cursor)), scenarioById)
+      .actions.open({ runFile: JSON.stringify(runFileOf(scenario, seed, steps, cursor)) })
     expect(other.getState().steps.map((s) => s.label)).toEqual(steps.map((s) => s.label))
     store.destroy()
     other.destroy()
@@ -97,8 +100,8 @@ describe('run files', () => {
       ],
       trace: [],
     }
-    const store = createPlaygroundStore({ scenario: need('intents') })
-    expect(store.getState().actions.openRun(JSON.stringify(file), scenarioById)).toBe(true)
+    const store = createPlaygroundStore({ scenario: need('intents'), scenarios: scenarioById })
+    expect(store.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     expect(store.getState().steps.map((s) => s.calls.length)).toEqual([2, 2])
     expect(store.getState().model.users.map((u) => u.id)).toEqual(['1', '2', '3', '4'])
     store.destroy()
@@ -162,7 +165,7 @@ describe('run files', () => {
     const edited = edit(file as unknown as Record<string, unknown>)
     const text = typeof edited === 'string' ? edited : JSON.stringify(edited)
     const before = visible(store.getState())
-    expect(store.getState().actions.openRun(text, scenarioById)).toBe(false)
+    expect(store.getState().actions.open({ runFile: text })).toBe(false)
     expect(store.getState().error).toEqual({
       heading: 'Could not open the run',
       message: expect.stringMatching(reason),
@@ -175,11 +178,11 @@ describe('run files', () => {
     const { store } = savedIntents()
     const { scenario, seed, steps, cursor } = store.getState()
     const text = JSON.stringify(runFileOf(scenario!, seed, steps, cursor, 0, 'console.log(1)'))
-    const other = createPlaygroundStore()
-    expect(other.getState().actions.openRun(text, scenarioById)).toBe(true)
+    const other = createPlaygroundStore({ scenarios: scenarioById })
+    expect(other.getState().actions.open({ runFile: text })).toBe(true)
     expect(other.getState().code).toBe('console.log(1)')
     const bad = JSON.stringify({ ...JSON.parse(text), code: 42 })
-    expect(other.getState().actions.openRun(bad, scenarioById)).toBe(false)
+    expect(other.getState().actions.open({ runFile: bad })).toBe(false)
     expect(other.getState().error?.message).toMatch(/"code" must be text/)
   })
 
@@ -189,15 +192,15 @@ describe('run files', () => {
     const long = 'x'.repeat(MAX_CODE_LENGTH + 1)
     const file = runFileOf(scenario!, seed, steps, cursor, 0, long)
     expect(file).not.toHaveProperty('code')
-    const other = createPlaygroundStore()
-    expect(other.getState().actions.openRun(JSON.stringify(file), scenarioById)).toBe(true)
+    const other = createPlaygroundStore({ scenarios: scenarioById })
+    expect(other.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     expect(other.getState().cursor).toBe(cursor)
   })
 
   it('refuse a file too large to check before reading it', () => {
     const { store } = savedIntents()
     const huge = ' '.repeat(RUN_LIMITS.bytes + 1)
-    expect(store.getState().actions.openRun(huge, scenarioById)).toBe(false)
+    expect(store.getState().actions.open({ runFile: huge })).toBe(false)
     expect(store.getState().error?.message).toMatch(/over 20000000 bytes/)
     store.destroy()
   })

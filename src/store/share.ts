@@ -102,6 +102,11 @@ export function linkProblem(reason: string): LinkNotice {
   }
 }
 
+/** Whether a location's hash holds a share link (read or not). */
+export function isShareLink(hash: string): boolean {
+  return hash.replace(/^#/, '').startsWith(`${SHARE_PARAM}=`)
+}
+
 /** A location's hash, read: a run to open, a problem to report, or neither. */
 export interface ReadLink {
   readonly shared?: SharedRun

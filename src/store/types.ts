@@ -6,7 +6,6 @@ import type { GraphModel } from './graphModel.ts'
 import type { RefusalRecord } from './refusals.ts'
 import type { RunFile } from './runFile.ts'
 import type { SessionDetail } from './runtime/sessionDetail.ts'
-import type { ReadLink } from './share.ts'
 
 export type XY = { x: number; y: number }
 
@@ -147,6 +146,14 @@ export interface EditorSlice {
   timeLimitMs: number
 }
 
+/** What a playground can be asked to open (`actions.open`). */
+export type Opening =
+  | { readonly scenario: Scenario }
+  /** `link` is a location's hash (`#run=…`, or no link at all); `otherwise` opens when it has none or is unreadable. */
+  | { readonly link: string; readonly otherwise?: Scenario }
+  /** The text of a run file (Open run…, a dropped file). */
+  | { readonly runFile: string }
+
 /** Every action, in one stable object (components select it once and never re-render for it). */
 export interface PlaygroundActions {
   /**
@@ -157,18 +164,15 @@ export interface PlaygroundActions {
    */
   loadScenario(scenario: Scenario, cursor?: number, code?: string): void
   /**
-   * Opens a saved run file (see runFile.ts) in place of the current timeline; false, with the reason in
-   * `error` and nothing else changed, when the file is refused, or when the playground follows a gateway
-   * (`remote`), whose timeline it must keep. A run of a scenario built by rules loads
-   * in slices: a refusal found then also leaves everything as it was.
+   * Opens what the page was given, the one way in for each: a scenario as it starts; a link (the
+   * address's hash, `share.ts`): its run, with its code, at its cursor; a run file's text
+   * (`runFile.ts`) in place of the timeline. Shared code is never run. A run refused while it loads
+   * (a scenario built by rules) opens the link's scenario as it starts with the reason, or, for a
+   * file, leaves everything as it was. False, with the reason in `error`, when a link or file is
+   * refused at once; then nothing else changed, except that a link given `otherwise` opens that
+   * scenario as it starts. A file is refused while the playground follows a gateway (`remote`).
    */
-  openRun(text: string, scenarioById: (id: string) => Scenario | undefined): boolean
-  /**
-   * Opens a share link read from the address (`share.ts`): its run, with its code, at its cursor; or,
-   * when the link could not be read or its run is refused while loading, `fallback` as it starts with
-   * one notice saying why. Shared code is never run.
-   */
-  openLink(link: ReadLink, fallback: Scenario): void
+  open(what: Opening): boolean
   /** Stops a load or rebuild in progress; the playground stays exactly as it was before it started. */
   cancelLoading(): void
   /**

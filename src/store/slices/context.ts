@@ -4,6 +4,7 @@ import type { EngineRuntime } from '../runtime/EngineRuntime.ts'
 import type { PendingJob } from '../runtime/pendingJob.ts'
 import type { SandboxHandle } from '../runtime/sandboxHandle.ts'
 import type { Timer } from '../runtime/timer.ts'
+import type { Scenario } from '../../scenarios/types.ts'
 import type { PlaygroundState, RemoteEngine } from '../types.ts'
 
 /**
@@ -23,6 +24,8 @@ export interface SliceContext {
   storage: CodeStorage
   /** The sandbox that runs code, created on first use. */
   sandbox: SandboxHandle
+  /** The scenarios links and run files may name, by id. */
+  scenarios: (id: string) => Scenario | undefined
   /** The engine this playground follows, if any: changes go there (see `RemoteEngine`). */
   remote: RemoteEngine | null
 }

@@ -12,17 +12,31 @@ import { isSmall } from '../runData.ts'
 import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
 import { EngineRuntime } from '../runtime/EngineRuntime.ts'
 import { shownAt } from '../shownStep.ts'
-import { linkProblem } from '../share.ts'
-import type { LoadingSlice, LoadingState, PlaygroundActions, PlaygroundError } from '../types.ts'
+import { linkProblem, readLink } from '../share.ts'
+import type {
+  LoadingSlice,
+  LoadingState,
+  Opening,
+  PlaygroundActions,
+  PlaygroundError,
+} from '../types.ts'
 import { codeFor } from './editor.ts'
 import type { SliceContext } from './context.ts'
 
 export const loadingInitial: LoadingSlice = { loading: null }
 
-type LoadingActions = Pick<
-  PlaygroundActions,
-  'loadScenario' | 'openRun' | 'openLink' | 'cancelLoading'
->
+export type LoadingActions = Pick<PlaygroundActions, 'loadScenario' | 'open' | 'cancelLoading'> & {
+  /** Reads what `open` would open, without opening it yet (the store's first opening, see `start`). */
+  read(what: Opening): ReadOpening
+}
+
+/** What was given to open, read (a link decompressed and checked, a file parsed): ready to open. */
+export interface ReadOpening {
+  /** Its steps are built by rules: it loads in slices. */
+  readonly byRules: boolean
+  /** Opens it; as `actions.open` answers. */
+  open(): boolean
+}
 
 /** Runs `job` in slices with a progress bar; `done` gets its result unless it is cancelled first. */
 export function startJob<T>(
@@ -164,43 +178,88 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
     load({ scenario, plan, scenarioSteps: plan.length, at, code, notice, refused })
   }
 
+  /** A run file's text, read: opens in place of the timeline, or is refused with one notice. */
+  function readFile(text: string): ReadOpening {
+    // Following a gateway, the timeline is the gateway's: another run would leave it behind.
+    if (ctx.remote) {
+      const message =
+        'The live view follows the gateway; open a saved run in the playground (/play).'
+      return refusedAtOnce({ heading: 'Could not open the run', message })
+    }
+    let opened
+    try {
+      opened = readRunFile(text, ctx.scenarios)
+    } catch (error) {
+      // Whatever the file holds, it gets one notice; nothing else changes.
+      const message = error instanceof RunFileError ? error.message : 'the file could not be read'
+      return refusedAtOnce({ heading: 'Could not open the run', message })
+    }
+    return {
+      byRules: opened.plan.some((p) => p.generated),
+      open: () =>
+        load({ ...opened, at: opened.cursor, refused: refusal('Could not open the run') }),
+    }
+  }
+
+  /**
+   * A location's hash, read: its run, with its code, at its cursor. A link that cannot be read opens
+   * `otherwise` as it starts with the reason, or, without `otherwise`, only says why.
+   */
+  function readHash(hash: string, otherwise: Scenario | undefined): ReadOpening {
+    const { shared, problem } = readLink(hash, ctx.scenarios)
+    if (!shared) {
+      if (otherwise) return readScenario(otherwise, problem, !problem)
+      return problem ? refusedAtOnce(problem) : { byRules: false, open: () => true }
+    }
+    // What opens when the run is refused while it loads: the link's own scenario as registered.
+    const fallback = ctx.scenarios(shared.scenario.id) ?? otherwise
+    return {
+      byRules: shared.plan.some((p) => p.generated),
+      // Links are checked by a dry run when read, except for larger ones, checked as they load: a
+      // refusal found then still opens the scenario as it starts, with the reason.
+      open: () =>
+        load({
+          ...shared,
+          at: shared.cursor,
+          refused: (error) => {
+            const notice = linkProblem(errorText(error))
+            if (fallback) loadScenario(fallback, undefined, undefined, notice)
+            else set({ error: notice })
+          },
+        }),
+    }
+  }
+
+  function readScenario(scenario: Scenario, notice?: PlaygroundError, opens = true): ReadOpening {
+    return {
+      byRules: scenarioPlan(scenario).some((p) => p.generated),
+      open: () => {
+        loadScenario(scenario, undefined, undefined, notice)
+        return opens
+      },
+    }
+  }
+
+  function refusedAtOnce(notice: PlaygroundError): ReadOpening {
+    return {
+      byRules: false,
+      open: () => {
+        set({ error: notice })
+        return false
+      },
+    }
+  }
+
+  function read(what: Opening): ReadOpening {
+    if ('runFile' in what) return readFile(what.runFile)
+    if ('link' in what) return readHash(what.link, what.otherwise)
+    return readScenario(what.scenario)
+  }
+
   return {
     loadScenario: (scenario, at, code) => loadScenario(scenario, at, code),
-
-    openRun(text, scenarioById) {
-      // Following a gateway, the timeline is the gateway's: another run would leave it behind.
-      if (ctx.remote) {
-        const message =
-          'The live view follows the gateway; open a saved run in the playground (/play).'
-        set({ error: { heading: 'Could not open the run', message } })
-        return false
-      }
-      let opened
-      try {
-        opened = readRunFile(text, scenarioById)
-      } catch (error) {
-        // Whatever the file holds, it gets one notice; nothing else changes.
-        const message = error instanceof RunFileError ? error.message : 'the file could not be read'
-        set({ error: { heading: 'Could not open the run', message } })
-        return false
-      }
-      return load({ ...opened, at: opened.cursor, refused: refusal('Could not open the run') })
-    },
-
-    openLink({ shared, problem }, fallback) {
-      if (!shared) {
-        loadScenario(fallback, undefined, undefined, problem)
-        return
-      }
-      // Links are checked by a dry run when read, except for steps built by rules, checked as they
-      // load: a refusal found then still opens the scenario as it starts, with the reason.
-      load({
-        ...shared,
-        at: shared.cursor,
-        refused: (error) =>
-          loadScenario(fallback, undefined, undefined, linkProblem(errorText(error))),
-      })
-    },
+    read,
+    open: (what) => read(what).open(),
 
     cancelLoading() {
       ctx.job.cancel()

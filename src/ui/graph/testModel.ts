@@ -11,7 +11,7 @@ import { settled } from '../../store/testing/settled.ts'
 export function loadForTest(id: string) {
   const scenario = scenarioById(id)
   if (!scenario) throw new Error(`no scenario ${id}`)
-  const store = createPlaygroundStore({ scenario })
+  const store = createPlaygroundStore({ scenario, scenarios: scenarioById })
   if (store.getState().loading)
     throw new Error(`${id} loads in slices: await loadLargeForTest('${id}')`)
   return withSuggestions(store, scenario)
@@ -21,7 +21,7 @@ export function loadForTest(id: string) {
 export async function loadLargeForTest(id: string) {
   const scenario = scenarioById(id)
   if (!scenario) throw new Error(`no scenario ${id}`)
-  const store = createPlaygroundStore({ scenario })
+  const store = createPlaygroundStore({ scenario, scenarios: scenarioById })
   await settled(store)
   const loaded = store.getState()
   if (loaded.error) throw new Error(loaded.error.message)

@@ -1,8 +1,8 @@
 import { useCallback } from 'react'
-import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
 import { RUN_LIMITS } from '../../store/runFile.ts'
 import { currentPath, matchPlay, navigate } from '../site/router.ts'
+import { openedScenarioId } from '../playground/openedScenarioId.ts'
 
 /**
  * Opens a run file (picked or dropped) in this playground and moves to its scenario's address; a refused
@@ -14,10 +14,9 @@ export function useOpenRunFile(): (file: File) => Promise<void> {
     async (file: File) => {
       // Reading at most one byte past the limit is enough for the refusal to say the file is too large.
       const text = await file.slice(0, RUN_LIMITS.bytes + 1).text()
-      if (!store.getState().actions.openRun(text, scenarioById)) return
+      if (!store.getState().actions.open({ runFile: text })) return
       // A run of a large scenario is still loading (in slices): its scenario is the one to name.
-      const { loading, scenario } = store.getState()
-      const id = loading?.scenarioId ?? scenario?.id
+      const id = openedScenarioId(store.getState())
       if (id && matchPlay(currentPath())?.scenarioId !== id) navigate(`/play/${id}`)
     },
     [store],

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { DEFAULT_SCENARIO_ID, scenarioById } from '../../scenarios/index.ts'
 import { createCodeStorage } from '../../store/codeStorage.ts'
 import { PlaygroundProvider } from '../../store/PlaygroundProvider.tsx'
-import { readLink } from '../../store/share.ts'
+import { isShareLink } from '../../store/share.ts'
 import { ErrorBoundary } from '../site/ErrorBoundary.tsx'
 import { navigate } from '../site/router.ts'
 import { PlaygroundLayout } from './PlaygroundLayout.tsx'
@@ -12,38 +12,32 @@ import { UnknownScenario } from './UnknownScenario.tsx'
 
 /** `/play` and `/play/<scenario>`: one playground instance with its own store. */
 export default function PlaygroundPage({ scenarioId }: { scenarioId: string | null }) {
-  // A share link in the address (`#run=…`) is read once, before the store exists: it decides what loads.
-  const [link, setLink] = useState<ReturnType<typeof readLink> & { routeId: string | null }>(
-    () => ({ ...readLink(window.location.hash, scenarioById), routeId: scenarioId }),
-  )
+  // What the page was given: the route's scenario and the address's hash (a share link, `#run=…`),
+  // read once; the store opens it (a link to another scenario: the address follows, ShareSync).
+  const [hash, setHash] = useState(() => window.location.hash)
   // Bumped by "Reset to the scenario": a new store, without the link.
   const [generation, setGeneration] = useState(0)
-  const linked = link.shared && scenarioId === link.routeId ? link.shared.scenario.id : null
-  const id = linked ?? scenarioId
-  const scenario = scenarioById(id ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
-  const unknown = id !== null && scenarioById(id) === undefined
-  useEffect(() => {
-    // A link to another scenario than the address names: the address follows the link.
-    if (!unknown && linked && linked !== scenarioId)
-      navigate(`/play/${linked}${window.location.hash}`, { replace: true })
-  }, [unknown, linked, scenarioId])
+  const scenario =
+    scenarioById(scenarioId ?? DEFAULT_SCENARIO_ID) ?? scenarioById(DEFAULT_SCENARIO_ID)
+  const unknown = scenarioId !== null && scenarioById(scenarioId) === undefined
   const [storage] = useState(() => createCodeStorage(localStorageOrNull()))
-  // An id that names no scenario says so and lists the scenarios, rather than showing another one.
-  if (unknown && id !== null) return <UnknownScenario id={id} />
+  // An id that names no scenario says so and lists the scenarios, rather than showing another one; a
+  // link in the address names its own scenario (the store opens it, ShareSync moves the address).
+  if (unknown && scenarioId !== null && !isShareLink(hash))
+    return <UnknownScenario id={scenarioId} />
   if (!scenario) return <p role="alert">No scenarios are registered.</p>
-  const opens = link.shared || link.problem ? link : undefined
   const reset = () => {
     navigate(`/play/${scenario.id}`, { replace: true })
-    setLink({ routeId: scenario.id })
+    setHash('')
     setGeneration((g) => g + 1)
   }
   return (
     <ErrorBoundary what="playground" resetLabel="Reset to the scenario" onReset={reset}>
       <PlaygroundProvider
         key={generation}
-        init={{ scenario, storage, ...(opens ? { link: opens } : {}) }}
+        init={{ open: { link: hash, otherwise: scenario }, scenarios: scenarioById, storage }}
       >
-        <ScenarioSync scenario={scenario} {...(opens ? { link: opens } : {})} />
+        <ScenarioSync scenario={scenario} />
         <ShareSync />
         <PlaygroundLayout />
       </PlaygroundProvider>

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useRef } from 'react'
 import type { Scenario } from '../../scenarios/types.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import type { ReadLink } from '../../store/share.ts'
-import { useActions, useLoadingScenarioId, useScenario } from '../../store/hooks.ts'
+import { useActions } from '../../store/hooks.ts'
+import { openedScenarioId } from './openedScenarioId.ts'
 
 declare global {
   interface Window {
@@ -12,25 +12,23 @@ declare global {
 }
 
 /**
- * Loads the route's scenario into the store (or, on the first load, the share link the address held),
- * titles the page, and exposes the store to e2e tests.
+ * Opens the route's scenario when the address names another one, titles the page, and exposes the
+ * store to e2e tests. The first route is left alone: the store opened what the page was given (a link
+ * may name another scenario; the address follows it, `ShareSync`).
  */
-export function ScenarioSync({ scenario, link }: { scenario: Scenario; link?: ReadLink }) {
-  const current = useScenario()
-  const loadingId = useLoadingScenarioId()
-  const { loadScenario, openLink } = useActions()
+export function ScenarioSync({ scenario }: { scenario: Scenario }) {
+  const { open } = useActions()
   const store = usePlaygroundStoreApi()
-  // The store opened a small link itself; one into a scenario built by rules loads here, in slices.
-  const pending = useRef(link)
+  const first = useRef(true)
   // Only when the address names another scenario: a run opened from a file keeps its timeline until
   // the address changes (it moves to the run's scenario without reloading it). A scenario already
   // loading (in slices) is not started again.
   const follow = useEffectEvent((route: Scenario) => {
-    const first = pending.current
-    pending.current = undefined
-    if (current?.id === route.id || loadingId === route.id) return
-    if (first) openLink(first, route)
-    else loadScenario(route)
+    if (first.current) {
+      first.current = false
+      return
+    }
+    if (openedScenarioId(store.getState()) !== route.id) open({ scenario: route })
   })
   useEffect(() => follow(scenario), [scenario])
   useEffect(() => {

@@ -1,24 +1,31 @@
 import { useEffect } from 'react'
-import { scenarioById } from '../../scenarios/index.ts'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import { readLink, SHARE_PARAM } from '../../store/share.ts'
+import { isShareLink } from '../../store/share.ts'
 import type { PlaygroundState } from '../../store/types.ts'
+import { currentPath, matchPlay, navigate } from '../site/router.ts'
+import { openedScenarioId } from './openedScenarioId.ts'
 
 const opened = (s: PlaygroundState) => ({ steps: s.steps, code: s.code })
 
 /**
- * Keeps the address and the playground in step with share links: a link pasted into this tab's address
- * bar opens (hashchange), and once the reader changes the code or the timeline the `#run=` part is
+ * Keeps the address and the playground in step with share links: the address names the scenario the
+ * page's link opened, a link pasted into this tab's address bar opens (hashchange), and once the reader changes the code or the timeline the `#run=` part is
  * dropped, so a reload shows their work rather than the link's.
  */
 export function ShareSync() {
   const store = usePlaygroundStoreApi()
   useEffect(() => {
+    // A link to another scenario than the address names (or than an unknown one): the address follows.
+    const opened = openedScenarioId(store.getState())
+    if (opened && linkedHere() && matchPlay(currentPath())?.scenarioId !== opened)
+      navigate(`/play/${opened}${window.location.hash}`, { replace: true })
+  }, [store])
+  useEffect(() => {
     const dropHash = () => {
       const { pathname, search } = window.location
       window.history.replaceState(window.history.state, '', pathname + search)
     }
-    const linked = () => window.location.hash.startsWith(`#${SHARE_PARAM}=`)
+    const linked = linkedHere
     let shown = opened(store.getState())
     // A link into a scenario built by rules loads in slices: what it opened is what that load shows.
     let loading = store.getState().loading?.kind === 'scenario'
@@ -31,13 +38,9 @@ export function ShareSync() {
     })
     const onHashChange = () => {
       if (!linked()) return
-      const link = readLink(window.location.hash, scenarioById)
-      const { actions } = store.getState()
-      const fallback = link.shared && scenarioById(link.shared.scenario.id)
-      if (link.shared && fallback) {
-        actions.openLink(link, fallback)
+      // A link that cannot be opened only says why: the playground stays as it was.
+      if (store.getState().actions.open({ link: window.location.hash }))
         shown = opened(store.getState())
-      } else if (link.problem) actions.reportError(link.problem.heading, link.problem.message)
     }
     window.addEventListener('hashchange', onHashChange)
     return () => {
@@ -47,3 +50,5 @@ export function ShareSync() {
   }, [store])
   return null
 }
+
+const linkedHere = () => isShareLink(window.location.hash)
