@@ -21,3 +21,42 @@ export const CAST = {
 } as const
 
 export type CastUser = keyof typeof CAST.users
+export type CastGuild = keyof typeof CAST.guilds
+export type CastRole = keyof typeof CAST.roles
+export type CastChannel = keyof typeof CAST.channels
+
+/** Where a cast channel lives: a text channel of a guild (readable by one role only, or everyone), or a DM. */
+export type CastChannelHome =
+  | { readonly guild: CastGuild; readonly readableBy?: CastRole }
+  | { readonly recipients: readonly [CastUser, CastUser] }
+
+/**
+ * What the cast is beyond its names, said once: who is a bot, who owns each guild, which guild each
+ * role and channel belongs to. The world builder (`castWorld.ts`) reads it, so a scenario's world says
+ * only which of these it holds.
+ */
+export const CAST_DETAILS: {
+  readonly bots: readonly CastUser[]
+  readonly owners: Readonly<Record<CastGuild, CastUser>>
+  readonly roles: Readonly<
+    Record<
+      CastRole,
+      { readonly guild: CastGuild; readonly position: number; readonly hoist?: true }
+    >
+  >
+  readonly channels: Readonly<Record<CastChannel, CastChannelHome>>
+} = {
+  bots: ['logbot', 'fanbot'],
+  owners: { 'Fanout HQ': 'alice', 'Book club': 'alice' },
+  roles: {
+    staff: { guild: 'Fanout HQ', position: 1 },
+    // Hoisted: the member list shows its holders under a header of their own.
+    Moderators: { guild: 'Fanout HQ', position: 1, hoist: true },
+  },
+  channels: {
+    general: { guild: 'Fanout HQ' },
+    staff: { guild: 'Fanout HQ', readableBy: 'staff' },
+    books: { guild: 'Book club' },
+    'alice–bob DM': { recipients: ['alice', 'bob'] },
+  },
+}

@@ -1,17 +1,13 @@
-import { clock, dispatcher, gateway, labelled, lastSeq, session, step, world } from './calls.ts'
+import { clock, gateway, labelled, lastSeq, session, step } from './calls.ts'
+import { CAST } from './cast.ts'
+import { castWorld, identifyOffline, messageCreate } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
-const GUILD = '20971520'
+const GUILD = CAST.guilds['Fanout HQ']
 const GENERAL = '1001'
-const [ALICE, BOB, CAROL] = ['10', '11', '12']
+const { alice: ALICE, bob: BOB, carol: CAROL } = CAST.users
 const message = (id: string, content: string) =>
-  dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-    id,
-    channel_id: GENERAL,
-    guild_id: GUILD,
-    author: { id: ALICE },
-    content,
-  })
+  messageCreate({ id, channel: GENERAL, guild: GUILD, content })
 
 export default {
   id: 'disconnect-and-resume',
@@ -20,20 +16,18 @@ export default {
   order: 7,
   seed: 7,
   calls: [
-    ...step('Build the world: alice, bob and carol in one guild', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, BOB),
-      world.addMember(GUILD, CAROL),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-    ]),
+    ...step(
+      'Build the world: alice, bob and carol in one guild',
+      castWorld({
+        users: ['alice', 'bob', 'carol'],
+        guilds: { 'Fanout HQ': ['bob', 'carol'] },
+        channels: ['general'],
+        channelIds: { general: GENERAL },
+      }),
+    ),
     ...step(
       'IDENTIFY alice, bob and carol (offline)',
-      [ALICE, BOB, CAROL].map((userId) =>
-        gateway.identify({ userId, presence: { status: 'offline' } }),
-      ),
+      [ALICE, BOB, CAROL].map((userId) => identifyOffline({ userId })),
     ),
     labelled('bob’s socket drops', gateway.disconnect(session(1))),
     labelled('MESSAGE_CREATE “are you there?” (bob: buffered)', message('5001', 'are you there?')),

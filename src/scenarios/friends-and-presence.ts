@@ -1,8 +1,32 @@
-import { dispatcher, gateway, intents, labelled, session, step, world } from './calls.ts'
+import { dispatcher, gateway, intents, labelled, session, step } from './calls.ts'
+import { CAST } from './cast.ts'
+import { castWorld, identifyOffline } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
-const GUILD = '20971520'
-const [ALICE, BOB, CAROL, DAVE] = ['10', '11', '12', '13']
+const { alice: ALICE, bob: BOB, carol: CAROL } = CAST.users
+
+/**
+ * alice is friends with bob and carol; dave only shares her guild. The docs' friend backend example
+ * (`docs/friend-backend.ts`) runs on this world too.
+ */
+export const FRIENDS_WORLD = castWorld({
+  users: ['alice', 'bob', 'carol', 'dave'],
+  guilds: { 'Fanout HQ': ['dave'] },
+  friends: [
+    ['alice', 'bob'],
+    ['alice', 'carol'],
+  ],
+})
+
+/** alice's dnd straight through the friend backend: a Try-it both friend worlds offer. */
+export const DND_THROUGH_FRIEND = labelled(
+  'PRESENCE_UPDATE through friend alice',
+  dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
+    user: { id: ALICE },
+    status: 'dnd',
+    activities: [],
+  }),
+)
 
 export default {
   id: 'friends-and-presence',
@@ -12,44 +36,21 @@ export default {
   order: 5,
   seed: 5,
   calls: [
-    ...step('Build the world: alice is friends with bob and carol; dave shares a guild', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createUser({ id: DAVE, username: 'dave' }),
-      world.createGuild({ id: GUILD, name: 'Book club', ownerId: ALICE }),
-      world.addMember(GUILD, DAVE),
-      world.addFriendship(ALICE, BOB),
-      world.addFriendship(ALICE, CAROL),
-    ]),
-    labelled(
-      'IDENTIFY bob (offline)',
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
+    ...step(
+      'Build the world: alice is friends with bob and carol; dave shares a guild',
+      FRIENDS_WORLD,
     ),
-    labelled(
-      'IDENTIFY carol (offline)',
-      gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
-    ),
+    labelled('IDENTIFY bob (offline)', identifyOffline({ userId: BOB })),
+    labelled('IDENTIFY carol (offline)', identifyOffline({ userId: CAROL })),
     labelled(
       'IDENTIFY dave without GUILD_PRESENCES (offline)',
-      gateway.identify({
-        userId: DAVE,
-        intents: intents('GUILDS', 'GUILD_MESSAGES'),
-        presence: { status: 'offline' },
-      }),
+      identifyOffline({ userId: CAST.users.dave, intents: intents('GUILDS', 'GUILD_MESSAGES') }),
     ),
     labelled('IDENTIFY alice (online: her presence fans out)', gateway.identify({ userId: ALICE })),
   ],
   suggested: [
     labelled('alice goes idle (op 3)', gateway.updatePresence(session(3), { status: 'idle' })),
-    labelled(
-      'PRESENCE_UPDATE through friend alice',
-      dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
-        user: { id: ALICE },
-        status: 'dnd',
-        activities: [],
-      }),
-    ),
+    DND_THROUGH_FRIEND,
     labelled('bob comes online (op 3)', gateway.updatePresence(session(0), { status: 'online' })),
   ],
   explanation: [

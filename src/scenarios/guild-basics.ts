@@ -1,11 +1,11 @@
-import { dispatcher, gateway, labelled, step, VIEW_CHANNEL, world } from './calls.ts'
+import { dispatcher, gateway, labelled, step, world } from './calls.ts'
+import { CAST } from './cast.ts'
+import { castWorld, messageCreate } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
-const GUILD = '20971520'
-const GENERAL = '1001'
-const STAFF = '1002'
-const STAFF_ROLE = '3001'
-const [ALICE, BOB, CAROL] = ['10', '11', '12']
+const GUILD = CAST.guilds['Fanout HQ']
+const [GENERAL, STAFF] = ['1001', '1002']
+const { alice: ALICE, bob: BOB, carol: CAROL } = CAST.users
 
 export default {
   id: 'guild-basics',
@@ -14,25 +14,16 @@ export default {
   order: 1,
   seed: 1,
   calls: [
-    ...step('Build the world: 3 users, a guild, #general and a private #staff', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.createRole(GUILD, { id: STAFF_ROLE, name: 'staff', position: 1 }),
-      world.addMember(GUILD, BOB, { roles: [STAFF_ROLE] }),
-      world.addMember(GUILD, CAROL),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-      world.createChannel({
-        id: STAFF,
-        guildId: GUILD,
-        name: 'staff',
-        overwrites: [
-          { id: GUILD, type: 0, deny: VIEW_CHANNEL },
-          { id: STAFF_ROLE, type: 0, allow: VIEW_CHANNEL },
-        ],
+    ...step(
+      'Build the world: 3 users, a guild, #general and a private #staff',
+      castWorld({
+        users: ['alice', 'bob', 'carol'],
+        guilds: { 'Fanout HQ': ['bob', 'carol'] },
+        roles: { staff: ['bob'] },
+        channels: ['general', 'staff'],
+        channelIds: { general: GENERAL, staff: STAFF },
       }),
-    ]),
+    ),
     gateway.identify({ userId: ALICE }),
     gateway.identify({ userId: BOB }),
     labelled('IDENTIFY carol (desktop)', gateway.identify({ userId: CAROL })),
@@ -52,23 +43,11 @@ export default {
     ),
     labelled(
       'MESSAGE_CREATE in #general',
-      dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-        id: '5001',
-        channel_id: GENERAL,
-        guild_id: GUILD,
-        author: { id: ALICE },
-        content: 'hello everyone',
-      }),
+      messageCreate({ id: '5001', channel: GENERAL, guild: GUILD, content: 'hello everyone' }),
     ),
     labelled(
       'MESSAGE_CREATE in #staff',
-      dispatcher.dispatch('channel', STAFF, 'MESSAGE_CREATE', {
-        id: '5002',
-        channel_id: STAFF,
-        guild_id: GUILD,
-        author: { id: ALICE },
-        content: 'staff only',
-      }),
+      messageCreate({ id: '5002', channel: STAFF, guild: GUILD, content: 'staff only' }),
     ),
   ],
   explanation: [

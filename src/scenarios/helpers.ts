@@ -1,9 +1,11 @@
-import { dispatcher, gateway, labelled, only, session, step, VIEW_CHANNEL, world } from './calls.ts'
+import { dispatcher, labelled, only, session, step, VIEW_CHANNEL, world } from './calls.ts'
+import { CAST } from './cast.ts'
+import { castWorld, identifyOffline } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
-const GUILD = '20971520'
+const GUILD = CAST.guilds['Fanout HQ']
 const [GENERAL, NEWS] = ['1001', '1002']
-const [ALICE, BOB] = ['10', '11']
+const { alice: ALICE, bob: BOB } = CAST.users
 const announcement = { guild_id: GUILD, author: { id: ALICE }, content: 'release day' }
 
 export default {
@@ -16,11 +18,12 @@ export default {
   seed: 8,
   calls: [
     ...step('Build the world: alice owns Fanout HQ; #news is hers alone', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, BOB),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
+      ...castWorld({
+        users: ['alice', 'bob'],
+        guilds: { 'Fanout HQ': ['bob'] },
+        channels: ['general'],
+        channelIds: { general: GENERAL },
+      }),
       world.createChannel({
         id: NEWS,
         guildId: GUILD,
@@ -30,8 +33,8 @@ export default {
       }),
     ]),
     ...step('IDENTIFY alice and bob (offline)', [
-      gateway.identify({ userId: ALICE, presence: { status: 'offline' } }),
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
+      identifyOffline({ userId: ALICE }),
+      identifyOffline({ userId: BOB }),
     ]),
   ],
   suggested: [

@@ -1,9 +1,11 @@
-import { dispatcher, gateway, intents, labelled, step, world } from './calls.ts'
+import { dispatcher, gateway, intents, labelled, step } from './calls.ts'
+import { CAST } from './cast.ts'
+import { castWorld, messageCreate } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
-const GUILD = '20971520'
+const GUILD = CAST.guilds['Fanout HQ']
 const GENERAL = '1001'
-const [ALICE, BOB, LOGBOT] = ['10', '11', '40']
+const { alice: ALICE, bob: BOB, logbot: LOGBOT } = CAST.users
 
 export default {
   id: 'intents',
@@ -13,15 +15,15 @@ export default {
   order: 2,
   seed: 2,
   calls: [
-    ...step('Build the world: alice, bob, a logging bot, one guild', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: LOGBOT, username: 'logbot', bot: true }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, BOB),
-      world.addMember(GUILD, LOGBOT),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-    ]),
+    ...step(
+      'Build the world: alice, bob, a logging bot, one guild',
+      castWorld({
+        users: ['alice', 'bob', 'logbot'],
+        guilds: { 'Fanout HQ': ['bob', 'logbot'] },
+        channels: ['general'],
+        channelIds: { general: GENERAL },
+      }),
+    ),
     labelled('IDENTIFY alice with every intent', gateway.identify({ userId: ALICE })),
     labelled(
       'IDENTIFY bob with GUILDS and GUILD_MESSAGES',
@@ -48,13 +50,7 @@ export default {
     ),
     labelled(
       'MESSAGE_CREATE in #general',
-      dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-        id: '5001',
-        channel_id: GENERAL,
-        guild_id: GUILD,
-        author: { id: ALICE },
-        content: 'ship it',
-      }),
+      messageCreate({ id: '5001', channel: GENERAL, guild: GUILD, content: 'ship it' }),
     ),
   ],
   explanation: [

@@ -14,6 +14,7 @@ const modules = import.meta.glob<Scenario>(
     '!./calls.ts',
     '!./snippets.ts',
     '!./cast.ts',
+    '!./castWorld.ts',
   ],
   {
     eager: true,

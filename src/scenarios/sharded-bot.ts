@@ -1,5 +1,6 @@
 import { dispatcher, gateway, intents, labelled, step, world } from './calls.ts'
 import type { EngineCall } from '../calls/index.ts'
+import { messageCreate } from './castWorld.ts'
 import type { Scenario } from './types.ts'
 
 const ALICE = '10'
@@ -59,13 +60,7 @@ export default {
     ),
     labelled(
       'MESSAGE_CREATE in Dune #general',
-      dispatcher.dispatch('channel', '2003', 'MESSAGE_CREATE', {
-        id: '5001',
-        channel_id: '2003',
-        guild_id: GUILDS[3] ?? '',
-        author: { id: ALICE },
-        content: 'hi bot',
-      }),
+      messageCreate({ id: '5001', channel: '2003', guild: GUILDS[3] ?? '', content: 'hi bot' }),
     ),
   ],
   explanation: [

@@ -1,5 +1,5 @@
 import { ENGINE_SCOPE, NOT_IN_SCOPE, SIMULATION_SCOPE } from '../../sandbox/scope.ts'
-import { CAST } from '../../scenarios/cast.ts'
+import { CAST, CAST_DETAILS, type CastUser } from '../../scenarios/cast.ts'
 import { shardFor } from '../../store/engineTables.ts'
 import { BACKEND_NAMES, type BackendName } from '../../store/engineValues.ts'
 import { checkOrder, probeAll, SITUATIONS, type Outcome, type Situation } from './backendProbes.ts'
@@ -139,7 +139,7 @@ const TABLES: Record<string, () => FactTable> = {
     header: ['who or what', 'id'],
     rows: [
       ...Object.entries(CAST.users).map(([name, id]) => [
-        name === 'logbot' || name === 'fanbot' ? `${name} (a bot)` : name,
+        CAST_DETAILS.bots.includes(name as CastUser) ? `${name} (a bot)` : name,
         code(id),
       ]),
       ...Object.entries(CAST.guilds).map(([name, id]) => [

@@ -1,11 +1,11 @@
-import { dispatcher, gateway, intents, labelled, step, VIEW_CHANNEL, world } from '../calls.ts'
+import { dispatcher, intents, labelled, step, world } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, identifyOffline } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520'
-const GENERAL = '100'
-const STAFF = '101'
-const STAFF_ROLE = '3001'
-const [ALICE, BOB, CAROL, DAVE] = ['10', '11', '12', '13']
+const GUILD = CAST.guilds['Fanout HQ']
+const { general: GENERAL, staff: STAFF } = CAST.channels
+const { alice: ALICE, bob: BOB, carol: CAROL, dave: DAVE } = CAST.users
 
 const message = (channel: string, content: string) => ({
   id: channel === GENERAL ? '5001' : '5002',
@@ -24,40 +24,20 @@ export default {
   order: 0,
   seed: 31,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createUser({ id: DAVE, username: 'dave' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.createRole(GUILD, { id: STAFF_ROLE, name: 'staff', position: 1 }),
-      world.addMember(GUILD, BOB, { roles: [STAFF_ROLE] }),
-      world.addMember(GUILD, CAROL),
-      world.addMember(GUILD, DAVE),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-      world.createChannel({
-        id: STAFF,
-        guildId: GUILD,
-        name: 'staff',
-        overwrites: [
-          { id: GUILD, type: 0, deny: VIEW_CHANNEL },
-          { id: STAFF_ROLE, type: 0, allow: VIEW_CHANNEL },
-        ],
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob', 'carol', 'dave'],
+        guilds: { 'Fanout HQ': ['bob', 'carol', 'dave'] },
+        roles: { staff: ['bob'] },
+        channels: ['general', 'staff'],
       }),
-    ]),
+    ),
     ...step('IDENTIFY everyone', [
-      gateway.identify({ userId: ALICE, presence: { status: 'offline' } }),
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
-      gateway.identify({
-        userId: CAROL,
-        intents: intents('GUILDS', 'GUILD_MESSAGES'),
-        presence: { status: 'offline' },
-      }),
-      gateway.identify({
-        userId: DAVE,
-        intents: intents('GUILDS'),
-        presence: { status: 'offline' },
-      }),
+      identifyOffline({ userId: ALICE }),
+      identifyOffline({ userId: BOB }),
+      identifyOffline({ userId: CAROL, intents: intents('GUILDS', 'GUILD_MESSAGES') }),
+      identifyOffline({ userId: DAVE, intents: intents('GUILDS') }),
     ]),
     labelled(
       'bob loses the staff role (the world only: his #staff subscription stays)',

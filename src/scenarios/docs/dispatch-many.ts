@@ -1,21 +1,11 @@
-import { dispatcher, gateway, labelled, session, step, world } from '../calls.ts'
-import type { EngineCall } from '../../calls/index.ts'
+import { dispatcher, gateway, labelled, session, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, identifyOffline } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const HQ = '20971520'
-const CLUB = '16777216'
-const [ALICE, BOB, CAROL] = ['10', '11', '12']
+const { 'Fanout HQ': HQ, 'Book club': CLUB } = CAST.guilds
+const { alice: ALICE, bob: BOB, carol: CAROL } = CAST.users
 const profile = { id: ALICE, username: 'alice', global_name: 'Alice L.' }
-
-/** dispatchMany and its de-duplicating twin, as recorded calls (the builders cover `dispatch` only). */
-const many = (method: 'dispatchMany' | 'dispatchManyFilterList'): EngineCall => ({
-  target: 'dispatcher',
-  method,
-  args:
-    method === 'dispatchMany'
-      ? ['guild', [HQ, CLUB], 'USER_UPDATE', profile]
-      : ['guild', [HQ, CLUB], [], 'USER_UPDATE', profile],
-})
 
 export default {
   id: 'dispatch-many',
@@ -25,24 +15,27 @@ export default {
   order: 0,
   seed: 21,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createGuild({ id: HQ, name: 'Fanout HQ', ownerId: ALICE }),
-      world.createGuild({ id: CLUB, name: 'Book club', ownerId: ALICE }),
-      world.addMember(HQ, BOB),
-      world.addMember(CLUB, BOB),
-      world.addMember(HQ, CAROL),
-    ]),
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob', 'carol'],
+        guilds: { 'Fanout HQ': ['bob', 'carol'], 'Book club': ['bob'] },
+      }),
+    ),
     ...step('IDENTIFY bob and carol', [
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
-      gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
+      identifyOffline({ userId: BOB }),
+      identifyOffline({ userId: CAROL }),
     ]),
   ],
   suggested: [
-    labelled('dispatchMany over both guilds', many('dispatchMany')),
-    labelled('dispatchManyFilterList over both guilds', many('dispatchManyFilterList')),
+    labelled(
+      'dispatchMany over both guilds',
+      dispatcher.dispatchMany('guild', [HQ, CLUB], 'USER_UPDATE', profile),
+    ),
+    labelled(
+      'dispatchManyFilterList over both guilds',
+      dispatcher.dispatchManyFilterList('guild', [HQ, CLUB], [], 'USER_UPDATE', profile),
+    ),
     labelled("Break carol's socket", gateway.failSocket(session(1), true)),
     labelled(
       'GUILD_UPDATE to Fanout HQ',

@@ -1,10 +1,10 @@
 import { CAST } from '../cast.ts'
-import { dispatcher, gateway, intents, labelled, step, VIEW_CHANNEL, world } from '../calls.ts'
+import { dispatcher, gateway, intents, labelled, step } from '../calls.ts'
+import { castWorld, logbotShards, messageCreate } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const { users: U, guilds: G, roles: R, channels: C } = CAST
+const { users: U, guilds: G, channels: C } = CAST
 const HQ = G['Fanout HQ']
-const CLUB = G['Book club']
 
 /**
  * The world the docs pages' code runs against when the page has no live example of its own: the
@@ -18,62 +18,27 @@ export default {
   order: 0,
   seed: 1,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: U.alice, username: 'alice' }),
-      world.createUser({ id: U.bob, username: 'bob' }),
-      world.createUser({ id: U.carol, username: 'carol' }),
-      world.createUser({ id: U.dave, username: 'dave' }),
-      world.createUser({ id: U.erin, username: 'erin' }),
-      world.createUser({ id: U.logbot, username: 'logbot', bot: true }),
-      world.createGuild({ id: HQ, name: 'Fanout HQ', ownerId: U.alice }),
-      world.createGuild({ id: CLUB, name: 'Book club', ownerId: U.alice }),
-      world.createRole(HQ, { id: R.staff, name: 'staff', position: 1 }),
-      world.addMember(HQ, U.bob),
-      world.addMember(HQ, U.carol, { roles: [R.staff] }),
-      world.addMember(HQ, U.logbot),
-      world.addMember(CLUB, U.bob),
-      world.createChannel({ id: C.general, guildId: HQ, name: 'general' }),
-      world.createChannel({
-        id: C.staff,
-        guildId: HQ,
-        name: 'staff',
-        overwrites: [
-          { id: HQ, type: 0, deny: VIEW_CHANNEL },
-          { id: R.staff, type: 0, allow: VIEW_CHANNEL },
-        ],
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob', 'carol', 'dave', 'erin', 'logbot'],
+        guilds: { 'Fanout HQ': ['bob', 'carol', 'logbot'], 'Book club': ['bob'] },
+        roles: { staff: ['carol'] },
+        channels: ['general', 'staff', 'books', 'alice–bob DM'],
+        friends: [['alice', 'carol']],
       }),
-      world.createChannel({ id: C.books, guildId: CLUB, name: 'books' }),
-      world.createChannel({ id: C['alice–bob DM'], type: 1, recipients: [U.alice, U.bob] }),
-      world.addFriendship(U.alice, U.carol),
-    ]),
+    ),
     ...step('IDENTIFY the cast', [
       gateway.identify({ userId: U.alice }),
       gateway.identify({ userId: U.bob, intents: intents('GUILDS') }),
       gateway.identify({ userId: U.carol }),
-      gateway.identify({
-        userId: U.logbot,
-        intents: intents('GUILDS', 'GUILD_MEMBERS'),
-        shard: [0, 2],
-        presence: { status: 'offline' },
-      }),
-      gateway.identify({
-        userId: U.logbot,
-        intents: intents('GUILDS', 'GUILD_MEMBERS'),
-        shard: [1, 2],
-        presence: { status: 'offline' },
-      }),
+      ...logbotShards(),
     ]),
   ],
   suggested: [
     labelled(
       'alice says hello in #general',
-      dispatcher.dispatch('channel', C.general, 'MESSAGE_CREATE', {
-        id: '5001',
-        channel_id: C.general,
-        guild_id: HQ,
-        author: { id: U.alice },
-        content: 'hello',
-      }),
+      messageCreate({ id: '5001', channel: C.general, guild: HQ, content: 'hello' }),
     ),
     labelled(
       'GUILD_UPDATE through guild',

@@ -1,10 +1,10 @@
-import { dispatcher, gateway, intents, labelled, session, step, world } from '../calls.ts'
-import type { EngineCall } from '../../calls/index.ts'
+import { actions, gateway, intents, labelled, session, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { identifyOffline } from '../castWorld.ts'
+import { DND_THROUGH_FRIEND, FRIENDS_WORLD } from '../friends-and-presence.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520'
-const [ALICE, BOB, CAROL, DAVE] = ['10', '11', '12', '13']
-const removeFriend: EngineCall = { target: 'actions', method: 'removeFriend', args: [ALICE, CAROL] }
+const { alice: ALICE, bob: BOB, carol: CAROL, dave: DAVE } = CAST.users
 
 export default {
   id: 'friend-backend',
@@ -14,43 +14,22 @@ export default {
   order: 0,
   seed: 61,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createUser({ id: DAVE, username: 'dave' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, DAVE),
-      world.addFriendship(ALICE, BOB),
-      world.addFriendship(ALICE, CAROL),
-    ]),
+    ...step('Build the world', FRIENDS_WORLD),
     ...step('IDENTIFY everyone (alice last, online)', [
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
-      gateway.identify({
-        userId: BOB,
-        intents: intents('GUILDS'),
-        presence: { status: 'offline' },
-      }),
-      gateway.identify({ userId: CAROL, presence: { status: 'offline' } }),
-      gateway.identify({
-        userId: DAVE,
-        intents: intents('GUILDS', 'GUILD_MESSAGES'),
-        presence: { status: 'offline' },
-      }),
+      identifyOffline({ userId: BOB }),
+      identifyOffline({ userId: BOB, intents: intents('GUILDS') }),
+      identifyOffline({ userId: CAROL }),
+      identifyOffline({ userId: DAVE, intents: intents('GUILDS', 'GUILD_MESSAGES') }),
       gateway.identify({ userId: ALICE }),
     ]),
   ],
   suggested: [
     labelled('alice goes idle (op 3)', gateway.updatePresence(session(4), { status: 'idle' })),
+    DND_THROUGH_FRIEND,
     labelled(
-      'PRESENCE_UPDATE through friend alice',
-      dispatcher.dispatch('friend', ALICE, 'PRESENCE_UPDATE', {
-        user: { id: ALICE },
-        status: 'dnd',
-        activities: [],
-      }),
+      'alice and carol stop being friends (removeFriend)',
+      actions.removeFriend(ALICE, CAROL),
     ),
-    labelled('alice and carol stop being friends (removeFriend)', removeFriend),
   ],
   explanation: [
     'friend:alice lists users, not sessions: bob and carol. A dispatch reaches every session of each, ' +

@@ -1,8 +1,10 @@
-import { dispatcher, gateway, intents, labelled, step, world } from '../calls.ts'
+import { dispatcher, gateway, intents, labelled, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, logbotShards } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520' // 5 << 22: served by shard 1 of 2
-const [ALICE, BOB, CAROL, LOGBOT] = ['10', '11', '12', '40']
+const GUILD = CAST.guilds['Fanout HQ'] // 5 << 22: served by shard 1 of 2
+const { alice: ALICE, bob: BOB, carol: CAROL } = CAST.users
 
 export default {
   id: 'guild-backend',
@@ -12,32 +14,18 @@ export default {
   order: 0,
   seed: 13,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createUser({ id: LOGBOT, username: 'logbot', bot: true }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, BOB),
-      world.addMember(GUILD, CAROL),
-      world.addMember(GUILD, LOGBOT),
-    ]),
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob', 'carol', 'logbot'],
+        guilds: { 'Fanout HQ': ['bob', 'carol', 'logbot'] },
+      }),
+    ),
     ...step('IDENTIFY everyone', [
       gateway.identify({ userId: ALICE }),
       gateway.identify({ userId: BOB, intents: intents('GUILDS') }),
       gateway.identify({ userId: CAROL }),
-      gateway.identify({
-        userId: LOGBOT,
-        intents: intents('GUILDS', 'GUILD_MEMBERS'),
-        shard: [0, 2],
-        presence: { status: 'offline' },
-      }),
-      gateway.identify({
-        userId: LOGBOT,
-        intents: intents('GUILDS', 'GUILD_MEMBERS'),
-        shard: [1, 2],
-        presence: { status: 'offline' },
-      }),
+      ...logbotShards(),
     ]),
   ],
   suggested: [

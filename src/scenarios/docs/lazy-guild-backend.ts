@@ -1,10 +1,11 @@
-import { actions, dispatcher, gateway, labelled, session, step, world } from '../calls.ts'
+import { actions, dispatcher, gateway, labelled, session, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520'
-const GENERAL = '100'
-const MODS = '3002'
-const [ALICE, BOB, CAROL, DAVE, ERIN] = ['10', '11', '12', '13', '14']
+const GUILD = CAST.guilds['Fanout HQ']
+const GENERAL = CAST.channels.general
+const { alice: ALICE, bob: BOB, carol: CAROL, dave: DAVE } = CAST.users
 
 export default {
   id: 'lazy-guild-backend',
@@ -14,20 +15,15 @@ export default {
   order: 0,
   seed: 71,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: CAROL, username: 'carol' }),
-      world.createUser({ id: DAVE, username: 'dave' }),
-      world.createUser({ id: ERIN, username: 'erin' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.createRole(GUILD, { id: MODS, name: 'Moderators', position: 1, hoist: true }),
-      world.addMember(GUILD, BOB, { roles: [MODS] }),
-      world.addMember(GUILD, CAROL),
-      world.addMember(GUILD, DAVE),
-      world.addMember(GUILD, ERIN),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-    ]),
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob', 'carol', 'dave', 'erin'],
+        guilds: { 'Fanout HQ': ['bob', 'carol', 'dave', 'erin'] },
+        roles: { Moderators: ['bob'] },
+        channels: ['general'],
+      }),
+    ),
     ...step('IDENTIFY alice, bob, carol and dave (erin stays offline)', [
       gateway.identify({ userId: ALICE }),
       gateway.identify({ userId: BOB }),

@@ -1,21 +1,10 @@
-import { gateway, intents, labelled, step, world } from '../calls.ts'
-import type { EngineCall } from '../../calls/index.ts'
+import { actions, labelled, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, identifyOffline, logbotShards } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520' // 5 << 22: shard 1 of 2
-const [ALICE, LOGBOT] = ['10', '40']
-const action = (method: string, ...args: string[]): EngineCall => ({
-  target: 'actions',
-  method,
-  args,
-})
-const bot = (shard: [number, number]) =>
-  gateway.identify({
-    userId: LOGBOT,
-    intents: intents('GUILDS', 'GUILD_MEMBERS'),
-    shard,
-    presence: { status: 'offline' },
-  })
+const GUILD = CAST.guilds['Fanout HQ'] // 5 << 22: shard 1 of 2
+const { alice: ALICE, logbot: LOGBOT } = CAST.users
 
 export default {
   id: 'member-backend',
@@ -24,20 +13,18 @@ export default {
   order: 0,
   seed: 41,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: LOGBOT, username: 'logbot', bot: true }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-    ]),
+    ...step(
+      'Build the world',
+      castWorld({ users: ['alice', 'logbot'], guilds: { 'Fanout HQ': [] } }),
+    ),
     ...step('IDENTIFY alice and both shards of logbot', [
-      gateway.identify({ userId: ALICE, presence: { status: 'offline' } }),
-      bot([0, 2]),
-      bot([1, 2]),
+      identifyOffline({ userId: ALICE }),
+      ...logbotShards(),
     ]),
   ],
   suggested: [
-    labelled('logbot joins Fanout HQ (joinGuild)', action('joinGuild', GUILD, LOGBOT)),
-    labelled('logbot leaves Fanout HQ (leaveGuild)', action('leaveGuild', GUILD, LOGBOT)),
+    labelled('logbot joins Fanout HQ (joinGuild)', actions.joinGuild(GUILD, LOGBOT)),
+    labelled('logbot leaves Fanout HQ (leaveGuild)', actions.leaveGuild(GUILD, LOGBOT)),
   ],
   explanation: [
     'Joining is two dispatches: GUILD_MEMBER_ADD through guild to the current subscribers (alice), ' +

@@ -1,17 +1,13 @@
-import { clock, dispatcher, gateway, labelled, lastSeq, session, step, world } from '../calls.ts'
+import { clock, gateway, labelled, lastSeq, session, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, identifyOffline, messageCreate } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const GUILD = '20971520'
-const GENERAL = '100'
-const [ALICE, BOB] = ['10', '11']
+const GUILD = CAST.guilds['Fanout HQ']
+const GENERAL = CAST.channels.general
+const { alice: ALICE, bob: BOB } = CAST.users
 const message = (id: string, content: string) =>
-  dispatcher.dispatch('channel', GENERAL, 'MESSAGE_CREATE', {
-    id,
-    channel_id: GENERAL,
-    guild_id: GUILD,
-    author: { id: ALICE },
-    content,
-  })
+  messageCreate({ id, channel: GENERAL, guild: GUILD, content })
 
 export default {
   id: 'resume',
@@ -21,16 +17,17 @@ export default {
   order: 0,
   seed: 81,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createGuild({ id: GUILD, name: 'Fanout HQ', ownerId: ALICE }),
-      world.addMember(GUILD, BOB),
-      world.createChannel({ id: GENERAL, guildId: GUILD, name: 'general' }),
-    ]),
+    ...step(
+      'Build the world',
+      castWorld({
+        users: ['alice', 'bob'],
+        guilds: { 'Fanout HQ': ['bob'] },
+        channels: ['general'],
+      }),
+    ),
     ...step('IDENTIFY alice and bob', [
-      gateway.identify({ userId: ALICE, presence: { status: 'offline' } }),
-      gateway.identify({ userId: BOB, presence: { status: 'offline' } }),
+      identifyOffline({ userId: ALICE }),
+      identifyOffline({ userId: BOB }),
     ]),
     labelled('bob’s socket drops', gateway.disconnect(session(1))),
     labelled('alice: “are you there?” (bob: buffered)', message('5001', 'are you there?')),

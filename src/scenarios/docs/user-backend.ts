@@ -1,16 +1,9 @@
-import { dispatcher, gateway, intents, labelled, step, world } from '../calls.ts'
-import type { EngineCall } from '../../calls/index.ts'
+import { actions, dispatcher, gateway, intents, labelled, step } from '../calls.ts'
+import { CAST } from '../cast.ts'
+import { castWorld, logbotShards } from '../castWorld.ts'
 import type { DocScenario } from '../types.ts'
 
-const [ALICE, BOB, LOGBOT] = ['10', '11', '40']
-const addFriend: EngineCall = { target: 'actions', method: 'addFriend', args: [ALICE, BOB] }
-const bot = (shard: [number, number]) =>
-  gateway.identify({
-    userId: LOGBOT,
-    intents: intents('GUILDS'),
-    shard,
-    presence: { status: 'offline' },
-  })
+const { alice: ALICE, bob: BOB, logbot: LOGBOT } = CAST.users
 
 export default {
   id: 'user-backend',
@@ -20,17 +13,12 @@ export default {
   order: 0,
   seed: 51,
   calls: [
-    ...step('Build the world', [
-      world.createUser({ id: ALICE, username: 'alice' }),
-      world.createUser({ id: BOB, username: 'bob' }),
-      world.createUser({ id: LOGBOT, username: 'logbot', bot: true }),
-    ]),
+    ...step('Build the world', castWorld({ users: ['alice', 'bob', 'logbot'] })),
     ...step('IDENTIFY alice twice, bob, and logbot on two shards', [
       gateway.identify({ userId: ALICE }),
       gateway.identify({ userId: ALICE, intents: intents('GUILDS') }),
       gateway.identify({ userId: BOB, presence: { status: 'idle' } }),
-      bot([0, 2]),
-      bot([1, 2]),
+      ...logbotShards(intents('GUILDS')),
     ]),
   ],
   suggested: [
@@ -50,7 +38,7 @@ export default {
         avatar: null,
       }),
     ),
-    labelled('alice and bob become friends (addFriend)', addFriend),
+    labelled('alice and bob become friends (addFriend)', actions.addFriend(ALICE, BOB)),
   ],
   explanation: [
     'user keeps no list and checks nothing: every open session of the user receives the event, ' +
