@@ -50,6 +50,8 @@ export function createRecording(
   const calls: EngineCall[] = []
   const unsubscribers: (() => void)[] = []
   let active = true
+  /** A call of this run is in progress: code running now is its listener's or its filter's. */
+  let inCall = false
   let limitReached = false
   let unsafe: string | null = null
   let events = 0
@@ -72,6 +74,7 @@ export function createRecording(
       )
     }
     const before = events
+    inCall = true
     try {
       const result = execute()
       if (events !== before) calls.push(call)
@@ -81,6 +84,8 @@ export function createRecording(
         unsafe = `${call.target}.${call.method} threw after changing the engine (${errorText(error)})`
       }
       throw error
+    } finally {
+      inCall = false
     }
   }
 
@@ -88,6 +93,14 @@ export function createRecording(
     function (...args: unknown[]) {
       const name = `${target}.${method}`
       live(name)
+      if (inCall) {
+        // From inside a call (an inspect listener, a dispatchFilter filter) the engine refuses every
+        // change with REENTRANT_CALL (docs/design/semantics.md §10), before it reads the arguments:
+        // hand it them as they are, so that its refusal, and not the recorder's reading of them, is
+        // what the code meets. Nothing is recorded.
+        const real = engine.sim[target] as unknown as Record<string, (...a: unknown[]) => unknown>
+        return real[method]?.(...args)
+      }
       if (target === 'dispatcher' && method === 'dispatchFilter' && typeof args[2] === 'function') {
         return filtered(args)
       }

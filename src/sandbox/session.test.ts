@@ -114,8 +114,33 @@ dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', {})`,
     expect(done(last).calls.map((c) => c.args[2])).toEqual(['GUILD_UPDATE'])
     expect(lines).toContainEqual({
       level: 'error',
-      text: expect.stringMatching(/^inspect listener threw: EngineError REENTRANT_CALL: /),
+      text: expect.stringMatching(
+        /^inspect listener threw: EngineError REENTRANT_CALL: .*Make the call after dispatcher\.dispatch returns/,
+      ),
     })
+  })
+
+  it('gives a call made from inside another the engine’s refusal, whatever its arguments hold', () => {
+    // Arguments no call could carry (a function in a payload, a filter function) are the engine's to
+    // refuse from inside a call, not the recorder's to read: the code meets REENTRANT_CALL.
+    const box = createTestSandbox()
+    const { last, lines } = box.run(
+      `inspect((e) => {
+  if (e.type === 'dispatch') dispatcher.dispatch('guild', '${GUILD}', 'AGAIN', { f: () => 1 })
+})
+dispatcher.dispatchFilter('guild', '${GUILD}', (id) => {
+  try { dispatcher.dispatchFilter('guild', '${GUILD}', () => true, 'X', {}) } catch (e) { console.log(e.code) }
+  return true
+}, 'GUILD_UPDATE', {})`,
+      BASE,
+    )
+    expect(done(last).calls.map((c) => c.method)).toEqual(['dispatchFilter'])
+    expect(lines.filter((l) => l.level === 'log').map((l) => l.text)).toEqual(
+      Array.from({ length: 3 }, () => 'REENTRANT_CALL'),
+    )
+    expect(lines.filter((l) => l.level === 'error').map((l) => l.text)).toEqual([
+      expect.stringMatching(/^inspect listener threw: EngineError REENTRANT_CALL: /),
+    ])
   })
 
   it('lets code that catches a refusal go on: the refused call records nothing', () => {
