@@ -63,5 +63,18 @@ console.log(reached.length) // 2: bob once, carol once
 const carol = states.userStates('12')[0]
 gateway.failSocket(carol.sessionId, true)
 const r = dispatcher.dispatch('guild', '20971520', 'GUILD_UPDATE', { name: 'Fanout HQ 2' })
-console.log(r.delivered.length, r.skipped) // 1 [{ sessionId: carol's, reason: 'send-failed' }]`,
+console.log(r.delivered.length, r.skipped) // 1 [{ sessionId: carol's, reason: 'send-failed' }]
+
+// [4] A filter may read the engine but not change it: a change is refused while the dispatch runs
+let refused = ''
+const everyone = (sessionId: string) => {
+  try {
+    dispatcher.unsub('guild', '20971520', sessionId)
+  } catch (error) {
+    if (error instanceof EngineError) refused = error.code
+  }
+  return true
+}
+dispatcher.dispatchFilter('guild', '20971520', everyone, 'GUILD_UPDATE', { name: 'Fanout HQ 3' })
+console.log(refused) // 'REENTRANT_CALL'`,
 } satisfies DocScenario

@@ -38,6 +38,7 @@ const PRINTS: Record<string, readonly (string | RegExp)[]> = {
     '[2, 1]',
     '2',
     new RegExp(`^1 \\[\\{ sessionId: ${SESSION}, reason: "send-failed" \\}\\]$`),
+    'REENTRANT_CALL',
   ],
   'docs-world': [
     '10 alice',
