@@ -118,6 +118,17 @@ describe('the engine from other layers', { timeout: SLOW }, () => {
     }
   })
 
+  it('refuses the engine’s internals through `export *` and `export type` as well', async () => {
+    for (const source of [
+      "export * from '../engine/gateway/shard.ts'",
+      "export type { Frame } from '../engine/trace/types.ts'",
+    ]) {
+      const found = await fences('src/calls/Fixture.ts', `${source}\n`)
+      expect(found, source).toHaveLength(1)
+      expect(found[0]).toContain('public API, src/engine/index.ts')
+    }
+  })
+
   it('lets a dynamic import() through no more than a static one', async () => {
     const found = await fences(
       'src/scenarios/Fixture.ts',
@@ -161,7 +172,14 @@ describe('private folders and libraries', { timeout: SLOW }, () => {
       'src/wire',
       'server',
     ]) {
-      for (const name of ['react', 'zustand/vanilla', '@xyflow/react', 'monaco-editor']) {
+      for (const name of [
+        'react',
+        'react-dom/client',
+        'zustand/vanilla',
+        '@xyflow/react',
+        'monaco-editor',
+        '@monaco-editor/react',
+      ]) {
         const found = await fences(
           `${folder}/Fixture.ts`,
           `import * as m from '${name}'\nexport const x = m\n`,
@@ -213,6 +231,21 @@ describe('private folders and libraries', { timeout: SLOW }, () => {
     ).toHaveLength(1)
   })
 
+  it('refuses a file of src/ that belongs to no layer, and lets layers read the committed results', async () => {
+    const found = await fences(
+      'src/ui/Fixture.ts',
+      "import { x } from '../nowhere/x.ts'\nexport const y = x\n",
+    )
+    expect(found).toHaveLength(1)
+    expect(found[0]).toContain('belongs to no layer')
+    expect(
+      await fences(
+        'src/ui/Fixture.ts',
+        "import results from '../../bench/results/latest.json'\nexport const r = results\n",
+      ),
+    ).toEqual([])
+  })
+
   it('lets tests drive the layers above their code', async () => {
     expect(
       await fences(
@@ -220,5 +253,76 @@ describe('private folders and libraries', { timeout: SLOW }, () => {
         "import { createPlaygroundStore } from '../store/createPlaygroundStore.ts'\nexport const c = createPlaygroundStore\n",
       ),
     ).toEqual([])
+    // The store's test helpers are tests' code too: they may build a UI-free store from the engine.
+    expect(
+      await fences(
+        'src/store/testing/Fixture.ts',
+        "import { x } from '../../engine/gateway/shard.ts'\nexport const y = x\n",
+      ),
+    ).toEqual([])
   })
 })
+
+describe(
+  'the engine and the wire protocol own no page, clock or randomness',
+  { timeout: SLOW },
+  () => {
+    /** The rules lint gives `code` as the file at `path`, in order. */
+    async function rules(path: string, code: string): Promise<(string | null)[]> {
+      const [result] = await eslint.lintText(code, { filePath: path })
+      return (result?.messages ?? []).map((m) => m.ruleId)
+    }
+
+    it('refuses the engine the DOM, Node’s modules, timers, the wall clock and Math.random', async () => {
+      const engine = 'src/engine/Fixture.ts'
+      for (const name of ['window', 'document', 'navigator', 'localStorage', 'location', 'fetch']) {
+        expect(await rules(engine, `export const x = ${name}\n`), name).toEqual([
+          'no-restricted-globals',
+        ])
+      }
+      for (const name of ['setTimeout', 'setInterval', 'requestAnimationFrame', 'performance']) {
+        expect(await rules(engine, `export const x = ${name}\n`), name).toEqual([
+          'no-restricted-globals',
+        ])
+      }
+      expect(
+        await rules(engine, 'export const a = Math.random()\nexport const b = Date.now()\n'),
+      ).toEqual(['no-restricted-properties', 'no-restricted-properties'])
+      expect(await rules(engine, 'export const now = new Date()\n')).toEqual([
+        'no-restricted-syntax',
+      ])
+      // A date from a given time is data, not the wall clock.
+      expect(await rules(engine, 'export const epoch = new Date(0)\n')).toEqual([])
+      for (const name of ['fs', 'path', 'events', 'node:fs']) {
+        expect(
+          await fences(engine, `import * as m from '${name}'\nexport const x = m\n`),
+          name,
+        ).toHaveLength(1)
+      }
+    })
+
+    it('refuses the wire protocol the DOM, sockets, the process and Math.random', async () => {
+      const wire = 'src/wire/Fixture.ts'
+      for (const name of ['window', 'document', 'WebSocket', 'process', 'fetch']) {
+        expect(await rules(wire, `export const x = ${name}\n`), name).toEqual([
+          'no-restricted-globals',
+        ])
+      }
+      expect(await rules(wire, 'export const r = Math.random()\n')).toEqual([
+        'no-restricted-properties',
+      ])
+      for (const name of ['fs', 'path']) {
+        expect(
+          await fences(wire, `import * as m from '${name}'\nexport const x = m\n`),
+          name,
+        ).toHaveLength(1)
+      }
+    })
+
+    it('leaves the layers above them their timers (a page has a clock)', async () => {
+      expect(
+        await rules('src/store/Fixture.ts', 'export const t = setTimeout(() => {}, 1)\n'),
+      ).toEqual([])
+    })
+  },
+)
