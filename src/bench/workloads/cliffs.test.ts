@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CLIFF_GOALS } from './goals.ts'
-import { CLIFF_IDS, runCliffs } from './workloads/cliffs.ts'
-import { cliffVerdicts } from './workloads/cliffVerdicts.ts'
+import { CLIFF_GOALS } from '../goals.ts'
+import { CLIFF_IDS, runCliffs } from './cliffs.ts'
+import { cliffVerdicts } from './cliffVerdicts.ts'
 
 describe('runCliffs', () => {
   it('runs every cost cliff end to end on a tiny guild (a smoke test: no timing is asserted)', () => {
