@@ -196,7 +196,8 @@ test('on a phone the sidebar folds behind a Menu button', async ({ page }) => {
   await page.goto('docs/sessions')
   const sidebar = page.getByRole('navigation', { name: 'Documentation' })
   await expect(sidebar).toBeHidden()
-  await page.getByRole('button', { name: /Menu/ }).click()
+  // The docs' own menu (named after the page), not the site's header menu beside it.
+  await page.getByRole('button', { name: 'Menu Sessions' }).click()
   await expect(sidebar).toBeVisible()
   await sidebar.getByRole('link', { name: 'Intents' }).click()
   await expect(page).toHaveTitle('Intents · Docs · Fanout')
