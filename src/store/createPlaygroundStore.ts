@@ -50,6 +50,8 @@ export interface PlaygroundInit {
   sandbox?: () => SandboxRunner | Promise<SandboxRunner>
   /** An engine to follow (the live view): changes are sent to it and come back as steps. */
   remote?: RemoteEngine
+  /** Bases of more calls are prepared only when asked for (`STANDBY_MAX_CALLS`); tests lower it. */
+  standbyMaxCalls?: number
 }
 
 // The sandbox (and the worker's engine) loads only when the editor is shown or code first runs.
@@ -58,6 +60,15 @@ const loadSandbox = () =>
 
 /** How long the timeline must stay put before the next run's worker is rebuilt for it. */
 const STANDBY_DELAY_MS = 250
+
+/**
+ * Above this many calls up to the cursor, the standby worker does not follow the timeline. Handing it
+ * its base is one structured clone on the page's thread: the 100,000-session guild's 300,000 calls held
+ * the page 1.5 s after every step moved (`npm run bench:ui`, step back: 2.4 s against a 1 s goal).
+ * Such a base is sent when the reader points at or focuses Run (`warmSandbox({ large: true })`), or
+ * by Run itself.
+ */
+export const STANDBY_MAX_CALLS = 50_000
 
 /**
  * One playground instance's store (docs/design/style.md §10): a vanilla zustand store of six
@@ -86,6 +97,7 @@ export function createPlaygroundStore(init: PlaygroundInit = {}): PlaygroundStor
       storage,
       scenarios: init.scenarios ?? (() => undefined),
       remote: init.remote ?? null,
+      standbyMaxCalls: init.standbyMaxCalls ?? STANDBY_MAX_CALLS,
     }
     const { read: readOpening, ...loading } = loadingActions(ctx)
     read = readOpening

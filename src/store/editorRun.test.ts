@@ -131,6 +131,35 @@ describe('running code from the store', () => {
     expect(stats).toEqual({ spawned: 5, bases: 5 })
   })
 
+  it('keeps no standby for a timeline of more calls than the limit until asked: handing it over holds the page', async () => {
+    const { runner, stats } = fakeRunner()
+    store = createPlaygroundStore({
+      scenario: scenarioById('intents')!,
+      sandbox: () => runner,
+      standbyMaxCalls: 2,
+    })
+    const s = store
+    s.getState().actions.pause()
+    s.getState().actions.seek(s.getState().steps.length)
+    s.getState().actions.warmSandbox()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(stats).toEqual({ spawned: 0, bases: 0 })
+    // Pointing at Run asks for it whatever its size.
+    s.getState().actions.warmSandbox({ large: true })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(stats).toEqual({ spawned: 1, bases: 1 })
+    // Run still runs on a big timeline, in the worker made for it.
+    s.getState().actions.setCode(`console.log(states.all().length)`)
+    await s.getState().actions.runCode()
+    expect(stats).toEqual({ spawned: 1, bases: 1 })
+    expect(s.getState().consoleEntries[0]?.text).toBe('3')
+    // Below the limit the standby follows as before.
+    s.getState().actions.seek(0)
+    s.getState().actions.warmSandbox()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(stats).toEqual({ spawned: 2, bases: 2 })
+  })
+
   it('runs where playback was heading when Run is pressed during playback', async () => {
     const { runner } = fakeRunner()
     const s = open(runner)

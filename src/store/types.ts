@@ -217,7 +217,10 @@ export interface PlaygroundActions {
    * Loads the sandbox and starts the next run's worker at the cursor (kept there as the timeline
    * moves), so the first Run is as quick as the next ones; the editor calls it when it is shown.
    */
-  warmSandbox(): void
+  warmSandbox(options?: {
+    /** Also when the timeline up to the cursor is more than `standbyMaxCalls` calls (the reader heads for Run). */
+    readonly large?: boolean
+  }): void
   setTimeLimit(ms: number): void
   clearConsole(): void
   stepBack(): void

@@ -28,6 +28,11 @@ export interface SliceContext {
   scenarios: (id: string) => Scenario | undefined
   /** The engine this playground follows, if any: changes go there (see `RemoteEngine`). */
   remote: RemoteEngine | null
+  /**
+   * A timeline of more calls than this is not kept warm in a standby worker as the cursor moves
+   * (`STANDBY_MAX_CALLS`): only when the reader heads for Run.
+   */
+  standbyMaxCalls: number
 }
 
 /** The inspector's session detail for the current selection and cursor. */

@@ -60,10 +60,14 @@ export function editorActions(ctx: SliceContext): EditorActions {
     calls: steps.slice(0, cursor).flatMap((s) => [...callsOf(s)]),
   })
 
-  /** Starts the next run's worker at the cursor, so Run only has to send code. */
-  function prepareAtCursor() {
+  /**
+   * Starts the next run's worker at the cursor, so Run only has to send code; for a base of more than
+   * `standbyMaxCalls` calls only when asked (`large`), since handing it over holds the page.
+   */
+  function prepareAtCursor(large = false) {
     const { steps, cursor, seed, running, scenario } = get()
     if (!ctx.sandbox.current || running || !scenario) return
+    if (!large && callsUpTo(steps, cursor) > ctx.standbyMaxCalls) return
     ctx.sandbox.current.prepare({ base: baseAt(steps, seed, cursor), baseKey: { steps, cursor } })
   }
 
@@ -263,16 +267,29 @@ export function editorActions(ctx: SliceContext): EditorActions {
       }
     },
     runCode,
-    warmSandbox() {
-      runner().then(prepareAtCursor, () => {
-        // Run says why the sandbox could not load.
-      })
+    warmSandbox({ large = false } = {}) {
+      runner().then(
+        () => prepareAtCursor(large),
+        () => {
+          // Run says why the sandbox could not load.
+        },
+      )
     },
     setTimeLimit(ms) {
       if (Number.isFinite(ms) && ms > 0) set({ timeLimitMs: ms })
     },
     clearConsole: () => set({ consoleEntries: [] }),
   }
+}
+
+/** How many calls the steps before `cursor` make, without making them (a generated step counts its own). */
+function callsUpTo(steps: PlaygroundState['steps'], cursor: number): number {
+  let calls = 0
+  for (let i = 0; i < cursor && i < steps.length; i++) {
+    const step = steps[i]!
+    calls += step.generated ? step.generated.count : step.calls.length
+  }
+  return calls
 }
 
 /** "bob #1": a session's user and ordinal, for the Console. */

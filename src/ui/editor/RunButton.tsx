@@ -39,11 +39,14 @@ export function RunButton({
     const timer = setTimeout(warmSandbox, WARM_AFTER_MS)
     return () => clearTimeout(timer)
   }, [warm, warmSandbox])
+  const headForRun = () => warmSandbox({ large: true })
   return (
     <button
       type="button"
       className={`button button--primary ${className}`}
       onClick={onRun ?? (() => void runCode())}
+      // Heading for Run: a timeline too big to keep warm as it moves gets its worker now.
+      {...(warm ? { onPointerEnter: headForRun, onFocus: headForRun } : {})}
       disabled={running}
       aria-keyshortcuts="Control+Enter Meta+Enter"
       title={`${title} (${RUN_SHORTCUT})`}
