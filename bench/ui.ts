@@ -257,6 +257,10 @@ async function main(): Promise<void> {
   const loadEnd = os.loadavg()[0] ?? 0
 
   const verdicts = judgeUi({
+    'ready-100k': {
+      value: scale.readyMs / 1000,
+      note: `one load in Chromium; load average ${loadEnd.toFixed(1)} at the end`,
+    },
     'ready-vs-node-setup': {
       value: ratio,
       note: `ready ${(scale.readyMs / 1000).toFixed(1)} s in Chromium (navigation to drawn); Node setup ${(node.median / 1000).toFixed(1)} s (${(setupBefore / 1000).toFixed(1)} s before, ${(setupAfter / 1000).toFixed(1)} s after)`,

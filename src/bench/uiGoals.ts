@@ -3,6 +3,7 @@
  * on the Performance page. Pure data and arithmetic: the Node harness measures, this decides.
  */
 export type UiGoalId =
+  | 'ready-100k'
   | 'ready-vs-node-setup'
   | 'longest-task-building'
   | 'dispatch-frame-median'
@@ -18,6 +19,13 @@ export interface UiGoal {
 }
 
 export const UI_GOALS: readonly UiGoal[] = [
+  {
+    // Issue 23, fan-out speed: the Discord-scale scenario usable in the browser within 5 s.
+    id: 'ready-100k',
+    title: '100,000-session scenario ready in the browser (navigation to the built guild drawn)',
+    limit: 5,
+    unit: 's',
+  },
   {
     id: 'ready-vs-node-setup',
     title: '100,000-session scenario ready in the browser, / the Node setup of the same scale',

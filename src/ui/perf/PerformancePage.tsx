@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import results from '../../../bench/results/latest.json'
 import { Link } from '../site/Link.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
+import { CliffCharts } from './CliffCharts.tsx'
 import { ClosedSessionMemory } from './ClosedSessionMemory.tsx'
 import { EngineRatios } from './EngineRatios.tsx'
 import { LineChart } from './LineChart.tsx'
@@ -73,6 +74,23 @@ export default function PerformancePage() {
             yLabel="ns per recipient"
             xFormat={sizeLabel}
           />
+          {data.timing.lean && (
+            <>
+              <p>
+                The lean baselines do the least that keeps what the engine keeps for a resume: the
+                listener bumps the session&apos;s seq, pushes {'{ op: 0, t, s, d }'} onto its array
+                and drops the oldest past 4 frames; the engine runs with a resume buffer of 4.
+              </p>
+              <EngineRatios rows={data.timing.lean} label="Engine ratios, lean" lean />
+              <LineChart
+                title="Lean fan-out: nanoseconds per recipient (median; lower is better)"
+                series={fanoutSeries(data.timing.lean)}
+                xLabel="recipients"
+                yLabel="ns per recipient"
+                xFormat={sizeLabel}
+              />
+            </>
+          )}
         </section>
 
         <section aria-labelledby="churn">
@@ -95,6 +113,8 @@ export default function PerformancePage() {
           </div>
         </section>
 
+        {data.cliffs && <CliffCharts rows={data.cliffs} />}
+
         <ScaleSection ui={data.ui} />
 
         <section aria-labelledby="world">
@@ -109,7 +129,11 @@ export default function PerformancePage() {
                 .join(', ')}
             </dd>
             <dt>Setup (world + every IDENTIFY)</dt>
-            <dd>{(discord.setupMs / 1000).toFixed(1)} s</dd>
+            <dd>
+              {(discord.setupMs / 1000).toFixed(1)} s, of which{' '}
+              {discord.sessions.toLocaleString('en-US')} IDENTIFYs{' '}
+              {(discord.identifyMs / 1000).toFixed(1)} s
+            </dd>
             <dt>One guild-wide dispatch</dt>
             <dd>
               {formatNumber(discord.guildDispatchMs.median)} ms median to{' '}

@@ -1,4 +1,5 @@
-import type { ChurnRow, FanoutRow, Summary, Verdict } from '../../bench/index.ts'
+import type { ChurnRow, CliffRow, FanoutRow, Summary, Verdict } from '../../bench/index.ts'
+import type { CliffId } from '../../bench/workloads/cliffTitles.ts'
 import type { UiVerdict } from '../../bench/uiGoals.ts'
 
 /** `npm run bench:ui`'s figures (schema `fanout-ui-bench/1`, bench/README.md). */
@@ -47,6 +48,8 @@ export interface ResultsFile {
     readonly fanout: readonly FanoutRow[]
     readonly filtered: readonly FanoutRow[]
     readonly churn: readonly ChurnRow[]
+    /** W2, the lean fan-out (absent from runs made before it existed). */
+    readonly lean?: readonly FanoutRow[]
   }
   readonly memory: {
     readonly largeTopic: { readonly sessions: number; readonly bytesPerSubscription: number }
@@ -83,6 +86,8 @@ export interface ResultsFile {
     readonly closeAll: { readonly totalMs: number; readonly perSessionUs: number }
     readonly heap: { readonly peakHeapUsedMB: number }
   }
+  /** W8, the cost cliffs at 1k / 10k / 100k (absent from runs made before it existed). */
+  readonly cliffs?: readonly CliffRow[] | null
   readonly verdicts: readonly Verdict[]
   /** Absent until `npm run bench:ui` has run. */
   readonly ui?: UiResults
@@ -120,6 +125,25 @@ export function churnSeries(rows: readonly ChurnRow[], op: ChurnRow['op']): Seri
       .filter((r) => r.impl === impl)
       .map((r) => [r.size, r.nsPerOp.median / 1000] as const),
   }))
+}
+
+/** The name of a cliff chart's line for the operation itself. */
+export const CLIFF_OPERATION = 'the operation'
+/** The name of a cliff chart's line for one guild-wide dispatch in the same world. */
+export const CLIFF_DISPATCH = 'a guild dispatch, same world'
+
+/**
+ * One cliff's rows as series: x = N, y = median ms per operation; and, where the operation contains
+ * a guild-wide fan-out, the same world's guild dispatch beside it (the cost it may grow like).
+ */
+export function cliffSeries(rows: readonly CliffRow[], id: CliffId): Series[] {
+  const of = rows.filter((r) => r.id === id)
+  const series: Series[] = [
+    { name: CLIFF_OPERATION, points: of.map((r) => [r.size, r.ms.median] as const) },
+  ]
+  const dispatch = of.flatMap((r) => (r.dispatchMs ? [[r.size, r.dispatchMs.median] as const] : []))
+  if (dispatch.length > 0) series.push({ name: CLIFF_DISPATCH, points: dispatch })
+  return series
 }
 
 /** Heap after N cycles as a series (x = cycles; the point before any cycle cannot sit on a log axis). */

@@ -21,6 +21,12 @@ const KNOWN: Readonly<Record<string, SeriesStyle>> = {
   'node:events': { color: 'var(--user)', marker: 'diamond' },
   tseep: { color: 'var(--delivered)', marker: 'ring' },
   'tseep safe': { color: 'var(--friend)', marker: 'cross', dash: '5 3' },
+  // W2's lean baselines look like the baselines they slim down.
+  'eventemitter3 lean': { color: 'var(--member)', marker: 'triangle', dash: '6 3' },
+  'plain loop lean': { color: 'var(--not)', marker: 'square', dash: '2 3' },
+  // The cost-cliff charts (CliffCharts.tsx): the operation is what the chart is about.
+  'the operation': { color: 'var(--accent)', marker: 'circle', heavy: true },
+  'a guild dispatch, same world': { color: 'var(--member)', marker: 'triangle', dash: '6 3' },
 }
 
 const FALLBACK: readonly SeriesStyle[] = [
