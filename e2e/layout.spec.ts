@@ -133,6 +133,8 @@ test.describe('at 1024×768', () => {
     await expect(play.ledger).toBeHidden()
     await tabs.getByRole('tab', { name: 'Explain' }).click()
     await expect(play.graph).toBeHidden()
+    // Nothing of the hidden graph shows through (React Flow makes each node visible inline).
+    await expect(play.graph.locator('.react-flow__node').first()).toBeHidden()
     await expect(play.ledger.getByRole('listitem').filter({ hasText: 'logbot' })).toContainText(
       'skipped: intents',
     )
