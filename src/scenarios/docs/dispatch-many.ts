@@ -65,7 +65,7 @@ gateway.failSocket(carol.sessionId, true)
 const r = dispatcher.dispatch('guild', '20971520', 'GUILD_UPDATE', { name: 'Fanout HQ 2' })
 console.log(r.delivered.length, r.skipped) // 1 [{ sessionId: carol's, reason: 'send-failed' }]
 
-// [4] A filter may read the engine but not change it: a change is refused while the dispatch runs
+// [4] A filter may read the engine, not change it: refused while the dispatch runs
 let refused = ''
 const everyone = (sessionId: string) => {
   try {
@@ -75,6 +75,6 @@ const everyone = (sessionId: string) => {
   }
   return true
 }
-dispatcher.dispatchFilter('guild', '20971520', everyone, 'GUILD_UPDATE', { name: 'Fanout HQ 3' })
+dispatcher.dispatchFilter('guild', '20971520', everyone, 'GUILD_UPDATE', {})
 console.log(refused) // 'REENTRANT_CALL'`,
 } satisfies DocScenario
