@@ -36,7 +36,7 @@ export const SIMULATION_SCOPE = {
   },
   inspect: {
     type: "Simulation['inspect']",
-    doc: '`sim.inspect`: listen to the engine’s inspection stream while the code runs.',
+    doc: '`sim.inspect`: listen to the engine’s inspection stream while the code runs; a listener may read the engine, not change it (`REENTRANT_CALL`).',
   },
 } as const satisfies Record<string, { type: string; doc: string }>
 
