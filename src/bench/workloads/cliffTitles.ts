@@ -5,6 +5,7 @@
 export type CliffId =
   | 'identify-same-user'
   | 'close-same-user'
+  | 'close-after-dispatches'
   | 'presence-list-holders'
   | 'op14-same-list'
   | 'update-channel'
@@ -14,6 +15,7 @@ export type CliffId =
 export const CLIFF_IDS: readonly CliffId[] = [
   'identify-same-user',
   'close-same-user',
+  'close-after-dispatches',
   'presence-list-holders',
   'op14-same-list',
   'update-channel',
@@ -25,6 +27,7 @@ export const CLIFF_IDS: readonly CliffId[] = [
 export const CLIFF_TITLES: Readonly<Record<CliffId, string>> = {
   'identify-same-user': 'IDENTIFY, N sessions of one user (per session)',
   'close-same-user': 'closing N sessions of one user (per session)',
+  'close-after-dispatches': 'closing a session that holds N unread frames (per session)',
   'presence-list-holders': 'one presence change, N sessions holding [0, 99]',
   'op14-same-list': 'op 14: 100 channels × 16 ranges of one list, N members',
   'update-channel': 'updateChannel on one of 40 text channels, N sessions',

@@ -15,6 +15,25 @@ export function sameUserWorld(): { sim: Simulation; userId: string } {
   return { sim, userId }
 }
 
+/** One guild whose owner has `sessions` sessions, each subscribed to the guild (the close cliff). */
+export function heldFramesWorld(sessions: number): {
+  sim: Simulation
+  guildId: string
+  sessionIds: string[]
+} {
+  const w = guildWorld(1, 0)
+  const sessionIds: string[] = []
+  for (let i = 0; i < sessions; i++) {
+    const identified = w.sim.gateway.identify({
+      userId: w.userIds[0] as string,
+      intents: Intents.GUILDS,
+      presence: { status: 'offline' },
+    })
+    sessionIds.push(identified.sessionId)
+  }
+  return { sim: w.sim, guildId: w.guildId, sessionIds }
+}
+
 /** A guild of `size` members (the owner is member 0) with `textChannels` public text channels. */
 export interface GuildWorld {
   readonly sim: Simulation

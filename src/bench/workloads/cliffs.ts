@@ -4,6 +4,7 @@ import type { Clock } from '../timing.ts'
 import { CLIFF_IDS, type CliffId } from './cliffTitles.ts'
 import {
   listHoldersWorld,
+  heldFramesWorld,
   permissionWorld,
   sameListWorld,
   sameUserWorld,
@@ -61,6 +62,10 @@ export function runCliffs(options: CliffOptions): CliffRow[] {
     if (only.has('identify-same-user') || only.has('close-same-user')) {
       progress(`cliffs: ${size} sessions of one user`)
       rows.push(...sameUser(size, options))
+    }
+    if (only.has('close-after-dispatches')) {
+      progress(`cliffs: closing sessions that hold ${size} frames`)
+      rows.push(closeAfterDispatches(size, options))
     }
     if (only.has('presence-list-holders')) {
       progress(`cliffs: presence change to ${size} list holders`)
@@ -126,6 +131,32 @@ function sameUser(size: number, o: CliffOptions): CliffRow[] {
     bytes: null,
   })
   return [row('identify-same-user', identifyMs), row('close-same-user', closeMs)]
+}
+
+/**
+ * Sessions that were sent `size` guild dispatches and never read them, closed one at a time. Closing
+ * lets go of what the session holds; it must not build the frames a reader might ask for later.
+ */
+function closeAfterDispatches(size: number, o: CliffOptions): CliffRow {
+  const { sim, guildId, sessionIds } = heldFramesWorld(repsAt(size))
+  for (let i = 0; i < size; i++) {
+    sim.dispatcher.dispatch('guild', guildId, 'GUILD_UPDATE', { id: guildId, name: `g${i}` })
+  }
+  const view = sim.states.fetchRaw(sessionIds[0] as string)
+  const samples = timeEach(o.now, sessionIds.length, (i) =>
+    sim.gateway.invalidate(sessionIds[i] as string),
+  )
+  check(sim.states.count() === 0, 'every session closed')
+  // Read after the timing: a view handed out before the close still shows every frame it was sent
+  // (READY, GUILD_CREATE, the dispatches, then op 9).
+  check(view?.frames.at(-2)?.s === size + 2, 'the last dispatch is still readable after close')
+  return {
+    id: 'close-after-dispatches',
+    size,
+    ms: summarize(samples),
+    dispatchMs: null,
+    bytes: null,
+  }
 }
 
 /**
