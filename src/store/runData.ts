@@ -14,6 +14,7 @@ import {
 } from '../calls/index.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import { refusedStep, scenarioPlan, type StepPlan } from './loadJob.ts'
+import { runToEnd } from './longJobs.ts'
 
 /**
  * The one reader of run data, whether it came in a run file (Open run…, a dropped file) or a share
@@ -60,8 +61,26 @@ export function readRunData(
   scenarioById: (id: string) => Scenario | undefined,
   what = 'the file',
 ): OpenedRun {
+  return runToEnd(readRunDataJob(data, scenarioById, what))
+}
+
+/** What a large run holds besides its steps: known once its fields are checked, before its calls are. */
+export interface LargeRun {
+  readonly large: Omit<OpenedRun, 'plan'>
+}
+
+/**
+ * {@link readRunData} as a job: a run of more than {@link DRY_RUN_CALLS} calls yields a
+ * {@link LargeRun} once its fields are checked, then once after each step's calls are read, so the
+ * rest of the reading can run in slices (a run may hold 50,000 calls: seconds in one task).
+ */
+export function* readRunDataJob(
+  data: unknown,
+  scenarioById: (id: string) => Scenario | undefined,
+  what = 'the file',
+): Generator<LargeRun | void, OpenedRun> {
   try {
-    return read(data, scenarioById, what)
+    return yield* read(data, scenarioById, what)
   } catch (error) {
     if (error instanceof RunFileError) throw error
     if (error instanceof CallError) throw new RunFileError(error.message)
@@ -69,11 +88,11 @@ export function readRunData(
   }
 }
 
-function read(
+function* read(
   data: unknown,
   scenarioById: (id: string) => Scenario | undefined,
   what: string,
-): OpenedRun {
+): Generator<LargeRun | void, OpenedRun> {
   const record = plain(data)
   if (!record || field(record, 'format') !== RUN_FORMAT) {
     throw new RunFileError(`${what} does not hold a Fanout run: expected "format": "${RUN_FORMAT}"`)
@@ -120,25 +139,41 @@ function read(
       `"cursor" must be a whole number from 0 to ${total} (the number of steps), not ${quoteValue(cursor)}`,
     )
   }
+  const fields = {
+    scenario: { ...base, seed },
+    scenarioSteps,
+    cursor,
+    ...(code !== undefined ? { code } : {}),
+  }
+  const large =
+    own.slice(0, scenarioSteps).some((p) => p.generated) || listedCalls(steps) > DRY_RUN_CALLS
+  if (large) yield { large: fields }
   const budget = readBudget()
   let calls = 0
-  const perStep = steps.map((step, i) => {
+  const perStep: EngineCall[][] = []
+  for (const [i, step] of steps.entries()) {
     const read = stepCalls(step, scenarioSteps + i, budget)
     calls += read.length
     if (calls > RUN_LIMITS.calls) {
       throw new RunFileError(`the run makes more than ${RUN_LIMITS.calls} calls, the most it may`)
     }
-    return read
-  })
+    perStep.push(read)
+    if (large) yield
+  }
   const plan: StepPlan[] = [...own.slice(0, scenarioSteps), ...perStep.map((c) => ({ calls: c }))]
   if (isSmall(plan)) dryRun(seed, plan)
-  return {
-    scenario: { ...base, seed },
-    scenarioSteps,
-    plan,
-    cursor,
-    ...(code !== undefined ? { code } : {}),
+  return { ...fields, plan }
+}
+
+/** How many calls the steps list, as far as their shape says (each is checked when it is read). */
+function listedCalls(steps: readonly unknown[]): number {
+  let count = 0
+  for (const step of steps) {
+    const record = plain(step)
+    const calls = record ? field(record, 'calls') : undefined
+    count += isArray(calls) ? calls.length : 1
   }
+  return count
 }
 
 /**

@@ -3,13 +3,15 @@ import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import type { EngineCall } from '../calls/index.ts'
 import {
-  readRunData,
+  readRunDataJob,
   RUN_FORMAT,
   RUN_LIMITS,
   RUN_VERSION,
   RunFileError,
+  type LargeRun,
   type OpenedRun,
 } from './runData.ts'
+import { runToEnd } from './longJobs.ts'
 
 /**
  * A run saved to a file: the scenario it started from, the seed, every step's calls and the cursor. The
@@ -129,6 +131,14 @@ export function readRunFile(
   text: string,
   scenarioById: (id: string) => Scenario | undefined,
 ): OpenedRun {
+  return runToEnd(readRunFileJob(text, scenarioById))
+}
+
+/** {@link readRunFile} as a job (`readRunDataJob`): a large run's steps can be read in slices. */
+export function* readRunFileJob(
+  text: string,
+  scenarioById: (id: string) => Scenario | undefined,
+): Generator<LargeRun | void, OpenedRun> {
   if (text.length > RUN_LIMITS.bytes) {
     throw new RunFileError(`the file is over ${RUN_LIMITS.bytes} bytes, the most a run file may be`)
   }
@@ -140,5 +150,5 @@ export function readRunFile(
       `the file is not JSON (${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'})`,
     )
   }
-  return readRunData(data, scenarioById, 'the file')
+  return yield* readRunDataJob(data, scenarioById, 'the file')
 }

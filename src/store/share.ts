@@ -4,7 +4,8 @@ import { MAX_CODE_LENGTH } from './codeStorage.ts'
 import type { Step } from './connectEngine.ts'
 import { scenarioPlan } from './loadJob.ts'
 import { decompressBounded, TooLargeError } from './lzBounded.ts'
-import { readRunData, RunFileError, type OpenedRun } from './runData.ts'
+import { runToEnd } from './longJobs.ts'
+import { readRunDataJob, RunFileError, type LargeRun, type OpenedRun } from './runData.ts'
 import { runFileOf } from './runFile.ts'
 
 /** A notice about a link (the shape of the store's `LinkNotice`). */
@@ -122,10 +123,13 @@ export function readLink(
     const shared = readShareHash(hash, scenarioById)
     return shared ? { shared } : {}
   } catch (error) {
-    // Whatever went wrong, a link never stops the page from opening.
-    const reason = error instanceof ShareLinkError ? error.message : 'the link could not be read'
-    return { problem: linkProblem(reason) }
+    return { problem: linkReadProblem(error) }
   }
+}
+
+/** The notice for whatever reading a link threw: a link never stops the page from opening. */
+export function linkReadProblem(error: unknown): LinkNotice {
+  return linkProblem(error instanceof ShareLinkError ? error.message : 'the link could not be read')
 }
 
 /**
@@ -151,6 +155,18 @@ export function readShareHash(
   scenarioById: (id: string) => Scenario | undefined,
   limits: { readonly chars: number; readonly text: number } = SHARE_LIMITS,
 ): SharedRun | null {
+  return runToEnd(readShareHashJob(hash, scenarioById, limits))
+}
+
+/**
+ * {@link readShareHash} as a job: a large run yields a {@link LargeRun} once the link is decompressed
+ * and its fields checked, then once per step read (`readRunDataJob`), so the rest can run in slices.
+ */
+export function* readShareHashJob(
+  hash: string,
+  scenarioById: (id: string) => Scenario | undefined,
+  limits: { readonly chars: number; readonly text: number } = SHARE_LIMITS,
+): Generator<LargeRun | void, SharedRun | null> {
   const raw = hash.replace(/^#/, '')
   const prefix = `${SHARE_PARAM}=`
   if (!raw.startsWith(prefix)) return null
@@ -183,14 +199,25 @@ export function readShareHash(
   }
   let opened: OpenedRun
   try {
-    opened = readRunData(data, scenarioById, 'the link')
+    const job = readRunDataJob(data, scenarioById, 'the link')
+    for (;;) {
+      const next = job.next()
+      if (next.done) {
+        opened = next.value
+        break
+      }
+      // A link always carries the code (possibly empty): one without is damaged.
+      if (next.value) hasCode(next.value.large)
+      yield next.value
+    }
   } catch (error) {
     if (error instanceof RunFileError) throw new ShareLinkError(error.message)
     throw error
   }
-  // A link always carries the code (possibly empty): one without is damaged.
-  if (typeof opened.code !== 'string') {
-    throw new ShareLinkError('the link is damaged: it holds no code')
-  }
-  return { ...opened, code: opened.code }
+  return { ...opened, code: hasCode(opened) }
+}
+
+function hasCode({ code }: { readonly code?: string }): string {
+  if (typeof code !== 'string') throw new ShareLinkError('the link is damaged: it holds no code')
+  return code
 }

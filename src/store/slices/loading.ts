@@ -7,12 +7,12 @@ import {
   type JobProgress,
   type StepPlan,
 } from '../loadJob.ts'
-import { readRunFile, RunFileError } from '../runFile.ts'
-import { isSmall } from '../runData.ts'
+import { readRunFileJob, RunFileError } from '../runFile.ts'
+import { isSmall, type LargeRun, type OpenedRun } from '../runData.ts'
 import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
 import { EngineRuntime } from '../runtime/EngineRuntime.ts'
 import { shownAt } from '../shownStep.ts'
-import { linkProblem, readLink } from '../share.ts'
+import { linkProblem, linkReadProblem, readShareHashJob } from '../share.ts'
 import type {
   LoadingSlice,
   LoadingState,
@@ -101,10 +101,14 @@ export function afterRebuild(ctx: SliceContext, count: number, then: () => void)
 export function loadingActions(ctx: SliceContext): LoadingActions {
   const { set, get, runtime } = ctx
 
-  /** Builds `plan` into a fresh runtime (in slices when it holds generated steps), then shows it. */
+  /**
+   * Builds `plan` into a fresh runtime (in slices when it holds generated steps or many calls), then
+   * shows it. A large run still being read gives the rest of its reading instead (`readRunDataJob`):
+   * read in slices, then built.
+   */
   function load(what: {
     scenario: Scenario
-    plan: readonly StepPlan[]
+    plan: readonly StepPlan[] | Generator<LargeRun | void, { readonly plan: readonly StepPlan[] }>
     scenarioSteps: number
     at?: number | undefined
     /** The editor's code; by default the user's last code for the scenario, or its example. */
@@ -146,8 +150,14 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         consoleEntries: [],
       })
     }
-    const job = (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
-    if (isSmall(plan)) {
+    const job = isPlan(plan)
+      ? (progress: JobProgress) => buildTimeline(fresh, scenario.seed, plan, progress)
+      : function* (progress: JobProgress): Generator<void, Step[]> {
+          progress.phase = 'Reading the run'
+          const read = yield* quiet(plan)
+          return yield* buildTimeline(fresh, scenario.seed, read.plan, progress)
+        }
+    if (isPlan(plan) && isSmall(plan)) {
       // Small worlds load at once, as they always did.
       ctx.job.cancel()
       try {
@@ -186,18 +196,22 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
         'The live view follows the gateway; open a saved run in the playground (/play).'
       return refusedAtOnce({ heading: 'Could not open the run', message })
     }
-    let opened
+    let read: BegunRun | null
     try {
-      opened = readRunFile(text, ctx.scenarios)
+      read = begin(readRunFileJob(text, ctx.scenarios))
     } catch (error) {
       // Whatever the file holds, it gets one notice; nothing else changes.
       const message = error instanceof RunFileError ? error.message : 'the file could not be read'
       return refusedAtOnce({ heading: 'Could not open the run', message })
     }
+    // A file always holds a run (the job returns null only for a hash without a link).
+    if (!read)
+      return refusedAtOnce({ heading: 'Could not open the run', message: 'the file holds no run' })
+    const { fields, plan } = read
     return {
-      byRules: opened.plan.some((p) => p.generated),
+      byRules: byRules(fields),
       open: () =>
-        load({ ...opened, at: opened.cursor, refused: refusal('Could not open the run') }),
+        load({ ...fields, plan, at: fields.cursor, refused: refusal('Could not open the run') }),
     }
   }
 
@@ -206,21 +220,28 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
    * `otherwise` as it starts with the reason, or, without `otherwise`, only says why.
    */
   function readHash(hash: string, otherwise: Scenario | undefined): ReadOpening {
-    const { shared, problem } = readLink(hash, ctx.scenarios)
-    if (!shared) {
-      if (otherwise) return readScenario(otherwise, problem, !problem)
-      return problem ? refusedAtOnce(problem) : { byRules: false, open: () => true }
+    let read: BegunRun | null
+    try {
+      read = begin(readShareHashJob(hash, ctx.scenarios))
+    } catch (error) {
+      const problem = linkReadProblem(error)
+      return otherwise ? readScenario(otherwise, problem, false) : refusedAtOnce(problem)
     }
+    if (!read) {
+      return otherwise ? readScenario(otherwise) : { byRules: false, open: () => true }
+    }
+    const { fields, plan } = read
     // What opens when the run is refused while it loads: the link's own scenario as registered.
-    const fallback = ctx.scenarios(shared.scenario.id) ?? otherwise
+    const fallback = ctx.scenarios(fields.scenario.id) ?? otherwise
     return {
-      byRules: shared.plan.some((p) => p.generated),
+      byRules: byRules(fields),
       // Links are checked by a dry run when read, except for larger ones, checked as they load: a
       // refusal found then still opens the scenario as it starts, with the reason.
       open: () =>
         load({
-          ...shared,
-          at: shared.cursor,
+          ...fields,
+          plan,
+          at: fields.cursor,
           refused: (error) => {
             const notice = linkProblem(errorText(error))
             if (fallback) loadScenario(fallback, undefined, undefined, notice)
@@ -265,6 +286,48 @@ export function loadingActions(ctx: SliceContext): LoadingActions {
       ctx.job.cancel()
       if (get().loading) set({ loading: null })
     },
+  }
+}
+
+type RunFields = LargeRun['large']
+type ReadingJob<T> = Generator<LargeRun | void, T>
+
+/** A run read (its plan) or being read (its fields, and the job that reads its steps). */
+interface BegunRun {
+  readonly fields: RunFields
+  readonly plan: readonly StepPlan[] | ReadingJob<OpenedRun>
+}
+
+/**
+ * Runs a reading job at once to its end, or, for a large run, until its fields are checked: the rest
+ * (its steps' calls) is left to the load, which reads it in slices. Null for a hash that holds no link.
+ */
+function begin(job: ReadingJob<OpenedRun | null>): BegunRun | null {
+  const first = job.next()
+  if (first.done) {
+    if (first.value === null) return null
+    const { plan, ...fields } = first.value
+    return { fields, plan }
+  }
+  if (!first.value) throw new Error('a reading job yields its fields first')
+  return { fields: first.value.large, plan: job as ReadingJob<OpenedRun> }
+}
+
+const byRules = ({ scenario, scenarioSteps }: RunFields) =>
+  scenarioPlan(scenario)
+    .slice(0, scenarioSteps)
+    .some((p) => p.generated)
+
+const isPlan = (
+  plan: readonly StepPlan[] | ReadingJob<{ readonly plan: readonly StepPlan[] }>,
+): plan is readonly StepPlan[] => Array.isArray(plan)
+
+/** A reading job's yields, as a load's units (its LargeRun was taken when it began). */
+function* quiet<T>(job: ReadingJob<T>): Generator<void, T> {
+  for (;;) {
+    const next = job.next()
+    if (next.done) return next.value
+    yield
   }
 }
 
