@@ -1,3 +1,4 @@
+import { BreakableName } from '../format/BreakableName.tsx'
 import { memo, type KeyboardEvent } from 'react'
 import type { GraphModel } from '../../store/graphModel.ts'
 import type { LogRow } from '../../store/logRows.ts'
@@ -68,9 +69,11 @@ function EventRowComponent({ index, measure, row, model, selected, inShownStep, 
       <td className="num">
         {row.kind === 'refused' && row.record.offTimeline ? '–' : row.step + 1}
       </td>
-      <td className="mono wrap">{rowEvent(row)}</td>
-      <td className="mono wrap">
-        {topicText(row, model)}
+      <td className="mono names">
+        <BreakableName text={rowEvent(row)} />
+      </td>
+      <td className="mono names">
+        <BreakableName text={topicText(row, model)} />
         {tag && <span className="tag">{tag}</span>}
       </td>
       <td className="wrap">
