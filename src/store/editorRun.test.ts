@@ -131,6 +131,22 @@ describe('running code from the store', () => {
     expect(stats).toEqual({ spawned: 5, bases: 5 })
   })
 
+  it('keeps the standby where a docs example runs (warmSandbox({ from })), run after run', async () => {
+    const { runner, stats } = fakeRunner()
+    const s = open(runner)
+    const from = s.getState().steps.length
+    s.getState().actions.warmSandbox({ from })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(stats).toEqual({ spawned: 1, bases: 1 })
+    s.getState().actions.setCode(`dispatcher.dispatch('guild', '${GUILD}', 'X', {})`)
+    await s.getState().actions.runCode({ from }) // the standby's: no new worker for it
+    expect(stats).toEqual({ spawned: 2, bases: 2 })
+    expect(s.getState().steps).toHaveLength(from + 1)
+    // The run moved the cursor past `from`; the next standby is still made at `from`.
+    await s.getState().actions.runCode({ from })
+    expect(stats).toEqual({ spawned: 3, bases: 3 })
+  })
+
   it('keeps no standby for a timeline of more calls than the limit until asked: handing it over holds the page', async () => {
     const { runner, stats } = fakeRunner()
     store = createPlaygroundStore({

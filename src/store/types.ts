@@ -220,6 +220,11 @@ export interface PlaygroundActions {
   warmSandbox(options?: {
     /** Also when the timeline up to the cursor is more than `standbyMaxCalls` calls (the reader heads for Run). */
     readonly large?: boolean
+    /**
+     * Where this playground's runs start (a docs example's `runCode({ from })`): from now on the
+     * worker is kept ready on the first `from` steps rather than at the cursor.
+     */
+    readonly from?: number
   }): void
   setTimeLimit(ms: number): void
   clearConsole(): void

@@ -28,7 +28,7 @@ export function ExampleCode({ example, from }: { example: DocScenario; from: num
         <RunButton
           onRun={run}
           title="Run the code on the example’s world as it starts"
-          warm={false}
+          from={from}
           className="live-example__run"
         />
         <span className="live-example__code-hint">{RUN_SHORTCUT}</span>

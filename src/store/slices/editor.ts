@@ -64,9 +64,14 @@ export function editorActions(ctx: SliceContext): EditorActions {
    * Starts the next run's worker at the cursor, so Run only has to send code; for a base of more than
    * `standbyMaxCalls` calls only when asked (`large`), since handing it over holds the page.
    */
+  /** Where runs start when they name no place (`warmSandbox({ from })`); the cursor otherwise. */
+  let standbyFrom: number | undefined
+
+  /** Makes the next run's worker where runs start: the cursor, or the docs example's `from`. */
   function prepareAtCursor(large = false) {
-    const { steps, cursor, seed, running, scenario } = get()
+    const { steps, cursor: at, seed, running, scenario } = get()
     if (!ctx.sandbox.current || running || !scenario) return
+    const cursor = standbyFrom === undefined ? at : Math.max(0, Math.min(steps.length, standbyFrom))
     if (!large && callsUpTo(steps, cursor) > ctx.standbyMaxCalls) return
     ctx.sandbox.current.prepare({ base: baseAt(steps, seed, cursor), baseKey: { steps, cursor } })
   }
@@ -267,7 +272,8 @@ export function editorActions(ctx: SliceContext): EditorActions {
       }
     },
     runCode,
-    warmSandbox({ large = false } = {}) {
+    warmSandbox({ large = false, from } = {}) {
+      if (from !== undefined && Number.isFinite(from)) standbyFrom = Math.round(from)
       runner().then(
         () => prepareAtCursor(large),
         () => {

@@ -15,13 +15,15 @@ export const TAB_FOCUS_SHORTCUT = isMac ? '⌃⇧M' : 'Ctrl+M'
 
 /**
  * Runs the editor's code (also Ctrl/Cmd+Enter in the editor): the playground's Code panel, and a docs
- * example's, which runs on its world as it starts (`onRun`) and does not make a worker before Run (a
- * page may hold several examples).
+ * example's, which runs on its world as it starts (`onRun`, `from`). Both make the next run's worker a
+ * moment after they appear, so the first Run only sends code; a docs example appears only once the
+ * reader reaches it, so a page of several examples warms those read, one worker each.
  */
 export function RunButton({
   onRun,
   title = 'Run the code',
   warm = true,
+  from,
   className = 'code-panel__run',
 }: {
   /** What Run does; `runCode()` at the cursor by default. */
@@ -29,6 +31,8 @@ export function RunButton({
   title?: string
   /** Start the sandbox's worker a moment after the button appears. */
   warm?: boolean
+  /** Where `onRun` runs (`runCode({ from })`): the worker is made there rather than at the cursor. */
+  from?: number
   className?: string
 } = {}) {
   const running = useRunning()
@@ -36,10 +40,10 @@ export function RunButton({
   // The next run's worker is made while the reader looks: Run then only sends code.
   useEffect(() => {
     if (!warm) return
-    const timer = setTimeout(warmSandbox, WARM_AFTER_MS)
+    const timer = setTimeout(() => warmSandbox(from === undefined ? {} : { from }), WARM_AFTER_MS)
     return () => clearTimeout(timer)
-  }, [warm, warmSandbox])
-  const headForRun = () => warmSandbox({ large: true })
+  }, [warm, warmSandbox, from])
+  const headForRun = () => warmSandbox({ large: true, ...(from === undefined ? {} : { from }) })
   return (
     <button
       type="button"
