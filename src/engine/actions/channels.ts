@@ -18,9 +18,13 @@ type ChannelFlows = Flows<'createChannel' | 'updateChannel' | 'deleteChannel'>
  * the member lists regroup. A DM or group DM's go to its recipients.
  */
 export function channelActions(ctx: EngineContext, state: ActionsState): ChannelFlows {
-  /** Sessions whose user can view the channel at dispatch time (before a delete touches the world). */
+  /**
+   * Sessions whose user can view the channel at dispatch time (before a delete touches the world).
+   * Made just before its dispatch and used by it alone: `viewersOf` looks the channel up once.
+   */
   function viewersFilter(channel: Channel): (session: Session) => boolean {
-    return (session) => ctx.world.canView(session.userId, channel.id)
+    const canView = ctx.world.viewersOf(channel.id)
+    return (session) => canView(session.userId)
   }
 
   function announcePrivate(type: 'CHANNEL_CREATE' | 'CHANNEL_UPDATE', channel: Channel): void {

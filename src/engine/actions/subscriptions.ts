@@ -70,9 +70,11 @@ export function syncChannels(ctx: EngineContext, guildId: string, scope: SyncSco
 }
 
 /**
- * The guild's subscribed sessions of `users` (all without), in the guild topic's order. A change that
- * concerns one session finds it through the user's sessions, without looking at the others; several
- * are taken from the topic, which is the order they must be handled in.
+ * The guild's subscribed sessions of `users` (all without), in the guild topic's order. The users'
+ * own sessions are found through the users and put in the topic's order by their position there:
+ * O(k log k) for their k sessions. Filtering the whole topic instead cost an overwrite change on a
+ * 1%-of-the-guild role a Set lookup per guild session (100,000 of them). When the users' sessions are
+ * a large share of the topic, filtering it is the cheaper way to the same list.
  */
 function scopedSessions(
   ctx: EngineContext,
@@ -81,14 +83,16 @@ function scopedSessions(
 ): readonly Session[] {
   const guild = ctx.backends.guild.sessions
   if (users === undefined) return guild.sessions(guildId)
-  const found: Session[] = []
+  const candidates: Session[] = []
+  const limit = guild.size(guildId) / 8
   for (const userId of users) {
     for (const session of ctx.states.sessionsOf(userId)) {
-      if (guild.has(guildId, session)) found.push(session)
-      if (found.length > 1) return guild.sessions(guildId).filter((s) => users.has(s.userId))
+      if (candidates.push(session) > limit) {
+        return guild.sessions(guildId).filter((s) => users.has(s.userId))
+      }
     }
   }
-  return found
+  return guild.inListOrder(guildId, candidates)
 }
 
 /** Subscribes the shard-0 sessions of these users to a DM or group DM (Discord: no guild → shard 0). */

@@ -34,6 +34,29 @@ export class SessionLists {
     return this.table.sessions(key)
   }
 
+  /** How many sessions the list holds (0 for a key with no list). */
+  size(key: string): number {
+    return this.table.get(key)?.size ?? 0
+  }
+
+  /**
+   * Those of `candidates` the list holds, in the list's order (subscription order, as `sessions`
+   * gives it): each is found by its own reverse index and sorted by its position in the list, so it
+   * costs O(k log k) for k candidates, not a pass over the list. Candidates must be distinct.
+   */
+  inListOrder(key: string, candidates: readonly Session[]): Session[] {
+    const topic = this.table.get(key)
+    if (topic === undefined) return []
+    const held: { position: number; session: Session }[] = []
+    for (const session of candidates) {
+      const index = session.slots.indexOf(topic)
+      // A list's positions grow with subscription order; compacting it keeps their order.
+      if (index >= 0) held.push({ position: session.slots.positions[index] as number, session })
+    }
+    held.sort((a, b) => a.position - b.position)
+    return held.map((h) => h.session)
+  }
+
   subscriberIds(key: string): string[] {
     return this.table.sessions(key).map((s) => s.sessionId)
   }

@@ -86,6 +86,13 @@ export interface WorldInternal extends World {
    */
   permissions(userId: Snowflake, channelId: Snowflake): bigint
   /**
+   * @internal `canView(userId, channelId)` for many users of one channel, answered alike: the
+   * channel, its guild and its role-set memo are found once, so each user costs a member lookup and
+   * a memo read. For a fan-out filter (CHANNEL_UPDATE asks every session of the guild); use it within
+   * the call that made it (a later change to the world is not seen).
+   */
+  viewersOf(channelId: Snowflake): (userId: string) => boolean
+  /**
    * @internal Whether a role can view a guild channel for the lazy member list: as a member holding
    * only `@everyone` and that role could (permissions.ts `roleCanView`).
    */

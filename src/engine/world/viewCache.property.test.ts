@@ -5,7 +5,7 @@ import { hasPermission, Permissions } from './permissions.ts'
 import { testContext } from './testWorld.ts'
 
 /**
- * canView's memos (per user, per role set) against Discord's algorithm computed afresh: after any
+ * canView's memos (per user, per role set), read by `canView` and `viewersOf` alike, against Discord's algorithm computed afresh: after any
  * history of overwrite changes (each forgets only the answers it can alter), role and member changes,
  * every answer is the one `permissions` computes now.
  */
@@ -44,7 +44,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
 )
 
-describe('canView memos', () => {
+describe('canView and viewersOf memos', () => {
   it('always answer what the permission algorithm computes now', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 50 }), (steps) => {
@@ -54,10 +54,22 @@ describe('canView memos', () => {
         for (const id of USERS.slice(1)) world.addMember(G, id)
         for (const id of ROLES) world.createRole(G, { id, name: id })
         for (const id of CHANNELS) world.createChannel({ id, guildId: G })
+        // viewersOf (one channel, many users: a fan-out filter) reads and fills the same memos, so
+        // it is asked first about half the time: each must answer right after the other filled them.
+        let round = 0
         const check = () => {
-          for (const u of USERS)
-            for (const c of CHANNELS)
-              expect(world.canView(u, c)).toBe(hasPermission(world.permissions(u, c), VIEW))
+          for (const c of CHANNELS) {
+            const many = world.viewersOf(c)
+            const first = round++ % 2 === 0
+            for (const u of USERS) {
+              const expected = hasPermission(world.permissions(u, c), VIEW)
+              if (first) expect(many(u)).toBe(expected)
+              expect(world.canView(u, c)).toBe(expected)
+              expect(many(u)).toBe(expected)
+            }
+            expect(many('99')).toBe(false) // not a member
+          }
+          expect(world.viewersOf('404')('10')).toBe(false) // no such channel
         }
         for (const s of steps) {
           if (s.kind === 'overwrites') {
@@ -79,7 +91,8 @@ describe('canView memos', () => {
             )
           } else if (s.kind === 'permissions') {
             world.updateRole(G, ROLES[s.role]!, { permissions: s.view ? VIEW : 0n })
-          } else world.canView(USERS[s.user]!, CHANNELS[s.channel]!)
+          } else if (s.user % 2 === 0) world.canView(USERS[s.user]!, CHANNELS[s.channel]!)
+          else world.viewersOf(CHANNELS[s.channel]!)(USERS[s.user]!)
           check()
         }
       }),

@@ -23,9 +23,17 @@ export class ViewCache {
   }
 
   setByRoles(channelId: string, roles: string, value: boolean): void {
+    this.rolesMemo(channelId).set(roles, value)
+  }
+
+  /**
+   * The channel's role-set memo itself (made if missing), for a caller that asks about many members
+   * of one channel at once (`viewersOf`): valid until the next mutation forgets the channel.
+   */
+  rolesMemo(channelId: string): Map<string, boolean> {
     let sets = this.byRoles.get(channelId)
     if (!sets) this.byRoles.set(channelId, (sets = new Map()))
-    sets.set(roles, value)
+    return sets
   }
 
   get(channelId: string, userId: string): boolean | undefined {
