@@ -1,4 +1,10 @@
-import { GatewayCloseError, Intents, type DispatchResult, type Frame } from '../index.ts'
+import {
+  GatewayCloseError,
+  Intents,
+  type DispatchResult,
+  type Frame,
+  type GatewayState,
+} from '../index.ts'
 import { ANY, type OFrame, type OResult, type OSession } from './oracle.ts'
 import { buildWorld, GUILD_IDS, USER_IDS } from './world.ts'
 
@@ -81,6 +87,10 @@ export function runHistory(seed: number, opts: ProbeOptions): { steps: string[] 
   const adopt = (o: OSession): void => {
     const state = sim.states.fetchRaw(o.id)
     if (!state || state.status === 'closed') return
+    if (unread.has(o.id)) {
+      while (o.seq < state.seq) oracle.sendUnknown(o)
+      return
+    }
     const frames = state.frames
     for (let i = 0; i < Math.min(frames.length, o.log.length); i++)
       frameMatches(o.log[i]!, frames[i]!, `session ${o.id} frame ${i}`)
@@ -98,13 +108,28 @@ export function runHistory(seed: number, opts: ProbeOptions): { steps: string[] 
     while (o.seq < state.seq) oracle.sendUnknown(o)
   }
 
+  /** The view IDENTIFY handed out, kept past the close (docs/design/semantics.md §10: a live view). */
+  const views = new Map<string, GatewayState>()
+  /** Sessions whose frames are first read after they close (the view then builds them). */
+  const unread = new Set<string>()
+
   const compareAll = (): void => {
     for (const o of oracle.sessions) {
+      const view = views.get(o.id)!
+      if (view.status !== o.status)
+        fail(`session ${o.id}: status of the view`, view.status, o.status)
+      if (o.status === 'closed') {
+        // A closed session's view still reads what its socket received, whenever it is read.
+        if (view.frames.length !== o.log.length)
+          fail(`closed ${o.id}: frame count`, view.frames.map(brief), o.log.map(brief))
+        view.frames.forEach((f, i) => frameMatches(o.log[i]!, f, `closed ${o.id} frame ${i}`))
+      }
       const state = sim.states.fetchRaw(o.id)
       const status = state?.status ?? 'closed'
       if (status !== o.status) fail(`session ${o.id} status`, status, o.status)
       if (o.status === 'closed' || !state) continue
       if (state.seq !== o.seq) fail(`session ${o.id} seq`, state.seq, o.seq)
+      if (unread.has(o.id)) continue
       if (state.frames.length !== o.log.length)
         fail(`session ${o.id} frame count`, state.frames.map(brief), o.log.map(brief))
       state.frames.forEach((f, i) => frameMatches(o.log[i]!, f, `session ${o.id} frame ${i}`))
@@ -304,11 +329,15 @@ export function runHistory(seed: number, opts: ProbeOptions): { steps: string[] 
         presence: { status: 'offline' },
       })
       steps[steps.length - 1] += ` -> ${state.sessionId}`
+      views.set(state.sessionId, state)
+      if (r.chance(0.3)) unread.add(state.sessionId)
       const { guilds } = oracle.identify(state.sessionId, userId, intents, shard)
-      const ready = state.frames[0]?.d as { guilds?: { id: string }[] } | undefined
-      const readyGuilds = (ready?.guilds ?? []).map((g) => g.id).sort()
-      if (!isDeepStrictEqual(readyGuilds, [...guilds].sort()))
-        fail('READY guilds', readyGuilds, guilds)
+      if (!unread.has(state.sessionId)) {
+        const ready = state.frames[0]?.d as { guilds?: { id: string }[] } | undefined
+        const readyGuilds = (ready?.guilds ?? []).map((g) => g.id).sort()
+        if (!isDeepStrictEqual(readyGuilds, [...guilds].sort()))
+          fail('READY guilds', readyGuilds, guilds)
+      }
     } else if (roll < 22) {
       const s = r.pick(live)
       if (s.status === 'connected') {
@@ -338,9 +367,15 @@ export function runHistory(seed: number, opts: ProbeOptions): { steps: string[] 
           if (got.replayed.length !== want.replayed.length)
             fail('replayed count', got.replayed.map(brief), want.replayed.map(brief))
           got.replayed.forEach((f, j) => frameMatches(want.replayed[j]!, f, `replayed ${j}`))
-          adopt(s) // RESUMED itself
-          const last = s.log[s.log.length - 1]
-          if (last?.t !== 'RESUMED') fail('last frame after a resume', last, 'RESUMED')
+          if (unread.has(s.id)) {
+            // RESUMED, unseen until the close: with a seq if it took one.
+            if (sim.states.fetchRaw(s.id)!.seq > s.seq) oracle.sendUnknown(s)
+            else s.log.push({ op: ANY, t: 'RESUMED', s: ANY, d: ANY })
+          } else {
+            adopt(s) // RESUMED itself
+            const last = s.log[s.log.length - 1]
+            if (last?.t !== 'RESUMED') fail('last frame after a resume', last, 'RESUMED')
+          }
         } else if (!('resumed' in got) || got.resumed || got.reason !== want.reason) {
           fail('resume refused', got, want)
         } else adopt(s)
@@ -349,6 +384,8 @@ export function runHistory(seed: number, opts: ProbeOptions): { steps: string[] 
       const s = r.pick(live)
       steps.push(`invalidate ${s.id}`)
       sim.gateway.invalidate(s.id)
+      // A connected socket is told: INVALID_SESSION (op 9) before the close, as Discord does.
+      if (s.status === 'connected' && !s.failing) s.log.push({ op: 9, t: null, s: null, d: ANY })
       oracle.close(s)
     } else if (roll < 31) {
       const ms = r.pick([1_000, 10_000, 29_000, 30_000, 45_000])

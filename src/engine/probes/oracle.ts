@@ -304,6 +304,8 @@ export class Oracle {
     const wanted = s.seq - seq
     const replayed = s.buffer.filter((f) => (f.s as number) > seq)
     if (replayed.length < wanted) {
+      // The resuming socket hears INVALID_SESSION (op 9), then the session closes.
+      s.log.push({ op: 9, t: null, s: null, d: ANY })
       this.close(s)
       return { resumed: false, reason: 'events-lost' }
     }

@@ -92,5 +92,5 @@ function churn(seed: number, sessions: number, steps: number): void {
 describe('topic lists under leave-then-rejoin churn (semantics.md §4, §5)', () => {
   it('keep subscription order and lose nobody, on 15 seeded histories', () => {
     for (let seed = 1; seed <= 15; seed++) churn(seed, 60, 120)
-  })
+  }, 20_000)
 })
