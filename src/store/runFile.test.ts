@@ -3,7 +3,8 @@ import { scenarioById } from '../scenarios/index.ts'
 import { loadForTest } from '../ui/graph/testModel.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { MAX_CODE_LENGTH } from './codeStorage.ts'
-import { runFileOf, RUN_FORMAT, RUN_LIMITS } from './runFile.ts'
+import { RUN_FORMAT, RUN_LIMITS } from './runData.ts'
+import { runFileOf } from './runFile.ts'
 import type { PlaygroundState } from './types.ts'
 
 /** A run of "Intents" with two dispatches, the cursor stepped back over the second: its file as text. */

@@ -67,15 +67,6 @@ export interface TraceCounted extends TraceBase {
 /** Above this many sessions, a trace entry gives counts instead of session ids. */
 export const TRACE_LIST_LIMIT = 1000
 
-export {
-  readRunData,
-  RUN_FORMAT,
-  RUN_LIMITS,
-  RUN_VERSION,
-  RunFileError,
-  type OpenedRun,
-} from './runData.ts'
-
 /**
  * The file for a run: every step (the future past the cursor too) and the trace of every dispatch. For a
  * scenario built by rules, the first `scenarioSteps` steps (the scenario's own, untouched) are named by

@@ -1,20 +1,18 @@
 import { createSimulation, Permissions, type Simulation } from '../index.ts'
 import { Oracle, type OOverwrite } from './oracle.ts'
+import { createRandom } from '../random.ts'
 
-/** A small seeded generator of the probes' own (mulberry32), apart from the engine's. */
+/**
+ * The probes' seeded choices, drawn from the engine's own generator (mulberry32, `src/engine/random.ts`):
+ * the oracle is independent of the engine's rules, not of its arithmetic.
+ */
 export function rng(seed: number): {
   int(n: number): number
   pick<T>(xs: readonly T[]): T
   chance(p: number): boolean
 } {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const random = createRandom(seed)
+  const next = (): number => random.nextUint32() / 4294967296
   return {
     int: (n) => Math.floor(next() * n),
     pick: (xs) => xs[Math.floor(next() * xs.length)]!,

@@ -12,7 +12,7 @@ import { usernameOf, type GraphModel } from '../graphModel.ts'
 import { explainRefusal } from '../refusalText.ts'
 import { narrateStep } from '../stepStory.ts'
 import { callsOf } from '../connectEngine.ts'
-import { RUN_LIMITS } from '../runFile.ts'
+import { RUN_LIMITS } from '../runData.ts'
 import type {
   ConsoleEntry,
   EditorSlice,

@@ -7,7 +7,8 @@ import {
   type JobProgress,
   type StepPlan,
 } from '../loadJob.ts'
-import { readRunFileJob, RunFileError } from '../runFile.ts'
+import { RunFileError } from '../runData.ts'
+import { readRunFileJob } from '../runFile.ts'
 import { isSmall, type LargeRun, type OpenedRun } from '../runData.ts'
 import { runSliced, runToEnd, SlicedJobCancelled } from '../longJobs.ts'
 import { EngineRuntime } from '../runtime/EngineRuntime.ts'

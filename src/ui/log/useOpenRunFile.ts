@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { usePlaygroundStoreApi } from '../../store/PlaygroundProvider.tsx'
-import { RUN_LIMITS } from '../../store/runFile.ts'
+import { RUN_LIMITS } from '../../store/runData.ts'
 import { currentPath, matchPlay, navigate } from '../site/router.ts'
 import { openedScenarioId } from '../playground/openedScenarioId.ts'
 
