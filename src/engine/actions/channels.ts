@@ -24,7 +24,7 @@ export function channelActions(ctx: EngineContext, state: ActionsState): Channel
    */
   function viewersFilter(channel: Channel): (session: Session) => boolean {
     const canView = ctx.world.viewersOf(channel.id)
-    return (session) => canView(session.userId)
+    return (session) => canView(session.userId, session)
   }
 
   function announcePrivate(type: 'CHANNEL_CREATE' | 'CHANNEL_UPDATE', channel: Channel): void {

@@ -1,4 +1,5 @@
 import type { Frame, SessionStatus, Skip, SkipReason } from '../types.ts'
+import type { Member } from '../world/types.ts'
 import { ReverseIndex } from './reverseIndex.ts'
 import { GatewayStateView } from './stateView.ts'
 
@@ -212,6 +213,15 @@ export class Session {
   private lastSkip: Skip | null = null
   /** The last {@link SessionMark} that marked this session (see there). */
   mark: SessionMark | null = null
+  /**
+   * The session's user's member record of the guild last asked about, for a CHANNEL_UPDATE's viewer
+   * filter (a `MemberHolder`, world/internal.ts): asking every session of a 100,000-member guild
+   * looked each user up among the members; now a session reads its record back while the guild's
+   * members have not changed.
+   */
+  memberGuild: object | null = null
+  memberVersion = 0
+  memberRecord: Member | undefined = undefined
 
   /**
    * Every dispatch this session was given, in `s` order from `s = idBase + 1` (a restored session starts

@@ -10,7 +10,7 @@ import {
 } from './permissions.ts'
 import { lookupKey } from './reads.ts'
 import type { GuildState, WorldCore } from './state.ts'
-import type { Channel, Role } from './types.ts'
+import type { Channel, Member, Role } from './types.ts'
 
 type AccessReads = Pick<
   WorldInternal,
@@ -119,8 +119,23 @@ export function accessReads(core: WorldCore): AccessReads {
       const ownerId = guild.guild.owner_id
       const named = namedMembers(channel)
       const byRoles = core.views.rolesMemo(channel.id)
-      return (userId) => {
-        const member = guild.members.get(userId)
+      return (userId, holder) => {
+        let member: Member | undefined
+        if (
+          holder !== undefined &&
+          holder.memberGuild === guild &&
+          holder.memberVersion === guild.memberVersion
+        ) {
+          // Nobody joined, left or changed since the holder read it: the record is still current.
+          member = holder.memberRecord
+        } else {
+          member = guild.members.get(userId)
+          if (holder !== undefined) {
+            holder.memberGuild = guild
+            holder.memberVersion = guild.memberVersion
+            holder.memberRecord = member
+          }
+        }
         if (member === undefined) return false
         if (userId === ownerId || (named !== null && named.has(userId))) {
           return viewOf(userId, channel)

@@ -43,6 +43,7 @@ export function guildMutators(core: WorldCore): Pick<WorldInternal, 'createGuild
         channelIds: new Set(),
         lowest: new LowestIds(),
         index: new MemberIndex(),
+        memberVersion: 0,
       }
       state.guilds.set(id, guildState)
       state.roleGuild.set(id, id)
@@ -73,6 +74,7 @@ export function newMember(
 /** @internal Adds a member to a guild and every index that lists it. */
 export function insertMember(core: WorldCore, guild: GuildState, member: Member): void {
   guild.members.set(member.user_id, member)
+  guild.memberVersion++
   guild.lowest.add(member.user_id)
   guild.index.add(member)
   addToIndex(core.state.userGuilds, member.user_id, guild.guild.id)

@@ -91,7 +91,7 @@ export interface WorldInternal extends World {
    * a memo read. For a fan-out filter (CHANNEL_UPDATE asks every session of the guild); use it within
    * the call that made it (a later change to the world is not seen).
    */
-  viewersOf(channelId: Snowflake): (userId: string) => boolean
+  viewersOf(channelId: Snowflake): (userId: string, holder?: MemberHolder) => boolean
   /**
    * @internal Whether a role can view a guild channel for the lazy member list: as a member holding
    * only `@everyone` and that role could (permissions.ts `roleCanView`).
@@ -156,4 +156,19 @@ export interface WorldInternal extends World {
   snapshot(): WorldSnapshot
   /** @internal Replaces the whole world with a snapshot's; listeners stay, nothing is reported. */
   restore(snapshot: WorldSnapshot): void
+}
+
+/**
+ * @internal Where a caller that asks about the same user again and again (a session, whose user
+ * never changes) keeps that user's member record of the guild it last asked about, so that
+ * `viewersOf` reads it back instead of looking the user up among the guild's members. It is the
+ * current record while the guild is the same object and its `memberVersion` has not moved.
+ */
+export interface MemberHolder {
+  /** The guild's state the record was read from (compared by identity), or null: nothing kept. */
+  memberGuild: object | null
+  /** That guild's `memberVersion` then. */
+  memberVersion: number
+  /** The user's member record then; undefined when the user was not a member. */
+  memberRecord: Member | undefined
 }

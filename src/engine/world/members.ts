@@ -39,6 +39,7 @@ export function memberMutators(core: WorldCore): MemberMutators {
     const nick = p.nick === undefined ? old.nick : requireNick(p.nick)
     const member: Member = deepFreeze({ ...old, nick, roles: [...roles] })
     guild.members.set(member.user_id, member)
+    guild.memberVersion++
     guild.index.update(old, member)
     if (p.roles !== undefined) core.views.forgetUser(guild.channelIds, member.user_id)
     core.emit({ entity: 'member', op: 'update', id: member.user_id, guildId: guild.guild.id })
@@ -92,6 +93,7 @@ export function memberMutators(core: WorldCore): MemberMutators {
 function deleteMember(core: WorldCore, guild: GuildState, member: Member): void {
   const userId = member.user_id
   guild.members.delete(userId)
+  guild.memberVersion++
   guild.index.remove(member)
   guild.lowest.remove(userId, () => guild.members.keys(), guild.members.size)
   removeFromIndex(core.state.userGuilds, userId, guild.guild.id)

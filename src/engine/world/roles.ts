@@ -101,6 +101,7 @@ function dropRoleEverywhere(core: WorldCore, guild: GuildState, roleId: string):
       member.user_id,
       deepFreeze({ ...member, roles: member.roles.filter((r) => r !== roleId) }),
     )
+    guild.memberVersion++
   }
   for (const channelId of guild.channelIds) {
     const channel = core.state.channels.get(channelId)

@@ -87,6 +87,8 @@ export function stateFromSnapshot(snapshot: WorldSnapshot): WorldState {
       channelIds: new Set(),
       lowest: LowestIds.from(members.keys()),
       index: MemberIndex.of(members.values()),
+      // A new object: what a session kept of the guild it replaces is not current for it.
+      memberVersion: 0,
     })
     for (const role of g.roles) state.roleGuild.set(role.id, g.guild.id)
   }

@@ -24,6 +24,12 @@ export interface GuildState {
   lowest: LowestIds
   /** Each role's members and the members' join order (role changes touch the role's members only). */
   index: MemberIndex
+  /**
+   * Bumped by every change to `members` (a join, a leave, a member record replaced): a reader that
+   * kept a member record (`MemberHolder`, access.ts) knows it is still the current one while this is
+   * what it was then.
+   */
+  memberVersion: number
 }
 
 /**

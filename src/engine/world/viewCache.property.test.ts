@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createWorld } from './createWorld.ts'
+import type { MemberHolder } from './internal.ts'
 import { hasPermission, Permissions } from './permissions.ts'
 import { testContext } from './testWorld.ts'
 
@@ -20,6 +21,7 @@ type Step =
   | { kind: 'roles'; user: number; roles: boolean[] }
   | { kind: 'permissions'; role: number; view: boolean }
   | { kind: 'ask'; user: number; channel: number }
+  | { kind: 'membership'; user: number }
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({
@@ -37,6 +39,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     roles: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
   }),
   fc.record({ kind: fc.constant('permissions' as const), role: fc.nat(1), view: fc.boolean() }),
+  // A member (not the owner) leaves, or joins back: a kept member record is stale from then on.
+  fc.record({ kind: fc.constant('membership' as const), user: fc.integer({ min: 1, max: 4 }) }),
   fc.record({
     kind: fc.constant('ask' as const),
     user: fc.nat(USERS.length - 1),
@@ -57,15 +61,21 @@ describe('canView and viewersOf memos', () => {
         // viewersOf (one channel, many users: a fan-out filter) reads and fills the same memos, so
         // it is asked first about half the time: each must answer right after the other filled them.
         let round = 0
+        const holders = new Map<string, MemberHolder>(
+          USERS.map((u) => [u, { memberGuild: null, memberVersion: 0, memberRecord: undefined }]),
+        )
         const check = () => {
           for (const c of CHANNELS) {
             const many = world.viewersOf(c)
             const first = round++ % 2 === 0
             for (const u of USERS) {
               const expected = hasPermission(world.permissions(u, c), VIEW)
-              if (first) expect(many(u)).toBe(expected)
+              // Each user's holder lives across the whole history, as a session's does.
+              const holder = holders.get(u) as MemberHolder
+              if (first) expect(many(u, holder)).toBe(expected)
               expect(world.canView(u, c)).toBe(expected)
               expect(many(u)).toBe(expected)
+              expect(many(u, holder)).toBe(expected)
             }
             expect(many('99')).toBe(false) // not a member
           }
@@ -83,7 +93,12 @@ describe('canView and viewersOf memos', () => {
               }
             })
             world.updateChannel(CHANNELS[s.channel]!, { overwrites })
+          } else if (s.kind === 'membership') {
+            const user = USERS[s.user]!
+            if (world.member(G, user)) world.removeMember(G, user)
+            else world.addMember(G, user)
           } else if (s.kind === 'roles') {
+            if (!world.member(G, USERS[s.user]!)) continue
             world.setMemberRoles(
               G,
               USERS[s.user]!,
@@ -98,5 +113,6 @@ describe('canView and viewersOf memos', () => {
       }),
       { numRuns: 300 },
     )
-  })
+    // Every step asks canView and viewersOf about every user and channel: seconds on a busy machine.
+  }, 30_000)
 })
