@@ -67,10 +67,13 @@ export class PlaygroundPage {
   async readCode(): Promise<string> {
     const textarea = this.code.locator('textarea.fallback-editor__text')
     if (await textarea.count()) return textarea.inputValue()
+    // The shown editor's text: Monaco keeps a model per editor path (CodeEditor's `file:///code-<id>.ts`),
+    // so the first model need not be the one shown.
     return this.page.evaluate(() => {
-      const m = (globalThis as { __monaco?: { editor: { getModels(): { getValue(): string }[] } } })
-        .__monaco
-      return m?.editor.getModels()[0]?.getValue() ?? ''
+      const m = (
+        globalThis as { __monaco?: { editor: { getEditors(): { getValue(): string }[] } } }
+      ).__monaco
+      return m?.editor.getEditors()[0]?.getValue() ?? ''
     })
   }
 
