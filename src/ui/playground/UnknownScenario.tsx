@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { scenarios } from '../../scenarios/listed.ts'
 import { Link } from '../site/Link.tsx'
+import { ScenarioList } from '../site/ScenarioList.tsx'
 import { SiteHeader } from '../site/SiteHeader.tsx'
 
 /**
@@ -20,17 +20,7 @@ export function UnknownScenario({ id }: { id: string }) {
           There is no scenario called “<code>{id}</code>”. These are the ones there are; the{' '}
           <Link to="/play">playground</Link> opens with the first.
         </p>
-        <section className="home__scenarios" aria-labelledby="scenarios-title">
-          <h2 id="scenarios-title">Scenarios</h2>
-          <ul>
-            {scenarios.map((s) => (
-              <li key={s.id}>
-                <Link to={`/play/${s.id}`}>{s.title}</Link>
-                <span>{s.summary}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ScenarioList heading="Scenarios" />
       </main>
     </>
   )

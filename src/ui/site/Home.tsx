@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { scenarios } from '../../scenarios/listed.ts'
 import { Link } from './Link.tsx'
+import { ScenarioList } from './ScenarioList.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 
 /** The landing page: what this is, in two paragraphs, and the ways in (the playground, each scenario). */
@@ -35,17 +35,7 @@ export function Home() {
             Start with the “Intents” scenario: one click, one skipped session, one reason.
           </span>
         </p>
-        <section className="home__scenarios" aria-labelledby="scenarios-title">
-          <h2 id="scenarios-title">Or open a scenario</h2>
-          <ul>
-            {scenarios.map((s) => (
-              <li key={s.id}>
-                <Link to={`/play/${s.id}`}>{s.title}</Link>
-                <span>{s.summary}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <ScenarioList heading="Or open a scenario" />
       </main>
     </>
   )
