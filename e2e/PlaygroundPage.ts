@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { readEditor } from './editorText'
 import { expect } from './fixtures'
 
 /** The one page object: the playground's regions, found by role and test id. */
@@ -42,6 +43,9 @@ export class PlaygroundPage {
     const lines = this.code.locator('.monaco-editor .view-lines')
     // Monaco is megabytes of script parsed on demand: tens of seconds on a machine at load 20.
     await expect(lines).toBeVisible({ timeout: 60_000 })
+    // The textarea that stood in leaves once Monaco has mounted (EditorSlot's handover): until then
+    // keystrokes still go to it.
+    await expect(this.code.locator('textarea.fallback-editor__text')).toHaveCount(0)
     return lines
   }
 
@@ -64,17 +68,8 @@ export class PlaygroundPage {
   }
 
   /** The editor's code as it stands. */
-  async readCode(): Promise<string> {
-    const textarea = this.code.locator('textarea.fallback-editor__text')
-    if (await textarea.count()) return textarea.inputValue()
-    // The shown editor's text: Monaco keeps a model per editor path (CodeEditor's `file:///code-<id>.ts`),
-    // so the first model need not be the one shown.
-    return this.page.evaluate(() => {
-      const m = (
-        globalThis as { __monaco?: { editor: { getEditors(): { getValue(): string }[] } } }
-      ).__monaco
-      return m?.editor.getEditors()[0]?.getValue() ?? ''
-    })
+  readCode(): Promise<string> {
+    return readEditor(this.code)
   }
 
   async open(scenarioId: string, query = '') {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { DOC_PAGES } from '../../src/docs/pageList'
+import { readEditor } from '../editorText'
 import { expect, test } from '../fixtures'
 
 // The live examples' editors on the build served under /fanout/ (paths below are relative to it).
@@ -49,16 +50,8 @@ const EDITS: Record<string, { code: string; outcome: string; printed: string }> 
 
 const strip = (t: string) => t.replace(/^[ \t]+/gm, '')
 
-/** The code in the example's editor: the textarea's, or Monaco's (the page's only model). */
-async function readCode(example: Locator): Promise<string> {
-  const textarea = example.locator('textarea.fallback-editor__text')
-  if (await textarea.count()) return textarea.inputValue()
-  return example.page().evaluate(() => {
-    const m = (globalThis as { __monaco?: { editor: { getModels(): { getValue(): string }[] } } })
-      .__monaco
-    return m?.editor.getModels()[0]?.getValue() ?? ''
-  })
-}
+/** The code in the example's editor: the textarea's, or Monaco's. */
+const readCode = (example: Locator) => readEditor(example)
 
 /** Replaces the example's code as a reader would: Monaco on a desktop (pointing at it loads it). */
 async function writeCode(example: Locator, code: string) {
@@ -70,6 +63,7 @@ async function writeCode(example: Locator, code: string) {
   await example.locator('.editor-slot').hover()
   const lines = example.locator('.monaco-editor .view-lines')
   await expect(lines).toBeVisible({ timeout: 60_000 })
+  await expect(example.locator('textarea.fallback-editor__text')).toHaveCount(0)
   await expect(async () => {
     await lines.click()
     await page.keyboard.press('ControlOrMeta+A')
@@ -117,15 +111,7 @@ test('every backend page’s snippet can be edited and run in place, and opened 
       ).toBeVisible()
       await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(scenarioId)
       const code = page.getByRole('region', { name: 'Code' })
-      const textarea = code.locator('textarea.fallback-editor__text')
-      const inPlayground = (await textarea.count())
-        ? await textarea.inputValue()
-        : await page.evaluate(() => {
-            const m = (
-              globalThis as { __monaco?: { editor: { getModels(): { getValue(): string }[] } } }
-            ).__monaco
-            return m?.editor.getModels().at(-1)?.getValue() ?? ''
-          })
+      const inPlayground = await readEditor(code)
       expect(strip(inPlayground)).toBe(strip(edit.code))
       // The link's code has not run: the Console is as a fresh playground's.
       await expect(page.getByRole('region', { name: 'Console' })).toContainText(
