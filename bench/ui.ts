@@ -16,16 +16,16 @@
  * engine benchmark's figures there are kept), which the Performance page shows. Frame times and task
  * lengths are wall-clock and suffer on a shared machine: the load average is recorded with them.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { chromium, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { openPreviewBrowser, previewBase } from '../scripts/previewBrowser.ts'
 import { runDiscordWorld } from '../src/bench/workloads/discord.ts'
 import { judgeUi, type UiVerdict } from '../src/bench/uiGoals.ts'
 import { summarize } from '../src/bench/stats.ts'
 
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4191)
-const BASE = `http://127.0.0.1:${PORT}`
+const BASE = previewBase(PORT)
 const ROUNDS = Number(process.env.BENCH_UI_ROUNDS ?? 5)
 const SCALE_ROUNDS = Number(process.env.BENCH_UI_SCALE_ROUNDS ?? 3)
 const ANIMATION_MS = 2500
@@ -94,19 +94,6 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
   return sorted[index]!
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`the preview server did not answer at ${url}`)
 }
 
 /** The Node setup of the benchmark's 100,000-session Discord world (W6), in ms. */
@@ -216,29 +203,16 @@ async function discordScale(page: Page) {
 
 /** Both scenarios in Chromium, against the preview server of `dist/`. */
 async function inChromium() {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  })
+  const { browser, close } = await openPreviewBrowser(PORT)
   try {
-    await waitForServer(BASE, 30_000)
-    const executablePath =
-      process.env.CHROMIUM_PATH ??
-      (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-    const browser = await chromium.launch({
-      ...(executablePath ? { executablePath } : {}),
-      args: ['--disable-gpu', '--disable-background-networking'],
-    })
     const viewport = { viewport: { width: 1280, height: 720 } }
     console.log('Chromium: Large guild (1,000 sessions) …')
     const large = await largeGuild(await browser.newPage(viewport))
     console.log('Chromium: Discord-scale guild (100,000 sessions) …')
     const scale = await discordScale(await (await browser.newContext(viewport)).newPage())
-    const chromiumVersion = browser.version()
-    await browser.close()
-    return { large, scale, chromiumVersion }
+    return { large, scale, chromiumVersion: browser.version() }
   } finally {
-    if (server.pid) process.kill(-server.pid)
+    await close()
   }
 }
 

@@ -8,13 +8,13 @@
  * layout too), for a person to look at before a layout change lands. `SCREENSHOTS_PORT` picks the
  * preview server's port.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { openPreviewBrowser, previewBase } from './previewBrowser.ts'
 
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 4192)
-const BASE = `http://127.0.0.1:${PORT}`
+const BASE = previewBase(PORT)
 
 /** The README's Code picture: a loop of dispatches, each one a timeline step. */
 const LOOP = `// Three renames of the guild: three timeline steps
@@ -27,19 +27,6 @@ for (const name of ['Fanout', 'Fan-in', 'Fanout HQ']) {
 
 /** What was written, one line each. */
 const say = (line: string) => process.stdout.write(`${line}\n`)
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`the preview server did not answer at ${url}`)
-}
 
 /** Opens a scenario and waits for its graph (a big one builds in slices behind a progress dialog). */
 async function open(page: Page, scenario: string): Promise<void> {
@@ -137,31 +124,15 @@ async function review(browser: Browser, dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` first')
   const at = process.argv.indexOf('--review')
   const reviewDir = at >= 0 ? process.argv[at + 1] : undefined
   if (at >= 0 && !reviewDir) throw new Error('--review needs a folder to write into')
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    stdio: 'ignore',
-    detached: true,
-  })
+  const preview = await openPreviewBrowser(PORT)
   try {
-    await waitForServer(BASE, 30_000)
-    const executablePath =
-      process.env.CHROMIUM_PATH ??
-      (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-    const browser = await chromium.launch({
-      ...(executablePath ? { executablePath } : {}),
-      args: ['--disable-gpu', '--disable-background-networking'],
-    })
-    try {
-      if (reviewDir) await review(browser, reviewDir)
-      else await readme(browser)
-    } finally {
-      await browser.close()
-    }
+    if (reviewDir) await review(preview.browser, reviewDir)
+    else await readme(preview.browser)
   } finally {
-    if (server.pid) process.kill(-server.pid)
+    await preview.close()
   }
 }
 
