@@ -48,20 +48,32 @@ dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', {})`,
   }
 })
 
-test('code cannot close its wrapper or reach the sandbox’s own functions (finding 3)', async ({
-  page,
-}) => {
-  const play = new PlaygroundPage(page)
-  await play.open('intents')
-  // The transpiler reads \`<!--\` as operators (a < !(--b)); a classic script read it as a comment to
-  // the end of the line, which let code close its wrapper. Code is loaded as a module now, where the
-  // browser refuses HTML-like comments: such code does not run at all.
-  await runCode(play, `console.log('ran before')\nlet a = 3, b = 2\nconsole.log(a <!--b\n)`)
-  await expect(play.console).toContainText('The code does not parse: SyntaxError')
-  await expect(play.console).not.toContainText('ran before')
-  await runCode(
-    play,
-    `let leaked = 'none'
+/** One run of code, and what the Console must (and must not) show after it. */
+interface Run {
+  readonly code: string
+  readonly shows: readonly string[]
+  readonly hides?: readonly string[]
+  /** The Console must show `shows` within this many ms of the run being started. */
+  readonly withinMs?: number
+  /** How long to wait after the run, for what it left behind to act. */
+  readonly thenWaitMs?: number
+}
+
+/** Findings that are a few runs in a row, each judged by the Console alone. */
+const RUN_CASES: readonly { readonly title: string; readonly runs: readonly Run[] }[] = [
+  {
+    title: 'code cannot close its wrapper or reach the sandbox’s own functions (finding 3)',
+    runs: [
+      // The transpiler reads \`<!--\` as operators (a < !(--b)); a classic script read it as a comment
+      // to the end of the line, which let code close its wrapper. Code is loaded as a module now, where
+      // the browser refuses HTML-like comments: such code does not run at all.
+      {
+        code: `console.log('ran before')\nlet a = 3, b = 2\nconsole.log(a <!--b\n)`,
+        shows: ['The code does not parse: SyntaxError'],
+        hides: ['ran before'],
+      },
+      {
+        code: `let leaked = 'none'
 try {
   ;(Error as any).prepareStackTrace = (_e: unknown, sites: any[]) => {
     leaked = sites.map((s) => typeof s.getFunction()).join(',')
@@ -72,47 +84,54 @@ try {
 }
 void new Error('x').stack
 console.log('leaked:', leaked, typeof (globalThis as any).postMessage, typeof (globalThis as any).importScripts)`,
-  )
-  await expect(play.console).toContainText('prepareStackTrace: TypeError')
-  await expect(play.console).toContainText('leaked: none undefined undefined')
-})
-
-test('nothing one run does reaches the next: globals, prototypes, message data (finding 4)', async ({
-  page,
-}) => {
-  const play = new PlaygroundPage(page)
-  await play.open('intents')
-  await runCode(
-    play,
-    `;(globalThis as any).marker = 'left over'
+        shows: ['prepareStackTrace: TypeError', 'leaked: none undefined undefined'],
+      },
+    ],
+  },
+  {
+    title: 'nothing one run does reaches the next: globals, prototypes, message data (finding 4)',
+    runs: [
+      {
+        code: `;(globalThis as any).marker = 'left over'
 Object.defineProperty(MessageEvent.prototype, 'data', { get() { return { type: 'run', code: 'x' } } })
 ;(Array.prototype as any).extra = 1
 console.log('first')`,
-  )
-  await expect(play.console).toContainText('first')
-  await runCode(
-    play,
-    `console.log('second:', typeof (globalThis as any).marker, typeof ([] as any).extra, String(Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get).includes('native code'))`,
-  )
-  await expect(play.console).toContainText('second: undefined undefined true')
-})
+        shows: ['first'],
+      },
+      {
+        code: `console.log('second:', typeof (globalThis as any).marker, typeof ([] as any).extra, String(Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get).includes('native code'))`,
+        shows: ['second: undefined undefined true'],
+      },
+    ],
+  },
+  {
+    title: 'a timer left spinning after a run does not hold up the next run (finding 4)',
+    runs: [
+      {
+        code: `setTimeout(() => { for (;;) {} }, 200)\nqueueMicrotask(function loop() { queueMicrotask(loop) })`,
+        shows: ['No call changed the engine'],
+        thenWaitMs: 500, // the timer fires and spins, in the worker the run left
+      },
+      { code: `console.log('next run')`, shows: ['next run'], withinMs: 5_000 },
+    ],
+  },
+]
 
-test('a timer left spinning after a run does not hold up the next run (finding 4)', async ({
-  page,
-}) => {
-  const play = new PlaygroundPage(page)
-  await play.open('intents')
-  await runCode(
-    play,
-    `setTimeout(() => { for (;;) {} }, 200)\nqueueMicrotask(function loop() { queueMicrotask(loop) })`,
-  )
-  await expect(play.console).toContainText('No call changed the engine')
-  await page.waitForTimeout(500) // the timer fires and spins, in the worker the run left
-  const started = Date.now()
-  await runCode(play, `console.log('next run')`)
-  await expect(play.console).toContainText('next run', { timeout: 5_000 })
-  expect(Date.now() - started).toBeLessThan(5_000)
-})
+for (const { title, runs } of RUN_CASES) {
+  test(title, async ({ page }) => {
+    const play = new PlaygroundPage(page)
+    await play.open('intents')
+    for (const { code, shows, hides = [], withinMs, thenWaitMs } of runs) {
+      const started = Date.now()
+      await runCode(play, code)
+      for (const text of shows)
+        await expect(play.console).toContainText(text, withinMs ? { timeout: withinMs } : {})
+      if (withinMs) expect(Date.now() - started).toBeLessThan(withinMs)
+      for (const text of hides) await expect(play.console).not.toContainText(text)
+      if (thenWaitMs) await page.waitForTimeout(thenWaitMs)
+    }
+  })
+}
 
 test('a runaway allocation is stopped and the tab survives, run after run (finding 5)', async ({
   page,
