@@ -152,9 +152,6 @@ export interface EventDispatcherInternal extends EventDispatcher {
   retainedRecords(): number
 }
 
-/** The empty list a result shows where no session landed (shared: it is frozen). */
-const NONE: readonly never[] = Object.freeze([])
-
 export function createEventDispatcher(
   ctx: BackendContext,
   backends: Backends,
@@ -188,9 +185,9 @@ export function createEventDispatcher(
       backend: backend.name,
       key,
       type,
-      delivered: out.delivered === null ? NONE : Object.freeze(out.delivered),
-      buffered: out.buffered === null ? NONE : Object.freeze(out.buffered),
-      skipped: out.skipped === null ? NONE : Object.freeze(out.skipped),
+      delivered: out.deliveredList(),
+      buffered: out.bufferedList(),
+      skipped: out.skippedList(),
     })
     const id = dispatcher.nextDispatchId++
     for (const collected of collectors) collected.push(result)

@@ -166,4 +166,26 @@ describe('memory: what closed sessions leave', () => {
     sim.gateway.invalidate(b.sessionId)
     expect(internalsOf(sim).dispatcher.retainedRecords()).toBe(0)
   })
+
+  it('holds an event dispatched again with an equal payload as one record, until its reader closes', () => {
+    const sim = world()
+    const a = sim.gateway.identify({ userId: '1' })
+    const records = () => internalsOf(sim).dispatcher.retainedRecords()
+    const before = records()
+    for (let i = 0; i < 3; i++) sim.dispatcher.dispatch('user', '1', 'NOTE', { text: 'same' })
+    expect(records()).toBe(before + 1)
+    sim.dispatcher.dispatch('user', '1', 'NOTE', { text: 'other' })
+    sim.dispatcher.dispatch('user', '1', 'NOTE', { text: 'same' })
+    expect(records()).toBe(before + 3)
+    const notes = a.frames.slice(-5)
+    expect(notes.map((f) => [f.s, (f.d as { text: string }).text])).toEqual([
+      [a.seq - 4, 'same'],
+      [a.seq - 3, 'same'],
+      [a.seq - 2, 'same'],
+      [a.seq - 1, 'other'],
+      [a.seq, 'same'],
+    ])
+    sim.gateway.invalidate(a.sessionId)
+    expect(kept(sim)).toEqual(NOTHING)
+  })
 })

@@ -108,3 +108,66 @@ describe('which payloads the engine built is known only to the engine (§10)', (
     expect(Object.isFrozen(lastFrame(f.A).d)).toBe(true)
   })
 })
+
+describe('equal flat payloads share one frozen copy (docs/design/semantics.md §3)', () => {
+  const flat = fc.dictionary(
+    fc.constantFrom('a', 'b', 'c', '__proto__x'),
+    fc.oneof(
+      fc.constantFrom(0, -0, 1, '', 'x', true, false, null, undefined),
+      fc.integer({ min: -2, max: 2 }),
+    ),
+  )
+
+  it('gives each payload a copy equal to its JSON round trip at that moment, whatever came before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(flat, fc.boolean()), { maxLength: 30 }), (steps) => {
+        const reused: Record<string, unknown> = {}
+        const seen: { copy: unknown; json: string }[] = []
+        for (const [value, mutateInPlace] of steps) {
+          let payload: Record<string, unknown> = { ...value }
+          if (mutateInPlace) {
+            // The same caller object changed in place: the copy must follow the change.
+            for (const key of Object.keys(reused)) delete reused[key]
+            Object.assign(reused, value)
+            payload = reused
+          }
+          const copy = ownPayload(payload)
+          const json = JSON.stringify(payload)
+          expect(JSON.stringify(copy)).toBe(json)
+          expect(Object.isFrozen(copy)).toBe(true)
+          seen.push({ copy, json })
+        }
+        // Every copy handed out earlier still shows what it was made from.
+        for (const { copy, json } of seen) expect(JSON.stringify(copy)).toBe(json)
+      }),
+    )
+  })
+
+  it('shares the copy only while names, order and values are the same', () => {
+    const first = ownPayload({ id: '1', name: 'x' })
+    expect(ownPayload({ id: '1', name: 'x' })).toBe(first)
+    expect(ownPayload({ name: 'x', id: '1' })).not.toBe(first)
+    expect(Object.keys(ownPayload({ name: 'x', id: '1' }) as object)).toEqual(['name', 'id'])
+    const zero = ownPayload({ n: 0 })
+    expect(ownPayload({ n: -0 })).toBe(zero)
+    expect(ownPayload({ n: '0' })).not.toBe(zero)
+  })
+
+  it('shows each dispatch the caller object as it was then, when the caller reuses and changes it', () => {
+    const f = fixtureF()
+    const payload = { id: G, name: 'first' }
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', payload)
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', payload)
+    payload.name = 'second'
+    f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', payload)
+    Object.defineProperty(payload, 'name', { get: () => 'third', enumerable: true })
+    expect(refusal(() => f.sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', payload)).code).toBe(
+      'INVALID_PAYLOAD',
+    )
+    expect(f.A.frames.slice(-3).map((frame) => (frame.d as { name: string }).name)).toEqual([
+      'first',
+      'first',
+      'second',
+    ])
+  })
+})

@@ -78,43 +78,67 @@ export function freezeOwned<T>(value: T): T {
 }
 
 /**
+ * The last flat copy {@link copyFlat} made, and the names and values it was made from. A caller that
+ * dispatches the same flat payload again (the same object, or an equal one built afresh) gets that
+ * frozen copy back: the engine owns it and no one can change it, so sharing it across dispatches is
+ * as exact as a new copy (docs/design/semantics.md §3: how frames are stored is the engine's
+ * business), and the frames a session keeps of repeated events then keep one payload between them
+ * instead of one each.
+ */
+let lastNames: readonly string[] = []
+let lastValues: readonly unknown[] = []
+let lastCopy: object | null = null
+
+/**
  * The copy of a caller's flat plain object (most events: a few strings, numbers, booleans and nulls),
  * or `undefined` for anything else, which the full walk then copies (or refuses, with its words). The
  * result is exactly the walk's: same keys in the same order, `-0` as `0`, `undefined` dropped, frozen
  * and marked owned; it only skips the walk's bookkeeping (ancestors, paths), a third of a small
- * dispatch's cost. Read through descriptors like the walk, so no getter runs.
+ * dispatch's cost. Read through descriptors like the walk, so no getter runs. When the names and
+ * values equal those of the last flat copy, that copy is returned (see {@link lastCopy}).
  */
 function copyFlat(payload: unknown): object | undefined {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined
   const proto: unknown = Object.getPrototypeOf(payload)
   if (proto !== Object.prototype && proto !== null) return undefined
   const names = Object.keys(payload)
-  const record: Record<string, unknown> = {}
+  const values: unknown[] = new Array(names.length)
+  let same = lastCopy !== null && names.length === lastNames.length
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
     if (name === '__proto__') return undefined
     const descriptor = Object.getOwnPropertyDescriptor(payload, name)
     if (descriptor === undefined || !descriptor.enumerable || !('value' in descriptor))
       return undefined
-    const value: unknown = descriptor.value
+    let value: unknown = descriptor.value
     switch (typeof value) {
       case 'string':
       case 'boolean':
-        record[name] = value
+      case 'undefined':
         break
       case 'number':
         if (!Number.isFinite(value)) return undefined
-        record[name] = value === 0 ? 0 : value
-        break
-      case 'undefined':
+        if (value === 0) value = 0
         break
       default:
         if (value !== null) return undefined
-        record[name] = null
     }
+    values[i] = value
+    // `===`: the values are primitives, and -0 is already 0.
+    if (same && (name !== lastNames[i] || value !== lastValues[i])) same = false
+  }
+  if (same) return lastCopy as object
+  const record: Record<string, unknown> = {}
+  for (let i = 0; i < names.length; i++) {
+    const value = values[i]
+    if (value !== undefined) record[names[i] as string] = value
   }
   Owned.mark(record)
-  return Object.freeze(record)
+  Object.freeze(record)
+  lastNames = names
+  lastValues = values
+  lastCopy = record
+  return record
 }
 
 /**

@@ -12,6 +12,9 @@ export class FilterFailure extends Error {
   }
 }
 
+/** The empty list a result shows where no session landed (shared: it is frozen). */
+const NONE: readonly never[] = Object.freeze([])
+
 /** A `dispatchFilter` predicate over session ids. */
 export type SessionFilter = (sessionId: string) => boolean
 
@@ -22,11 +25,15 @@ export type SessionFilter = (sessionId: string) => boolean
  */
 export class Fanout {
   /**
-   * Each list is made when its first session lands in it (null until then): most dispatches leave
-   * one or two of them empty, and the result shares one frozen empty array for those.
+   * Each list is made when its second session lands in it (null until then): most dispatches leave
+   * one or two of them empty, and the result shares one frozen empty array for those. While a list
+   * has one session, `firstDelivered` / `firstBuffered` holds it, and the result shows that session's
+   * own frozen one-id list (`Session.alone`): a dispatch to one session allocates no list at all.
    */
   delivered: string[] | null = null
   buffered: string[] | null = null
+  firstDelivered: Session | null = null
+  firstBuffered: Session | null = null
   /** Frozen entries (Session.skipEntry), so the result can freeze the list as it is. */
   skipped: Skip[] | null = null
   readonly filter: SessionFilter | null
@@ -72,13 +79,32 @@ export class Fanout {
     // the engine runs each call to completion (docs/design/semantics.md §10, run to completion).
     try {
       if (session.deliver(event.table, event.recordFor(session))) {
-        if (this.delivered === null) this.delivered = [session.sessionId]
-        else this.delivered.push(session.sessionId)
-      } else if (this.buffered === null) this.buffered = [session.sessionId]
-      else this.buffered.push(session.sessionId)
+        if (this.delivered !== null) this.delivered.push(session.sessionId)
+        else if (this.firstDelivered === null) this.firstDelivered = session
+        else this.delivered = [this.firstDelivered.sessionId, session.sessionId]
+      } else if (this.buffered !== null) this.buffered.push(session.sessionId)
+      else if (this.firstBuffered === null) this.firstBuffered = session
+      else this.buffered = [this.firstBuffered.sessionId, session.sessionId]
     } catch {
       this.skip(session, 'send-failed')
     }
+  }
+
+  /** The frozen `delivered` list of the result. */
+  deliveredList(): readonly string[] {
+    if (this.delivered !== null) return Object.freeze(this.delivered)
+    return this.firstDelivered === null ? NONE : this.firstDelivered.alone
+  }
+
+  /** The frozen `buffered` list of the result. */
+  bufferedList(): readonly string[] {
+    if (this.buffered !== null) return Object.freeze(this.buffered)
+    return this.firstBuffered === null ? NONE : this.firstBuffered.alone
+  }
+
+  /** The frozen `skipped` list of the result (its entries are frozen already). */
+  skippedList(): readonly Skip[] {
+    return this.skipped === null ? NONE : Object.freeze(this.skipped)
   }
 
   /** Sends to each state, checking only the filter: the `user`, `friend` and raw `lazy_guild` paths. */

@@ -48,20 +48,31 @@ export class RecordTable {
   private readonly data: unknown[] = []
   private readonly refs: number[] = []
   private readonly free: number[] = []
+  /** The record `add` made or found last (-1: none). */
+  private last = -1
 
-  /** Stores the record `{ t, d }` with no holder yet; {@link retain} it for each session sent it. */
+  /**
+   * The index of the record `{ t, d }`, stored now with no holder yet; {@link retain} it for each
+   * session sent it. When the last record stored is that same `t` and `d` and still held, its index:
+   * an event dispatched again with the same frozen payload (payload.ts shares equal flat copies) is
+   * then held as one record, and a session's frames of it cost a frame id each.
+   */
   add(t: string, d: unknown): number {
+    const last = this.last
+    if (last >= 0 && this.data[last] === d && this.types[last] === t) return last
+    let index: number
     if (this.free.length === 0) {
       // `push`, not a store at `length`: V8 grows an array by push far faster.
       this.types.push(t)
       this.data.push(d)
-      return this.refs.push(0) - 1
+      index = this.refs.push(0) - 1
+    } else {
+      index = this.free.pop() as number
+      this.types[index] = t
+      this.data[index] = d
+      this.refs[index] = 0
     }
-    const index = this.free.pop() as number
-    this.types[index] = t
-    this.data[index] = d
-    this.refs[index] = 0
-    return index
+    return (this.last = index)
   }
 
   retain(index: number): void {
@@ -78,6 +89,7 @@ export class RecordTable {
     this.free.push(index)
     // Nothing held at all (every session closed): give the arrays' room back too.
     if (this.free.length === this.types.length) {
+      this.last = -1
       this.types.length = 0
       this.data.length = 0
       this.refs.length = 0
@@ -222,6 +234,8 @@ export class Session {
   memberGuild: object | null = null
   memberVersion = 0
   memberRecord: Member | undefined = undefined
+  /** {@link alone}, made on first use. */
+  private aloneList: readonly string[] | null = null
 
   /**
    * Every dispatch this session was given, in `s` order from `s = idBase + 1` (a restored session starts
@@ -365,6 +379,14 @@ export class Session {
   closeRun(to: number = this.seq): void {
     if (to >= this.runFrom) this.socket.log.push(new SentRun(this.runFrom, to))
     this.runFrom = to + 1
+  }
+
+  /**
+   * `[sessionId]`, frozen: the `delivered` or `buffered` list of a DispatchResult that reached this
+   * session alone. Results share it (it is immutable), so a dispatch to one session allocates no list.
+   */
+  get alone(): readonly string[] {
+    return (this.aloneList ??= Object.freeze([this.sessionId]))
   }
 
   /**
