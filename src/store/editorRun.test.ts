@@ -1,22 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SandboxRunner } from '../sandbox/protocol.ts'
 import { createTestRunner } from '../sandbox/testing.ts'
-import scale from '../scenarios/discord-scale.ts'
 import { scenarioById } from '../scenarios/index.ts'
-import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
-import type { Scenario } from '../scenarios/types.ts'
+import { smallScale } from './testing/smallScale.ts'
 import { createCodeStorage, MAX_CODE_LENGTH } from './codeStorage.ts'
 import { createPlaygroundStore, type PlaygroundStore } from './createPlaygroundStore.ts'
 
 const GUILD = '20971520'
-
-/** The Discord-scale rules at 1,500 members: loads in a few slices. */
-const small: Scenario = {
-  ...scale,
-  generated: generatedSteps({ members: 1500 }),
-  calls: listedCalls({ members: 1500 }),
-  suggested: suggestedCalls({ members: 1500 }),
-}
 
 /** The page's runner over Node sandbox sessions (what the worker runs), counting the bases it built. */
 function fakeRunner() {
@@ -205,7 +195,7 @@ describe('running code from the store', () => {
   it('gives the sandbox the calls of steps built by rules, so code sees the whole world', async () => {
     const { runner, sent } = fakeRunner()
     store = createPlaygroundStore({ sandbox: () => runner })
-    store.getState().actions.loadScenario(small)
+    store.getState().actions.loadScenario(smallScale)
     await new Promise<void>((resolve) => {
       const stop = store.subscribe((st) => {
         if (st.loading) return

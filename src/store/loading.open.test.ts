@@ -1,23 +1,12 @@
 import LZString from 'lz-string'
 import { describe, expect, it } from 'vitest'
 import scale from '../scenarios/discord-scale.ts'
-import { scenarioById } from '../scenarios/index.ts'
-import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
 import type { Scenario } from '../scenarios/types.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { readLink, shareHash } from './share.ts'
 import type { PlaygroundState } from './types.ts'
 import { settled } from './testing/settled.ts'
-
-/** The Discord-scale rules at 1,500 members: loads in a few slices. */
-const small: Scenario = {
-  ...scale,
-  generated: generatedSteps({ members: 1500 }),
-  calls: listedCalls({ members: 1500 }),
-  suggested: suggestedCalls({ members: 1500 }),
-}
-const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
-const intents = scenarioById('intents') as Scenario
+import { intents, smallScale, storeOnIntents, withSmallScale } from './testing/smallScale.ts'
 
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,
@@ -41,7 +30,7 @@ describe('opening a share link', () => {
     const hash = shareHash(store.getState() as PlaygroundState & { scenario: Scenario })
     const other = createPlaygroundStore({
       open: { link: `#${hash}`, otherwise: intents },
-      scenarios: byId,
+      scenarios: withSmallScale,
     })
     expect(visible(other.getState())).toEqual(visible(store.getState()))
     expect(other.getState().running).toBe(false)
@@ -53,7 +42,7 @@ describe('opening a share link', () => {
   it('opens the scenario as it starts, with one notice, when the link is damaged', () => {
     const store = createPlaygroundStore({
       open: { link: '#run=NoTaLiNk', otherwise: intents },
-      scenarios: byId,
+      scenarios: withSmallScale,
     })
     const fresh = createPlaygroundStore({ scenario: intents })
     expect(visible(store.getState())).toEqual(visible(fresh.getState()))
@@ -66,7 +55,7 @@ describe('opening a share link', () => {
   })
 
   it('a link opened into a playground that cannot be read says why and changes nothing (hashchange)', () => {
-    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    const store = storeOnIntents()
     store.getState().actions.apply(intents.suggested[0]!)
     store.getState().actions.pause()
     const before = visible(store.getState())
@@ -85,20 +74,20 @@ describe('opening a share link', () => {
   describe('into a scenario built by rules', { timeout: 60_000 }, () => {
     it('holds the scenario id and the calls made since, and rebuilds the rest', async () => {
       const store = createPlaygroundStore({ scenario: intents })
-      store.getState().actions.loadScenario(small)
+      store.getState().actions.loadScenario(smallScale)
       await settled(store)
-      expect(store.getState().actions.apply(small.suggested[0]!)).toBe(true)
+      expect(store.getState().actions.apply(smallScale.suggested[0]!)).toBe(true)
       store.getState().actions.pause()
       store.getState().actions.setCode('// at scale')
       const hash = shareHash(store.getState() as PlaygroundState & { scenario: Scenario })
       expect(hash.length).toBeLessThan(1_000)
-      const link = readLink(`#${hash}`, byId)
+      const link = readLink(`#${hash}`, withSmallScale)
       expect(link.shared?.scenarioSteps).toBe(4)
       expect(link.shared?.plan).toHaveLength(5)
-      expect(link.shared?.plan[4]?.calls).toMatchObject([small.suggested[0]])
+      expect(link.shared?.plan[4]?.calls).toMatchObject([smallScale.suggested[0]])
 
       // The store leaves a load in slices for start() (its provider calls it once mounted).
-      const other = createPlaygroundStore({ open: { link: `#${hash}` }, scenarios: byId })
+      const other = createPlaygroundStore({ open: { link: `#${hash}` }, scenarios: withSmallScale })
       expect(other.getState().scenario).toBeNull()
       other.start()
       expect(other.getState().loading).toMatchObject({ kind: 'scenario' })
@@ -120,8 +109,8 @@ describe('opening a share link', () => {
         code: '// hostile',
         steps: [{ calls: [{ target: 'gateway', method: 'identify', args: [{ userId: '1' }] }] }],
       })
-      expect(readLink(hash, byId).shared).toBeDefined()
-      const store = createPlaygroundStore({ open: { link: hash }, scenarios: byId })
+      expect(readLink(hash, withSmallScale).shared).toBeDefined()
+      const store = createPlaygroundStore({ open: { link: hash }, scenarios: withSmallScale })
       store.start()
       await settled(store)
       const state = store.getState()

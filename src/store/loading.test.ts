@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import scale from '../scenarios/discord-scale.ts'
-import { scenarioById } from '../scenarios/index.ts'
-import { generatedSteps, listedCalls, suggestedCalls } from '../scenarios/scale/discordScale.ts'
 import type { Scenario } from '../scenarios/types.ts'
 import { createPlaygroundStore } from './createPlaygroundStore.ts'
 import { runFileOf } from './runFile.ts'
 import type { PlaygroundState } from './types.ts'
 import { settled } from './testing/settled.ts'
-
-/** The Discord-scale rules at 1,500 members: loads in a few slices. */
-const small: Scenario = {
-  ...scale,
-  generated: generatedSteps({ members: 1500 }),
-  calls: listedCalls({ members: 1500 }),
-  suggested: suggestedCalls({ members: 1500 }),
-}
-const intents = scenarioById('intents') as Scenario
-const byId = (id: string) => (id === scale.id ? small : scenarioById(id))
+import { smallScale, storeOnIntents } from './testing/smallScale.ts'
 
 const visible = (s: PlaygroundState) => ({
   scenario: s.scenario?.id,
@@ -29,13 +18,13 @@ const visible = (s: PlaygroundState) => ({
 // Each loads a world of 1,500 members, several times over: seconds on a busy machine.
 describe('a scenario built by rules', { timeout: 60_000 }, () => {
   it('loads in slices, showing progress, and replaces the timeline only when done', async () => {
-    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    const store = storeOnIntents()
     const before = visible(store.getState())
     const seen: number[] = []
     const stop = store.subscribe((s) => {
       if (s.loading) seen.push(s.loading.done)
     })
-    store.getState().actions.loadScenario(small)
+    store.getState().actions.loadScenario(smallScale)
     expect(store.getState().loading).toMatchObject({ kind: 'scenario', scenarioId: scale.id })
     expect(visible(store.getState())).toEqual(before)
     await settled(store)
@@ -52,9 +41,9 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('is cancelled without a trace: the previous timeline stays as it was', async () => {
-    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    const store = storeOnIntents()
     const before = visible(store.getState())
-    store.getState().actions.loadScenario(small)
+    store.getState().actions.loadScenario(smallScale)
     await new Promise((r) => setTimeout(r, 5))
     store.getState().actions.cancelLoading()
     expect(store.getState().loading).toBeNull()
@@ -64,11 +53,11 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('saves a run that names the scenario and lists only the steps made since', async () => {
-    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
-    store.getState().actions.loadScenario(small)
+    const store = storeOnIntents()
+    store.getState().actions.loadScenario(smallScale)
     await settled(store)
     const { actions } = store.getState()
-    expect(actions.apply(small.suggested[0] as never)).toBe(true)
+    expect(actions.apply(smallScale.suggested[0] as never)).toBe(true)
     actions.pause()
     const { scenario, seed, steps, cursor, scenarioSteps } = store.getState()
     const file = runFileOf(scenario as Scenario, seed, steps, cursor, scenarioSteps)
@@ -78,7 +67,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
     expect(JSON.stringify(file).length).toBeLessThan(5_000)
 
     // Opened elsewhere, it rebuilds the scenario from its rules, then the step made since.
-    const other = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    const other = storeOnIntents()
     expect(other.getState().actions.open({ runFile: JSON.stringify(file) })).toBe(true)
     await settled(other)
     expect(other.getState().error).toBeNull()
@@ -88,7 +77,7 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   })
 
   it('refuses a run whose steps the engine refuses, after loading, leaving everything as it was', async () => {
-    const store = createPlaygroundStore({ scenario: intents, scenarios: byId })
+    const store = storeOnIntents()
     const before = visible(store.getState())
     const file = {
       format: 'fanout-run',
@@ -113,22 +102,22 @@ describe('a scenario built by rules', { timeout: 60_000 }, () => {
   it('applies a change made after stepping back by replaying the past in slices', async () => {
     // No checkpoints at all: the path a 100,000-session world takes.
     const store = createPlaygroundStore({ snapshotSessionLimit: 0 })
-    store.getState().actions.loadScenario(small)
+    store.getState().actions.loadScenario(smallScale)
     await settled(store)
     const { actions } = store.getState()
-    actions.apply(small.suggested[0] as never)
+    actions.apply(smallScale.suggested[0] as never)
     actions.pause()
     const after = visible(store.getState())
     actions.stepBack()
     expect(store.getState().cursor).toBe(4)
     // A second, different change from step 4: the live run is at step 5 and cannot go back.
-    expect(actions.apply(small.suggested[2] as never)).toBe(true)
+    expect(actions.apply(smallScale.suggested[2] as never)).toBe(true)
     expect(store.getState().loading).toMatchObject({ kind: 'rebuild' })
     await settled(store)
     actions.pause()
     const state = store.getState()
     expect(state.cursor).toBe(5)
-    expect(state.steps[4]?.label).toBe(small.suggested[2]?.label)
+    expect(state.steps[4]?.label).toBe(smallScale.suggested[2]?.label)
     expect(state.steps.slice(0, 4).map((s) => s.label)).toEqual(after.labels.slice(0, 4))
     expect(state.steps[4]?.dispatches[0]?.result.delivered.length).toBeGreaterThan(0)
     store.destroy()
