@@ -7,6 +7,12 @@ import type { Backend, BackendContext } from './types.ts'
 export interface FriendBackend extends Backend {
   /** Links two friends both ways (idempotent). */
   link(a: string, b: string): void
+  /**
+   * Links `a` with each of `peers`, both ways, in their order: `link(a, peer)` for each, with `a`'s own
+   * set looked up once (IDENTIFY links a user's friends; each lookup is a miss in a table of the
+   * world's size).
+   */
+  linkAll(a: string, peers: Iterable<string>): void
   /** Unlinks both ways (absent links are a no-op). */
   unlink(a: string, b: string): void
   peers(userId: string): ReadonlySet<string>
@@ -61,6 +67,18 @@ export function createFriendBackend(ctx: BackendContext): FriendBackend {
     link(a, b) {
       add(a, b)
       add(b, a)
+    },
+    linkAll(a, peers) {
+      let own = links.get(a)
+      for (const b of peers) {
+        // add(a, b), with `a`'s set at hand (made on the first link, as add makes it).
+        if (!own) links.set(a, (own = new Set()))
+        if (!own.has(b)) {
+          own.add(b)
+          emit('subscribe', a, b)
+        }
+        add(b, a)
+      }
     },
     unlink(a, b) {
       remove(a, b)

@@ -135,7 +135,13 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
       backends.guild.sessions.add(guildId, session)
       for (const channelId of world.guildChannelIdSet(guildId)) {
         const channel = world.channel(channelId)
-        if (channel?.type === ChannelType.GUILD_TEXT && world.canView(session.userId, channelId)) {
+        // viewersOf with the session as the member holder: the user's member record is looked up
+        // once for all the guild's channels (canView looked it up again per channel, each a miss in
+        // the guild's table of members), with the same answers (world/access.ts).
+        if (
+          channel?.type === ChannelType.GUILD_TEXT &&
+          world.viewersOf(channelId)(session.userId, session)
+        ) {
           backends.channel.sessions.add(channelId, session)
         }
       }
@@ -175,8 +181,7 @@ export function createGateway(ctx: EngineContext, lifecycle: Lifecycle): Gateway
         // Friend links first, so a friend this IDENTIFY links hears its status
         // (docs/design/semantics.md §10). They are per user and reach none of this session's
         // frames, so READY still comes first.
-        for (const friendId of world.friendIdSet(session.userId))
-          backends.friend.link(session.userId, friendId)
+        backends.friend.linkAll(session.userId, world.friendIdSet(session.userId))
         // The presence is the user's as of this IDENTIFY; it fans out to others only (never to the user's
         // own sessions), so READY is still this session's first frame and GUILD_CREATE shows it.
         ctx.presence.set(valid.userId, valid.presence ?? { status: 'online', activities: [] })

@@ -1,4 +1,4 @@
-import { freezeOwned } from '../payload.ts'
+import { freezeOwned, ownedOf } from '../payload.ts'
 import type { WorldChange, WorldInternal } from '../world/createWorld.ts'
 
 /** World changes that cannot alter a guild's roles, channels or member objects. */
@@ -22,8 +22,12 @@ export class GuildCreateParts {
   private readonly channels = new Map<string, readonly unknown[]>()
   /** By guild, then user: no key string to build per member and IDENTIFY. */
   private readonly members = new Map<string, Map<string, unknown>>()
-  /** By guild and size: its lowest member ids with their shared member objects. */
-  private readonly samples = new Map<string, LowestSample>()
+  /** By guild, then size: its lowest member ids with their shared member objects. */
+  private readonly samples = new Map<string, Map<number, LowestSample>>()
+  /** By user: its owned user object (READY's own user, relationships' and members' users). */
+  private readonly users = new Map<string, object>()
+  /** By guild: READY's unavailable stub for it. */
+  private readonly stubs = new Map<string, object>()
   /** By user: the relationship READY lists it as (each user is in its friends' READYs). */
   private readonly relationships = new Map<string, unknown>()
 
@@ -35,6 +39,8 @@ export class GuildCreateParts {
       this.members.clear()
       this.samples.clear()
       this.relationships.clear()
+      this.users.clear()
+      this.stubs.clear()
     })
   }
 
@@ -52,10 +58,25 @@ export class GuildCreateParts {
    * arrays for every session.
    */
   lowest(guildId: string, n: number, read: () => LowestSample): LowestSample {
-    const key = `${guildId}:${n}`
-    let sample = this.samples.get(key)
-    if (sample === undefined) this.samples.set(key, (sample = read()))
+    // A map per guild, not a `guild:n` key: that string was built and hashed anew per IDENTIFY.
+    let bySize = this.samples.get(guildId)
+    if (bySize === undefined) this.samples.set(guildId, (bySize = new Map()))
+    let sample = bySize.get(n)
+    if (sample === undefined) bySize.set(n, (sample = read()))
     return sample
+  }
+
+  /**
+   * A user's shared, owned user object: one per user for READY's `user`, the relationships it is in
+   * and its member objects, where each built its own (two more objects kept per session at 100,000).
+   */
+  user(userId: string, build: () => object): object {
+    return cached(this.users, userId, build)
+  }
+
+  /** READY's `{ id, unavailable: true }` for a guild, shared by every session's READY. */
+  guildStub(guildId: string): object {
+    return cached(this.stubs, guildId, () => ownedOf({ id: guildId, unavailable: true }))
   }
 
   /** A friend's shared, owned relationship object (`{ id, type: 1, user }`). */

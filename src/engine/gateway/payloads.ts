@@ -29,8 +29,8 @@ export function userPayload(user: User) {
  * {@link userPayload} frozen and marked owned: built from the engine's own record, so a payload that
  * holds it needs no copy walk (READY's relationships, GUILD_CREATE's members, shared by many sessions).
  */
-function ownedUser(user: User | undefined, id: string): object {
-  return ownedOf(user ? userPayload(user) : { id })
+function ownedUser(world: WorldInternal, user: User | undefined, id: string): object {
+  return guildCreateParts(world).user(id, () => ownedOf(user ? userPayload(user) : { id }))
 }
 
 /**
@@ -39,7 +39,7 @@ function ownedUser(user: User | undefined, id: string): object {
  */
 export function ownedMemberPayload(world: WorldInternal, member: Member) {
   return ownedOf({
-    user: ownedUser(world.user(member.user_id), member.user_id),
+    user: ownedUser(world, world.user(member.user_id), member.user_id),
     nick: member.nick,
     roles: Object.freeze([...member.roles]),
     joined_at: member.joined_at,
@@ -129,27 +129,41 @@ export function guildCreatePayload(
   largeThreshold: number,
 ) {
   const shared = guildCreateParts(world)
-  const memberOf = (id: string) => {
-    const member = world.member(guild.id, id)
-    return member && shared.member(guild.id, id, () => ownedMemberPayload(world, member))
-  }
+  const memberObject = (id: string, member: Member | undefined) =>
+    member && shared.member(guild.id, id, () => ownedMemberPayload(world, member))
   const sample = shared.lowest(guild.id, largeThreshold, () => {
     const lowest = world.lowestMemberIds(guild.id, largeThreshold)
-    return { ids: lowest, members: lowest.map(memberOf) }
+    return {
+      ids: lowest,
+      members: lowest.map((id) => memberObject(id, world.member(guild.id, id))),
+    }
   })
   // The session's own member first, then the lowest ids but its own, up to the threshold.
-  const self = memberOf(session.userId)
-  const ids: string[] = [session.userId]
-  const members: unknown[] = self === undefined ? [] : [self]
-  for (let i = 0; i < sample.ids.length && ids.length < largeThreshold; i++) {
+  const own = world.member(guild.id, session.userId)
+  const self = memberObject(session.userId, own)
+  const withPresences = (session.intents & Intents.GUILD_PRESENCES) !== 0
+  // The ids are needed only for presences; the member list is sized before it is filled (pushing
+  // 50 members one by one reallocated it on the way, per IDENTIFY).
+  const ids: string[] | null = withPresences ? [session.userId] : null
+  let taken = 1
+  let size = self === undefined ? 0 : 1
+  for (let i = 0; i < sample.ids.length && taken < largeThreshold; i++) {
+    if (sample.ids[i] === session.userId) continue
+    taken++
+    if (sample.members[i] !== undefined) size++
+  }
+  const members: unknown[] = new Array(size)
+  let filled = 0
+  if (self !== undefined) members[filled++] = self
+  taken = 1
+  for (let i = 0; i < sample.ids.length && taken < largeThreshold; i++) {
     const id = sample.ids[i] as string
     if (id === session.userId) continue
-    ids.push(id)
-    if (sample.members[i] !== undefined) members.push(sample.members[i])
+    taken++
+    ids?.push(id)
+    if (sample.members[i] !== undefined) members[filled++] = sample.members[i]
   }
-  const withPresences = (session.intents & Intents.GUILD_PRESENCES) !== 0
   const memberCount = world.memberCount(guild.id)
-  const own = world.member(guild.id, session.userId)
   // Every part is frozen engine data (shared parts, fresh frozen arrays of them): no copy walk.
   return ownedOf({
     id: guild.id,
@@ -166,7 +180,7 @@ export function guildCreatePayload(
       world.guildChannels(guild.id).map((c) => channelPayload(world, c)),
     ),
     members: Object.freeze(members),
-    presences: withPresences
+    presences: ids
       ? freezeOwned(
           ids
             .map((id) => ({ id, presence: world.presence(id) }))
@@ -177,6 +191,9 @@ export function guildCreatePayload(
   })
 }
 
+/** READY's `shard` of an unsharded session (frozen: shared). */
+const UNSHARDED: readonly [number, number] = Object.freeze([0, 1])
+
 /** An empty list in a payload (frozen: shared). */
 const NONE: readonly never[] = Object.freeze([])
 
@@ -186,12 +203,14 @@ const NONE: readonly never[] = Object.freeze([])
  */
 export function readyPayload(world: WorldInternal, session: Session, guildIds: readonly string[]) {
   const user = world.user(session.userId) as User
+  const shared = guildCreateParts(world)
   return ownedOf({
     v: GATEWAY_VERSION,
-    user: ownedUser(user, user.id),
+    user: ownedUser(world, user, user.id),
     session_id: session.sessionId,
-    shard: Object.freeze([session.shardId, session.shardCount]),
-    guilds: Object.freeze(guildIds.map((id) => Object.freeze({ id, unavailable: true }))),
+    shard:
+      session.shardCount === 1 ? UNSHARDED : Object.freeze([session.shardId, session.shardCount]),
+    guilds: Object.freeze(guildIds.map((id) => shared.guildStub(id))),
     private_channels:
       session.shardId === 0
         ? freezeOwned(world.privateChannels(user.id).map((c) => channelPayload(world, c)))
@@ -199,9 +218,11 @@ export function readyPayload(world: WorldInternal, session: Session, guildIds: r
     // Each user is in its friends' READYs: one shared relationship object for all of them.
     relationships: Object.freeze(
       Array.from(world.friendIdSet(user.id), (id) =>
-        guildCreateParts(world).relationship(id, () =>
-          ownedOf({ id, type: 1, user: ownedUser(world.user(id), id) }),
-        ),
+        shared.relationship(id, () => ({
+          id,
+          type: 1,
+          user: ownedUser(world, world.user(id), id),
+        })),
       ),
     ),
   })
