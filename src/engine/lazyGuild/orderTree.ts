@@ -1,3 +1,5 @@
+import { EngineError } from '../errors.ts'
+
 /**
  * An order-statistic treap: a sorted set whose nodes also count their subtree, so finding a value's
  * rank, the value at a rank, inserting and deleting are all O(log n) expected. A member list keeps
@@ -49,6 +51,40 @@ export class OrderTree<T> {
       right: null,
     }
     this.root = this.insertNode(this.root, node)
+  }
+
+  /**
+   * Adds `values`, which must be sorted, distinct, and all after the tree's current values, to an
+   * empty tree in O(n): the treap is built directly from the sorted run (each value takes the next
+   * priority, as `insert` would give it), with none of the n O(log n) descents and comparisons of
+   * inserting one by one. Building a 100,000-member list spent a tenth of the Discord-scale scenario's
+   * load in those descents. The shape may differ from one-by-one inserts; every answer is the same.
+   */
+  fillSorted(values: readonly T[]): void {
+    if (this.root !== null) {
+      throw new EngineError('INVALID_INPUT', 'fillSorted fills an empty tree only')
+    }
+    // A max-heap on priority over the in-order sequence (a Cartesian tree), built with a stack of
+    // the rightmost path.
+    const path: TreeNode<T>[] = []
+    for (const value of values) {
+      const node: TreeNode<T> = {
+        value,
+        priority: this.nextPriority(),
+        size: 1,
+        left: null,
+        right: null,
+      }
+      let last: TreeNode<T> | null = null
+      while (path.length > 0 && (path[path.length - 1] as TreeNode<T>).priority < node.priority) {
+        last = path.pop() as TreeNode<T>
+      }
+      node.left = last
+      if (path.length > 0) (path[path.length - 1] as TreeNode<T>).right = node
+      path.push(node)
+    }
+    this.root = path[0] ?? null
+    resizeAll(this.root)
   }
 
   /** Removes the value that compares equal to `value`; returns whether there was one. */
@@ -166,6 +202,13 @@ function sizeOf<T>(node: TreeNode<T> | null): number {
 function resize<T>(node: TreeNode<T>): TreeNode<T> {
   node.size = sizeOf(node.left) + sizeOf(node.right) + 1
   return node
+}
+
+/** Sets every node's size from its children's, bottom up (a treap is O(log n) deep, expected). */
+function resizeAll<T>(node: TreeNode<T> | null): number {
+  if (!node) return 0
+  node.size = resizeAll(node.left) + resizeAll(node.right) + 1
+  return node.size
 }
 
 /** Joins two treaps where every value of `left` sorts before every value of `right`. */

@@ -5,6 +5,7 @@ import {
   concatChanges,
   MemberList,
   type ListChange,
+  type ListMember,
   type ListOp,
   PlanMemo,
 } from '../lazyGuild/index.ts'
@@ -132,12 +133,15 @@ export function createMemberListService(deps: {
     const order = groupOrderFor(world, channel)
     const list = new MemberList(order)
     const groups = new Set(order)
+    const entries: ListMember[] = []
     let read = 0
     for (const userId of world.guildMemberIds(channel.guild_id as string)) {
       const entry = entryFor(world, channel, groups, userId)
-      if (entry) list.upsert(entry)
+      if (entry) entries.push(entry)
       if (++read % MEMBERS_PER_STEP === 0) yield
     }
+    // Sorted once per group, not inserted one by one (the same list: MemberList.fill).
+    list.fill(entries)
     return {
       id,
       guildId: channel.guild_id as string,
