@@ -191,6 +191,12 @@ export function guildCreatePayload(
   })
 }
 
+/** READY's DMs and group DMs; the shared empty list for a user with none (no copy walk). */
+function privateChannels(world: WorldInternal, userId: string): readonly unknown[] {
+  const channels = world.privateChannels(userId)
+  return channels.length === 0 ? NONE : freezeOwned(channels.map((c) => channelPayload(world, c)))
+}
+
 /** READY's `shard` of an unsharded session (frozen: shared). */
 const UNSHARDED: readonly [number, number] = Object.freeze([0, 1])
 
@@ -211,10 +217,7 @@ export function readyPayload(world: WorldInternal, session: Session, guildIds: r
     shard:
       session.shardCount === 1 ? UNSHARDED : Object.freeze([session.shardId, session.shardCount]),
     guilds: Object.freeze(guildIds.map((id) => shared.guildStub(id))),
-    private_channels:
-      session.shardId === 0
-        ? freezeOwned(world.privateChannels(user.id).map((c) => channelPayload(world, c)))
-        : NONE,
+    private_channels: session.shardId === 0 ? privateChannels(world, user.id) : NONE,
     // Each user is in its friends' READYs: one shared relationship object for all of them.
     relationships: Object.freeze(
       Array.from(world.friendIdSet(user.id), (id) =>
