@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import LZString from 'lz-string'
 import { expect, test } from './fixtures'
 import { PlaygroundPage } from './PlaygroundPage'
@@ -24,35 +23,6 @@ function run(scenario: string, seed: number, own: number, steps: unknown[], extr
 }
 const hash = (data: unknown) =>
   `#run=${LZString.compressToEncodedURIComponent(typeof data === 'string' ? data : JSON.stringify(data))}`
-
-/**
- * The longest task allowed while a link, a file or a run is applied. The goal is 200 ms on a quiet
- * machine (the sliced parts stay near their 40 ms budget); what is left is one task to read the data
- * and one to show the result, which a machine shared by parallel builds (load 20 on two cores) can
- * stretch tenfold. Before the fix these were one task of 8 s on a quiet machine (an honest run of
- * 1,000 dispatches on the large guild) or a freeze of minutes and a crash (the heavy link).
- */
-const LONGEST_TASK_MS = 10_000
-
-/** Starts recording the page's long tasks (the main thread busy for over 50 ms at a stretch). */
-async function watchLongTasks(page: Page) {
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: [number, number][] }
-    w.longTasks = []
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push([entry.startTime, entry.duration])
-    }).observe({ type: 'longtask' })
-  })
-}
-/** The long tasks' durations, those that started at or after `from` (the page's clock) only. */
-const longTasks = (page: Page, from = 0) =>
-  page.evaluate(
-    (since) =>
-      (window as unknown as { longTasks: [number, number][] }).longTasks
-        .filter(([start]) => start >= since)
-        .map(([, duration]) => Math.round(duration)),
-    from,
-  )
 
 test('a hostile link opens a working page with one notice: address, reload, hashchange and file (finding 1)', async ({
   page,
@@ -103,9 +73,10 @@ test('unbounded text in a link: a 4.9-million-character label, a cursor of 1e999
   await expect(page.locator('.error-banner')).toContainText('not Infinity')
 })
 
-test('a heavy link or file is refused before the work, and the page stays responsive (finding 6)', async ({
-  page,
-}) => {
+// How long the page's tasks are while heavy links, files and runs are applied (under 200 ms each) is
+// measured by e2e/responsive.spec.ts, by each task's CPU time from Chromium's trace.
+
+test('a heavy link or file is refused before the work (finding 6)', async ({ page }) => {
   const play = new PlaygroundPage(page)
   await play.open('large-guild')
   const steps = await play.timeline.getAttribute('max')
@@ -117,7 +88,6 @@ test('a heavy link or file is refused before the work, and the page stays respon
     // In steps of ten calls: the most steps a run may hold is 10,000.
     Array.from({ length: 4_999 }, () => ({ calls: Array.from({ length: 10 }, () => dispatch) })),
   )
-  await watchLongTasks(page)
   await page.evaluate((h) => (window.location.hash = h), hash(heavy))
   await expect(page.locator('.error-banner')).toContainText(/could make up to [\d,]+ deliveries/, {
     timeout: 30_000,
@@ -131,12 +101,9 @@ test('a heavy link or file is refused before the work, and the page stays respon
     page.locator('.error-banner').filter({ hasText: 'Could not open the run' }),
   ).toContainText(/could make up to [\d,]+ deliveries/, { timeout: 30_000 })
   await expect(play.timeline).toHaveAttribute('max', steps ?? '')
-  const tasks = await longTasks(page)
-  console.warn(`long tasks while applying: ${tasks.join(', ')}`)
-  expect(Math.max(0, ...tasks)).toBeLessThan(LONGEST_TASK_MS)
 })
 
-test('an honest heavy run of code is applied in slices with progress, the page responsive (finding 6)', async ({
+test('an honest heavy run of code is applied in slices with progress (finding 6)', async ({
   page,
 }) => {
   test.setTimeout(180_000)
@@ -146,16 +113,11 @@ test('an honest heavy run of code is applied in slices with progress, the page r
   await play.writeCode(
     `for (let i = 0; i < 1000; i++) dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { i })`,
   )
-  await watchLongTasks(page)
   await play.run.click()
   const dialog = page.getByRole('dialog')
   await expect(dialog).toContainText('Applying 1,000 steps')
-  const from = await page.evaluate(() => performance.now())
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible()
   await expect(dialog).toBeHidden({ timeout: 150_000 })
-  // While the calls are applied (in slices, with progress and Cancel), the page answers.
-  const tasks = await longTasks(page, from)
   await expect(play.timeline).toHaveAttribute('max', String(steps + 1000))
   await expect(play.console).toContainText('they are applied in slices')
-  console.warn(`long tasks while applying: ${tasks.join(', ')}`)
-  expect(Math.max(0, ...tasks)).toBeLessThan(LONGEST_TASK_MS)
 })
