@@ -1,6 +1,7 @@
 import type { Backends } from './backends/index.ts'
 import { OutgoingEvent } from './backends/event.ts'
-import { RecordTable, type Session } from './gateway/session.ts'
+import { RecordTable } from './gateway/recordTable.ts'
+import type { Session } from './gateway/session.ts'
 import { appendReached, Fanout, FilterFailure, type SessionFilter } from './backends/fanout.ts'
 import type { Backend, BackendContext } from './backends/types.ts'
 import {

@@ -1,4 +1,5 @@
-import type { RecordTable, Session } from '../gateway/session.ts'
+import type { RecordTable } from '../gateway/recordTable.ts'
+import type { Session } from '../gateway/session.ts'
 import { parseSnowflake } from '../ids.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
 import { recipientView } from './views.ts'

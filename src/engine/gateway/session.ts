@@ -1,5 +1,6 @@
 import type { Frame, SessionStatus, Skip, SkipReason } from '../types.ts'
 import type { Member } from '../world/types.ts'
+import type { RecordTable } from './recordTable.ts'
 import { ReverseIndex } from './reverseIndex.ts'
 import { GatewayStateView } from './stateView.ts'
 
@@ -30,88 +31,6 @@ const FIRST_CHUNK = 4
 const NO_CHUNK: number[] = []
 /** The frames of a session nobody has read yet (shared: frozen). */
 const NO_FRAMES: readonly Frame[] = Object.freeze([])
-
-/**
- * One simulation's dispatch records. A session keeps, per frame, the record's index here: a small
- * integer, which costs a delivery no write barrier and the garbage collector nothing to trace (a
- * reference per recipient cost the 100,000-session fan-out about 50 ns each).
- *
- * Records are counted: each recipient holds one reference (taken as it is sent the frame) until its
- * session closes. A record no open session holds is dropped and its index reused, so what closed
- * sessions were sent becomes collectable (docs/design/semantics.md §10: a closed session keeps
- * nothing but its id).
- * @internal
- */
-export class RecordTable {
-  /** Each record's `t` and `d`, side by side (no record object per dispatch to allocate and keep). */
-  private readonly types: (string | undefined)[] = []
-  private readonly data: unknown[] = []
-  private readonly refs: number[] = []
-  private readonly free: number[] = []
-  /** The record `add` made or found last (-1: none). */
-  private last = -1
-
-  /**
-   * The index of the record `{ t, d }`, stored now with no holder yet; {@link retain} it for each
-   * session sent it. When the last record stored is that same `t` and `d` and still held, its index:
-   * an event dispatched again with the same frozen payload (payload.ts shares equal flat copies) is
-   * then held as one record, and a session's frames of it cost a frame id each.
-   */
-  add(t: string, d: unknown): number {
-    const last = this.last
-    if (last >= 0 && this.data[last] === d && this.types[last] === t) return last
-    let index: number
-    if (this.free.length === 0) {
-      // `push`, not a store at `length`: V8 grows an array by push far faster.
-      this.types.push(t)
-      this.data.push(d)
-      index = this.refs.push(0) - 1
-    } else {
-      index = this.free.pop() as number
-      this.types[index] = t
-      this.data[index] = d
-      this.refs[index] = 0
-    }
-    return (this.last = index)
-  }
-
-  retain(index: number): void {
-    ;(this.refs[index] as number)++
-  }
-
-  /** One holder let go; the last one drops the record. */
-  release(index: number): void {
-    const left = (this.refs[index] as number) - 1
-    this.refs[index] = left
-    if (left > 0) return
-    this.types[index] = undefined
-    this.data[index] = undefined
-    this.free.push(index)
-    // Nothing held at all (every session closed): give the arrays' room back too.
-    if (this.free.length === this.types.length) {
-      this.last = -1
-      this.types.length = 0
-      this.data.length = 0
-      this.refs.length = 0
-      this.free.length = 0
-    }
-  }
-
-  /** The record's `t`. */
-  typeOf(index: number): string {
-    return this.types[index] as string
-  }
-
-  /** The record's `d`. */
-  dataOf(index: number): unknown {
-    return this.data[index]
-  }
-
-  /** How many records some open session still holds (tests: nothing leaks). */
-  get size(): number {
-    return this.types.length - this.free.length
-  }
-}
 
 /** Dispatch frames `from..to` of the session, sent one after the other (materialised when read). */
 class SentRun {
@@ -459,18 +378,16 @@ export class Session {
    * resume from now. A view handed out still shows every frame the socket was sent, so the `t` and `d`
    * of those not read yet are kept first (two references each); their frames are built only if
    * someone reads them. Building them all here made closing a session cost about 0.5 µs per frame it
-   * held (issue 23's close cliff), for frames nobody may ever read.
+   * held (issue 23's close cliff), for frames nobody may ever read. Both steps are one tight loop over
+   * the frame ids each (`keepUnread`, `RecordTable.releaseAll`): a call per frame id, a `kept` array
+   * grown by push and a free list grown one id at a time made it about 0.1 µs per frame.
    */
   release(): void {
     this.closeRun()
     this.keepUnread()
     const table = this.table
     if (table !== null) {
-      const count = this.seq - this.idBase
-      for (let i = 0; i < count; i++) {
-        const id = (this.chunks[i >> CHUNK_BITS] as number[])[i & (CHUNK - 1)] as number
-        if (id >= 0) table.release(id)
-      }
+      table.releaseAll(this.chunks, this.seq - this.idBase)
       this.table = null
     }
     this.chunks.length = 0
@@ -483,20 +400,26 @@ export class Session {
   /** Copies the `t` and `d` of every run still in the socket log into `kept`, before the ids go. */
   private keepUnread(): void {
     const log = this.socket.log
-    const kept: unknown[] = []
+    let unread = 0
+    for (const entry of log) if (entry instanceof SentRun) unread += entry.to - entry.from + 1
+    if (unread === 0) return
+    // Sized once: its length is known, and pushing 200,000 references grew it a dozen times.
+    const kept: unknown[] = new Array<unknown>(2 * unread)
+    let k = 0
     for (const entry of log) {
-      if (entry instanceof SentRun) entry.kept = this.keepRun(kept, entry.from, entry.to)
+      if (entry instanceof SentRun) {
+        entry.kept = k
+        k = this.keepRun(kept, k, entry.from, entry.to)
+      }
     }
-    if (kept.length !== 0) this.kept = kept
+    this.kept = kept
   }
 
-  /** Appends the `t` and `d` of frames `from..to` to `kept`; returns where they start. */
-  private keepRun(kept: unknown[], from: number, to: number): number {
-    const start = kept.length
+  /** Writes the `t` and `d` of frames `from..to` into `kept` from `k` on; returns where they end. */
+  private keepRun(kept: unknown[], k: number, from: number, to: number): number {
     const table = this.table
     const chunks = this.chunks
     const own = this.own
-    let k = start
     for (let i = from - 1 - this.idBase, end = to - 1 - this.idBase; i <= end; i++) {
       const id = (chunks[i >> CHUNK_BITS] as number[])[i & (CHUNK - 1)] as number
       if (id >= 0) {
@@ -508,7 +431,7 @@ export class Session {
         kept[k++] = record.d
       }
     }
-    return start
+    return k
   }
 
   /** The lowest `s` still in the resume buffer (`seq + 1` when it is empty). */
