@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createRandom as createGenerator } from '../random.ts'
 import { MemberList } from './memberList.ts'
 import { OrderTree } from './orderTree.ts'
+import { sortInSteps } from './sortInSteps.ts'
 import { OFFLINE_GROUP, ONLINE_GROUP, type ListMember } from './listMember.ts'
 
 /** Uniform in [0, 1), seeded. */
@@ -86,5 +87,50 @@ describe('OrderTree.fillSorted', () => {
     expect(tree.delete(0)).toBe(true)
     expect(tree.slice(0, 3)).toEqual([2, 4, 6])
     expect(() => tree.fillSorted([1])).toThrow(/empty tree only/)
+  })
+})
+
+describe('sortInSteps', () => {
+  it('sorts as Array.prototype.sort does (stable), yielding along the way, and leaves its input', () => {
+    const random = createRandom(77)
+    for (const n of [0, 1, 2, 5, 100, 1023, 1024, 1025, 5000]) {
+      for (const every of [1, 3, 64, 1000, 4096, Infinity]) {
+        const items = Array.from({ length: n }, (_, i) => ({ key: Math.floor(random() * 50), i }))
+        const before = items.slice()
+        const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key
+        const job = sortInSteps(items, byKey, every)
+        let yields = 0
+        let next = job.next()
+        while (!next.done) {
+          yields++
+          next = job.next()
+        }
+        expect(next.value).toEqual(items.slice().sort(byKey))
+        expect(items).toEqual(before)
+        if (every < n) expect(yields).toBeGreaterThan(0)
+      }
+    }
+  })
+})
+
+describe('MemberList.fillInSteps', () => {
+  it('yields while it sorts a large group, and gives the list fill gives', () => {
+    const all = members(6000, 12)
+    const stepped = new MemberList(ORDER)
+    let yields = 0
+    for (const _ of stepped.fillInSteps(all, 500)) yields++
+    const filled = new MemberList(ORDER)
+    filled.fill(all)
+    expect(yields).toBeGreaterThan(10)
+    expect(stepped.slice(0, stepped.length)).toEqual(filled.slice(0, filled.length))
+  })
+
+  it('changes nothing when refused half way through its input', () => {
+    const [a, b] = members(2, 13) as [ListMember, ListMember]
+    const list = new MemberList(ORDER)
+    expect(() => list.fill([a, b, a])).toThrow(/twice/)
+    expect(list.memberCount).toBe(0)
+    list.fill([a, b])
+    expect(list.memberCount).toBe(2)
   })
 })

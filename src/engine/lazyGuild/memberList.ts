@@ -1,6 +1,7 @@
 import { EngineError } from '../errors.ts'
 import { compareMembers, OFFLINE_GROUP, type ListMember } from './listMember.ts'
 import { OrderTree } from './orderTree.ts'
+import { sortInSteps } from './sortInSteps.ts'
 import { regroupEdits, type GroupSpan } from './regroup.ts'
 import type { GroupItem, ListChange, ListEdit, ListItem } from './types.ts'
 
@@ -102,24 +103,40 @@ export class MemberList {
    * from the world (a 100,000-member guild's first op 14).
    */
   fill(members: readonly ListMember[]): void {
+    const job = this.fillInSteps(members, Infinity)
+    while (!job.next().done);
+  }
+
+  /**
+   * {@link fill} as a job that yields after about `every` members sorted or placed, so that a list of
+   * 100,000 members never makes one long task (the sort alone is a few hundred milliseconds on a busy
+   * machine). Make no other change to the list until it is done.
+   */
+  *fillInSteps(members: readonly ListMember[], every: number): Generator<void, void> {
     if (this.members.size > 0) {
       throw new EngineError('INVALID_INPUT', 'fill fills an empty member list only')
     }
     const byGroup = new Map<string, ListMember[]>()
-    for (const member of members) {
-      this.tree(member.groupId)
-      if (this.members.has(member.userId)) {
-        throw new EngineError('INVALID_INPUT', `fill was given user ${member.userId} twice`)
+    try {
+      for (const member of members) {
+        this.tree(member.groupId)
+        if (this.members.has(member.userId)) {
+          throw new EngineError('INVALID_INPUT', `fill was given user ${member.userId} twice`)
+        }
+        let group = byGroup.get(member.groupId)
+        if (group === undefined) byGroup.set(member.groupId, (group = []))
+        group.push(member)
+        this.members.set(member.userId, member)
       }
-      let group = byGroup.get(member.groupId)
-      if (group === undefined) byGroup.set(member.groupId, (group = []))
-      group.push(member)
-      this.members.set(member.userId, member)
+    } catch (error) {
+      // Bad input changes nothing: the list was empty.
+      this.members.clear()
+      throw error
     }
     for (const [id, group] of byGroup) {
-      group.sort(compareMembers)
-      this.tree(id).fillSorted(group)
-      this.slots += group.length + 1
+      const sorted = yield* sortInSteps(group, compareMembers, every)
+      this.tree(id).fillSorted(sorted)
+      this.slots += sorted.length + 1
     }
   }
 

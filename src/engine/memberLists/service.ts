@@ -141,7 +141,7 @@ export function createMemberListService(deps: {
       if (++read % MEMBERS_PER_STEP === 0) yield
     }
     // Sorted once per group, not inserted one by one (the same list: MemberList.fill).
-    list.fill(entries)
+    yield* list.fillInSteps(entries, MEMBERS_PER_STEP * 8)
     return {
       id,
       guildId: channel.guild_id as string,
