@@ -167,4 +167,32 @@ describe('snapshot and restoreSimulation', () => {
       expect.objectContaining({ code: 'INVALID_SNAPSHOT' }),
     )
   })
+
+  it('a snapshot keeps the resume buffer as the frames received, not new copies, and restores it exactly', () => {
+    // A checkpoint of 1,000 sessions built up to 250 new frames each: garbage for the page to collect.
+    const sim = createSimulation({ resumeBufferSize: 3 })
+    sim.world.createUser({ id: ALICE, username: 'alice' })
+    sim.world.createGuild({ id: G, name: 'one', ownerId: ALICE })
+    sim.world.createChannel({ id: GENERAL, guildId: G })
+    const { sessionId } = sim.gateway.identify({ userId: ALICE })
+    for (let i = 0; i < 5; i++) sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { i })
+    const ringOf = (snapshot: ReturnType<Simulation['snapshot']>) =>
+      snapshot.sessions.find((x) => x.sessionId === sessionId)!
+    const shared = ringOf(sim.snapshot())
+    expect(shared.ring.map((f) => f.s)).toEqual([shared.seq - 2, shared.seq - 1, shared.seq])
+    expect(shared.ring.every((f) => shared.received.includes(f))).toBe(true)
+    // After a replay the end of what was received holds copies: the buffer is built, and equal.
+    sim.gateway.disconnect(sessionId)
+    sim.dispatcher.dispatch('guild', G, 'GUILD_UPDATE', { i: 5 })
+    sim.gateway.resume(sessionId, shared.seq - 1)
+    const replayed = ringOf(sim.snapshot())
+    const restored = ringOf(restoreSimulation(sim.snapshot()).snapshot())
+    expect(replayed.ring.map((f) => f.s)).toEqual([
+      replayed.seq - 2,
+      replayed.seq - 1,
+      replayed.seq,
+    ])
+    expect(restored.ring).toEqual(replayed.ring)
+    expect(restored.received).toEqual(replayed.received)
+  })
 })
