@@ -80,18 +80,13 @@ async function noticeIs(page: Page, pattern: RegExp) {
 const hash = (data: unknown) =>
   `#run=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`
 
-/** The longest a task of the page's main thread may work (its CPU time, garbage collection apart). */
-const LONGEST_TASK_MS = 200
 /**
- * The longest a task may take with the garbage collection V8 did inside it: a pause the reader feels
- * too. V8 decides when to collect and how much at once; the large guild's checkpoints (a snapshot of
- * 1,000 sessions and their resume buffers every 16 steps) leave garbage whose collection was measured
- * at up to 260 ms inside one task (load 10 on two cores). This bound states what is reached, not the
- * goal: src/sandbox/README.md, "Responsiveness".
+ * The longest a task of the page's main thread may work: its CPU time, with the garbage collection V8
+ * did inside it (a pause the reader feels as much). Printed apart, to tell one from the other.
  */
-const LONGEST_TASK_WITH_GC_MS = 500
+const LONGEST_TASK_MS = 200
 
-/** Prints the longest tasks and checks both bounds. */
+/** Prints the longest tasks and checks the bound. */
 function expectResponsive(what: string, tasks: readonly MainThreadTask[]) {
   const worst = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5)
   console.warn(
@@ -99,13 +94,10 @@ function expectResponsive(what: string, tasks: readonly MainThreadTask[]) {
       .map((t) => `${t.cpuMs}/${t.wallMs} gc ${t.gcMs} [${t.inside.join('; ')}]`)
       .join('\n  ')}`,
   )
+  const longest = Math.max(0, ...tasks.map((t) => t.cpuMs))
   const work = Math.max(0, ...tasks.map((t) => t.cpuMs - t.gcMs))
-  const withGc = Math.max(0, ...tasks.map((t) => t.cpuMs))
-  console.warn(
-    `${what}: longest task ${work} ms of CPU less garbage collection, ${withGc} ms with it`,
-  )
-  expect(work).toBeLessThan(LONGEST_TASK_MS)
-  expect(withGc).toBeLessThan(LONGEST_TASK_WITH_GC_MS)
+  console.warn(`${what}: longest task ${longest} ms of CPU, ${work} ms less garbage collection`)
+  expect(longest).toBeLessThan(LONGEST_TASK_MS)
 }
 
 test.describe('the page stays responsive while heavy work is applied', () => {
