@@ -78,32 +78,33 @@ export function freezeOwned<T>(value: T): T {
 }
 
 /**
- * The last flat copy {@link copyFlat} made, and the names and values it was made from. A caller that
- * dispatches the same flat payload again (the same object, or an equal one built afresh) gets that
- * frozen copy back: the engine owns it and no one can change it, so sharing it across dispatches is
- * as exact as a new copy (docs/design/semantics.md §3: how frames are stored is the engine's
- * business), and the frames a session keeps of repeated events then keep one payload between them
- * instead of one each.
+ * The last flat copy {@link copyFlat} made, and the names it was made from. A caller that dispatches
+ * the same flat payload again (the same object, or an equal one built afresh) gets that frozen copy
+ * back: the engine owns it and no one can change it, so sharing it across dispatches is as exact as a
+ * new copy (docs/design/semantics.md §3: how frames are stored is the engine's business), and the
+ * frames a session keeps of repeated events then keep one payload between them instead of one each.
  */
 let lastNames: readonly string[] = []
-let lastValues: readonly unknown[] = []
-let lastCopy: object | null = null
+let lastCopy: Readonly<Record<string, unknown>> | null = null
 
 /**
  * The copy of a caller's flat plain object (most events: a few strings, numbers, booleans and nulls),
  * or `undefined` for anything else, which the full walk then copies (or refuses, with its words). The
  * result is exactly the walk's: same keys in the same order, `-0` as `0`, `undefined` dropped, frozen
  * and marked owned; it only skips the walk's bookkeeping (ancestors, paths), a third of a small
- * dispatch's cost. Read through descriptors like the walk, so no getter runs. When the names and
- * values equal those of the last flat copy, that copy is returned (see {@link lastCopy}).
+ * dispatch's cost. Read through descriptors like the walk, so no getter runs. While the names and
+ * values equal those of the last flat copy, nothing is built, and if they all do, that copy is
+ * returned (see {@link lastCopy}).
  */
 function copyFlat(payload: unknown): object | undefined {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined
   const proto: unknown = Object.getPrototypeOf(payload)
   if (proto !== Object.prototype && proto !== null) return undefined
   const names = Object.keys(payload)
-  const values: unknown[] = new Array(names.length)
-  let same = lastCopy !== null && names.length === lastNames.length
+  const last = lastCopy
+  // Null while every name and value so far equals the last copy's: made at the first difference.
+  let record: Record<string, unknown> | null =
+    last !== null && names.length === lastNames.length ? null : {}
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
     if (name === '__proto__') return undefined
@@ -123,20 +124,23 @@ function copyFlat(payload: unknown): object | undefined {
       default:
         if (value !== null) return undefined
     }
-    values[i] = value
-    // `===`: the values are primitives, and -0 is already 0.
-    if (same && (name !== lastNames[i] || value !== lastValues[i])) same = false
+    if (record === null) {
+      // `===`: the values are primitives, and -0 is already 0. An undefined value was dropped from
+      // the copy, where the name then reads undefined too (the copy is the engine's: no getter).
+      if (name === lastNames[i] && value === (last as Record<string, unknown>)[name]) continue
+      record = {}
+      for (let j = 0; j < i; j++) {
+        const earlier = names[j] as string
+        const kept = (last as Record<string, unknown>)[earlier]
+        if (kept !== undefined) record[earlier] = kept
+      }
+    }
+    if (value !== undefined) record[name] = value
   }
-  if (same) return lastCopy as object
-  const record: Record<string, unknown> = {}
-  for (let i = 0; i < names.length; i++) {
-    const value = values[i]
-    if (value !== undefined) record[names[i] as string] = value
-  }
+  if (record === null) return last as object
   Owned.mark(record)
   Object.freeze(record)
   lastNames = names
-  lastValues = values
   lastCopy = record
   return record
 }

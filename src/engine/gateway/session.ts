@@ -29,6 +29,18 @@ const CHUNK = 1 << CHUNK_BITS
  */
 const FIRST_CHUNK = 4
 const NO_CHUNK: number[] = []
+/**
+ * What a new chunk is copied from: `slice` of a packed array of small integers is one block copy,
+ * where `new Array(n).fill(0)` made a holey array and filled it slot by slot (a twentieth of a
+ * dispatch to one session, once per 32 frames).
+ */
+const EMPTY_CHUNK: readonly number[] = packedZeros(CHUNK)
+
+function packedZeros(length: number): number[] {
+  const zeros: number[] = []
+  for (let i = 0; i < length; i++) zeros.push(0)
+  return zeros
+}
 /** The frames of a session nobody has read yet (shared: frozen). */
 const NO_FRAMES: readonly Frame[] = Object.freeze([])
 
@@ -283,13 +295,13 @@ export class Session {
   private newChunk(): void {
     const length = this.chunk.length
     if (length !== 0 && length < CHUNK) {
-      const grown = new Array<number>(CHUNK).fill(0)
+      const grown = EMPTY_CHUNK.slice()
       for (let i = 0; i < length; i++) grown[i] = this.chunk[i] as number
       this.chunks[this.chunks.length - 1] = grown
       this.chunk = grown
       return
     }
-    this.chunk = new Array<number>(this.chunks.length === 0 ? FIRST_CHUNK : CHUNK).fill(0)
+    this.chunk = this.chunks.length === 0 ? EMPTY_CHUNK.slice(0, FIRST_CHUNK) : EMPTY_CHUNK.slice()
     this.chunks.push(this.chunk)
     this.used = 0
   }
