@@ -56,6 +56,23 @@ test.describe('at 1280×720', () => {
     await noSidewaysScroll(page)
   })
 
+  test('the log’s counts and the step’s label are whole, never cut', async ({ page }) => {
+    const play = new PlaygroundPage(page)
+    /** Text cut by its box: wider or taller than the box shows. */
+    const cut = (locator: Locator) =>
+      locator.evaluate((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight)
+    for (const scenario of ['guild-basics', 'large-guild']) {
+      await play.open(scenario)
+      // The longest label of guild-basics is its last step's; large-guild opens on its last step.
+      const counts = page.locator('.event-log__counts')
+      await expect(counts).toContainText(/\d+ rows?:/)
+      expect(await cut(counts), `${scenario}: the log's counts are cut`).toBe(false)
+      const label = page.locator('.timeline__label')
+      expect(await cut(label), `${scenario}: the step's label is cut`).toBe(false)
+      await inViewport(page, label)
+    }
+  })
+
   test('a tab of ways to make a change shows its form at once, without scrolling', async ({
     page,
   }) => {
