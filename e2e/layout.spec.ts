@@ -73,6 +73,30 @@ test.describe('at 1280×720', () => {
     }
   })
 
+  test('the zoom buttons cover no node or label', async ({ page }) => {
+    const play = new PlaygroundPage(page)
+    for (const scenario of ['guild-basics', 'large-guild']) {
+      await play.open(scenario)
+      // The buttons sit in a gutter beside the canvas, which clips what it draws: no node or label,
+      // however the view is fitted or panned, can lie under them.
+      await expect(play.graph.locator('.react-flow__controls')).toBeVisible()
+      const canvas = await play.graph.evaluate((graph) => {
+        const box = graph.querySelector('.react-flow__controls')!.getBoundingClientRect()
+        const flow = graph.querySelector('.react-flow')!
+        const r = flow.getBoundingClientRect()
+        return {
+          clips: getComputedStyle(flow).overflow === 'hidden',
+          under:
+            r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top,
+        }
+      })
+      expect(canvas, `${scenario}: the canvas and the zoom buttons`).toEqual({
+        clips: true,
+        under: false,
+      })
+    }
+  })
+
   test('a tab of ways to make a change shows its form at once, without scrolling', async ({
     page,
   }) => {

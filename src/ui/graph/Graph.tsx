@@ -4,6 +4,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  ReactFlowProvider,
   useStore,
   type NodeChange,
   type OnNodeDrag,
@@ -128,56 +129,64 @@ export function Graph() {
 
   return (
     <EdgeRegistryContext.Provider value={registry}>
-      <div
-        ref={container}
-        className="graph"
-        data-testid="subscription-graph"
-        data-reduced-motion={reducedMotion ? 'true' : undefined}
-        aria-label="Subscription graph: topic keys and the sessions subscribed to them"
-        role="region"
-      >
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onNodeDragStop={onNodeDragStop}
-          onPaneClick={onPaneClick}
-          colorMode={theme}
-          fitView
-          fitViewOptions={FIT}
-          minZoom={0.1}
-          nodesConnectable={false}
-          edgesFocusable={false}
-          deleteKeyCode={null}
-          panActivationKeyCode={null}
-          selectionKeyCode={null}
-          multiSelectionKeyCode={null}
+      {/* The provider lets the zoom buttons sit outside the canvas, in a gutter of their own, so no
+          node or label is ever drawn under them, whatever the fit or the pan. */}
+      <ReactFlowProvider>
+        <div
+          ref={container}
+          className="graph"
+          data-testid="subscription-graph"
+          data-reduced-motion={reducedMotion ? 'true' : undefined}
+          aria-label="Subscription graph: topic keys and the sessions subscribed to them"
+          role="region"
         >
-          <Background gap={24} size={1} />
-          <AutoFit signature={signature} readable={readable} />
-          <FocusOnRequest />
-          <ZoomedOut container={container} />
-          <Controls showInteractive={false} fitViewOptions={FIT}>
-            <SaveImageButton />
-          </Controls>
-          {(summarised || computed.length > MINIMAP_FROM) && (
-            <MiniMap
-              pannable
-              zoomable
-              ariaLabel="Minimap: the whole graph; drag to move the view"
-              className="graph__minimap"
-              nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'node'}`}
-            />
+          <div className="graph__canvas">
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onPaneClick={onPaneClick}
+              colorMode={theme}
+              fitView
+              fitViewOptions={FIT}
+              minZoom={0.1}
+              nodesConnectable={false}
+              edgesFocusable={false}
+              deleteKeyCode={null}
+              panActivationKeyCode={null}
+              selectionKeyCode={null}
+              multiSelectionKeyCode={null}
+            >
+              <Background gap={24} size={1} />
+              <AutoFit signature={signature} readable={readable} />
+              <FocusOnRequest />
+              <ZoomedOut container={container} />
+              {(summarised || computed.length > MINIMAP_FROM) && (
+                <MiniMap
+                  pannable
+                  zoomable
+                  ariaLabel="Minimap: the whole graph; drag to move the view"
+                  className="graph__minimap"
+                  nodeClassName={(n) => `minimap-node minimap-node--${n.type ?? 'node'}`}
+                />
+              )}
+            </ReactFlow>
+          </div>
+          <div className="graph__tools">
+            <Controls showInteractive={false} fitViewOptions={FIT}>
+              <SaveImageButton />
+            </Controls>
+          </div>
+          {empty && !busy && (
+            <p className="graph__empty">
+              Nothing is subscribed yet. Step forward, or IDENTIFY a session from the Sessions tab.
+            </p>
           )}
-        </ReactFlow>
-        {empty && !busy && (
-          <p className="graph__empty">
-            Nothing is subscribed yet. Step forward, or IDENTIFY a session from the Sessions tab.
-          </p>
-        )}
-      </div>
+        </div>
+      </ReactFlowProvider>
     </EdgeRegistryContext.Provider>
   )
 }

@@ -18,7 +18,8 @@ export function SaveImageButton() {
   const [busy, setBusy] = useState(false)
 
   async function save(button: HTMLElement) {
-    const flow = button.closest('.react-flow')
+    // The buttons sit in the graph's gutter, beside the canvas: find the canvas from the graph.
+    const flow = button.closest('.graph')?.querySelector<HTMLElement>('.react-flow')
     const viewport = flow?.querySelector<HTMLElement>('.react-flow__viewport')
     const nodes = getNodes()
     if (!flow || !viewport || nodes.length === 0) return

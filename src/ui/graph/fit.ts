@@ -1,8 +1,8 @@
 import type { FitViewOptions } from '@xyflow/react'
 
-/** Room at the top for the narration and legend, at the left for the zoom controls. */
+/** Room at the top for the narration and legend (the zoom buttons have a gutter of their own). */
 export const FIT: FitViewOptions = {
-  padding: { top: '64px', bottom: '24px', left: '56px', right: '24px' },
+  padding: { top: '64px', bottom: '24px', left: '24px', right: '24px' },
   maxZoom: 1.1,
   minZoom: 0.1,
 }
