@@ -73,7 +73,8 @@ function fanOutAfter(plan: readonly StepPlan[]): number[] {
 /**
  * When the estimate of what is left is made: at each of the first steps (a scenario's own setup is a
  * few steps, after which a link's or file's own steps start), after a generated step, then every
- * {@link ESTIMATE_EVERY} steps (it lists the open sessions, which a 100,000-session world makes long).
+ * {@link ESTIMATE_EVERY} steps (it counts the open sessions: `states.count()`, not `all()`, which would list
+ * 100,000 views of a Discord-scale world to take their number).
  */
 const ESTIMATE_FIRST = 16
 const ESTIMATE_EVERY = 64
@@ -116,7 +117,7 @@ export function* buildTimeline(
       !item.generated &&
       (i < ESTIMATE_FIRST || i % ESTIMATE_EVERY === 0 || plan[i - 1]?.generated)
     ) {
-      const estimate = deliveries + engine.sim.states.all().length * (left[i] ?? 0)
+      const estimate = deliveries + engine.sim.states.count() * (left[i] ?? 0)
       if (estimate > MAX_LOAD_DELIVERIES) throw new TooMuchWork(i, estimate, true)
     }
     progress.phase = item.generated?.building ?? `Step ${i + 1}`

@@ -1,8 +1,9 @@
 import { presencePayload, userPayload } from '../gateway/payloads.ts'
 import { compareSnowflakes } from '../ids.ts'
-import { freezeOwned } from '../payload.ts'
+import { freezeOwned, ownedOf } from '../payload.ts'
 import type { WorldInternal } from '../world/createWorld.ts'
-import type { Channel } from '../world/types.ts'
+import type { PresenceStatus } from '../types.ts'
+import type { Channel, Member, User } from '../world/types.ts'
 import { memberListId } from '../lazyGuild/index.ts'
 import { OFFLINE_GROUP, ONLINE_GROUP, type ListMember } from '../lazyGuild/index.ts'
 
@@ -62,16 +63,46 @@ export function entryFor(
     }
     if (best) groupId = best.id
   }
-  const item = freezeOwned({
-    user: userPayload(user),
+  const item =
+    presence.activities.length === 0
+      ? ownedRow(user, member, userId, presence.status)
+      : freezeOwned({
+          user: userPayload(user),
+          nick: member.nick,
+          roles: [...member.roles],
+          joined_at: member.joined_at,
+          deaf: false,
+          mute: false,
+          presence: presencePayload(userId, presence, null),
+        })
+  return { userId, groupId, sortName: (member.nick ?? user.username).toLowerCase(), item }
+}
+
+/** Frozen and shared: a row's presence without activities. */
+const NO_ACTIVITIES: readonly never[] = Object.freeze([])
+
+/**
+ * A member's row built frozen and owned from the engine's own records, field for field what
+ * `freezeOwned` of {@link userPayload}, the member and {@link presencePayload} gives (every field is a
+ * string, null, a boolean or a list of strings), without the copy walk: reading a 100,000-member list
+ * spent a twentieth of the Discord-scale scenario's load copying rows. Activities are caller data: a
+ * presence with some takes the copy walk.
+ */
+function ownedRow(user: User, member: Member, userId: string, status: PresenceStatus): object {
+  return ownedOf({
+    user: Object.freeze(userPayload(user)),
     nick: member.nick,
-    roles: [...member.roles],
+    roles: Object.freeze([...member.roles]),
     joined_at: member.joined_at,
     deaf: false,
     mute: false,
-    presence: presencePayload(userId, presence, null),
+    presence: Object.freeze({
+      user: Object.freeze({ id: userId }),
+      status,
+      activities: NO_ACTIVITIES,
+      client_status: Object.freeze(status === 'offline' ? {} : { desktop: status }),
+    }),
   })
-  return { userId, groupId, sortName: (member.nick ?? user.username).toLowerCase(), item }
 }
 
 /** True when two rows would look the same to a client. */
