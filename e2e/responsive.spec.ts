@@ -85,9 +85,22 @@ const hash = (data: unknown) =>
  * did inside it (a pause the reader feels as much). Printed apart, to tell one from the other.
  */
 const LONGEST_TASK_MS = 200
+/**
+ * With garbage collection, on the 100,000-session guild: measured from 88 to 271 ms (V8 marking a heap
+ * of that world's size, in steps or at once, as it decides); twice the worst, so the case guards the
+ * work without failing on the collector's choice of moment.
+ */
+const LONGEST_TASK_WITH_GC_AT_SCALE_MS = 600
 
-/** Prints the longest tasks and checks the bound. */
-function expectResponsive(what: string, tasks: readonly MainThreadTask[]) {
+/**
+ * Prints the longest tasks and checks the bound: the page's own work under {@link LONGEST_TASK_MS},
+ * and with its garbage collection under `withGcMs` (the same, but where a case says what it reached).
+ */
+function expectResponsive(
+  what: string,
+  tasks: readonly MainThreadTask[],
+  withGcMs = LONGEST_TASK_MS,
+) {
   const worst = [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5)
   console.warn(
     `${what}: ${tasks.length} tasks over 50 ms; longest (cpu/wall ms): ${worst
@@ -97,7 +110,8 @@ function expectResponsive(what: string, tasks: readonly MainThreadTask[]) {
   const longest = Math.max(0, ...tasks.map((t) => t.cpuMs))
   const work = Math.max(0, ...tasks.map((t) => t.cpuMs - t.gcMs))
   console.warn(`${what}: longest task ${longest} ms of CPU, ${work} ms less garbage collection`)
-  expect(longest).toBeLessThan(LONGEST_TASK_MS)
+  expect(work).toBeLessThan(LONGEST_TASK_MS)
+  expect(longest).toBeLessThan(withGcMs)
 }
 
 test.describe('the page stays responsive while heavy work is applied', () => {
@@ -168,6 +182,34 @@ test.describe('the page stays responsive while heavy work is applied', () => {
     })
     await expect(play.timeline).toHaveAttribute('max', String(own))
     expectResponsive('heavy link and file refused', tasks)
+  })
+
+  test('a link on the 100,000-session guild: 10 guild-wide dispatches, a million deliveries', async ({
+    page,
+    browser,
+  }) => {
+    const play = new PlaygroundPage(page)
+    await page.goto('/play/discord-scale?e2e=1')
+    // The world is built in slices first (tens of seconds on a loaded machine): not measured here.
+    await expect(play.graph.getByText(/^\+99,9\d\d more$/)).toBeVisible({ timeout: 150_000 })
+    const own = Number(await play.timeline.getAttribute('max'))
+    const data = {
+      ...run(
+        own,
+        Array.from({ length: 10 }, (_, i) => ({
+          calls: [{ ...dispatch(i), args: ['guild', '289406976', 'GUILD_UPDATE', { i }] }],
+        })),
+      ),
+      scenario: 'discord-scale',
+    }
+    const tasks = await mainThreadTasks(browser, page, async () => {
+      await page.evaluate((h) => (window.location.hash = h), hash(data))
+      await stepsAre(page, own + 10)
+    })
+    // Each dispatch is under 100 ms of work; V8 marks the 100,000-session world's heap inside the
+    // same tasks, up to 180 ms of it in one (load 6-10): what is reached, not the goal (the sandbox
+    // README, "Responsiveness").
+    expectResponsive('link on 100,000 sessions', tasks, LONGEST_TASK_WITH_GC_AT_SCALE_MS)
   })
 
   test('a heavy run of code: 1,000 guild-wide dispatches', async ({ page, browser }) => {
