@@ -206,7 +206,7 @@ test.describe('the page stays responsive while heavy work is applied', () => {
       await page.evaluate((h) => (window.location.hash = h), hash(data))
       await stepsAre(page, own + 10)
     })
-    // Each dispatch is under 100 ms of work; V8 marks the 100,000-session world's heap inside the
+    // Each dispatch is 85 to 125 ms of work; V8 marks the 100,000-session world's heap inside the
     // same tasks, up to 180 ms of it in one (load 6-10): what is reached, not the goal (the sandbox
     // README, "Responsiveness").
     expectResponsive('link on 100,000 sessions', tasks, LONGEST_TASK_WITH_GC_AT_SCALE_MS)
