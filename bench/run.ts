@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     userDispatch: UserDispatchMemory
   } | null = null
   if (args.only.has('memory')) {
-    section('Memory (heapUsed after two gc(); Node has 8-byte pointers here)')
+    section('Memory (heapUsed once gc() stops shrinking it; Node has 8-byte pointers here)')
     progress('one guild of 100,000 sessions')
     const largeTopic = measureLargeTopic(100_000, args.quick ? 64 : 96)
     progress('100,000 one-subscriber topics')

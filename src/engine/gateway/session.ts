@@ -29,18 +29,6 @@ const CHUNK = 1 << CHUNK_BITS
  */
 const FIRST_CHUNK = 4
 const NO_CHUNK: number[] = []
-/**
- * What a new chunk is copied from: `slice` of a packed array of small integers is one block copy,
- * where `new Array(n).fill(0)` made a holey array and filled it slot by slot (a twentieth of a
- * dispatch to one session, once per 32 frames).
- */
-const EMPTY_CHUNK: readonly number[] = packedZeros(CHUNK)
-
-function packedZeros(length: number): number[] {
-  const zeros: number[] = []
-  for (let i = 0; i < length; i++) zeros.push(0)
-  return zeros
-}
 /** The frames of a session nobody has read yet (shared: frozen). */
 const NO_FRAMES: readonly Frame[] = Object.freeze([])
 
@@ -291,17 +279,24 @@ export class Session {
     throw new SocketError('socket send failed (fault injected)')
   }
 
-  /** The current chunk is full: the first one grows to full size; the others are followed by a new one. */
+  /**
+   * The current chunk is full: the first one grows to full size; the others are followed by a new one.
+   * Chunks are made by `new Array(n).fill(0)`, not copied from a packed array of zeros: measured side
+   * by side (load 1.5), copies made a 100,000-session fan-out's median dispatch 5.8-9.4 ms against
+   * 4.3-4.5 ms. The likely reason: `new Array` has an allocation site, so V8 can learn that these
+   * long-lived arrays outlive the young generation and allocate them old at once; a copy has none, so
+   * every 32nd dispatch made 100,000 young chunks for the scavenger to copy.
+   */
   private newChunk(): void {
     const length = this.chunk.length
     if (length !== 0 && length < CHUNK) {
-      const grown = EMPTY_CHUNK.slice()
+      const grown = new Array<number>(CHUNK).fill(0)
       for (let i = 0; i < length; i++) grown[i] = this.chunk[i] as number
       this.chunks[this.chunks.length - 1] = grown
       this.chunk = grown
       return
     }
-    this.chunk = this.chunks.length === 0 ? EMPTY_CHUNK.slice(0, FIRST_CHUNK) : EMPTY_CHUNK.slice()
+    this.chunk = new Array<number>(this.chunks.length === 0 ? FIRST_CHUNK : CHUNK).fill(0)
     this.chunks.push(this.chunk)
     this.used = 0
   }
