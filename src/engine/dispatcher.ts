@@ -215,38 +215,47 @@ export function createEventDispatcher(
     return result
   }
 
+  /**
+   * `value`, once the record table has forgotten a flat copy that no session holds (a dispatch that
+   * reached nobody): RecordTable.settle.
+   */
+  function settled<T>(value: T): T {
+    records.settle()
+    return value
+  }
+
   const dispatcher: EventDispatcherInternal = {
     nextDispatchId: 1,
     dispatch(backendName, key, type, payload) {
       const backend = backendOf(backends, backendName)
       const k = keyOf(backend, key)
       const t = checkType(type)
-      return run(backend, k, t, ownPayload(payload), null)
+      return settled(run(backend, k, t, ownPayload(payload, records.lastFlat), null))
     },
     dispatchMany(backendName, keys, type, payload) {
       const backend = backendOf(backends, backendName)
       const ks = checkKeys(backend, keys)
       const t = checkType(type)
-      const d = ownPayload(payload)
-      return ks.map((k) => run(backend, k, t, d, null))
+      const d = ownPayload(payload, records.lastFlat)
+      return settled(ks.map((k) => run(backend, k, t, d, null)))
     },
     dispatchFilter(backendName, key, filter, type, payload) {
       const backend = backendOf(backends, backendName)
       const k = keyOf(backend, key)
       const f = checkFilter(filter)
       const t = checkType(type)
-      return run(backend, k, t, ownPayload(payload), f)
+      return settled(run(backend, k, t, ownPayload(payload, records.lastFlat), f))
     },
     dispatchManyFilterList(backendName, keys, sessionIds, type, payload) {
       const backend = backendOf(backends, backendName)
       const ks = checkKeys(backend, keys)
       checkSessionList(sessionIds)
       const t = checkType(type)
-      const d = ownPayload(payload)
+      const d = ownPayload(payload, records.lastFlat)
       const seen = new Set(sessionIds)
       const notYetReached = (id: string) => !seen.has(id)
       for (const k of ks) appendReached(run(backend, k, t, d, notYetReached), sessionIds, seen)
-      return sessionIds
+      return settled(sessionIds)
     },
     sub(backendName, key, id) {
       const backend = backendOf(backends, backendName)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EngineError } from './errors.ts'
-import { ownPayload } from './payload.ts'
+import { ownPayload, type LastFlatCopy } from './payload.ts'
 import { fixtureF, G, lastFrame } from './testing/fixtures.ts'
 import { refusal } from './testing/refusal.ts'
 
@@ -144,13 +144,27 @@ describe('equal flat payloads share one frozen copy (docs/design/semantics.md §
   })
 
   it('shares the copy only while names, order and values are the same', () => {
-    const first = ownPayload({ id: '1', name: 'x' })
-    expect(ownPayload({ id: '1', name: 'x' })).toBe(first)
-    expect(ownPayload({ name: 'x', id: '1' })).not.toBe(first)
-    expect(Object.keys(ownPayload({ name: 'x', id: '1' }) as object)).toEqual(['name', 'id'])
-    const zero = ownPayload({ n: 0 })
-    expect(ownPayload({ n: -0 })).toBe(zero)
-    expect(ownPayload({ n: '0' })).not.toBe(zero)
+    const shared: LastFlatCopy = { names: [], copy: null }
+    const first = ownPayload({ id: '1', name: 'x' }, shared)
+    expect(ownPayload({ id: '1', name: 'x' }, shared)).toBe(first)
+    expect(ownPayload({ name: 'x', id: '1' }, shared)).not.toBe(first)
+    expect(Object.keys(ownPayload({ name: 'x', id: '1' }, shared) as object)).toEqual([
+      'name',
+      'id',
+    ])
+    const zero = ownPayload({ n: 0 }, shared)
+    expect(ownPayload({ n: -0 }, shared)).toBe(zero)
+    expect(ownPayload({ n: '0' }, shared)).not.toBe(zero)
+  })
+
+  it('shares nothing without a slot to remember the last copy in, nor between two slots', () => {
+    const first = ownPayload({ id: '1' })
+    expect(ownPayload({ id: '1' })).not.toBe(first)
+    const [a, b]: LastFlatCopy[] = [
+      { names: [], copy: null },
+      { names: [], copy: null },
+    ]
+    expect(ownPayload({ id: '1' }, a)).not.toBe(ownPayload({ id: '1' }, b))
   })
 
   it('shows each dispatch the caller object as it was then, when the caller reuses and changes it', () => {

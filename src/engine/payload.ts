@@ -46,8 +46,11 @@ class Owned extends Stamp {
  * objects that are not plain (Map, Date, class instances), getters and setters (reading them would run
  * the caller's code), nesting deeper than {@link MAX_DEPTH} levels, and anything whose reading throws (a
  * revoked or hostile Proxy). `undefined` object properties are dropped, as JSON.stringify does.
+ *
+ * With `shared` (one simulation's, see {@link LastFlatCopy}), a flat payload equal to the last flat
+ * copy made through it gets that copy again.
  */
-export function ownPayload(payload: unknown): unknown {
+export function ownPayload(payload: unknown, shared: LastFlatCopy | null = null): unknown {
   if (payload !== null && typeof payload === 'object' && Owned.has(payload)) return payload
   if (payload === undefined) {
     throw new EngineError(
@@ -56,7 +59,7 @@ export function ownPayload(payload: unknown): unknown {
     )
   }
   try {
-    return copyFlat(payload) ?? copy(payload, '', 'payload', [], true, false)
+    return copyFlat(payload, shared) ?? copy(payload, '', 'payload', [], true, false)
   } catch (error) {
     if (error instanceof EngineError) throw error
     throw new EngineError(
@@ -83,9 +86,19 @@ export function freezeOwned<T>(value: T): T {
  * back: the engine owns it and no one can change it, so sharing it across dispatches is as exact as a
  * new copy (docs/design/semantics.md §3: how frames are stored is the engine's business), and the
  * frames a session keeps of repeated events then keep one payload between them instead of one each.
+ *
+ * One per simulation, kept by its record table (recordTable.ts), which forgets it as soon as no open
+ * session holds it: a copy remembered here is a payload, and §10 releases payloads that no live
+ * session can still read. A module-wide one kept the last flat payload of every simulation alive after
+ * all its readers had closed, and after the simulation itself had gone (payloadRelease.probe.test.ts).
+ * @internal
  */
-let lastNames: readonly string[] = []
-let lastCopy: Readonly<Record<string, unknown>> | null = null
+export interface LastFlatCopy {
+  names: readonly string[]
+  copy: Readonly<Record<string, unknown>> | null
+}
+
+const NO_NAMES: readonly string[] = []
 
 /**
  * The copy of a caller's flat plain object (most events: a few strings, numbers, booleans and nulls),
@@ -94,14 +107,15 @@ let lastCopy: Readonly<Record<string, unknown>> | null = null
  * and marked owned; it only skips the walk's bookkeeping (ancestors, paths), a third of a small
  * dispatch's cost. Read through descriptors like the walk, so no getter runs. While the names and
  * values equal those of the last flat copy, nothing is built, and if they all do, that copy is
- * returned (see {@link lastCopy}).
+ * returned (see {@link LastFlatCopy}).
  */
-function copyFlat(payload: unknown): object | undefined {
+function copyFlat(payload: unknown, shared: LastFlatCopy | null): object | undefined {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined
   const proto: unknown = Object.getPrototypeOf(payload)
   if (proto !== Object.prototype && proto !== null) return undefined
   const names = Object.keys(payload)
-  const last = lastCopy
+  const last = shared === null ? null : shared.copy
+  const lastNames = last === null ? NO_NAMES : (shared as LastFlatCopy).names
   // Null while every name and value so far equals the last copy's: made at the first difference.
   let record: Record<string, unknown> | null =
     last !== null && names.length === lastNames.length ? null : {}
@@ -140,8 +154,10 @@ function copyFlat(payload: unknown): object | undefined {
   if (record === null) return last as object
   Owned.mark(record)
   Object.freeze(record)
-  lastNames = names
-  lastCopy = record
+  if (shared !== null) {
+    shared.names = names
+    shared.copy = record
+  }
   return record
 }
 

@@ -1,3 +1,5 @@
+import type { LastFlatCopy } from '../payload.ts'
+
 /**
  * One simulation's dispatch records. A session keeps, per frame, the record's index here: a small
  * integer, which costs a delivery no write barrier and the garbage collector nothing to trace (a
@@ -25,6 +27,13 @@ export class RecordTable {
   private readonly free: number[] = []
   /** The record `add` made or found last (-1: none). */
   private last = -1
+  /**
+   * The last flat payload copied for this simulation's dispatches (payload.ts shares it with the next
+   * equal one), kept only while it is the data of the last record and some open session holds that:
+   * forgotten by {@link settle} after a dispatch that sent it to nobody, and when its record is
+   * dropped, so it never keeps a payload no session can read (docs/design/semantics.md §10).
+   */
+  readonly lastFlat: LastFlatCopy = { names: [], copy: null }
 
   /**
    * The index of the record `{ t, d }`, stored now with no holder yet; {@link retain} it for each
@@ -64,6 +73,7 @@ export class RecordTable {
     const types = this.types
     const data = this.data
     const free = this.free
+    const flat = this.lastFlat.copy
     for (let c = 0, left = count; left > 0; c++) {
       const chunk = chunks[c] as readonly number[]
       const n = left < chunk.length ? left : chunk.length
@@ -73,6 +83,7 @@ export class RecordTable {
         const held = (refs[id] as number) - 1
         refs[id] = held
         if (held === 0) {
+          if (flat !== null && data[id] === flat) this.forgetLastFlat()
           types[id] = undefined
           data[id] = undefined
           free.push(id)
@@ -83,9 +94,25 @@ export class RecordTable {
     this.dropIfEmpty()
   }
 
+  /**
+   * After a dispatch: forgets the last flat copy unless it is the last record's data, which recipients
+   * then hold (a payload sent to nobody has no record; one followed by other records only loses its
+   * sharing with the next equal payload).
+   */
+  settle(): void {
+    const flat = this.lastFlat.copy
+    if (flat !== null && (this.last < 0 || this.data[this.last] !== flat)) this.forgetLastFlat()
+  }
+
+  private forgetLastFlat(): void {
+    this.lastFlat.copy = null
+    this.lastFlat.names = []
+  }
+
   /** Nothing held at all (every session closed): gives the arrays' room back too. */
   private dropIfEmpty(): void {
     if (this.free.length === this.types.length) {
+      this.forgetLastFlat()
       this.last = -1
       this.types.length = 0
       this.data.length = 0
