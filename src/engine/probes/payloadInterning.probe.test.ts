@@ -6,8 +6,9 @@ import type { Frame, GatewayState } from '../types.ts'
 /**
  * Payload interning and record release against a model that deep-copies every payload (as JSON text)
  * at dispatch time: payload.ts hands an equal flat payload the last frozen copy again, the record table
- * holds a repeated event as one record, a closed session gives its records back (docs/design/
- * semantics.md §3 payloads are never mutated, §4 resume, §10 a closed session keeps nothing).
+ * holds a repeated event as one record, a closed session gives its records back
+ * (docs/design/semantics.md §3 payloads are never mutated, §4 resume, §10 a closed session keeps
+ * nothing).
  *
  * One caller object is changed in place between dispatches in every way that can fool a comparison
  * with the last copy (number and string of the same text, -0 and 0, keys reordered, added, removed,
