@@ -13,9 +13,10 @@ import type { Frame, GatewayState } from '../types.ts'
  * One caller object is changed in place between dispatches in every way that can fool a comparison
  * with the last copy (number and string of the same text, -0 and 0, keys reordered, added, removed,
  * undefined values, a null prototype, a Proxy, an array, nesting, a getter and NaN, which must be
- * refused), sent to a user's sessions under two event types, while sessions disconnect, resume (inside
- * and past the buffer), close (a view taken before the close is read after it) and the simulation is
- * snapshotted and restored. Users have no guild and no friends, so the only dispatches are the
+ * refused), sent to a user's sessions under two event types, while sockets fail for a dispatch,
+ * sessions disconnect, resume (inside and past the buffer), close (a view taken before the close is
+ * read after it) and the simulation is snapshotted and restored (the restored resume buffer is then
+ * built from received frames with gaps and replays in them). Users have no guild and no friends, so the only dispatches are the
  * history's own and RESUMED: the model knows every `s`.
  */
 const USERS = ['11', '12', '13']
@@ -111,12 +112,18 @@ function run(seed: number, steps: number, bufferSize: number): void {
       const userId = pick(USERS)
       const t = pick(['X_A', 'X_B'])
       const text = JSON.stringify(caller)
+      // Sometimes one connected recipient's socket fails for this dispatch: its seq and resume buffer
+      // still advance, its socket gets nothing (a gap in what it received, §4).
+      const failing =
+        random() < 0.2 ? open.find((m) => m.userId === userId && m.connected) : undefined
+      if (failing) sim.gateway.failSocket(failing.state.sessionId, true)
       sim.dispatcher.dispatch('user', userId, t, caller)
+      if (failing) sim.gateway.failSocket(failing.state.sessionId, false)
       for (const m of open) {
         if (m.userId !== userId) continue
         const frame: [string, number, string] = [t, ++m.seq, text]
         m.sent.push(frame)
-        if (m.connected) m.received.push(frame)
+        if (m.connected && m !== failing) m.received.push(frame)
       }
     } else if (roll < 0.5) {
       const before = caller
@@ -131,9 +138,10 @@ function run(seed: number, steps: number, bufferSize: number): void {
       }
     } else if (roll < 0.72 && models.length > 0) {
       const m = pick(models)
-      const k = Math.floor(random() * (m.seq + 2))
-      const result = sim.gateway.resume(m.state.sessionId, Math.min(k, m.seq))
-      const seq = Math.min(k, m.seq)
+      // Mostly inside the buffer (and its edge), sometimes anywhere.
+      const back = random() < 0.8 ? Math.floor(random() * (bufferSize + 2)) : m.seq
+      const seq = Math.max(0, m.seq - Math.floor(random() * (back + 1)))
+      const result = sim.gateway.resume(m.state.sessionId, seq)
       if (m.closed) expect(result.resumed, where).toBe(false)
       else if (m.connected)
         expect(result, where).toEqual({ resumed: false, reason: 'still-connected' })
