@@ -113,7 +113,7 @@ function run(seed: number, steps: number, bufferSize: number): void {
       const t = pick(['X_A', 'X_B'])
       const text = JSON.stringify(caller)
       // Sometimes one connected recipient's socket fails for this dispatch: its seq and resume buffer
-      // still advance, its socket gets nothing (a gap in what it received, §4).
+      // still advance, its socket gets nothing (a gap in what it received: docs/design/semantics.md §4).
       const failing =
         random() < 0.2 ? open.find((m) => m.userId === userId && m.connected) : undefined
       if (failing) sim.gateway.failSocket(failing.state.sessionId, true)
