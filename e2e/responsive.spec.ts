@@ -114,6 +114,21 @@ function expectResponsive(
   expect(longest).toBeLessThan(withGcMs)
 }
 
+/** The large guild opened as it starts, and how many steps it starts with. */
+async function openLargeGuild(page: Page) {
+  const play = new PlaygroundPage(page)
+  await play.open('large-guild', '?e2e=1')
+  return { play, own: Number(await play.timeline.getAttribute('max')) }
+}
+
+/** The heavy run of the link and file cases: 1,000 guild-wide dispatches, one step each. */
+function heavyRun(own: number) {
+  return run(
+    own,
+    Array.from({ length: 1000 }, (_, i) => ({ calls: [dispatch(i)] })),
+  )
+}
+
 test.describe('the page stays responsive while heavy work is applied', () => {
   test.setTimeout(240_000)
 
@@ -121,13 +136,8 @@ test.describe('the page stays responsive while heavy work is applied', () => {
     page,
     browser,
   }) => {
-    const play = new PlaygroundPage(page)
-    await play.open('large-guild', '?e2e=1')
-    const own = Number(await play.timeline.getAttribute('max'))
-    const data = run(
-      own,
-      Array.from({ length: 1000 }, (_, i) => ({ calls: [dispatch(i)] })),
-    )
+    const { own } = await openLargeGuild(page)
+    const data = heavyRun(own)
     const tasks = await mainThreadTasks(browser, page, async () => {
       await page.evaluate((h) => (window.location.hash = h), hash(data))
       await stepsAre(page, own + 1000)
@@ -136,13 +146,8 @@ test.describe('the page stays responsive while heavy work is applied', () => {
   })
 
   test('a heavy run file: the same run, dropped on the page', async ({ page, browser }) => {
-    const play = new PlaygroundPage(page)
-    await play.open('large-guild', '?e2e=1')
-    const own = Number(await play.timeline.getAttribute('max'))
-    const data = run(
-      own,
-      Array.from({ length: 1000 }, (_, i) => ({ calls: [dispatch(i)] })),
-    )
+    const { own } = await openLargeGuild(page)
+    const data = heavyRun(own)
     await holdFile(page, data)
     const tasks = await mainThreadTasks(browser, page, async () => {
       await dropFile(page)
@@ -155,9 +160,7 @@ test.describe('the page stays responsive while heavy work is applied', () => {
     page,
     browser,
   }) => {
-    const play = new PlaygroundPage(page)
-    await play.open('large-guild', '?e2e=1')
-    const own = Number(await play.timeline.getAttribute('max'))
+    const { play, own } = await openLargeGuild(page)
     // In steps of ten calls: the most steps a run may hold is 10,000. One payload for all: the link
     // then compresses to 78,000 characters (numbered payloads make 246,000, which the page refuses for
     // its length before reading it, a notice of its own in `hostileLinks.spec.ts`).
@@ -213,9 +216,7 @@ test.describe('the page stays responsive while heavy work is applied', () => {
   })
 
   test('a heavy run of code: 1,000 guild-wide dispatches', async ({ page, browser }) => {
-    const play = new PlaygroundPage(page)
-    await play.open('large-guild', '?e2e=1')
-    const own = Number(await play.timeline.getAttribute('max'))
+    const { play, own } = await openLargeGuild(page)
     await play.writeCode(
       `for (let i = 0; i < 1000; i++) dispatcher.dispatch('guild', '${GUILD}', 'GUILD_UPDATE', { i })`,
     )
