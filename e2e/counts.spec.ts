@@ -58,7 +58,7 @@ test('dispatching after stepping back says how many later steps it discarded, an
   await expect(play.timeline).toHaveAttribute('max', before.timeline)
   await expect(play.timeline).toHaveValue(String(Number(before.timeline) - 2))
   await play.timeline.fill(before.timeline)
-  expect(await play.snapshot()).toEqual(before)
+  await expect.poll(() => play.snapshot()).toEqual(before)
 
   // Ctrl+Z right after such a change is that change's undo, as in editors.
   await play.stepBack.click()

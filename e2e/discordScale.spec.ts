@@ -28,7 +28,7 @@ test('the 100,000-session guild loads with a progress bar, and Cancel returns to
   await expect(panel).toBeHidden()
   await expect(page).toHaveURL(/\/play\/intents$/)
   await expect(play.scenario).toHaveValue('intents')
-  expect(await play.snapshot()).toEqual(before)
+  await expect.poll(() => play.snapshot()).toEqual(before)
 })
 
 test('a guild-wide dispatch to 100,000 sessions: counts in the log and the ledger, a session inspected, step back and forward', async ({

@@ -44,7 +44,8 @@ test('step back restores the previous graph and log exactly, step forward replay
   expect((await play.snapshot()).rows).not.toEqual(before.rows)
   await play.stepBack.click()
   await expect(play.log.locator('tbody tr', { hasText: 'channel:1002' })).toHaveCount(0)
-  expect(await play.snapshot()).toEqual(before)
+  // Polled: React Flow draws edges a frame after the nodes they join have been measured.
+  await expect.poll(() => play.snapshot()).toEqual(before)
   await play.stepForward.click()
   await expect(play.graph).toHaveAttribute('data-animating', 'true')
   await expect(play.log.locator('tbody tr', { hasText: 'channel:1002' })).toContainText(
@@ -57,7 +58,7 @@ test('step back restores the previous graph and log exactly, step forward replay
     'Nothing sent yet. Try one of the suggested calls (Try it).',
   ])
   await play.timeline.fill(before.timeline)
-  expect(await play.snapshot()).toEqual(before)
+  await expect.poll(() => play.snapshot()).toEqual(before)
 })
 
 test('a refused call shows the engine’s reason and does not enter the timeline', async ({

@@ -36,7 +36,7 @@ test('a saved run opens again elsewhere: same steps, cursor and log; a bad file 
   })
   await expect(page).toHaveURL(/\/play\/intents/)
   await expect(play.timeline).toHaveAttribute('max', steps ?? '')
-  expect(await play.snapshot()).toEqual(saved)
+  await expect.poll(() => play.snapshot()).toEqual(saved)
   await play.stepForward.click()
   await expect(play.log.locator('tbody tr', { hasText: 'MESSAGE_CREATE' })).toHaveCount(1)
 
@@ -54,7 +54,7 @@ test('a saved run opens again elsewhere: same steps, cursor and log; a bad file 
   await expect(page.getByRole('alert').filter({ hasText: 'Could not open the run' })).toContainText(
     'step 7 (dispatcher.dispatch) was refused',
   )
-  expect(await play.snapshot()).toEqual(before)
+  await expect.poll(() => play.snapshot()).toEqual(before)
 })
 
 test('a run file dropped on the playground opens it', async ({ page }) => {
